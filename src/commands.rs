@@ -1,0 +1,180 @@
+//! The commands that work without a daemon (`check`, `stretches`) and the dispatch of all of
+//! them. Output is text for people or JSON for scripts.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Local, Utc};
+use serde::Serialize;
+
+use crate::catalog::{Posture, SAFETY_NOTICE, Stretch};
+use crate::cli::{CheckArgs, Cli, Command, StretchesArgs, StretchesCommand};
+use crate::config::{Config, Kind, Origin};
+use crate::schedule::{self, Fire};
+use crate::state::State;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Run(args) => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the async runtime")?;
+            runtime.block_on(crate::daemon::serve(args.config))?;
+        }
+        Command::Check(args) => print!("{}", check(&args)?),
+        Command::Stretches(args) => print!("{}", stretches(&args)?),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One upcoming reminder, as `check` prints it.
+#[derive(Debug, Serialize)]
+struct Upcoming {
+    at: DateTime<Local>,
+    reminder: String,
+    kind: Kind,
+    item: String,
+    title: String,
+}
+
+fn upcoming(config: &Config, fire: Fire) -> Upcoming {
+    let title = match fire.kind {
+        Kind::Stretch => config.catalog.stretch(&fire.item).map(Stretch::title),
+        Kind::Posture => config.catalog.posture(&fire.item).map(Posture::title),
+    };
+    Upcoming {
+        at: fire.at.with_timezone(&Local),
+        reminder: fire.reminder,
+        kind: fire.kind,
+        title: title.unwrap_or_default(),
+        item: fire.item,
+    }
+}
+
+/// `stretchd check`: validates the config and lists the next reminders.
+fn check(args: &CheckArgs) -> anyhow::Result<String> {
+    let config = Config::load(args.config.config.as_deref())?;
+    let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
+    let fires = schedule::preview(&config, &State::new(from), from, args.count, &Local);
+    let list: Vec<Upcoming> = fires.into_iter().map(|f| upcoming(&config, f)).collect();
+    let source = match &config.origin {
+        Origin::File(p) => p.display().to_string(),
+        Origin::Embedded => format!(
+            "built-in default (no file at {})",
+            crate::paths::config_file().display()
+        ),
+    };
+    if args.json {
+        #[derive(Serialize)]
+        struct Report<'a> {
+            config: &'a str,
+            valid: bool,
+            from: DateTime<Local>,
+            upcoming: &'a [Upcoming],
+        }
+        let report = Report {
+            config: &source,
+            valid: true,
+            from: from.with_timezone(&Local),
+            upcoming: &list,
+        };
+        return Ok(serde_json::to_string_pretty(&report)? + "\n");
+    }
+    let mut out = format!("{source}: OK ({} reminders)\n", config.reminders.len());
+    if list.is_empty() {
+        out.push_str("Nothing will fire: no reminder falls inside the work hours.\n");
+        return Ok(out);
+    }
+    let _ = writeln!(
+        out,
+        "Next {} from {}, if you stay at the desk:",
+        list.len(),
+        from.with_timezone(&Local).format("%a %Y-%m-%d %H:%M %Z")
+    );
+    let width = list.iter().map(|u| u.reminder.len()).max().unwrap_or(0);
+    for u in &list {
+        let _ = writeln!(
+            out,
+            "  {}  {:width$}  {}",
+            u.at.format("%a %Y-%m-%d %H:%M:%S"),
+            u.reminder,
+            u.title
+        );
+    }
+    Ok(out)
+}
+
+/// `stretchd stretches [show ID]`.
+fn stretches(args: &StretchesArgs) -> anyhow::Result<String> {
+    let config = Config::load(args.config.config.as_deref())?;
+    let catalog = &config.catalog;
+    match &args.show {
+        None if args.json => Ok(serde_json::to_string_pretty(catalog)? + "\n"),
+        None => {
+            let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
+            for s in &catalog.stretches {
+                let note = if config.fit.allows(s) {
+                    String::new()
+                } else {
+                    "  [not in rotation: needs another position or equipment]".to_owned()
+                };
+                let _ = writeln!(
+                    out,
+                    "  {:20} {:26} {:8} {}{note}",
+                    s.id,
+                    s.name,
+                    s.position.as_str(),
+                    s.dose()
+                );
+            }
+            out.push_str("\nPosture checks:\n");
+            for p in &catalog.postures {
+                let _ = writeln!(out, "  {:20} {}", p.id, p.name);
+            }
+            Ok(out)
+        }
+        Some(StretchesCommand::Show { id }) => {
+            if let Some(s) = catalog.stretch(id) {
+                if args.json {
+                    return Ok(serde_json::to_string_pretty(s)? + "\n");
+                }
+                return Ok(describe_stretch(s));
+            }
+            if let Some(p) = catalog.posture(id) {
+                if args.json {
+                    return Ok(serde_json::to_string_pretty(p)? + "\n");
+                }
+                return Ok(format!("{}\n\n{}\n", p.title(), p.text));
+            }
+            bail!(
+                "no stretch or posture check has the id \"{id}\"; `stretchd stretches` lists them"
+            )
+        }
+    }
+}
+
+fn describe_stretch(s: &Stretch) -> String {
+    let mut out = format!("{} ({})\n\n", s.title(), s.id);
+    if !s.summary.is_empty() {
+        let _ = writeln!(out, "{}\n", s.summary);
+    }
+    let equipment = if s.equipment.is_empty() {
+        "none".to_owned()
+    } else {
+        s.equipment.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "Position: {}   Equipment: {equipment}\n{}\n",
+        s.position,
+        s.dose()
+    );
+    for (n, step) in (1..).zip(&s.steps) {
+        let _ = writeln!(out, "{n:>2}. {step}");
+    }
+    let _ = writeln!(out, "\n{SAFETY_NOTICE}");
+    out
+}

@@ -1,0 +1,741 @@
+//! The config file: raw serde structs shaped like the TOML, validated into [`Config`].
+//!
+//! `load = validate(parse(text))`. Every error names the file, line and column, the key, and
+//! what is allowed. The documented default config is embedded, so the daemon runs with no file.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Weekday;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
+use crate::cronspec::CronSpec;
+use crate::workhours::{TimeRange, WorkHours};
+
+/// The documented default config, embedded in the binary.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// Where a config came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The default embedded in the binary (no user file exists).
+    Embedded,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str("<built-in default>"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// A config that could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file exists (or was asked for) but cannot be read.
+    #[error("{path}: cannot read the config file: {cause} (check the path and its permissions)")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        cause: std::io::Error,
+    },
+    /// The file was read but is not a valid config.
+    #[error("{origin}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file.
+        origin: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// What is wrong and what is allowed.
+        message: String,
+    },
+}
+
+/// What a reminder suggests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A posture check.
+    Posture,
+    /// A mid-back stretch.
+    Stretch,
+}
+
+impl Kind {
+    /// The config spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Posture => "posture",
+            Kind::Stretch => "stretch",
+        }
+    }
+}
+
+/// When a reminder falls due.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Trigger {
+    /// Every so much active time inside work hours.
+    Every(Duration),
+    /// At wall-clock times.
+    Cron(Box<CronSpec>),
+}
+
+impl fmt::Display for Trigger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Trigger::Every(d) => write!(f, "every {}", humantime::format_duration(*d)),
+            Trigger::Cron(c) => write!(f, "cron \"{}\"", c.source()),
+        }
+    }
+}
+
+/// One `[[reminder]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder {
+    /// Unique id.
+    pub id: String,
+    /// Posture check or stretch.
+    pub kind: Kind,
+    /// When it falls due.
+    pub trigger: Trigger,
+    /// A pinned stretch or posture id; `None` rotates.
+    pub pinned: Option<String>,
+}
+
+/// The `[snooze]` policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnoozePolicy {
+    /// How long a snooze lasts.
+    pub length: Duration,
+    /// How many snoozes in a row one reminder allows.
+    pub max: u32,
+}
+
+/// A validated config.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Where it came from.
+    pub origin: Origin,
+    /// Work days and hours; no reminder fires outside them.
+    pub work: WorkHours,
+    /// Snooze length and limit.
+    pub snooze: SnoozePolicy,
+    /// The reminders, in file order.
+    pub reminders: Vec<Reminder>,
+    /// Built-in plus user stretches and posture checks.
+    pub catalog: Catalog,
+    /// Positions and equipment available at this desk.
+    pub fit: Fit,
+}
+
+impl Config {
+    /// Loads `path` if given (it must exist), else the user's file if it exists, else the
+    /// embedded default.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (crate::paths::config_file(), false),
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &Origin::File(path)),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                Config::parse(DEFAULT_TOML, &Origin::Embedded)
+            }
+            Err(cause) => Err(ConfigError::Read {
+                path: path.display().to_string(),
+                cause,
+            }),
+        }
+    }
+
+    /// Parses and validates config text. Pure: `origin` is only used in messages.
+    pub fn parse(text: &str, origin: &Origin) -> Result<Config, ConfigError> {
+        let err = |span: Option<Range<usize>>, message: String| {
+            let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
+            ConfigError::Invalid {
+                origin: origin.to_string(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.span(), toml_message(&e)))?;
+        raw.validate(origin.clone())
+            .map_err(|Problem { span, message }| err(Some(span), message))
+    }
+
+    /// The reminder with this id.
+    pub fn reminder(&self, id: &str) -> Option<&Reminder> {
+        self.reminders.iter().find(|r| r.id == id)
+    }
+
+    /// Ids of the stretches a rotating reminder may pick, in catalogue order.
+    pub fn rotating_stretches(&self) -> Vec<&str> {
+        let fits = self.catalog.stretches.iter().filter(|s| self.fit.allows(s));
+        fits.map(|s| s.id.as_str()).collect()
+    }
+}
+
+/// toml's message, on one line (it sometimes ends in a newline).
+fn toml_message(e: &toml::de::Error) -> String {
+    e.message().trim().replace('\n', " ")
+}
+
+/// 1-based line and character column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// A validation problem at a place in the file.
+struct Problem {
+    span: Range<usize>,
+    message: String,
+}
+
+fn problem<T>(at: &Spanned<T>, message: String) -> Problem {
+    Problem {
+        span: at.span(),
+        message,
+    }
+}
+
+type S = Spanned<String>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct RawConfig {
+    schedule: RawSchedule,
+    snooze: RawSnooze,
+    stretches: RawStretches,
+    reminder: Vec<RawReminder>,
+    stretch: Vec<RawStretch>,
+    posture: Vec<RawPosture>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSchedule {
+    #[serde(default = "default_work_days")]
+    work_days: Spanned<Vec<S>>,
+    #[serde(default = "default_work_hours")]
+    work_hours: Spanned<Vec<S>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSnooze {
+    #[serde(default = "default_snooze_length")]
+    length: S,
+    #[serde(default = "default_snooze_max")]
+    max: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStretches {
+    #[serde(default = "default_positions")]
+    positions: Spanned<Vec<S>>,
+    #[serde(default)]
+    equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReminder {
+    id: S,
+    kind: S,
+    every: Option<S>,
+    cron: Option<S>,
+    stretch: Option<S>,
+    posture: Option<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStretch {
+    id: S,
+    name: String,
+    #[serde(default)]
+    summary: String,
+    steps: Spanned<Vec<String>>,
+    hold: S,
+    #[serde(default = "one")]
+    reps: Spanned<u32>,
+    #[serde(default = "default_sides")]
+    sides: S,
+    position: S,
+    #[serde(default)]
+    equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosture {
+    id: S,
+    name: String,
+    text: String,
+}
+
+// The defaults below are the documented values in config/default.toml; a test checks they agree.
+fn spanned<T>(v: T) -> Spanned<T> {
+    Spanned::new(0..0, v)
+}
+fn strings(v: &[&str]) -> Spanned<Vec<S>> {
+    spanned(v.iter().map(|s| spanned((*s).to_owned())).collect())
+}
+fn default_work_days() -> Spanned<Vec<S>> {
+    strings(&["mon", "tue", "wed", "thu", "fri"])
+}
+fn default_work_hours() -> Spanned<Vec<S>> {
+    strings(&["09:00-12:30", "13:30-18:00"])
+}
+fn default_snooze_length() -> S {
+    spanned("10m".to_owned())
+}
+fn default_snooze_max() -> u32 {
+    3
+}
+fn default_positions() -> Spanned<Vec<S>> {
+    strings(&["chair", "floor", "standing"])
+}
+fn one() -> Spanned<u32> {
+    spanned(1)
+}
+fn default_sides() -> S {
+    spanned("one".to_owned())
+}
+
+impl Default for RawSchedule {
+    fn default() -> Self {
+        RawSchedule {
+            work_days: default_work_days(),
+            work_hours: default_work_hours(),
+        }
+    }
+}
+impl Default for RawSnooze {
+    fn default() -> Self {
+        RawSnooze {
+            length: default_snooze_length(),
+            max: default_snooze_max(),
+        }
+    }
+}
+impl Default for RawStretches {
+    fn default() -> Self {
+        RawStretches {
+            positions: default_positions(),
+            equipment: Vec::new(),
+        }
+    }
+}
+
+const DURATION_EXAMPLES: &str = r#"(examples: "50m", "1h 30m", "90s")"#;
+const ID_RULE: &str = "ids use lowercase letters, digits and '-' or '_'";
+
+/// Parses a humantime duration that must be longer than zero.
+fn duration(value: &S, what: &str) -> Result<Duration, Problem> {
+    match humantime::parse_duration(value.get_ref()) {
+        Ok(d) if d.is_zero() => Err(problem(
+            value,
+            format!(
+                "{what} = \"{}\" is zero; it must be longer than zero {DURATION_EXAMPLES}",
+                value.get_ref()
+            ),
+        )),
+        Ok(d) => Ok(d),
+        Err(_) => Err(problem(
+            value,
+            format!(
+                "{what} = \"{}\" is not a duration {DURATION_EXAMPLES}",
+                value.get_ref()
+            ),
+        )),
+    }
+}
+
+fn valid_id(id: &S, what: &str) -> Result<(), Problem> {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(problem(
+            id,
+            format!("{what} id \"{s}\" is not a valid id: {ID_RULE}"),
+        ))
+    }
+}
+
+/// Rejects the second use of an id.
+fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a S, what: &str) -> Result<(), Problem> {
+    if seen.insert(id.get_ref()) {
+        Ok(())
+    } else {
+        Err(problem(
+            id,
+            format!(
+                "duplicate {what} id \"{}\": every {what} needs its own id",
+                id.get_ref()
+            ),
+        ))
+    }
+}
+
+fn weekday(s: &S) -> Result<Weekday, Problem> {
+    const DAYS: [(&str, &str, Weekday); 7] = [
+        ("mon", "monday", Weekday::Mon),
+        ("tue", "tuesday", Weekday::Tue),
+        ("wed", "wednesday", Weekday::Wed),
+        ("thu", "thursday", Weekday::Thu),
+        ("fri", "friday", Weekday::Fri),
+        ("sat", "saturday", Weekday::Sat),
+        ("sun", "sunday", Weekday::Sun),
+    ];
+    let lower = s.get_ref().to_ascii_lowercase();
+    DAYS.iter()
+        .find(|(short, long, _)| lower == *short || lower == *long)
+        .map(|(_, _, day)| *day)
+        .ok_or_else(|| {
+            problem(
+                s,
+                format!(
+                    "schedule: work_days has \"{}\", which is not a weekday (allowed: \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\")",
+                    s.get_ref()
+                ),
+            )
+        })
+}
+
+impl RawConfig {
+    fn validate(self, origin: Origin) -> Result<Config, Problem> {
+        let work = self.schedule.validate()?;
+        let snooze = SnoozePolicy {
+            length: duration(&self.snooze.length, "snooze: length")?,
+            max: self.snooze.max,
+        };
+        let fit = self.stretches.validate()?;
+        let catalog = self.catalog()?;
+        let mut reminders = Vec::with_capacity(self.reminder.len());
+        let mut seen = HashSet::new();
+        for raw in &self.reminder {
+            valid_id(&raw.id, "reminder")?;
+            unique(&mut seen, &raw.id, "reminder")?;
+            reminders.push(raw.validate(&catalog)?);
+        }
+        let config = Config {
+            origin,
+            work,
+            snooze,
+            reminders,
+            catalog,
+            fit,
+        };
+        let rotates = config
+            .reminders
+            .iter()
+            .any(|r| r.kind == Kind::Stretch && r.pinned.is_none());
+        if rotates && config.rotating_stretches().is_empty() {
+            return Err(problem(
+                &self.stretches.positions,
+                "stretches: no stretch fits these positions and this equipment; allow another position (\"chair\", \"floor\", \"standing\"), add equipment, or pin a stretch with stretch = \"<id>\"".to_owned(),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The built-in catalogue plus the user's `[[stretch]]` and `[[posture]]` entries.
+    fn catalog(&self) -> Result<Catalog, Problem> {
+        let mut catalog = Catalog::default();
+        let mut seen: HashSet<String> = catalog.stretches.iter().map(|s| s.id.clone()).collect();
+        for raw in &self.stretch {
+            valid_id(&raw.id, "stretch")?;
+            if !seen.insert(raw.id.get_ref().clone()) {
+                return Err(problem(
+                    &raw.id,
+                    format!(
+                        "duplicate stretch id \"{}\": built-in and custom stretches need distinct ids (see `stretchd stretches`)",
+                        raw.id.get_ref()
+                    ),
+                ));
+            }
+            catalog.stretches.push(raw.validate()?);
+        }
+        let mut seen: HashSet<String> = catalog.postures.iter().map(|p| p.id.clone()).collect();
+        for raw in &self.posture {
+            valid_id(&raw.id, "posture")?;
+            if !seen.insert(raw.id.get_ref().clone()) {
+                return Err(problem(
+                    &raw.id,
+                    format!(
+                        "duplicate posture id \"{}\": built-in and custom posture checks need distinct ids (see `stretchd stretches`)",
+                        raw.id.get_ref()
+                    ),
+                ));
+            }
+            catalog.postures.push(Posture {
+                id: raw.id.get_ref().clone(),
+                name: raw.name.clone(),
+                text: raw.text.clone(),
+            });
+        }
+        Ok(catalog)
+    }
+}
+
+impl RawSchedule {
+    fn validate(&self) -> Result<WorkHours, Problem> {
+        if self.work_days.get_ref().is_empty() {
+            return Err(problem(
+                &self.work_days,
+                "schedule: work_days is empty; list at least one day (e.g. [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"])".to_owned(),
+            ));
+        }
+        if self.work_hours.get_ref().is_empty() {
+            return Err(problem(
+                &self.work_hours,
+                "schedule: work_hours is empty; list at least one range (e.g. [\"09:00-17:00\"])"
+                    .to_owned(),
+            ));
+        }
+        let mut days = Vec::new();
+        for d in self.work_days.get_ref() {
+            let day = weekday(d)?;
+            if !days.contains(&day) {
+                days.push(day);
+            }
+        }
+        let mut ranges: Vec<(TimeRange, &S)> = Vec::new();
+        for h in self.work_hours.get_ref() {
+            let range = TimeRange::parse(h.get_ref()).map_err(|why| {
+                problem(
+                    h,
+                    format!(
+                        "schedule: work_hours has \"{}\": {why} (format \"HH:MM-HH:MM\", e.g. \"09:00-17:30\"; end may be \"24:00\")",
+                        h.get_ref()
+                    ),
+                )
+            })?;
+            if let Some((other, _)) = ranges.iter().find(|(r, _)| r.overlaps(&range)) {
+                return Err(problem(
+                    h,
+                    format!(
+                        "schedule: work_hours \"{}\" overlaps \"{other}\"; ranges must not overlap (merge them into one)",
+                        h.get_ref()
+                    ),
+                ));
+            }
+            ranges.push((range, h));
+        }
+        Ok(WorkHours::new(
+            days,
+            ranges.into_iter().map(|(r, _)| r).collect(),
+        ))
+    }
+}
+
+impl RawStretches {
+    fn validate(&self) -> Result<Fit, Problem> {
+        let mut positions = Vec::new();
+        for p in self.positions.get_ref() {
+            positions.push(position(p, "stretches: positions")?);
+        }
+        let mut equipment = Vec::new();
+        for e in &self.equipment {
+            valid_id(e, "equipment")?;
+            equipment.push(e.get_ref().clone());
+        }
+        Ok(Fit {
+            positions,
+            equipment,
+        })
+    }
+}
+
+fn position(p: &S, what: &str) -> Result<Position, Problem> {
+    Position::parse(p.get_ref()).ok_or_else(|| {
+        problem(
+            p,
+            format!(
+                "{what} has \"{}\", which is not a position (allowed: \"chair\", \"floor\", \"standing\")",
+                p.get_ref()
+            ),
+        )
+    })
+}
+
+impl RawStretch {
+    fn validate(&self) -> Result<Stretch, Problem> {
+        let id = self.id.get_ref();
+        if self.steps.get_ref().is_empty() {
+            return Err(problem(
+                &self.steps,
+                format!("stretch \"{id}\": steps is empty; list the steps in order"),
+            ));
+        }
+        let hold = Hold::parse(self.hold.get_ref()).ok_or_else(|| {
+            problem(
+                &self.hold,
+                format!(
+                    "stretch \"{id}\": hold = \"{}\" is not a hold time (examples: \"15-30s\", \"20s\")",
+                    self.hold.get_ref()
+                ),
+            )
+        })?;
+        if *self.reps.get_ref() == 0 {
+            return Err(problem(
+                &self.reps,
+                format!("stretch \"{id}\": reps must be at least 1"),
+            ));
+        }
+        let sides = Sides::parse(self.sides.get_ref()).ok_or_else(|| {
+            problem(
+                &self.sides,
+                format!(
+                    "stretch \"{id}\": sides = \"{}\" is not allowed (allowed: \"one\", \"both\")",
+                    self.sides.get_ref()
+                ),
+            )
+        })?;
+        let mut equipment = Vec::new();
+        for e in &self.equipment {
+            valid_id(e, "equipment")?;
+            equipment.push(e.get_ref().clone());
+        }
+        Ok(Stretch {
+            id: id.clone(),
+            name: self.name.clone(),
+            summary: self.summary.clone(),
+            steps: self.steps.get_ref().clone(),
+            hold,
+            reps: *self.reps.get_ref(),
+            sides,
+            position: position(&self.position, &format!("stretch \"{id}\": position"))?,
+            equipment,
+        })
+    }
+}
+
+impl RawReminder {
+    fn validate(&self, catalog: &Catalog) -> Result<Reminder, Problem> {
+        let id = self.id.get_ref();
+        let kind = match self.kind.get_ref().as_str() {
+            "posture" => Kind::Posture,
+            "stretch" => Kind::Stretch,
+            other => {
+                return Err(problem(
+                    &self.kind,
+                    format!(
+                        "reminder \"{id}\": kind = \"{other}\" is not a kind (allowed: \"posture\", \"stretch\")"
+                    ),
+                ));
+            }
+        };
+        let trigger = match (&self.every, &self.cron) {
+            (Some(every), None) => Trigger::Every(duration(every, &format!("reminder \"{id}\": every"))?),
+            (None, Some(cron)) => Trigger::Cron(Box::new(CronSpec::parse(cron.get_ref()).map_err(|why| {
+                problem(
+                    cron,
+                    format!(
+                        "reminder \"{id}\": cron = \"{}\" is not a cron schedule: {why} (crontab's 5 fields \"min hour day month weekday\", e.g. \"30 15 * * mon-fri\", or 6 with seconds first)",
+                        cron.get_ref()
+                    ),
+                )
+            })?)),
+            (Some(_), Some(cron)) => {
+                return Err(problem(
+                    cron,
+                    format!("reminder \"{id}\": has both every and cron; keep exactly one"),
+                ));
+            }
+            (None, None) => {
+                return Err(problem(
+                    &self.id,
+                    format!(
+                        "reminder \"{id}\": has neither every nor cron; add one (e.g. every = \"50m\" or cron = \"30 15 * * mon-fri\")"
+                    ),
+                ));
+            }
+        };
+        let pinned = match (kind, &self.stretch, &self.posture) {
+            (_, Some(s), Some(_)) => {
+                return Err(problem(
+                    s,
+                    format!("reminder \"{id}\": has both stretch and posture; keep at most one"),
+                ));
+            }
+            (Kind::Stretch, Some(s), None) => {
+                if catalog.stretch(s.get_ref()).is_none() {
+                    return Err(problem(
+                        s,
+                        format!(
+                            "reminder \"{id}\": stretch = \"{}\" is not a known stretch (known: {})",
+                            s.get_ref(),
+                            quoted(catalog.stretches.iter().map(|s| s.id.as_str()))
+                        ),
+                    ));
+                }
+                Some(s.get_ref().clone())
+            }
+            (Kind::Posture, None, Some(p)) => {
+                if catalog.posture(p.get_ref()).is_none() {
+                    return Err(problem(
+                        p,
+                        format!(
+                            "reminder \"{id}\": posture = \"{}\" is not a known posture check (known: {})",
+                            p.get_ref(),
+                            quoted(catalog.postures.iter().map(|p| p.id.as_str()))
+                        ),
+                    ));
+                }
+                Some(p.get_ref().clone())
+            }
+            (Kind::Posture, Some(s), None) => {
+                return Err(problem(
+                    s,
+                    format!(
+                        "reminder \"{id}\": stretch = ... only applies to kind = \"stretch\"; use posture = \"<id>\" to pin a posture check"
+                    ),
+                ));
+            }
+            (Kind::Stretch, None, Some(p)) => {
+                return Err(problem(
+                    p,
+                    format!(
+                        "reminder \"{id}\": posture = ... only applies to kind = \"posture\"; use stretch = \"<id>\" to pin a stretch"
+                    ),
+                ));
+            }
+            (_, None, None) => None,
+        };
+        Ok(Reminder {
+            id: id.clone(),
+            kind,
+            trigger,
+            pinned,
+        })
+    }
+}
+
+fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,263 @@
+//! Desktop notifications over D-Bus (`org.freedesktop.Notifications`).
+//!
+//! zbus is used directly rather than through notify-rust: notify-rust opens a new bus connection
+//! for every notification and subscribes to `ActionInvoked` only after `Notify` returns, so a fast
+//! click could be lost. Here one connection subscribes once, before the first notification, to
+//! the server's signals from whoever owns the name, so a restarted server is heard too.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+use zbus::{Connection, MatchRule, MessageStream, Variant, proxy};
+
+use crate::catalog::{Catalog, SAFETY_NOTICE};
+use crate::config::Kind;
+use crate::schedule::Fire;
+
+const INTERFACE: &str = "org.freedesktop.Notifications";
+const PATH: &str = "/org/freedesktop/Notifications";
+/// The icon shown with every reminder, from the freedesktop icon naming spec.
+const ICON: &str = "preferences-desktop-accessibility";
+
+#[proxy(
+    interface = "org.freedesktop.Notifications",
+    default_service = "org.freedesktop.Notifications",
+    default_path = "/org/freedesktop/Notifications"
+)]
+trait Notifications {
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        app_name: &str,
+        replaces_id: u32,
+        app_icon: &str,
+        summary: &str,
+        body: &str,
+        actions: &[&str],
+        hints: HashMap<&str, Variant<'_>>,
+        expire_timeout: i32,
+    ) -> zbus::Result<u32>;
+
+    fn get_capabilities(&self) -> zbus::Result<Vec<String>>;
+}
+
+/// A button on a reminder, and the answer the daemon gets back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The user did it.
+    Done,
+    /// Bring it back later.
+    Snooze,
+    /// Not this time.
+    Skip,
+}
+
+impl Action {
+    /// The action key sent to the server.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::Done => "done",
+            Action::Snooze => "snooze",
+            Action::Skip => "skip",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Action::Done => "Done",
+            Action::Snooze => "Snooze",
+            Action::Skip => "Skip",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Action> {
+        [Action::Done, Action::Snooze, Action::Skip]
+            .into_iter()
+            .find(|a| a.key() == key)
+    }
+}
+
+/// What happened to a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// The user pressed a button.
+    Action(u32, Action),
+    /// The notification went away without an answer; `expired` tells a timeout from a dismissal.
+    Closed {
+        /// The notification id.
+        id: u32,
+        /// Whether it timed out (as opposed to being dismissed or closed).
+        expired: bool,
+    },
+}
+
+/// One notification, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What to do, e.g. "Mid-back stretch: Seated twist, 15-30 s each side".
+    pub title: String,
+    /// Summary, numbered steps and dose, each paragraph one element, plain text.
+    pub paragraphs: Vec<String>,
+    /// The buttons.
+    pub actions: Vec<Action>,
+}
+
+impl Notice {
+    /// The notification for a firing: a stretch with its steps (and the safety notice the first
+    /// time), or a posture check. Snooze is offered while the snooze limit allows.
+    pub fn for_fire(catalog: &Catalog, fire: &Fire, snooze_max: u32) -> Option<Notice> {
+        let (title, mut paragraphs) = match fire.kind {
+            Kind::Stretch => {
+                let s = catalog.stretch(&fire.item)?;
+                let steps: Vec<String> = (1..)
+                    .zip(&s.steps)
+                    .map(|(n, step)| format!("{n}. {step}"))
+                    .collect();
+                (
+                    s.title(),
+                    vec![s.summary.clone(), steps.join("\n"), s.dose()],
+                )
+            }
+            Kind::Posture => {
+                let p = catalog.posture(&fire.item)?;
+                (p.title(), vec![p.text.clone()])
+            }
+        };
+        paragraphs.retain(|p| !p.is_empty());
+        if fire.safety {
+            paragraphs.push(SAFETY_NOTICE.to_owned());
+        }
+        let mut actions = vec![Action::Done];
+        if fire.snoozes < snooze_max {
+            actions.push(Action::Snooze);
+        }
+        actions.push(Action::Skip);
+        Some(Notice {
+            title,
+            paragraphs,
+            actions,
+        })
+    }
+
+    /// The body as plain text.
+    pub fn plain_body(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+
+    /// The body for servers that parse markup (they advertise `body-markup`): the same text,
+    /// escaped so that `&` and `<` in a custom stretch show as written.
+    pub fn markup_body(&self) -> String {
+        let escaped: Vec<String> = self.paragraphs.iter().map(|p| escape(p)).collect();
+        escaped.join("\n\n")
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Something that shows notifications: the real D-Bus server, or a recorder in tests.
+pub trait Notifier {
+    /// Shows `notice`, replacing notification `replaces` (0 for none). Returns its id.
+    fn show(
+        &mut self,
+        notice: &Notice,
+        replaces: u32,
+    ) -> impl Future<Output = Result<u32, zbus::Error>>;
+}
+
+/// The notification server on the session bus.
+pub struct DbusNotifier {
+    proxy: NotificationsProxy<'static>,
+}
+
+impl DbusNotifier {
+    /// Connects to the session bus and forwards the server's `ActionInvoked` and
+    /// `NotificationClosed` signals to `events`. No server needs to be running yet.
+    pub async fn connect(events: mpsc::Sender<Event>) -> zbus::Result<DbusNotifier> {
+        let conn = Connection::session().await?;
+        let rule = MatchRule::builder()
+            .msg_type(zbus::message::Type::Signal)
+            .interface(INTERFACE)
+            .path(PATH)
+            .build()?;
+        let stream = MessageStream::for_match_rule(rule, &conn, None).await?;
+        tokio::spawn(forward_signals(stream, events));
+        let proxy = NotificationsProxy::builder(&conn)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await?;
+        Ok(DbusNotifier { proxy })
+    }
+}
+
+impl Notifier for DbusNotifier {
+    async fn show(&mut self, notice: &Notice, replaces: u32) -> Result<u32, zbus::Error> {
+        let caps = self.proxy.get_capabilities().await?;
+        let body = if caps.iter().any(|c| c == "body-markup") {
+            notice.markup_body()
+        } else {
+            notice.plain_body()
+        };
+        let actions: Vec<&str> = if caps.iter().any(|c| c == "actions") {
+            notice
+                .actions
+                .iter()
+                .flat_map(|a| [a.key(), a.label()])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let hints = HashMap::from([
+            ("desktop-entry", Variant::from("stretchd")),
+            ("category", Variant::from("presence")),
+            ("urgency", Variant::U8(1)),
+        ]);
+        self.proxy
+            .notify(
+                "stretchd",
+                replaces,
+                ICON,
+                &notice.title,
+                &body,
+                &actions,
+                hints,
+                -1,
+            )
+            .await
+    }
+}
+
+/// Turns the server's signals into [`Event`]s until the daemon stops listening.
+async fn forward_signals(mut stream: MessageStream, events: mpsc::Sender<Event>) {
+    while let Some(Ok(msg)) = stream.next().await {
+        let header = msg.header();
+        let event = match header.member().map(zbus::names::MemberName::as_str) {
+            Some("ActionInvoked") => msg
+                .body()
+                .deserialize::<(u32, String)>()
+                .ok()
+                .and_then(|(id, key)| Action::from_key(&key).map(|a| Event::Action(id, a))),
+            Some("NotificationClosed") => {
+                msg.body()
+                    .deserialize::<(u32, u32)>()
+                    .ok()
+                    .map(|(id, reason)| Event::Closed {
+                        id,
+                        expired: reason == 1,
+                    })
+            }
+            _ => None,
+        };
+        if let Some(event) = event
+            && events.send(event).await.is_err()
+        {
+            break;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! What the daemon remembers between reminders: when each reminder last fired, a pending snooze,
+//! the stretch rotation, and whether the safety notice was shown.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Rotation;
+
+/// A snoozed reminder waiting to come back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snooze {
+    /// The reminder that was snoozed.
+    pub reminder: String,
+    /// The stretch or posture id it showed; it comes back with the same one.
+    pub item: String,
+    /// When it comes back.
+    pub until: DateTime<Utc>,
+    /// Snoozes in a row so far, this one included.
+    pub count: u32,
+}
+
+/// The schedule's memory. The engine in [`crate::schedule`] reads and updates it; nothing in it
+/// reads a clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// When counting started (the daemon's start, or `check --from`): interval reminders that
+    /// never fired count from here.
+    pub started: DateTime<Utc>,
+    /// When each reminder last fired (or was absorbed by another firing).
+    #[serde(default)]
+    pub last_fired: BTreeMap<String, DateTime<Utc>>,
+    /// A pending snooze.
+    #[serde(default)]
+    pub snooze: Option<Snooze>,
+    /// The stretch and posture rotation.
+    #[serde(default)]
+    pub rotation: Rotation,
+    /// Whether the safety notice has been shown (it goes with the first stretch ever).
+    #[serde(default)]
+    pub safety_shown: bool,
+}
+
+impl State {
+    /// A fresh state that starts counting at `started`.
+    pub fn new(started: DateTime<Utc>) -> State {
+        State {
+            started,
+            last_fired: BTreeMap::new(),
+            snooze: None,
+            rotation: Rotation::default(),
+            safety_shown: false,
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Work days and hours, and the concrete work windows they make in a time zone.
+
+use std::fmt;
+
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc, Weekday,
+};
+
+/// Minutes in a day; a range may end at `24:00`.
+const DAY_MINUTES: u32 = 24 * 60;
+
+/// A daily time range such as `09:00-12:30`, in minutes after local midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TimeRange {
+    start: u32,
+    end: u32,
+}
+
+impl TimeRange {
+    /// Parses `"HH:MM-HH:MM"`. The end must come after the start; it may be `24:00`.
+    pub fn parse(s: &str) -> Result<TimeRange, &'static str> {
+        let (a, b) = s
+            .split_once('-')
+            .ok_or("it is not two times joined by '-'")?;
+        let start = minutes(a.trim()).ok_or("the start is not a time of day")?;
+        let end = minutes(b.trim()).ok_or("the end is not a time of day")?;
+        if start >= DAY_MINUTES {
+            return Err("the start must be before 24:00");
+        }
+        if end <= start {
+            return Err(
+                "the end must be after the start (split a range that crosses midnight in two)",
+            );
+        }
+        Ok(TimeRange { start, end })
+    }
+
+    /// Whether the two ranges share any minute.
+    pub fn overlaps(&self, other: &TimeRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// `"HH:MM"` to minutes after midnight; `"24:00"` is allowed as an end.
+fn minutes(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    let total = h * 60 + m;
+    (m < 60 && total <= DAY_MINUTES).then_some(total)
+}
+
+impl fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:02}:{:02}-{:02}:{:02}",
+            self.start / 60,
+            self.start % 60,
+            self.end / 60,
+            self.end % 60
+        )
+    }
+}
+
+/// A stretch of working time between two instants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// First instant inside.
+    pub start: DateTime<Utc>,
+    /// First instant after.
+    pub end: DateTime<Utc>,
+}
+
+impl Window {
+    /// Whether `t` lies inside.
+    pub fn contains(&self, t: DateTime<Utc>) -> bool {
+        self.start <= t && t < self.end
+    }
+}
+
+/// Work days and daily work hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkHours {
+    days: Vec<Weekday>,
+    ranges: Vec<TimeRange>,
+}
+
+impl WorkHours {
+    /// Work hours on these days. Ranges must not overlap (the config checks).
+    pub fn new(days: Vec<Weekday>, mut ranges: Vec<TimeRange>) -> WorkHours {
+        ranges.sort();
+        WorkHours { days, ranges }
+    }
+
+    /// The work days.
+    pub fn days(&self) -> &[Weekday] {
+        &self.days
+    }
+
+    /// The daily ranges, in order.
+    pub fn ranges(&self) -> &[TimeRange] {
+        &self.ranges
+    }
+
+    /// Work windows that end after `t`, in order, for the next eight days (a week of windows
+    /// always includes one, since there is at least one work day and one range).
+    pub fn windows_from<Tz: TimeZone>(
+        &self,
+        t: DateTime<Utc>,
+        tz: &Tz,
+    ) -> impl Iterator<Item = Window> {
+        let first = t.with_timezone(tz).date_naive() - Days::new(1);
+        let windows: Vec<Window> = (0..=8)
+            .filter_map(|i| first.checked_add_days(Days::new(i)))
+            .filter(|date| self.days.contains(&date.weekday()))
+            .flat_map(|date| self.ranges.iter().map(move |r| window(tz, date, *r)))
+            .filter(|w| w.end > t)
+            .collect();
+        windows.into_iter()
+    }
+
+    /// The work window containing `t`, if `t` is inside work hours.
+    pub fn window_at<Tz: TimeZone>(&self, t: DateTime<Utc>, tz: &Tz) -> Option<Window> {
+        self.windows_from(t, tz).next().filter(|w| w.contains(t))
+    }
+}
+
+fn window<Tz: TimeZone>(tz: &Tz, date: NaiveDate, range: TimeRange) -> Window {
+    let at = |m: u32| {
+        let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+        local_instant(tz, midnight + TimeDelta::minutes(i64::from(m)))
+    };
+    Window {
+        start: at(range.start),
+        end: at(range.end),
+    }
+}
+
+/// The instant of a local wall-clock time: the first of two at the autumn change, and in the
+/// spring gap the instant as far after the gap's start as the wall time is.
+pub fn local_instant<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Utc> {
+    if let Some(t) = tz.from_local_datetime(&naive).earliest() {
+        return t.with_timezone(&Utc);
+    }
+    let hour = TimeDelta::hours(1);
+    tz.from_local_datetime(&(naive - hour))
+        .earliest()
+        .map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc) + hour)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_parse_and_reject() {
+        assert_eq!(
+            TimeRange::parse("09:00-17:30").unwrap().to_string(),
+            "09:00-17:30"
+        );
+        assert_eq!(
+            TimeRange::parse("9:00 - 24:00").unwrap().to_string(),
+            "09:00-24:00"
+        );
+        for bad in [
+            "",
+            "09:00",
+            "17:00-09:00",
+            "09:00-09:00",
+            "25:00-26:00",
+            "09:60-10:00",
+            "9-17",
+            "24:00-24:00",
+        ] {
+            assert!(TimeRange::parse(bad).is_err(), "{bad:?}");
+        }
+        let a = TimeRange::parse("09:00-12:00").unwrap();
+        assert!(a.overlaps(&TimeRange::parse("11:59-13:00").unwrap()));
+        assert!(!a.overlaps(&TimeRange::parse("12:00-13:00").unwrap()));
+    }
+}
