@@ -13,7 +13,7 @@
 //!   once, now; what was missed in an earlier window is dropped. When several reminders are due
 //!   at once, one fires and the others count as fired: never a burst.
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
-//!   hours.
+//!   hours; until then that reminder does not fire on its own schedule.
 
 use chrono::{DateTime, TimeZone, Utc};
 
@@ -70,7 +70,9 @@ pub fn next_due<Tz: TimeZone>(
             snoozed: true,
         })
     });
-    let scheduled = config.reminders.iter().filter_map(|r| {
+    // A snoozed reminder comes back when its snooze ends, not on its own schedule meanwhile.
+    let pending = |r: &&Reminder| state.snooze.as_ref().is_none_or(|s| s.reminder != r.id);
+    let scheduled = config.reminders.iter().filter(pending).filter_map(|r| {
         due_at(config, state, r, now, tz).map(|at| Due {
             at,
             reminder: r.id.clone(),
