@@ -1,8 +1,9 @@
 //! The command line, as clap derive types. `main` parses it and [`crate::commands`] runs it.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveTime};
 use clap::{Args, Parser, Subcommand};
 
 /// Posture checks and mid-back stretches on a schedule, as desktop notifications.
@@ -11,9 +12,13 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     after_help = "The config lives at $XDG_CONFIG_HOME/stretchd/config.toml (usually \
 ~/.config/stretchd/config.toml); without one the built-in default schedule runs.\n\
-Start here: `stretchd check` shows what the schedule would do."
+Start here: `stretchd check` shows what the schedule would do, `stretchd now` shows a reminder.\n\
+Exit status: 0 on success, 1 on an error, 3 when the daemon is not running."
 )]
 pub struct Cli {
+    /// Print JSON instead of text (one object; `status --follow` prints one per line).
+    #[arg(long, global = true)]
+    pub json: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -22,12 +27,53 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the daemon: show reminders until stopped (SIGHUP reloads the config).
+    /// Run the daemon: show reminders until stopped (SIGHUP or saving the config reloads it).
     Run(ConfigArg),
     /// Validate the config and print the next reminders it would fire.
     Check(CheckArgs),
     /// List the stretches and posture checks, or show one in full.
     Stretches(StretchesArgs),
+    /// Show what the daemon is doing: next reminder, pause, snooze, this week's progress.
+    Status {
+        /// Keep printing: a line now, on every change, and once a minute (for status bars).
+        #[arg(long, short)]
+        follow: bool,
+    },
+    /// List the upcoming reminders, with snooze and pause applied.
+    Next {
+        /// How many.
+        #[arg(long, short = 'n', default_value_t = 5, value_name = "N")]
+        count: usize,
+    },
+    /// Snooze the reminder on screen, or else the next one.
+    Snooze {
+        /// For how long, e.g. 10m (default: the config's snooze.length).
+        #[arg(value_parser = humantime::parse_duration, value_name = "DURATION")]
+        duration: Option<Duration>,
+    },
+    /// Pause all reminders: for a while, until a time, until tomorrow, or until `resume`.
+    Pause(PauseArgs),
+    /// End a pause.
+    Resume,
+    /// Answer the last reminder with Skip (for servers that draw no buttons).
+    Skip,
+    /// Answer the last reminder with Done (for servers that draw no buttons).
+    Done,
+    /// Show a reminder right away: this one, or the one due next.
+    Now {
+        /// A reminder id from the config.
+        id: Option<String>,
+    },
+    /// Make the daemon re-read its config.
+    Reload,
+    /// List past reminders and their answers.
+    History {
+        /// Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339).
+        #[arg(long, value_parser = parse_since, value_name = "DATE")]
+        since: Option<DateTime<FixedOffset>>,
+    },
+    /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch.
+    Stats(ConfigArg),
 }
 
 /// `--config PATH`.
@@ -50,9 +96,6 @@ pub struct CheckArgs {
     /// How many reminders to show.
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
     pub count: usize,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `stretchd stretches [show ID]`.
@@ -61,9 +104,6 @@ pub struct StretchesArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub config: ConfigArg,
-    /// Print JSON instead of text.
-    #[arg(long, global = true)]
-    pub json: bool,
     #[command(subcommand)]
     #[allow(missing_docs)]
     pub show: Option<StretchesCommand>,
@@ -77,4 +117,33 @@ pub enum StretchesCommand {
         /// Its id, as listed by `stretchd stretches`.
         id: String,
     },
+}
+
+/// `stretchd pause`.
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    /// For how long, e.g. 1h or 30m; without any option, until `stretchd resume`.
+    #[arg(value_parser = humantime::parse_duration, value_name = "DURATION")]
+    pub duration: Option<Duration>,
+    /// Until this local time (today, or tomorrow if it has passed), e.g. 14:30.
+    #[arg(long, value_parser = parse_hhmm, value_name = "HH:MM", conflicts_with = "duration")]
+    pub until: Option<NaiveTime>,
+    /// Until midnight.
+    #[arg(long, conflicts_with_all = ["duration", "until"])]
+    pub until_tomorrow: bool,
+}
+
+fn parse_hhmm(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .map_err(|_| format!("\"{s}\" is not a time; use HH:MM, e.g. 14:30"))
+}
+
+fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date; use YYYY-MM-DD or RFC 3339"))?;
+    let start = crate::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));
+    Ok(start.fixed_offset())
 }

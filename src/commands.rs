@@ -5,17 +5,24 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, FixedOffset, Local, Utc};
 use serde::Serialize;
 
-use crate::catalog::{Posture, SAFETY_NOTICE, Stretch};
-use crate::cli::{CheckArgs, Cli, Command, StretchesArgs, StretchesCommand};
-use crate::config::{Config, Kind, Origin};
-use crate::schedule::{self, Fire};
+use crate::catalog::{SAFETY_NOTICE, Stretch};
+use crate::cli::{CheckArgs, Cli, Command, ConfigArg, StretchesArgs, StretchesCommand};
+use crate::config::{Config, Origin};
+use crate::daemon::upcoming;
+use crate::history::Entry;
+use crate::ipc::Upcoming;
+use crate::schedule;
 use crate::state::State;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(result) = crate::remote::run(&cli.command, cli.json) {
+        return result;
+    }
+    let json = cli.json;
     match cli.command {
         Command::Run(args) => {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -24,42 +31,59 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .context("cannot start the async runtime")?;
             runtime.block_on(crate::daemon::serve(args.config))?;
         }
-        Command::Check(args) => print!("{}", check(&args)?),
-        Command::Stretches(args) => print!("{}", stretches(&args)?),
+        Command::Check(args) => print!("{}", check(&args, json)?),
+        Command::Stretches(args) => print!("{}", stretches(&args, json)?),
+        Command::History { since } => print!("{}", history(since, json)?),
+        Command::Stats(args) => print!("{}", stats(&args, json)?),
+        // The daemon commands were handled above.
+        _ => {}
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// One upcoming reminder, as `check` prints it.
-#[derive(Debug, Serialize)]
-struct Upcoming {
-    at: DateTime<Local>,
-    reminder: String,
-    kind: Kind,
-    item: String,
-    title: String,
+/// Reads the history log, warning about lines it had to skip.
+fn read_history() -> anyhow::Result<Vec<Entry>> {
+    let path = crate::history::default_path();
+    let log = crate::history::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    if !log.skipped.is_empty() {
+        eprintln!(
+            "stretchd: {}: skipped unreadable line(s) {:?}",
+            path.display(),
+            log.skipped
+        );
+    }
+    Ok(log.entries)
 }
 
-fn upcoming(config: &Config, fire: Fire) -> Upcoming {
-    let title = match fire.kind {
-        Kind::Stretch => config.catalog.stretch(&fire.item).map(Stretch::title),
-        Kind::Posture => config.catalog.posture(&fire.item).map(Posture::title),
-    };
-    Upcoming {
-        at: fire.at.with_timezone(&Local),
-        reminder: fire.reminder,
-        kind: fire.kind,
-        title: title.unwrap_or_default(),
-        item: fire.item,
+/// `stretchd history [--since DATE]`.
+fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
+    let mut entries = read_history()?;
+    if let Some(since) = since {
+        entries.retain(|e| e.time >= since);
     }
+    if json {
+        return Ok(serde_json::to_string_pretty(&entries)? + "\n");
+    }
+    Ok(crate::stats::render_history(&entries, &Local))
+}
+
+/// `stretchd stats`.
+fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
+    let config = Config::load(args.config.as_deref())?;
+    let entries = read_history()?;
+    let stats = crate::stats::summarize(&entries, Utc::now(), &Local, config.weekly_goal);
+    if json {
+        return Ok(serde_json::to_string_pretty(&stats)? + "\n");
+    }
+    Ok(crate::stats::render(&stats, &config.catalog))
 }
 
 /// `stretchd check`: validates the config and lists the next reminders.
-fn check(args: &CheckArgs) -> anyhow::Result<String> {
+fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
     let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
     let fires = schedule::preview(&config, &State::new(from), from, args.count, &Local);
-    let list: Vec<Upcoming> = fires.into_iter().map(|f| upcoming(&config, f)).collect();
+    let list: Vec<Upcoming> = fires.iter().map(|f| upcoming(&config, f)).collect();
     let source = match &config.origin {
         Origin::File(p) => p.display().to_string(),
         Origin::Embedded => format!(
@@ -67,7 +91,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<String> {
             crate::paths::config_file().display()
         ),
     };
-    if args.json {
+    if json {
         #[derive(Serialize)]
         struct Report<'a> {
             config: &'a str,
@@ -99,7 +123,7 @@ fn check(args: &CheckArgs) -> anyhow::Result<String> {
         let _ = writeln!(
             out,
             "  {}  {:width$}  {}",
-            u.at.format("%a %Y-%m-%d %H:%M:%S"),
+            u.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M:%S"),
             u.reminder,
             u.title
         );
@@ -108,11 +132,11 @@ fn check(args: &CheckArgs) -> anyhow::Result<String> {
 }
 
 /// `stretchd stretches [show ID]`.
-fn stretches(args: &StretchesArgs) -> anyhow::Result<String> {
+fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
     let catalog = &config.catalog;
     match &args.show {
-        None if args.json => Ok(serde_json::to_string_pretty(catalog)? + "\n"),
+        None if json => Ok(serde_json::to_string_pretty(catalog)? + "\n"),
         None => {
             let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
             for s in &catalog.stretches {
@@ -138,13 +162,13 @@ fn stretches(args: &StretchesArgs) -> anyhow::Result<String> {
         }
         Some(StretchesCommand::Show { id }) => {
             if let Some(s) = catalog.stretch(id) {
-                if args.json {
+                if json {
                     return Ok(serde_json::to_string_pretty(s)? + "\n");
                 }
                 return Ok(describe_stretch(s));
             }
             if let Some(p) = catalog.posture(id) {
-                if args.json {
+                if json {
                     return Ok(serde_json::to_string_pretty(p)? + "\n");
                 }
                 return Ok(format!("{}\n\n{}\n", p.title(), p.text));

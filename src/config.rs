@@ -64,7 +64,7 @@ pub enum ConfigError {
 }
 
 /// What a reminder suggests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A posture check.
@@ -138,6 +138,8 @@ pub struct Config {
     pub catalog: Catalog,
     /// Positions and equipment available at this desk.
     pub fit: Fit,
+    /// Stretch sessions a week to aim for (`[goal] stretches_per_week`).
+    pub weekly_goal: u32,
 }
 
 impl Config {
@@ -171,7 +173,13 @@ impl Config {
                 message,
             }
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.span(), toml_message(&e)))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = match e.span().and_then(|s| key_at(text, s.start)) {
+                Some(key) => format!("{key}: {}", toml_message(&e)),
+                None => toml_message(&e),
+            };
+            err(e.span(), message)
+        })?;
         raw.validate(origin.clone())
             .map_err(|Problem { span, message }| err(Some(span), message))
     }
@@ -191,6 +199,37 @@ impl Config {
 /// toml's message, on one line (it sometimes ends in a newline).
 fn toml_message(e: &toml::de::Error) -> String {
     e.message().trim().replace('\n', " ")
+}
+
+/// The dotted key (`snooze.max`, `reminder.every`) whose value holds byte `offset`, or the table
+/// whose key does; toml's own messages for a wrong type leave the key out.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    fn in_table(table: &DeTable<'_>, offset: usize, path: &mut Vec<String>) -> bool {
+        table.iter().any(|(key, value)| {
+            if key.span().contains(&offset) {
+                return true;
+            }
+            path.push(key.get_ref().to_string());
+            let found = in_value(value, offset, path);
+            if !found {
+                path.pop();
+            }
+            found
+        })
+    }
+    fn in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<String>) -> bool {
+        match value.get_ref() {
+            DeValue::Table(t) => in_table(t, offset, path),
+            DeValue::Array(a) => {
+                a.iter().any(|v| in_value(v, offset, path)) || value.span().contains(&offset)
+            }
+            _ => value.span().contains(&offset),
+        }
+    }
+    let doc = DeTable::parse(text).ok()?;
+    let mut path = Vec::new();
+    (in_table(doc.get_ref(), offset, &mut path) && !path.is_empty()).then(|| path.join("."))
 }
 
 /// 1-based line and character column of a byte offset.
@@ -222,6 +261,7 @@ struct RawConfig {
     schedule: RawSchedule,
     snooze: RawSnooze,
     stretches: RawStretches,
+    goal: RawGoal,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -252,6 +292,13 @@ struct RawStretches {
     positions: Spanned<Vec<S>>,
     #[serde(default)]
     equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    #[serde(default = "default_goal")]
+    stretches_per_week: Spanned<u32>,
 }
 
 #[derive(Deserialize)]
@@ -313,6 +360,9 @@ fn default_snooze_max() -> u32 {
 fn default_positions() -> Spanned<Vec<S>> {
     strings(&["chair", "floor", "standing"])
 }
+fn default_goal() -> Spanned<u32> {
+    spanned(3)
+}
 fn one() -> Spanned<u32> {
     spanned(1)
 }
@@ -333,6 +383,13 @@ impl Default for RawSnooze {
         RawSnooze {
             length: default_snooze_length(),
             max: default_snooze_max(),
+        }
+    }
+}
+impl Default for RawGoal {
+    fn default() -> Self {
+        RawGoal {
+            stretches_per_week: default_goal(),
         }
     }
 }
@@ -432,6 +489,14 @@ impl RawConfig {
             max: self.snooze.max,
         };
         let fit = self.stretches.validate()?;
+        let weekly_goal = *self.goal.stretches_per_week.get_ref();
+        if weekly_goal == 0 {
+            return Err(problem(
+                &self.goal.stretches_per_week,
+                "goal: stretches_per_week must be at least 1 (the advice is 2-3 sessions a week)"
+                    .to_owned(),
+            ));
+        }
         let catalog = self.catalog()?;
         let mut reminders = Vec::with_capacity(self.reminder.len());
         let mut seen = HashSet::new();
@@ -447,6 +512,7 @@ impl RawConfig {
             reminders,
             catalog,
             fit,
+            weekly_goal,
         };
         let rotates = config
             .reminders

@@ -32,7 +32,17 @@ impl CronSpec {
     /// macro. The error says what is wrong, without the line itself.
     pub fn parse(source: &str) -> Result<CronSpec, String> {
         let translated = translate(source)?;
-        let schedule = cron::Schedule::from_str(&translated).map_err(|e| e.to_string())?;
+        // The crate's message draws a caret under the translated line over several lines; keep
+        // only its last line, the reason, so the config error stays on one line.
+        let schedule = cron::Schedule::from_str(&translated).map_err(|e| {
+            let e = e.to_string();
+            e.lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(&e)
+                .trim()
+                .to_owned()
+        })?;
         if schedule.upcoming(Utc).next().is_none() {
             return Err("it never fires".to_owned());
         }

@@ -1,28 +1,45 @@
 //! The daemon: one loop that sleeps until the next reminder is due, shows it, and handles the
-//! answers, reloads and shutdown. It owns the config and the state; everything else (signals,
-//! the notification server) sends it [`Input`]s over one channel.
+//! answers, control requests, config changes and shutdown. It owns the config, the state and
+//! the history; everything else (signals, the notification server, the control socket, the file
+//! watcher) sends it [`Input`]s over one channel.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Context as _;
-use chrono::{DateTime, Local, Utc};
-use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::mpsc;
+use chrono::{DateTime, Datelike as _, Local, TimeDelta, Utc};
+use tokio::sync::{mpsc, oneshot};
+use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
-use crate::config::{Config, Origin};
-use crate::notify::{Action, DbusNotifier, Event, Notice, Notifier};
+use crate::config::{Config, Kind, Origin};
+use crate::history::{Entry, History, Outcome};
+use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
+use crate::notify::{Action, Event, Notice, Notifier};
 use crate::schedule::{self, Fire};
-use crate::state::{Snooze, State};
+use crate::state::{Pause, Snooze, State};
+use crate::store::Store;
+
+mod serve;
+
+pub use serve::serve;
+
+/// How long the config must stay quiet after a change before it is reloaded, so that an
+/// editor's burst of writes and renames causes one reload.
+const RELOAD_SETTLE: Duration = Duration::from_millis(150);
 
 /// Something for the daemon loop to handle.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Input {
     /// The notification server reported an answer.
     Notification(Event),
-    /// Re-read the config (SIGHUP).
+    /// Re-read the config now (SIGHUP).
     Reload,
+    /// The config file changed on disk.
+    ConfigChanged,
+    /// A request from the control socket, and where to send the answer.
+    Control(Request, oneshot::Sender<Response>),
+    /// A `status --follow` client: send it a status now, on every change and once a minute.
+    Follow(mpsc::Sender<Status>),
     /// Stop (SIGTERM, SIGINT).
     Shutdown,
 }
@@ -44,217 +61,591 @@ impl Clock for SystemClock {
     }
 }
 
-/// A notification on screen that has not been answered.
+/// The latest reminder and what became of it.
 #[derive(Debug)]
-struct Shown {
-    id: u32,
+struct Last {
     fire: Fire,
+    /// The notification showing it, if the server took it.
+    notification: Option<u32>,
+    /// The answer so far; dismissed or expired still accept an answer from the CLI.
+    outcome: Option<Outcome>,
+}
+
+impl Last {
+    fn awaits_answer(&self) -> bool {
+        matches!(
+            self.outcome,
+            None | Some(Outcome::Dismissed | Outcome::Expired)
+        )
+    }
 }
 
 /// The daemon loop and everything it owns.
 pub struct Daemon<N, C> {
     config: Config,
     config_path: Option<PathBuf>,
+    config_error: Option<String>,
     state: State,
+    /// The state as last written, to skip writes that change nothing.
+    saved: Option<State>,
+    store: Option<Store>,
+    history: Option<History>,
+    /// Times of this week's (and last week's) stretches answered Done, for the progress line.
+    recent_done: Vec<DateTime<Utc>>,
     notifier: N,
     clock: C,
-    shown: Option<Shown>,
+    started: DateTime<Utc>,
+    last: Option<Last>,
+    error_notice: u32,
     server_missing: bool,
+    followers: Vec<mpsc::Sender<Status>>,
+    last_status: Option<Status>,
+    reload_at: Option<Instant>,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
-    /// A daemon with fresh state; `config_path` is what a reload reads (`None`: the user's
-    /// default path, falling back to the built-in config).
+    /// A daemon with fresh state that keeps nothing on disk; `config_path` is what a reload
+    /// reads (`None`: the user's default path, falling back to the built-in config).
     pub fn new(config: Config, config_path: Option<PathBuf>, notifier: N, clock: C) -> Self {
-        let state = State::new(clock.now());
+        let started = clock.now();
         Daemon {
             config,
             config_path,
-            state,
+            config_error: None,
+            state: State::new(started),
+            saved: None,
+            store: None,
+            history: None,
+            recent_done: Vec::new(),
             notifier,
             clock,
-            shown: None,
+            started,
+            last: None,
+            error_notice: 0,
             server_missing: false,
+            followers: Vec::new(),
+            last_status: None,
+            reload_at: None,
         }
     }
 
+    /// Keeps the state in `store` (starting from what it holds) and appends answers to
+    /// `history`, whose recent Done stretches seed the weekly progress.
+    #[must_use]
+    pub fn persist(
+        mut self,
+        store: Store,
+        state: State,
+        history: History,
+        recent: &[Entry],
+    ) -> Self {
+        self.saved = Some(state.clone());
+        self.state = state;
+        self.store = Some(store);
+        self.history = Some(history);
+        self.recent_done = recent
+            .iter()
+            .filter(|e| e.kind == Kind::Stretch && e.outcome == Outcome::Done)
+            .map(|e| e.time)
+            .collect();
+        self
+    }
+
     /// Runs until [`Input::Shutdown`] arrives or every sender is gone. Between events it sleeps
-    /// until the next reminder is due, recomputing that deadline after every event.
+    /// until the next reminder is due (or the next minute, while a status bar follows),
+    /// recomputing that deadline after every event. Returns the final state.
     pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> State {
         loop {
             let now = self.clock.now();
-            let due = schedule::next_due(&self.config, &self.state, now, &Local);
-            if let Some(due) = &due {
-                debug!(reminder = %due.reminder, at = %due.at.with_timezone(&Local), "next reminder");
-            }
-            let sleep = async {
-                match due {
-                    Some(due) => tokio::time::sleep(until(now, due.at)).await,
-                    None => std::future::pending().await,
-                }
-            };
+            let due = schedule::next_due(&self.config, &self.state, now, &Local).map(|d| d.at);
+            let tick = (!self.followers.is_empty()).then(|| next_minute(now));
+            let reload_at = self.reload_at;
             tokio::select! {
-                () = sleep => self.fire_due().await,
+                () = sleep_until(now, due) => self.fire_due().await,
+                () = sleep_until(now, tick) => self.push_status(true),
+                () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
+                    self.reload_at = None;
+                    let _ = self.reload(true).await;
+                }
                 input = inputs.recv() => match input {
                     None | Some(Input::Shutdown) => break,
-                    Some(Input::Reload) => self.reload(),
-                    Some(Input::Notification(event)) => self.answer(event),
+                    Some(Input::Reload) => { let _ = self.reload(false).await; }
+                    Some(Input::ConfigChanged) => self.reload_at = Some(Instant::now() + RELOAD_SETTLE),
+                    Some(Input::Notification(event)) => self.notification(event).await,
+                    Some(Input::Control(request, reply)) => {
+                        let response = self.control(request).await;
+                        self.save();
+                        let _ = reply.send(response);
+                    }
+                    Some(Input::Follow(follower)) => {
+                        let _ = follower.try_send(self.status());
+                        self.followers.push(follower);
+                    }
                 },
             }
+            self.save();
+            self.push_status(false);
         }
         self.state
     }
 
-    /// Shows whatever is due now, replacing an unanswered notification.
+    /// Shows whatever is due now.
     async fn fire_due(&mut self) {
         let now = self.clock.now();
-        let Some(fire) = schedule::settle(&self.config, &mut self.state, now, &Local) else {
-            return;
-        };
+        if let Some(fire) = schedule::settle(&self.config, &mut self.state, now, &Local) {
+            self.show(fire).await;
+        }
+    }
+
+    /// Shows a reminder, replacing an unanswered one (which is recorded as expired).
+    async fn show(&mut self, fire: Fire) {
         let Some(notice) = Notice::for_fire(&self.config.catalog, &fire, self.config.snooze.max)
         else {
             return;
         };
-        let replaces = self.shown.take().map_or(0, |old| {
-            info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
-            old.id
-        });
+        let mut replaces = 0;
+        if let Some(old) = self.last.take() {
+            if old.outcome.is_none() {
+                info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
+                self.record(&old.fire, Outcome::Expired);
+                replaces = old.notification.unwrap_or(0);
+            }
+        }
         info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
-        match self.notifier.show(&notice, replaces).await {
+        let notification = self.deliver(&notice, replaces).await;
+        self.last = Some(Last {
+            fire,
+            notification,
+            outcome: None,
+        });
+    }
+
+    /// Sends a notice; a missing server is reported once until it comes back.
+    async fn deliver(&mut self, notice: &Notice, replaces: u32) -> Option<u32> {
+        match self.notifier.show(notice, replaces).await {
             Ok(id) => {
                 if self.server_missing {
                     info!("notification server is back");
                     self.server_missing = false;
                 }
-                self.shown = Some(Shown { id, fire });
+                Some(id)
             }
             Err(e) if !self.server_missing => {
                 warn!(
                     "cannot show the reminder: {e}; is a notification server (dunst, mako, GNOME Shell, ...) running? trying again at the next reminder"
                 );
                 self.server_missing = true;
+                None
             }
-            Err(e) => debug!("still no notification server: {e}"),
+            Err(e) => {
+                debug!("still no notification server: {e}");
+                None
+            }
         }
     }
 
-    /// Handles an answer to the notification on screen; answers to older ones are ignored.
-    fn answer(&mut self, event: Event) {
-        let (id, action) = match event {
-            Event::Action(id, action) => (id, Some(action)),
-            Event::Closed { id, expired } => {
-                if self.shown.as_ref().is_some_and(|s| s.id == id) {
-                    let how = if expired { "expired" } else { "dismissed" };
-                    info!(reminder = %self.shown.as_ref().map_or("", |s| s.fire.reminder.as_str()), "{how}");
-                }
-                (id, None)
-            }
+    /// Handles the server's report on a notification; reports on older ones are ignored.
+    async fn notification(&mut self, event: Event) {
+        let (id, outcome) = match event {
+            Event::Action(id, Action::Done) => (id, Outcome::Done),
+            Event::Action(id, Action::Skip) => (id, Outcome::Skipped),
+            Event::Action(id, Action::Snooze) => (id, Outcome::Snoozed),
+            Event::Closed { id, expired: true } => (id, Outcome::Expired),
+            Event::Closed { id, expired: false } => (id, Outcome::Dismissed),
         };
-        let Some(shown) = self.shown.take_if(|s| s.id == id) else {
+        let ours = self
+            .last
+            .as_ref()
+            .is_some_and(|l| l.notification == Some(id) && l.outcome.is_none());
+        if !ours {
+            return;
+        }
+        let outcome = if outcome == Outcome::Snoozed {
+            match self.snooze_last(self.config.snooze.length) {
+                Ok(message) => {
+                    info!("{message}");
+                    return;
+                }
+                Err(message) => {
+                    info!("{message}; counted as skipped");
+                    Outcome::Skipped
+                }
+            }
+        } else {
+            outcome
+        };
+        self.answer(outcome).await;
+    }
+
+    /// Records an answer to the latest reminder and closes its notification.
+    async fn answer(&mut self, outcome: Outcome) {
+        let Some(last) = self.last.as_mut() else {
             return;
         };
-        let fire = shown.fire;
-        match action {
-            Some(Action::Snooze) if fire.snoozes < self.config.snooze.max => {
-                let until = self.clock.now() + self.config.snooze.length;
-                info!(reminder = %fire.reminder, until = %until.with_timezone(&Local), "snoozed");
-                self.state.snooze = Some(Snooze {
-                    reminder: fire.reminder,
-                    item: fire.item,
-                    until,
-                    count: fire.snoozes + 1,
-                });
-            }
-            Some(Action::Snooze) => {
-                info!(reminder = %fire.reminder, "snooze limit reached; counted as skipped");
-            }
-            Some(Action::Done) => info!(reminder = %fire.reminder, item = %fire.item, "done"),
-            Some(Action::Skip) => info!(reminder = %fire.reminder, item = %fire.item, "skipped"),
-            None => {}
+        last.outcome = Some(outcome);
+        let fire = last.fire.clone();
+        let notification = last.notification;
+        info!(reminder = %fire.reminder, item = %fire.item, "{}", outcome.as_str());
+        self.record(&fire, outcome);
+        if outcome == Outcome::Done && fire.kind == Kind::Stretch {
+            self.recent_done.push(self.clock.now());
+        }
+        if let (Some(id), Outcome::Done | Outcome::Skipped | Outcome::Snoozed) =
+            (notification, outcome)
+        {
+            self.notifier.close(id).await;
         }
     }
 
-    /// Re-reads the config; an invalid one is reported and the old one keeps running.
-    fn reload(&mut self) {
-        match Config::load(self.config_path.as_deref()) {
-            Ok(config) => {
-                info!(config = %config.origin, "config reloaded");
-                self.config = config;
-            }
-            Err(e) => error!("config not reloaded, keeping the previous one: {e}"),
+    /// Snoozes the latest reminder (it must await an answer) for `length`.
+    fn snooze_last(&mut self, length: Duration) -> Result<String, String> {
+        let max = self.config.snooze.max;
+        let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
+            return Err("no reminder awaits an answer".to_owned());
+        };
+        if last.fire.snoozes >= max {
+            return Err(format!(
+                "\"{}\" was snoozed {max} times in a row already (snooze.max = {max}); do it or skip it",
+                last.fire.reminder
+            ));
+        }
+        let until = self.clock.now() + length;
+        last.outcome = Some(Outcome::Snoozed);
+        let fire = last.fire.clone();
+        self.state.snooze = Some(Snooze {
+            reminder: fire.reminder.clone(),
+            item: fire.item.clone(),
+            until,
+            count: fire.snoozes + 1,
+        });
+        self.record(&fire, Outcome::Snoozed);
+        Ok(format!(
+            "snoozed \"{}\" until {}",
+            fire.reminder,
+            until.with_timezone(&Local).format("%H:%M:%S")
+        ))
+    }
+
+    /// Appends to the history; a failure is logged, never fatal.
+    fn record(&mut self, fire: &Fire, outcome: Outcome) {
+        let Some(history) = self.history.as_mut() else {
+            return;
+        };
+        let entry = Entry {
+            time: self.clock.now(),
+            reminder: fire.reminder.clone(),
+            kind: fire.kind,
+            item: fire.item.clone(),
+            outcome,
+        };
+        if let Err(e) = history.append(&entry) {
+            error!("cannot append to {}: {e}", history.path().display());
         }
     }
-}
 
-/// How long to sleep from `now` until `at` (zero if it has passed).
-fn until(now: DateTime<Utc>, at: DateTime<Utc>) -> Duration {
-    (at - now).to_std().unwrap_or(Duration::ZERO)
-}
-
-/// `stretchd run`: loads the config, connects to the session bus, and runs the daemon until
-/// SIGTERM or SIGINT; SIGHUP reloads the config. Speaks `sd_notify` (`READY=1`, `STOPPING=1`).
-pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
-    let config = Config::load(config_path.as_deref())?;
-    match &config.origin {
-        Origin::File(path) => info!("config: {}", path.display()),
-        Origin::Embedded => info!(
-            "no config file at {}; running the built-in default (`stretchd check` shows it)",
-            crate::paths::config_file().display()
-        ),
-    }
-    let (tx, rx) = mpsc::channel(32);
-    let signals = Signals::register()?;
-    let (events_tx, mut events_rx) = mpsc::channel(32);
-    let notifier = DbusNotifier::connect(events_tx)
-        .await
-        .context("cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)")?;
-    let daemon = Daemon::new(config, config_path, notifier, SystemClock);
-    tokio::spawn(signals.forward(tx.clone()));
-    tokio::spawn(async move {
-        while let Some(event) = events_rx.recv().await {
-            if tx.send(Input::Notification(event)).await.is_err() {
-                break;
+    /// Carries out a control request.
+    async fn control(&mut self, request: Request) -> Response {
+        let now = self.clock.now();
+        let result = match request {
+            Request::Status | Request::Follow => return Response::Status(Box::new(self.status())),
+            Request::Next { count } => {
+                return Response::Next {
+                    upcoming: self.upcoming(now, count),
+                };
             }
+            Request::Snooze { secs } => {
+                let length = secs.map_or(self.config.snooze.length, Duration::from_secs);
+                self.snooze(length).await
+            }
+            Request::Pause { until } => self.pause(until, now),
+            Request::Resume => Ok(self.resume(now)),
+            Request::Done => self.answer_from_cli(Outcome::Done).await,
+            Request::Skip => self.answer_from_cli(Outcome::Skipped).await,
+            Request::Now { reminder } => self.fire_now(reminder, now).await,
+            Request::Reload => self.reload(false).await,
+        };
+        match result {
+            Ok(message) => Response::Ok { message },
+            Err(message) => Response::Error { message },
         }
-    });
-    if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
-        warn!("cannot tell systemd we are ready: {e}");
     }
-    info!("stretchd is running");
-    daemon.run(rx).await;
-    // The notify socket may already be gone when systemd is stopping us; nothing to do then.
-    let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
-    info!("stopped");
-    Ok(())
-}
 
-/// The signals the daemon handles, registered before it reports ready.
-struct Signals {
-    term: tokio::signal::unix::Signal,
-    int: tokio::signal::unix::Signal,
-    hup: tokio::signal::unix::Signal,
-}
+    /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `length`
+    /// later.
+    async fn snooze(&mut self, length: Duration) -> Result<String, String> {
+        if self.last.as_ref().is_some_and(Last::awaits_answer) {
+            let message = self.snooze_last(length)?;
+            if let Some(id) = self.last.as_ref().and_then(|l| l.notification) {
+                self.notifier.close(id).await;
+            }
+            return Ok(message);
+        }
+        let now = self.clock.now();
+        let Some(due) = schedule::next_due(&self.config, &self.state, now, &Local) else {
+            return Err("nothing is scheduled to snooze".to_owned());
+        };
+        let reminder = self
+            .config
+            .reminder(&due.reminder)
+            .ok_or("nothing is scheduled to snooze")?;
+        let count = self
+            .state
+            .snooze
+            .as_ref()
+            .filter(|s| s.reminder == due.reminder)
+            .map_or(0, |s| s.count);
+        let max = self.config.snooze.max;
+        if count >= max {
+            return Err(format!(
+                "\"{}\" was snoozed {max} times in a row already (snooze.max = {max})",
+                due.reminder
+            ));
+        }
+        let item = match self
+            .state
+            .snooze
+            .as_ref()
+            .filter(|s| s.reminder == due.reminder)
+        {
+            Some(s) => s.item.clone(),
+            None => schedule::pick(&self.config, &self.state, reminder).ok_or("nothing to show")?,
+        };
+        let until = due.at.max(now) + length;
+        self.state.snooze = Some(Snooze {
+            reminder: due.reminder.clone(),
+            item,
+            until,
+            count: count + 1,
+        });
+        Ok(format!(
+            "snoozed the next reminder, \"{}\", until {}",
+            due.reminder,
+            until.with_timezone(&Local).format("%a %H:%M:%S")
+        ))
+    }
 
-impl Signals {
-    fn register() -> anyhow::Result<Signals> {
-        let register = |kind| signal(kind).context("cannot install a signal handler");
-        Ok(Signals {
-            term: register(SignalKind::terminate())?,
-            int: register(SignalKind::interrupt())?,
-            hup: register(SignalKind::hangup())?,
+    fn pause(
+        &mut self,
+        until: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<String, String> {
+        if until.is_some_and(|u| u <= now) {
+            return Err("that time has already passed; give a time in the future".to_owned());
+        }
+        self.state.pause = Some(Pause { until });
+        Ok(match until {
+            Some(u) => format!(
+                "paused until {}",
+                u.with_timezone(&Local).format("%a %Y-%m-%d %H:%M")
+            ),
+            None => "paused until `stretchd resume`".to_owned(),
         })
     }
 
-    async fn forward(mut self, tx: mpsc::Sender<Input>) {
-        loop {
-            let input = tokio::select! {
-                _ = self.term.recv() => Input::Shutdown,
-                _ = self.int.recv() => Input::Shutdown,
-                _ = self.hup.recv() => Input::Reload,
-            };
-            if tx.send(input).await.is_err() {
-                break;
+    /// Ends a pause; reminders missed meanwhile restart from now instead of firing at once.
+    fn resume(&mut self, now: DateTime<Utc>) -> String {
+        if self.state.pause.take().is_none() {
+            return "not paused; nothing to resume".to_owned();
+        }
+        schedule::absorb_overdue(&self.config, &mut self.state, now, &Local);
+        "resumed".to_owned()
+    }
+
+    async fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, String> {
+        match &self.last {
+            None => return Err("no reminder has been shown yet; nothing to answer".to_owned()),
+            Some(l) if !l.awaits_answer() => {
+                return Err(format!(
+                    "the last reminder (\"{}\" at {}) was already answered: {}",
+                    l.fire.reminder,
+                    l.fire.at.with_timezone(&Local).format("%H:%M"),
+                    l.outcome.map_or("", Outcome::as_str)
+                ));
+            }
+            Some(_) => {}
+        }
+        self.answer(outcome).await;
+        let last = self.last.as_ref().map_or("", |l| l.fire.reminder.as_str());
+        Ok(format!("{}: \"{last}\"", outcome.as_str()))
+    }
+
+    async fn fire_now(
+        &mut self,
+        reminder: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<String, String> {
+        let id = match reminder {
+            Some(id) => id,
+            None => schedule::next_due(&self.config, &self.state, now, &Local)
+                .map(|d| d.reminder)
+                .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
+                .ok_or("the config has no reminders")?,
+        };
+        let Some(fire) = schedule::fire_now(&self.config, &mut self.state, &id, now) else {
+            let known: Vec<&str> = self
+                .config
+                .reminders
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect();
+            return Err(format!(
+                "no reminder has the id \"{id}\" (known: {})",
+                known.join(", ")
+            ));
+        };
+        let title = upcoming(&self.config, &fire).title;
+        self.show(fire).await;
+        Ok(format!("showing {title}"))
+    }
+
+    /// Re-reads the config. An invalid file keeps the old config running: the error is logged,
+    /// shown once as a notification, and reported by `status` until a valid file is saved.
+    async fn reload(&mut self, from_watch: bool) -> Result<String, String> {
+        let loaded = Config::load(self.config_path.as_deref());
+        match loaded {
+            Ok(config)
+                if config.origin == Origin::Embedded
+                    && matches!(self.config.origin, Origin::File(_)) =>
+            {
+                let message = format!(
+                    "{}: the config file is gone; keeping its settings until it is back",
+                    self.config.origin
+                );
+                warn!("{message}");
+                Ok(message)
+            }
+            Ok(config) if from_watch && config == self.config && self.config_error.is_none() => {
+                Ok("config unchanged".to_owned())
+            }
+            Ok(config) => {
+                info!(config = %config.origin, "config reloaded");
+                self.config = config;
+                self.config_error = None;
+                let now = self.clock.now();
+                schedule::absorb_overdue(&self.config, &mut self.state, now, &Local);
+                Ok(format!("reloaded {}", self.config.origin))
+            }
+            Err(e) => {
+                let message = e.to_string();
+                error!("config not reloaded, keeping the previous one: {message}");
+                if self.config_error.as_ref() != Some(&message) {
+                    let notice = Notice::config_error(&message);
+                    if let Some(id) = self.deliver(&notice, self.error_notice).await {
+                        self.error_notice = id;
+                    }
+                }
+                self.config_error = Some(message.clone());
+                Err(format!(
+                    "config not reloaded, keeping the previous one: {message}"
+                ))
             }
         }
     }
+
+    fn upcoming(&self, now: DateTime<Utc>, count: usize) -> Vec<Upcoming> {
+        schedule::preview(&self.config, &self.state, now, count, &Local)
+            .iter()
+            .map(|f| upcoming(&self.config, f))
+            .collect()
+    }
+
+    /// The status `stretchd status` shows and `follow` streams.
+    fn status(&self) -> Status {
+        let now = self.clock.now();
+        let monday = week_start(now);
+        Status {
+            pid: std::process::id(),
+            daemon_version: env!("CARGO_PKG_VERSION").to_owned(),
+            running_since: self.started,
+            config: self.config.origin.to_string(),
+            config_error: self.config_error.clone(),
+            paused: self.state.pause.map(|p| PauseInfo { until: p.until }),
+            snoozed: self.state.snooze.as_ref().map(|s| SnoozeInfo {
+                reminder: s.reminder.clone(),
+                until: s.until,
+                count: s.count,
+            }),
+            next: self.upcoming(now, 1).into_iter().next(),
+            waiting: self
+                .last
+                .as_ref()
+                .filter(|l| l.outcome.is_none())
+                .map(|l| upcoming(&self.config, &l.fire)),
+            week: Progress {
+                done: u32::try_from(self.recent_done.iter().filter(|t| **t >= monday).count())
+                    .unwrap_or(u32::MAX),
+                goal: self.config.weekly_goal,
+            },
+        }
+    }
+
+    /// Sends followers the status if it changed (or always, on the minute tick).
+    fn push_status(&mut self, always: bool) {
+        if self.followers.is_empty() {
+            return;
+        }
+        let status = self.status();
+        if !always && self.last_status.as_ref() == Some(&status) {
+            return;
+        }
+        self.followers.retain(|f| match f.try_send(status.clone()) {
+            Ok(()) | Err(mpsc::error::TrySendError::Full(_)) => true,
+            Err(mpsc::error::TrySendError::Closed(_)) => false,
+        });
+        self.last_status = Some(status);
+    }
+
+    /// Writes the state if it changed; a failure is logged and retried after the next event.
+    fn save(&mut self) {
+        let Some(store) = &self.store else { return };
+        if self.saved.as_ref() == Some(&self.state) {
+            return;
+        }
+        match store.save(&self.state) {
+            Ok(()) => self.saved = Some(self.state.clone()),
+            Err(e) => error!("cannot save the state to {}: {e}", store.path().display()),
+        }
+    }
+}
+
+/// A firing as lists and statuses show it.
+pub fn upcoming(config: &Config, fire: &Fire) -> Upcoming {
+    let title = match fire.kind {
+        Kind::Stretch => config
+            .catalog
+            .stretch(&fire.item)
+            .map(crate::catalog::Stretch::title),
+        Kind::Posture => config
+            .catalog
+            .posture(&fire.item)
+            .map(crate::catalog::Posture::title),
+    };
+    Upcoming {
+        at: fire.at,
+        reminder: fire.reminder.clone(),
+        kind: fire.kind,
+        item: fire.item.clone(),
+        title: title.unwrap_or_default(),
+    }
+}
+
+/// Sleeps until `at` (never, for `None`).
+async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
+    match at {
+        Some(at) => tokio::time::sleep((at - now).to_std().unwrap_or(Duration::ZERO)).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The start of the next wall-clock minute.
+fn next_minute(now: DateTime<Utc>) -> DateTime<Utc> {
+    let secs = now.timestamp().div_euclid(60) * 60 + 60;
+    DateTime::from_timestamp(secs, 0).unwrap_or(now + TimeDelta::minutes(1))
+}
+
+/// Monday 00:00 local time of the week containing `now`.
+fn week_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    let local = now.with_timezone(&Local).date_naive();
+    let monday = local - chrono::Days::new(u64::from(local.weekday().num_days_from_monday()));
+    crate::workhours::local_instant(&Local, monday.and_time(chrono::NaiveTime::MIN))
 }

@@ -10,6 +10,7 @@ use std::future::Future;
 
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
+use tracing::debug;
 use zbus::{Connection, MatchRule, MessageStream, Variant, proxy};
 
 use crate::catalog::{Catalog, SAFETY_NOTICE};
@@ -41,6 +42,8 @@ trait Notifications {
     ) -> zbus::Result<u32>;
 
     fn get_capabilities(&self) -> zbus::Result<Vec<String>>;
+
+    fn close_notification(&self, id: u32) -> zbus::Result<()>;
 }
 
 /// A button on a reminder, and the answer the daemon gets back.
@@ -142,6 +145,18 @@ impl Notice {
         })
     }
 
+    /// The notification for a config file that failed to load.
+    pub fn config_error(message: &str) -> Notice {
+        Notice {
+            title: "stretchd: config not reloaded".to_owned(),
+            paragraphs: vec![
+                message.to_owned(),
+                "The previous settings stay in force until the file is fixed.".to_owned(),
+            ],
+            actions: Vec::new(),
+        }
+    }
+
     /// The body as plain text.
     pub fn plain_body(&self) -> String {
         self.paragraphs.join("\n\n")
@@ -169,6 +184,12 @@ pub trait Notifier {
         notice: &Notice,
         replaces: u32,
     ) -> impl Future<Output = Result<u32, zbus::Error>>;
+
+    /// Takes notification `id` off the screen (it was answered elsewhere). Best effort.
+    fn close(&mut self, id: u32) -> impl Future<Output = ()> {
+        let _ = id;
+        std::future::ready(())
+    }
 }
 
 /// The notification server on the session bus.
@@ -230,6 +251,12 @@ impl Notifier for DbusNotifier {
                 -1,
             )
             .await
+    }
+
+    async fn close(&mut self, id: u32) {
+        if let Err(e) = self.proxy.close_notification(id).await {
+            debug!("closing notification {id}: {e}");
+        }
     }
 }
 

@@ -17,6 +17,25 @@ pub fn state_dir() -> PathBuf {
     base_dir("XDG_STATE_HOME", ".local/state").join("stretchd")
 }
 
+/// `$XDG_RUNTIME_DIR/stretchd/control.sock`; without `XDG_RUNTIME_DIR` (no login session), a
+/// per-user directory under the temp dir.
+pub fn control_socket() -> PathBuf {
+    let runtime = match env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from) {
+        Some(dir) if dir.is_absolute() => dir,
+        _ => {
+            let uid = own_uid().unwrap_or(0);
+            env::temp_dir().join(format!("stretchd-{uid}"))
+        }
+    };
+    runtime.join("stretchd").join("control.sock")
+}
+
+/// The uid this process runs as (the owner of `/proc/self`), without unsafe code.
+pub fn own_uid() -> std::io::Result<u32> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata("/proc/self").map(|m| m.uid())
+}
+
 /// An XDG base directory: the variable when it holds an absolute path (as the spec requires),
 /// otherwise `$HOME/<fallback>`.
 fn base_dir(var: &str, fallback: &str) -> PathBuf {

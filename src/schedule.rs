@@ -12,13 +12,14 @@
 //! - After a gap (late start, long sleep), what was missed inside the current work window fires
 //!   once, now; what was missed in an earlier window is dropped. When several reminders are due
 //!   at once, one fires and the others count as fired: never a burst.
+//! - While paused nothing fires; what fell due during the pause follows the gap rule at its end.
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
 //!   hours; until then that reminder does not fire on its own schedule.
 
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::config::{Config, Kind, Reminder, Trigger};
-use crate::state::State;
+use crate::state::{Pause, Snooze, State};
 use crate::workhours::WorkHours;
 
 /// Something that falls due.
@@ -59,19 +60,26 @@ pub fn next_due<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Option<Due> {
-    let snoozed = state.snooze.as_ref().and_then(|s| {
-        let at = s.until.max(now);
-        let live = config.reminder(&s.reminder).is_some() && in_work_hours(&config.work, at, tz);
-        let kind = config.reminder(&s.reminder)?.kind;
-        live.then(|| Due {
-            at,
+    // While paused, look from the end of the pause, as after any other gap.
+    let now = match state.pause {
+        Some(Pause { until: None }) => return None,
+        Some(Pause { until: Some(until) }) => now.max(until),
+        None => now,
+    };
+    let live = state
+        .snooze
+        .as_ref()
+        .filter(|s| snooze_live(config, s, now, tz));
+    let snoozed = live.and_then(|s| {
+        Some(Due {
+            at: s.until.max(now),
             reminder: s.reminder.clone(),
-            kind,
+            kind: config.reminder(&s.reminder)?.kind,
             snoozed: true,
         })
     });
     // A snoozed reminder comes back when its snooze ends, not on its own schedule meanwhile.
-    let pending = |r: &&Reminder| state.snooze.as_ref().is_none_or(|s| s.reminder != r.id);
+    let pending = |r: &&Reminder| live.is_none_or(|s| s.reminder != r.id);
     let scheduled = config.reminders.iter().filter(pending).filter_map(|r| {
         due_at(config, state, r, now, tz).map(|at| Due {
             at,
@@ -96,25 +104,74 @@ pub fn settle<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Option<Fire> {
-    // A snooze that ended outside work hours, or whose reminder is gone, is dropped.
-    if let Some(s) = &state.snooze {
-        let live = config.reminder(&s.reminder).is_some() && in_work_hours(&config.work, now, tz);
-        if s.until <= now && !live {
-            state.snooze = None;
-        }
+    if state
+        .pause
+        .is_some_and(|p| p.until.is_some_and(|u| u <= now))
+    {
+        state.pause = None;
+    }
+    // A snooze that ends outside work hours, or whose reminder is gone, is dropped.
+    if state
+        .snooze
+        .as_ref()
+        .is_some_and(|s| !snooze_live(config, s, now, tz))
+    {
+        state.snooze = None;
     }
     let due = next_due(config, state, now, tz).filter(|d| d.at <= now)?;
     let reminder = config.reminder(&due.reminder)?;
-    for r in &config.reminders {
-        if r.id == due.reminder || due_at(config, state, r, now, tz).is_some_and(|at| at <= now) {
-            state.last_fired.insert(r.id.clone(), now);
-        }
-    }
+    absorb_overdue(config, state, now, tz);
     let snooze = if due.snoozed {
         state.snooze.take()
     } else {
         None
     };
+    fire(config, state, reminder, snooze, now)
+}
+
+/// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.
+/// A pending snooze of the same reminder is used up.
+pub fn fire_now(
+    config: &Config,
+    state: &mut State,
+    reminder: &str,
+    now: DateTime<Utc>,
+) -> Option<Fire> {
+    let reminder = config.reminder(reminder)?;
+    let snooze = state.snooze.take_if(|s| s.reminder == reminder.id);
+    fire(config, state, reminder, snooze, now)
+}
+
+/// Marks every reminder due by `now` as fired at `now` without showing it: what `settle` does
+/// with the reminders that lose to the one it fires, and what a reload does so that a shorter
+/// interval in the new config does not fire anything at once.
+pub fn absorb_overdue<Tz: TimeZone>(
+    config: &Config,
+    state: &mut State,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) {
+    let overdue: Vec<String> = config
+        .reminders
+        .iter()
+        .filter(|r| due_at(config, state, r, now, tz).is_some_and(|at| at <= now))
+        .map(|r| r.id.clone())
+        .collect();
+    for id in overdue {
+        state.last_fired.insert(id, now);
+    }
+}
+
+/// Shows `reminder` at `now`: picks what it shows (the snoozed item, the pinned one, or the next
+/// in rotation) and records it.
+fn fire(
+    config: &Config,
+    state: &mut State,
+    reminder: &Reminder,
+    snooze: Option<Snooze>,
+    now: DateTime<Utc>,
+) -> Option<Fire> {
+    state.last_fired.insert(reminder.id.clone(), now);
     let (item, snoozes) = match snooze {
         Some(s) => (s.item, s.count),
         None => (pick(config, state, reminder)?, 0),
@@ -162,7 +219,7 @@ pub fn preview<Tz: TimeZone>(
 }
 
 /// The stretch or posture check a reminder shows: the pinned one, or the next in rotation.
-fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<String> {
+pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<String> {
     if let Some(pinned) = &reminder.pinned {
         return Some(pinned.clone());
     }
@@ -186,8 +243,9 @@ fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<String> {
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;
-/// if that was missed, `now` when it was missed in the current work window, otherwise the next
-/// occurrence after `now`.
+/// if that was missed, `now` when it was missed in the current work window; if it was missed in
+/// an earlier window, its first occurrence counted from the current window's start (`now` if
+/// that has passed too), or outside work hours its next occurrence after `now`.
 fn due_at<Tz: TimeZone>(
     config: &Config,
     state: &State,
@@ -203,7 +261,16 @@ fn due_at<Tz: TimeZone>(
     }
     match config.work.window_at(now, tz) {
         Some(w) if w.contains(at) => Some(now),
-        _ => occurrence_after(&config.work, &r.trigger, now, tz),
+        // Missed in an earlier window: dropped, and counting restarts at this window's start
+        // (a fixed point, so the answer does not move on with `now` and it does come due).
+        Some(w) => occurrence_after(
+            &config.work,
+            &r.trigger,
+            w.start - chrono::Duration::seconds(1),
+            tz,
+        )
+        .map(|at| at.max(now)),
+        None => occurrence_after(&config.work, &r.trigger, now, tz),
     }
 }
 
@@ -238,6 +305,12 @@ fn occurrence_after<Tz: TimeZone>(
     }
 }
 
-fn in_work_hours<Tz: TimeZone>(work: &WorkHours, at: DateTime<Utc>, tz: &Tz) -> bool {
-    work.window_at(at, tz).is_some()
+/// Whether a snooze still brings its reminder back: the reminder exists and the snooze ends in
+/// work hours; if it ended before `now` (a gap), in the work window `now` is in.
+fn snooze_live<Tz: TimeZone>(config: &Config, s: &Snooze, now: DateTime<Utc>, tz: &Tz) -> bool {
+    config.reminder(&s.reminder).is_some()
+        && config
+            .work
+            .window_at(s.until, tz)
+            .is_some_and(|w| s.until >= now || w.contains(now))
 }

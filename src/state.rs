@@ -21,6 +21,13 @@ pub struct Snooze {
     pub count: u32,
 }
 
+/// A pause: no reminder fires until it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pause {
+    /// When it ends; `None` lasts until `stretchd resume`.
+    pub until: Option<DateTime<Utc>>,
+}
+
 /// The schedule's memory. The engine in [`crate::schedule`] reads and updates it; nothing in it
 /// reads a clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +41,9 @@ pub struct State {
     /// A pending snooze.
     #[serde(default)]
     pub snooze: Option<Snooze>,
+    /// A pause in force.
+    #[serde(default)]
+    pub pause: Option<Pause>,
     /// The stretch and posture rotation.
     #[serde(default)]
     pub rotation: Rotation,
@@ -49,6 +59,7 @@ impl State {
             started,
             last_fired: BTreeMap::new(),
             snooze: None,
+            pause: None,
             rotation: Rotation::default(),
             safety_shown: false,
         }

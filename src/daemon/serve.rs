@@ -1,0 +1,133 @@
+//! `stretchd run`: wires the real world to the daemon loop: config, state and history on disk,
+//! the control socket, the config watch, signals, the session bus, and systemd's notify socket.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use chrono::Utc;
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::mpsc;
+use tracing::{info, warn};
+
+use super::{Daemon, Input, SystemClock};
+use crate::config::{Config, Origin};
+use crate::control::ControlSocket;
+use crate::history::{self, History};
+use crate::notify::DbusNotifier;
+use crate::store::Store;
+
+/// Runs the daemon until SIGTERM or SIGINT; SIGHUP, `stretchd reload` and saving the config
+/// file reload it. Speaks `sd_notify` (`READY=1`, `STOPPING=1`).
+pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
+    let config = Config::load(config_path.as_deref())?;
+    let watched = match &config.origin {
+        Origin::File(path) => {
+            info!("config: {}", path.display());
+            path.clone()
+        }
+        Origin::Embedded => {
+            let path = crate::paths::config_file();
+            info!(
+                "no config file at {}; running the built-in default (`stretchd check` shows it)",
+                path.display()
+            );
+            path
+        }
+    };
+    let socket_path = crate::paths::control_socket();
+    let socket = ControlSocket::bind(&socket_path)?;
+    let state_dir = crate::paths::state_dir();
+    let store = Store::new(&state_dir);
+    let state = store
+        .load(Utc::now())
+        .with_context(|| format!("reading {}", store.path().display()))?;
+    let history_path = crate::history::default_path();
+    let log = history::read(&history_path)
+        .with_context(|| format!("reading {}", history_path.display()))?;
+    if !log.skipped.is_empty() {
+        warn!(
+            "{}: ignored unreadable line(s) {:?} (a crash can tear the last line)",
+            history_path.display(),
+            log.skipped
+        );
+    }
+    let history = History::open(history_path.clone())
+        .with_context(|| format!("opening {}", history_path.display()))?;
+
+    let (tx, rx) = mpsc::channel(64);
+    let signals = Signals::register()?;
+    let (events_tx, mut events_rx) = mpsc::channel(32);
+    let notifier = DbusNotifier::connect(events_tx).await.context(
+        "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
+    )?;
+    let _watch = match crate::watch::watch(&watched, tx.clone()) {
+        Ok(watch) => Some(watch),
+        Err(e) => {
+            warn!(
+                "not watching {} for changes ({e}); use `stretchd reload` after editing",
+                watched.display()
+            );
+            None
+        }
+    };
+    let recent_start = Utc::now() - chrono::Duration::days(8);
+    let recent: Vec<_> = log
+        .entries
+        .into_iter()
+        .filter(|e| e.time >= recent_start)
+        .collect();
+    let daemon = Daemon::new(config, config_path, notifier, SystemClock)
+        .persist(store, state, history, &recent);
+    tokio::spawn(signals.forward(tx.clone()));
+    tokio::spawn(socket.serve(tx.clone()));
+    tokio::spawn(async move {
+        while let Some(event) = events_rx.recv().await {
+            if tx.send(Input::Notification(event)).await.is_err() {
+                break;
+            }
+        }
+    });
+    if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
+        warn!("cannot tell systemd we are ready: {e}");
+    }
+    info!(
+        "stretchd is running; control socket {}",
+        socket_path.display()
+    );
+    daemon.run(rx).await;
+    // The notify socket may already be gone when systemd is stopping us; nothing to do then.
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
+    info!("stopped");
+    Ok(())
+}
+
+/// The signals the daemon handles, registered before it reports ready.
+struct Signals {
+    term: Signal,
+    int: Signal,
+    hup: Signal,
+}
+
+impl Signals {
+    fn register() -> anyhow::Result<Signals> {
+        let register = |kind| signal(kind).context("cannot install a signal handler");
+        Ok(Signals {
+            term: register(SignalKind::terminate())?,
+            int: register(SignalKind::interrupt())?,
+            hup: register(SignalKind::hangup())?,
+        })
+    }
+
+    async fn forward(mut self, tx: mpsc::Sender<Input>) {
+        loop {
+            let input = tokio::select! {
+                _ = self.term.recv() => Input::Shutdown,
+                _ = self.int.recv() => Input::Shutdown,
+                _ = self.hup.recv() => Input::Reload,
+            };
+            if tx.send(input).await.is_err() {
+                break;
+            }
+        }
+    }
+}

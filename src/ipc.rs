@@ -1,0 +1,358 @@
+//! The control protocol between the CLI and the daemon, and its client side.
+//!
+//! Wire format: one JSON object per line over the Unix socket
+//! `$XDG_RUNTIME_DIR/stretchd/control.sock`. The client sends one [`Request`] (internally
+//! tagged: `{"type":"snooze","secs":600}`), the daemon answers with one [`Reply`] (the
+//! [`Response`] plus the protocol `version`) and closes, except for `follow`, which gets a
+//! status line each time the state changes and once a minute. Requests are limited to
+//! [`MAX_FRAME`] bytes and [`REQUEST_TIMEOUT`].
+
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Kind;
+
+/// Bumped whenever a request or response changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Largest request line the daemon reads, newline included.
+pub const MAX_FRAME: usize = 16 * 1024;
+
+/// How long the daemon waits for a client's request line.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How long the CLI waits for an answer (a `follow` stream gets a line at least once a minute).
+const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
+const FOLLOW_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// What the CLI asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// The daemon's status.
+    Status,
+    /// A stream of status lines: now, on every change, and once a minute.
+    Follow,
+    /// The next reminders, with snooze and pause applied.
+    Next {
+        /// How many.
+        count: usize,
+    },
+    /// Snooze the reminder on screen, or else the next one.
+    Snooze {
+        /// For how long, in seconds; `None` uses the config's `snooze.length`.
+        #[serde(default)]
+        secs: Option<u64>,
+    },
+    /// Pause all reminders.
+    Pause {
+        /// Until when; `None` pauses until `resume`.
+        #[serde(default)]
+        until: Option<DateTime<Utc>>,
+    },
+    /// End a pause.
+    Resume,
+    /// Answer the last reminder with Skip.
+    Skip,
+    /// Answer the last reminder with Done.
+    Done,
+    /// Fire a reminder now: this one, or the one due next.
+    Now {
+        /// A reminder id from the config.
+        #[serde(default)]
+        reminder: Option<String>,
+    },
+    /// Re-read the config.
+    Reload,
+}
+
+/// One reminder, as lists and statuses show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upcoming {
+    /// When it fires (or fired).
+    pub at: DateTime<Utc>,
+    /// The reminder id.
+    pub reminder: String,
+    /// Posture check or stretch.
+    pub kind: Kind,
+    /// The stretch or posture id.
+    pub item: String,
+    /// The notification title.
+    pub title: String,
+}
+
+/// A pause in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseInfo {
+    /// When it ends; `None` until `stretchd resume`.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// A snooze in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnoozeInfo {
+    /// The snoozed reminder.
+    pub reminder: String,
+    /// When it comes back.
+    pub until: DateTime<Utc>,
+    /// Snoozes in a row so far.
+    pub count: u32,
+}
+
+/// Stretch sessions done this week against the weekly goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Stretches answered Done since Monday.
+    pub done: u32,
+    /// The weekly goal.
+    pub goal: u32,
+}
+
+/// What the daemon is doing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Status {
+    /// The daemon's process id.
+    pub pid: u32,
+    /// The daemon's release (`stretchd --version`); the protocol version is in [`Reply`].
+    pub daemon_version: String,
+    /// When it started.
+    pub running_since: DateTime<Utc>,
+    /// The config in use.
+    pub config: String,
+    /// Why the config file on disk is not in use, while it is invalid.
+    pub config_error: Option<String>,
+    /// A pause in force.
+    pub paused: Option<PauseInfo>,
+    /// A snooze in force.
+    pub snoozed: Option<SnoozeInfo>,
+    /// The next reminder.
+    pub next: Option<Upcoming>,
+    /// The reminder on screen that awaits an answer.
+    pub waiting: Option<Upcoming>,
+    /// This week's progress.
+    pub week: Progress,
+}
+
+/// What the daemon answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// For `status` and each line of `follow`.
+    Status(Box<Status>),
+    /// For `next`.
+    Next {
+        /// The upcoming reminders.
+        upcoming: Vec<Upcoming>,
+    },
+    /// The command was carried out.
+    Ok {
+        /// What happened, for people.
+        message: String,
+    },
+    /// The command was refused or failed.
+    Error {
+        /// Why, and what to do.
+        message: String,
+    },
+}
+
+/// A response with the daemon's protocol version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The daemon's [`PROTOCOL_VERSION`].
+    pub version: u32,
+    /// The answer.
+    #[serde(flatten)]
+    pub response: Response,
+}
+
+impl Reply {
+    /// `response` with this build's protocol version.
+    pub fn new(response: Response) -> Reply {
+        Reply {
+            version: PROTOCOL_VERSION,
+            response,
+        }
+    }
+
+    /// The reply as one line of JSON, newline included.
+    pub fn to_line(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        let mut line = serde_json::to_string(self).unwrap_or_default();
+        line.push('\n');
+        line
+    }
+}
+
+/// Why the CLI got no answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// No daemon listens on the socket.
+    #[error(
+        "stretchd is not running (nothing answers at {0}); start it with `systemctl --user start stretchd` or `stretchd run`"
+    )]
+    NotRunning(PathBuf),
+    /// The daemon speaks another protocol version.
+    #[error(
+        "the running daemon speaks protocol v{daemon}, this stretchd speaks v{PROTOCOL_VERSION}: restart the daemon (`systemctl --user restart stretchd`)"
+    )]
+    Version {
+        /// The daemon's version.
+        daemon: u32,
+    },
+    /// Talking to the daemon failed midway.
+    #[error("talking to the daemon at {path}: {cause}")]
+    Io {
+        /// The socket.
+        path: PathBuf,
+        /// What failed.
+        cause: std::io::Error,
+    },
+    /// The daemon sent something that is not a reply.
+    #[error("the daemon sent a malformed reply: {0}")]
+    Malformed(String),
+}
+
+/// A connection to the daemon.
+pub struct Client {
+    path: PathBuf,
+    reader: BufReader<UnixStream>,
+}
+
+impl Client {
+    /// Connects to the daemon's socket at `path`.
+    pub fn connect(path: &Path) -> Result<Client, ClientError> {
+        let stream = UnixStream::connect(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused => {
+                ClientError::NotRunning(path.to_path_buf())
+            }
+            _ => ClientError::Io {
+                path: path.to_path_buf(),
+                cause: e,
+            },
+        })?;
+        Ok(Client {
+            path: path.to_path_buf(),
+            reader: BufReader::new(stream),
+        })
+    }
+
+    /// Sends one request and returns the first reply.
+    pub fn call(mut self, request: &Request) -> Result<Response, ClientError> {
+        self.send(request)?;
+        self.receive(REPLY_TIMEOUT)
+    }
+
+    /// Sends `follow` and calls `each` with every status line until the daemon goes away or
+    /// `each` returns false.
+    pub fn follow(mut self, mut each: impl FnMut(Response) -> bool) -> Result<(), ClientError> {
+        self.send(&Request::Follow)?;
+        loop {
+            match self.receive(FOLLOW_TIMEOUT) {
+                Ok(response) => {
+                    if !each(response) {
+                        return Ok(());
+                    }
+                }
+                Err(ClientError::Malformed(m)) if m.is_empty() => {
+                    return Err(ClientError::NotRunning(self.path));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn send(&mut self, request: &Request) -> Result<(), ClientError> {
+        let mut line = serde_json::to_string(request).unwrap_or_default();
+        line.push('\n');
+        let io = |cause| ClientError::Io {
+            path: self.path.clone(),
+            cause,
+        };
+        self.reader
+            .get_ref()
+            .set_write_timeout(Some(REPLY_TIMEOUT))
+            .map_err(io)?;
+        self.reader.get_mut().write_all(line.as_bytes()).map_err(io)
+    }
+
+    fn receive(&mut self, timeout: Duration) -> Result<Response, ClientError> {
+        let io = |cause| ClientError::Io {
+            path: self.path.clone(),
+            cause,
+        };
+        self.reader
+            .get_ref()
+            .set_read_timeout(Some(timeout))
+            .map_err(io)?;
+        let mut line = String::new();
+        self.reader.read_line(&mut line).map_err(io)?;
+        decode_reply(&line)
+    }
+}
+
+/// Parses a reply line, telling a version mismatch from garbage. An empty line (the daemon hung
+/// up) is `Malformed("")`.
+fn decode_reply(line: &str) -> Result<Response, ClientError> {
+    if line.trim().is_empty() {
+        return Err(ClientError::Malformed(String::new()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| ClientError::Malformed(e.to_string()))?;
+    let version = value.get("version").and_then(serde_json::Value::as_u64);
+    match version {
+        Some(v) if v == u64::from(PROTOCOL_VERSION) => serde_json::from_value::<Reply>(value)
+            .map(|r| r.response)
+            .map_err(|e| ClientError::Malformed(e.to_string())),
+        Some(v) => Err(ClientError::Version {
+            daemon: u32::try_from(v).unwrap_or(u32::MAX),
+        }),
+        None => Err(ClientError::Malformed("no protocol version".to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_internally_tagged_snake_case() {
+        let json = serde_json::to_string(&Request::Snooze { secs: Some(600) }).unwrap();
+        assert_eq!(json, r#"{"type":"snooze","secs":600}"#);
+        let parsed: Request = serde_json::from_str(r#"{"type":"pause"}"#).unwrap();
+        assert_eq!(parsed, Request::Pause { until: None });
+        assert!(serde_json::from_str::<Request>(r#"{"type":"explode"}"#).is_err());
+        assert!(serde_json::from_str::<Request>(r#"{"type":"next","count":1,"x":1}"#).is_err());
+        assert!(serde_json::from_str::<Request>(r#"{"type":"next","count":-1}"#).is_err());
+    }
+
+    #[test]
+    fn replies_carry_the_version_and_a_newer_daemon_is_reported() {
+        let line = Reply::new(Response::Ok {
+            message: "paused".into(),
+        })
+        .to_line();
+        assert!(line.ends_with('\n'));
+        assert!(line.contains(r#""version":1"#), "{line}");
+        assert_eq!(
+            decode_reply(&line).unwrap(),
+            Response::Ok {
+                message: "paused".into()
+            }
+        );
+        let other = r#"{"version":7,"type":"telemetry"}"#;
+        assert!(matches!(
+            decode_reply(other),
+            Err(ClientError::Version { daemon: 7 })
+        ));
+        assert!(matches!(
+            decode_reply("not json"),
+            Err(ClientError::Malformed(_))
+        ));
+    }
+}

@@ -1,0 +1,310 @@
+//! The commands that talk to the running daemon over the control socket, and how their answers
+//! are printed for people (text) and scripts (`--json`).
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Days, Local, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::cli::{Command, PauseArgs};
+use crate::ipc::{Client, ClientError, Request, Response, Status, Upcoming};
+
+/// Exit status when no daemon answers.
+const NOT_RUNNING: u8 = 3;
+
+/// Runs a daemon command; `None` if `command` is not one.
+pub fn run(command: &Command, json: bool) -> Option<anyhow::Result<ExitCode>> {
+    let request = match command {
+        Command::Status { follow: true } => return Some(Ok(follow(json))),
+        Command::Status { follow: false } => Request::Status,
+        Command::Next { count } => Request::Next { count: *count },
+        Command::Snooze { duration } => Request::Snooze {
+            secs: duration.map(|d| d.as_secs().max(1)),
+        },
+        Command::Pause(args) => Request::Pause {
+            until: pause_until(args, Utc::now()),
+        },
+        Command::Resume => Request::Resume,
+        Command::Skip => Request::Skip,
+        Command::Done => Request::Done,
+        Command::Now { id } => Request::Now {
+            reminder: id.clone(),
+        },
+        Command::Reload => Request::Reload,
+        _ => return None,
+    };
+    Some(call(&request, json))
+}
+
+/// When a pause asked for on the command line ends; `None` until `resume`.
+pub fn pause_until(args: &PauseArgs, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let local_date = now.with_timezone(&Local).date_naive();
+    if let Some(d) = args.duration {
+        return Some(now + d);
+    }
+    if let Some(time) = args.until {
+        let today = crate::workhours::local_instant(&Local, local_date.and_time(time));
+        if today > now {
+            return Some(today);
+        }
+        let tomorrow = local_date + Days::new(1);
+        return Some(crate::workhours::local_instant(
+            &Local,
+            tomorrow.and_time(time),
+        ));
+    }
+    if args.until_tomorrow {
+        let tomorrow = local_date + Days::new(1);
+        return Some(crate::workhours::local_instant(
+            &Local,
+            tomorrow.and_time(NaiveTime::MIN),
+        ));
+    }
+    None
+}
+
+fn connect() -> Result<Client, ClientError> {
+    Client::connect(&crate::paths::control_socket())
+}
+
+/// Reports a client error; "not running" gets its own exit status.
+fn failure(e: &ClientError) -> ExitCode {
+    eprintln!("stretchd: {e}");
+    match e {
+        ClientError::NotRunning(_) => ExitCode::from(NOT_RUNNING),
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn call(request: &Request, json: bool) -> anyhow::Result<ExitCode> {
+    let response = match connect().and_then(|c| c.call(request)) {
+        Ok(r) => r,
+        Err(e) => return Ok(failure(&e)),
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&response)?);
+    } else {
+        match &response {
+            Response::Status(s) => print!("{}", render_status(s, Utc::now())),
+            Response::Next { upcoming } => print!("{}", render_upcoming(upcoming, Utc::now())),
+            Response::Ok { message } => println!("{message}"),
+            Response::Error { .. } => {}
+        }
+    }
+    if let Response::Error { message } = &response {
+        eprintln!("stretchd: {message}");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `status --follow --json`: the status plus the fields a waybar custom module
+/// reads (`text`, `tooltip`, `class`).
+#[derive(Serialize)]
+struct BarLine<'a> {
+    text: String,
+    tooltip: String,
+    class: &'static str,
+    #[serde(flatten)]
+    status: &'a Status,
+}
+
+fn follow(json: bool) -> ExitCode {
+    let client = match connect() {
+        Ok(c) => c,
+        Err(e) => return failure(&e),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let result = client.follow(|response| {
+        let Response::Status(status) = response else {
+            return true;
+        };
+        let now = Utc::now();
+        let line = if json {
+            let bar = BarLine {
+                text: bar_text(&status, now),
+                tooltip: render_status(&status, now).trim_end().to_owned(),
+                class: bar_class(&status),
+                status: &status,
+            };
+            serde_json::to_string(&bar).unwrap_or_default()
+        } else {
+            format!(
+                "{}: {}",
+                Local::now().format("%H:%M:%S"),
+                bar_text(&status, now)
+            )
+        };
+        // A closed pipe (the bar went away) ends the stream.
+        writeln!(stdout, "{line}")
+            .and_then(|()| stdout.flush())
+            .is_ok()
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => failure(&e),
+    }
+}
+
+/// A short text for a status bar: "stretch in 12m", "paused", "snoozed 8m".
+fn bar_text(s: &Status, now: DateTime<Utc>) -> String {
+    if let Some(p) = &s.paused {
+        return match p.until {
+            Some(u) => format!("paused {}", countdown(u, now)),
+            None => "paused".to_owned(),
+        };
+    }
+    if let Some(w) = &s.waiting {
+        return format!("{} now", w.kind.as_str());
+    }
+    match &s.next {
+        Some(n) => format!("{} {}", n.kind.as_str(), countdown(n.at, now)),
+        None => "idle".to_owned(),
+    }
+}
+
+fn bar_class(s: &Status) -> &'static str {
+    if s.config_error.is_some() {
+        "error"
+    } else if s.paused.is_some() {
+        "paused"
+    } else if s.waiting.is_some() {
+        "due"
+    } else if s.snoozed.is_some() {
+        "snoozed"
+    } else {
+        "active"
+    }
+}
+
+/// "in 12m", "in 1h 5m", "now".
+fn countdown(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (at - now).num_seconds().max(0).div_euclid(60);
+    match minutes {
+        0 => "now".to_owned(),
+        m if m < 60 => format!("in {m}m"),
+        m => format!("in {}h {}m", m / 60, m % 60),
+    }
+}
+
+fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%a %H:%M").to_string()
+}
+
+/// The text of `stretchd status`.
+pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
+    let mut out = format!(
+        "stretchd {} running since {} (pid {})\n",
+        s.daemon_version,
+        local(s.running_since),
+        s.pid
+    );
+    let _ = writeln!(out, "Config:    {}", s.config);
+    if let Some(e) = &s.config_error {
+        let _ = writeln!(
+            out,
+            "Config error (the previous config stays in force): {e}"
+        );
+    }
+    if let Some(p) = &s.paused {
+        let until = p.until.map_or("`stretchd resume`".to_owned(), |u| {
+            format!("{} ({})", local(u), countdown(u, now))
+        });
+        let _ = writeln!(out, "Paused:    until {until}");
+    }
+    if let Some(z) = &s.snoozed {
+        let _ = writeln!(
+            out,
+            "Snoozed:   \"{}\" until {} ({} in a row)",
+            z.reminder,
+            local(z.until),
+            z.count
+        );
+    }
+    if let Some(w) = &s.waiting {
+        let _ = writeln!(
+            out,
+            "Waiting:   {} (answer with `stretchd done` or `stretchd skip`)",
+            w.title
+        );
+    }
+    match &s.next {
+        Some(n) => {
+            let _ = writeln!(
+                out,
+                "Next:      {} ({})  {}  {}",
+                local(n.at),
+                countdown(n.at, now),
+                n.reminder,
+                n.title
+            );
+        }
+        None => out.push_str("Next:      nothing scheduled\n"),
+    }
+    let _ = writeln!(
+        out,
+        "This week: {} of {} stretch sessions",
+        s.week.done, s.week.goal
+    );
+    out
+}
+
+/// The text of `stretchd next`.
+fn render_upcoming(list: &[Upcoming], now: DateTime<Utc>) -> String {
+    if list.is_empty() {
+        return "Nothing scheduled (paused indefinitely, or no reminder fits the work hours).\n"
+            .to_owned();
+    }
+    let width = list.iter().map(|u| u.reminder.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for u in list {
+        let _ = writeln!(
+            out,
+            "{} {:>10}  {:width$}  {}",
+            u.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M:%S"),
+            countdown(u.at, now),
+            u.reminder,
+            u.title
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns_round_down_to_minutes() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let at = |m: i64| now + chrono::Duration::seconds(m);
+        assert_eq!(countdown(at(-5), now), "now");
+        assert_eq!(countdown(at(59), now), "now");
+        assert_eq!(countdown(at(12 * 60 + 30), now), "in 12m");
+        assert_eq!(countdown(at(65 * 60), now), "in 1h 5m");
+    }
+
+    #[test]
+    fn pause_until_a_duration_or_a_time() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let args = |duration, until, until_tomorrow| PauseArgs {
+            duration,
+            until,
+            until_tomorrow,
+        };
+        assert_eq!(pause_until(&args(None, None, false), now), None);
+        assert_eq!(
+            pause_until(
+                &args(Some(std::time::Duration::from_secs(3600)), None, false),
+                now
+            ),
+            Some(now + chrono::Duration::hours(1))
+        );
+        let later = pause_until(&args(None, NaiveTime::from_hms_opt(0, 0, 0), false), now).unwrap();
+        assert!(later > now && later <= now + chrono::Duration::days(1));
+        let tomorrow = pause_until(&args(None, None, true), now).unwrap();
+        assert!(tomorrow > now && tomorrow <= now + chrono::Duration::days(1));
+    }
+}

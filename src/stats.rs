@@ -1,0 +1,732 @@
+//! Summaries of the history for `stretchd stats` and `stretchd history`: this week by day, the
+//! weekly goal, the streak of weeks that met it, counts per stretch and per outcome.
+//!
+//! [`summarize`] is pure: it takes the entries, the current time and the local time zone, so
+//! tests pin all three. Weeks run Monday to Sunday in local time; an entry belongs to the local
+//! date it happened on. A "stretch session" is an entry of kind stretch with outcome done.
+
+use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+
+use chrono::{DateTime, Datelike as _, Days, NaiveDate, TimeZone, Utc, Weekday};
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::config::Kind;
+use crate::history::{Entry, Outcome};
+
+/// One day of the current week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayCount {
+    /// The local date.
+    pub date: NaiveDate,
+    /// Stretch sessions done that day.
+    pub stretches: u32,
+    /// Posture checks done that day.
+    pub postures: u32,
+}
+
+/// How many times one stretch was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemCount {
+    /// The stretch id.
+    pub item: String,
+    /// How many sessions of it were done, over the whole history.
+    pub done: u32,
+}
+
+/// How many entries ended each way, over the whole history and both kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OutcomeCounts {
+    /// Done.
+    pub done: u32,
+    /// Snoozed.
+    pub snoozed: u32,
+    /// Skipped.
+    pub skipped: u32,
+    /// Closed without an answer.
+    pub dismissed: u32,
+    /// Timed out or replaced without an answer.
+    pub expired: u32,
+}
+
+impl OutcomeCounts {
+    /// The count for one outcome.
+    pub fn get(&self, outcome: Outcome) -> u32 {
+        match outcome {
+            Outcome::Done => self.done,
+            Outcome::Snoozed => self.snoozed,
+            Outcome::Skipped => self.skipped,
+            Outcome::Dismissed => self.dismissed,
+            Outcome::Expired => self.expired,
+        }
+    }
+
+    fn add(&mut self, outcome: Outcome) {
+        let count = match outcome {
+            Outcome::Done => &mut self.done,
+            Outcome::Snoozed => &mut self.snoozed,
+            Outcome::Skipped => &mut self.skipped,
+            Outcome::Dismissed => &mut self.dismissed,
+            Outcome::Expired => &mut self.expired,
+        };
+        *count = count.saturating_add(1);
+    }
+}
+
+/// The summary `stretchd stats` shows (and prints as JSON with `--json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Today's local date.
+    pub today: NaiveDate,
+    /// The current local week, Monday to Sunday, always seven days.
+    pub week: Vec<DayCount>,
+    /// The weekly goal: stretch sessions a week.
+    pub goal: u32,
+    /// Stretch sessions done this week.
+    pub done_this_week: u32,
+    /// Whether this week already meets the goal.
+    pub goal_met: bool,
+    /// Consecutive weeks that met the goal: up to and including this week if it already meets
+    /// it, otherwise up to and including last week.
+    pub streak_weeks: u32,
+    /// Stretch sessions per stretch over the whole history, most done first, ties by id.
+    pub per_stretch: Vec<ItemCount>,
+    /// Entries per outcome over the whole history.
+    pub outcomes: OutcomeCounts,
+    /// The local date of the oldest entry; `None` for an empty history.
+    pub since: Option<NaiveDate>,
+}
+
+/// The Monday that starts the week of `date`.
+fn week_start(date: NaiveDate) -> NaiveDate {
+    date.week(Weekday::Mon)
+        .checked_first_day()
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The date `days` days after `date`, saturating at the ends of the calendar.
+fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Summarises `entries` (in any order) as of `now`, with weeks starting on Monday in `tz`.
+///
+/// A goal of 0 is met by every week; the streak then counts back to the week of the oldest entry.
+pub fn summarize<Tz: TimeZone>(entries: &[Entry], now: DateTime<Utc>, tz: &Tz, goal: u32) -> Stats {
+    let today = now.with_timezone(tz).date_naive();
+    let this_week = week_start(today);
+    let mut week: Vec<DayCount> = (0..7)
+        .map(|i| DayCount {
+            date: add_days(this_week, i),
+            stretches: 0,
+            postures: 0,
+        })
+        .collect();
+    let mut per_week: HashMap<NaiveDate, u32> = HashMap::new();
+    let mut per_stretch: HashMap<&str, u32> = HashMap::new();
+    let mut outcomes = OutcomeCounts::default();
+    let mut since: Option<NaiveDate> = None;
+
+    for entry in entries {
+        let date = entry.time.with_timezone(tz).date_naive();
+        since = Some(since.map_or(date, |s| s.min(date)));
+        outcomes.add(entry.outcome);
+        if entry.outcome != Outcome::Done {
+            continue;
+        }
+        let start = week_start(date);
+        let day = (start == this_week)
+            .then(|| week.get_mut(date.weekday().num_days_from_monday() as usize))
+            .flatten();
+        match entry.kind {
+            Kind::Stretch => {
+                let n = per_week.entry(start).or_default();
+                *n = n.saturating_add(1);
+                let n = per_stretch.entry(entry.item.as_str()).or_default();
+                *n = n.saturating_add(1);
+                if let Some(day) = day {
+                    day.stretches = day.stretches.saturating_add(1);
+                }
+            }
+            Kind::Posture => {
+                if let Some(day) = day {
+                    day.postures = day.postures.saturating_add(1);
+                }
+            }
+        }
+    }
+
+    let done_this_week = week
+        .iter()
+        .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
+    let goal_met = done_this_week >= goal;
+    let oldest_week = since.map(week_start);
+    let mut streak_weeks = 0u32;
+    let mut at = if goal_met {
+        Some(this_week)
+    } else {
+        this_week.checked_sub_days(Days::new(7))
+    };
+    while let (Some(week_of), Some(oldest)) = (at, oldest_week) {
+        if week_of < oldest || per_week.get(&week_of).copied().unwrap_or(0) < goal {
+            break;
+        }
+        streak_weeks = streak_weeks.saturating_add(1);
+        at = week_of.checked_sub_days(Days::new(7));
+    }
+
+    let mut per_stretch: Vec<ItemCount> = per_stretch
+        .into_iter()
+        .map(|(item, done)| ItemCount {
+            item: item.to_owned(),
+            done,
+        })
+        .collect();
+    per_stretch.sort_by(|a, b| b.done.cmp(&a.done).then_with(|| a.item.cmp(&b.item)));
+
+    Stats {
+        today,
+        week,
+        goal,
+        done_this_week,
+        goal_met,
+        streak_weeks,
+        per_stretch,
+        outcomes,
+        since,
+    }
+}
+
+/// The widest a day's bar gets, in cells.
+const MAX_BAR: u64 = 20;
+
+/// A day's bar: two cells per session while the scale is small, at most [`MAX_BAR`] cells.
+fn bar(count: u32, scale: u32) -> String {
+    let scale = u64::from(scale.max(1));
+    let width = (2 * scale).min(MAX_BAR);
+    let filled = (u64::from(count) * width).div_ceil(scale).min(width);
+    let cells = |n: u64| usize::try_from(n).unwrap_or(0);
+    "█".repeat(cells(filled)) + &"░".repeat(cells(width - filled))
+}
+
+/// "1 week", "4 weeks".
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with posture
+/// checks done beside it), the goal, the streak, then sessions per stretch by name and the
+/// outcome totals. Plain text, no colour codes.
+pub fn render(stats: &Stats, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let (first, last) = match (stats.week.first(), stats.week.last()) {
+        (Some(f), Some(l)) => (f.date, l.date),
+        _ => (stats.today, stats.today),
+    };
+    let _ = writeln!(
+        out,
+        "This week ({} to {}): stretch sessions, posture checks",
+        first.format("%a %-d %b"),
+        last.format("%a %-d %b")
+    );
+    let scale = stats
+        .week
+        .iter()
+        .map(|d| d.stretches)
+        .max()
+        .unwrap_or(0)
+        .max(stats.goal);
+    let digits = stats
+        .week
+        .iter()
+        .map(|d| d.stretches.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for day in &stats.week {
+        let today = if day.date == stats.today {
+            "  <- today"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {:>digits$}   posture {}{today}",
+            day.date.format("%a %d"),
+            bar(day.stretches, scale),
+            day.stretches,
+            day.postures
+        );
+    }
+    let met = if stats.goal_met { " (met)" } else { "" };
+    let _ = writeln!(
+        out,
+        "\nGoal: {}/{} stretch sessions this week{met}",
+        stats.done_this_week, stats.goal
+    );
+    let _ = writeln!(
+        out,
+        "Streak: {}",
+        plural(stats.streak_weeks, "week", "weeks")
+    );
+
+    if stats.per_stretch.is_empty() {
+        out.push_str("\nNo stretch sessions done yet.\n");
+    } else {
+        match stats.since {
+            Some(since) => {
+                let _ = writeln!(out, "\nStretch sessions since {since}:");
+            }
+            None => out.push_str("\nStretch sessions:\n"),
+        }
+        let name = |id: &str| {
+            catalog
+                .stretch(id)
+                .map_or(id, |s| s.name.as_str())
+                .to_owned()
+        };
+        let rows: Vec<(String, u32)> = stats
+            .per_stretch
+            .iter()
+            .map(|c| (name(&c.item), c.done))
+            .collect();
+        let width = rows
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (name, done) in rows {
+            let _ = writeln!(out, "  {name:width$}  {done:>4}");
+        }
+    }
+    let totals: Vec<String> = Outcome::ALL
+        .iter()
+        .map(|o| format!("{} {o}", stats.outcomes.get(*o)))
+        .collect();
+    let _ = writeln!(out, "\nAll reminders: {}", totals.join(", "));
+    out
+}
+
+/// The `stretchd history` text: one line per entry, in the given order, with the local time, the
+/// outcome, the reminder id and the stretch or posture id.
+pub fn render_history<Tz: TimeZone>(entries: &[Entry], tz: &Tz) -> String
+where
+    Tz::Offset: fmt::Display,
+{
+    if entries.is_empty() {
+        return "No history entries.\n".to_owned();
+    }
+    let width = entries.iter().map(|e| e.reminder.len()).max().unwrap_or(0);
+    let mut out = String::with_capacity(entries.len() * 64);
+    for e in entries {
+        let _ = writeln!(
+            out,
+            "{}  {:9}  {:width$}  {}",
+            e.time.with_timezone(tz).format("%a %Y-%m-%d %H:%M"),
+            e.outcome.as_str(),
+            e.reminder,
+            e.item
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDateTime;
+    use chrono_tz::Europe::Berlin;
+
+    use super::*;
+
+    /// A Berlin local time as UTC.
+    fn at(local: &str) -> DateTime<Utc> {
+        let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S").unwrap();
+        Berlin
+            .from_local_datetime(&naive)
+            .single()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn stretch(local: &str, item: &str, outcome: Outcome) -> Entry {
+        Entry {
+            time: at(local),
+            reminder: "stretch".into(),
+            kind: Kind::Stretch,
+            item: item.into(),
+            outcome,
+        }
+    }
+
+    fn done(local: &str) -> Entry {
+        stretch(local, "seated-twist", Outcome::Done)
+    }
+
+    fn posture(local: &str, outcome: Outcome) -> Entry {
+        Entry {
+            time: at(local),
+            reminder: "posture".into(),
+            kind: Kind::Posture,
+            item: "shoulders".into(),
+            outcome,
+        }
+    }
+
+    // 2025-11-24 is a Monday; "now" is Wednesday 2025-11-26 in Berlin (UTC+1).
+    const NOW: &str = "2025-11-26 15:00:00";
+
+    #[test]
+    fn week_by_day_counts_done_stretches_and_postures() {
+        let entries = [
+            done("2025-11-24 10:00:00"),
+            stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
+            stretch("2025-11-24 12:00:00", "cat-camel", Outcome::Skipped),
+            posture("2025-11-24 09:30:00", Outcome::Done),
+            posture("2025-11-25 09:30:00", Outcome::Done),
+            posture("2025-11-25 10:00:00", Outcome::Done),
+            posture("2025-11-25 10:30:00", Outcome::Expired),
+            done("2025-11-26 14:00:00"),
+            // Last week and next week do not count towards this one.
+            done("2025-11-23 23:59:59"),
+            done("2025-12-01 00:00:00"),
+        ];
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!(s.today, date("2025-11-26"));
+        let days: Vec<_> = s
+            .week
+            .iter()
+            .map(|d| (d.date.format("%a %d").to_string(), d.stretches, d.postures))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("Mon 24".to_owned(), 2, 1),
+                ("Tue 25".to_owned(), 0, 2),
+                ("Wed 26".to_owned(), 1, 0),
+                ("Thu 27".to_owned(), 0, 0),
+                ("Fri 28".to_owned(), 0, 0),
+                ("Sat 29".to_owned(), 0, 0),
+                ("Sun 30".to_owned(), 0, 0),
+            ]
+        );
+        assert_eq!(s.done_this_week, 3);
+        assert!(s.goal_met);
+        assert_eq!(s.goal, 3);
+        assert_eq!(
+            s.outcomes,
+            OutcomeCounts {
+                done: 8,
+                skipped: 1,
+                expired: 1,
+                ..OutcomeCounts::default()
+            }
+        );
+        assert_eq!(s.since, Some(date("2025-11-23")));
+    }
+
+    #[test]
+    fn monday_midnight_local_starts_the_new_week() {
+        // Monday 00:00 in Berlin is Sunday 23:00 UTC: the entry belongs to the new week.
+        let monday = done("2025-11-24 00:00:00");
+        assert_eq!(monday.time.to_rfc3339(), "2025-11-23T23:00:00+00:00");
+        let sunday = done("2025-11-23 23:59:59");
+        let s = summarize(&[monday, sunday], at("2025-11-24 00:00:00"), &Berlin, 1);
+        assert_eq!(s.today, date("2025-11-24"));
+        assert_eq!(s.week[0].date, date("2025-11-24"));
+        assert_eq!(s.week[0].stretches, 1);
+        assert_eq!(s.done_this_week, 1);
+        // Both this week and last week meet a goal of 1.
+        assert_eq!(s.streak_weeks, 2);
+
+        // One second before that Monday, the current week is the one before: Sunday's entry is
+        // its last day, and the Monday entry belongs to a week that has not started.
+        let s = summarize(
+            &[done("2025-11-24 00:00:00"), done("2025-11-23 23:59:59")],
+            at("2025-11-23 23:59:59"),
+            &Berlin,
+            1,
+        );
+        assert_eq!(s.week[0].date, date("2025-11-17"));
+        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.done_this_week, 1);
+        assert_eq!(s.streak_weeks, 1);
+    }
+
+    #[test]
+    fn weeks_follow_local_time_across_dst() {
+        // Berlin leaves summer time on Sunday 2025-10-26; the week of Mon 20 - Sun 26 Oct.
+        let entries = [
+            done("2025-10-20 00:00:00"), // Sunday 22:00 UTC
+            done("2025-10-26 23:59:59"),
+            done("2025-10-27 00:00:00"), // next week
+        ];
+        let s = summarize(&entries, at("2025-10-26 12:00:00"), &Berlin, 2);
+        assert_eq!(s.week[0].date, date("2025-10-20"));
+        assert_eq!(s.week[0].stretches, 1);
+        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.done_this_week, 2);
+    }
+
+    /// `n` stretch sessions on the Tuesday of the week that starts on `monday`.
+    fn sessions(monday: &str, n: u32) -> Vec<Entry> {
+        let tuesday = add_days(date(monday), 1);
+        (0..n)
+            .map(|i| done(&format!("{tuesday} {:02}:00:00", 9 + i)))
+            .collect()
+    }
+
+    #[test]
+    fn streak_counts_consecutive_weeks_meeting_the_goal() {
+        let weeks = [
+            ("2025-09-29", 5), // met, but before the break
+            ("2025-10-06", 1), // the break
+            ("2025-10-13", 3),
+            ("2025-10-20", 4),
+            ("2025-10-27", 3),
+            ("2025-11-03", 6),
+            ("2025-11-10", 3),
+            ("2025-11-17", 3), // last week
+        ];
+        let mut entries: Vec<Entry> = weeks.iter().flat_map(|(m, n)| sessions(m, *n)).collect();
+
+        // This week has not met the goal yet: the streak ends with last week.
+        entries.extend(sessions("2025-11-24", 2));
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!(s.done_this_week, 2);
+        assert!(!s.goal_met);
+        assert_eq!(s.streak_weeks, 6);
+
+        // Once it does, this week counts too.
+        entries.push(done("2025-11-26 14:30:00"));
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert!(s.goal_met);
+        assert_eq!(s.streak_weeks, 7);
+
+        // A goal of 4: neither this week (3) nor last week (3) meets it.
+        let s = summarize(&entries, at(NOW), &Berlin, 4);
+        assert_eq!(s.streak_weeks, 0);
+
+        // Entries in any order give the same result.
+        entries.reverse();
+        assert_eq!(summarize(&entries, at(NOW), &Berlin, 3).streak_weeks, 7);
+    }
+
+    #[test]
+    fn a_week_with_no_sessions_breaks_the_streak() {
+        let mut entries = sessions("2025-11-03", 3);
+        entries.extend(sessions("2025-11-17", 3));
+        // The week of 10 November is empty.
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!(s.streak_weeks, 1);
+        // Last week missed, this week not yet met: no streak.
+        let s = summarize(&sessions("2025-11-10", 3), at(NOW), &Berlin, 3);
+        assert_eq!(s.streak_weeks, 0);
+    }
+
+    #[test]
+    fn goal_zero_counts_back_to_the_first_entry_only() {
+        let s = summarize(&[], at(NOW), &Berlin, 0);
+        assert_eq!(s.streak_weeks, 0);
+        assert!(s.goal_met);
+        let s = summarize(
+            &[posture("2025-11-12 10:00:00", Outcome::Done)],
+            at(NOW),
+            &Berlin,
+            0,
+        );
+        // Weeks of 10, 17 and 24 November.
+        assert_eq!(s.streak_weeks, 3);
+    }
+
+    #[test]
+    fn per_stretch_counts_done_sessions_most_first_then_by_id() {
+        let entries = [
+            stretch("2025-11-20 10:00:00", "thread-the-needle", Outcome::Done),
+            stretch("2025-11-20 11:00:00", "cat-camel", Outcome::Done),
+            stretch("2025-11-20 12:00:00", "seated-twist", Outcome::Done),
+            stretch("2025-11-21 10:00:00", "seated-twist", Outcome::Done),
+            stretch("2025-11-21 11:00:00", "foam-rolling", Outcome::Snoozed),
+            stretch("2025-11-21 12:00:00", "cat-camel", Outcome::Skipped),
+            posture("2025-11-21 12:00:00", Outcome::Done),
+        ];
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        let counts: Vec<_> = s
+            .per_stretch
+            .iter()
+            .map(|c| (c.item.as_str(), c.done))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("seated-twist", 2),
+                ("cat-camel", 1),
+                ("thread-the-needle", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn render_draws_the_week_goal_streak_and_names() {
+        let mut entries = sessions("2025-11-17", 3);
+        entries.extend([
+            done("2025-11-24 10:00:00"),
+            stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
+            stretch("2025-11-24 12:00:00", "my-own", Outcome::Done),
+            posture("2025-11-25 10:00:00", Outcome::Done),
+            posture("2025-11-25 11:00:00", Outcome::Dismissed),
+        ]);
+        let s = summarize(&entries, at(NOW), &Berlin, 4);
+        let text = render(&s, &Catalog::default());
+        assert!(!text.contains('\u{1b}'), "no colour codes:\n{text}");
+        let expected = "\
+This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, posture checks
+Mon 24  ██████░░  3   posture 0
+Tue 25  ░░░░░░░░  0   posture 1
+Wed 26  ░░░░░░░░  0   posture 0  <- today
+Thu 27  ░░░░░░░░  0   posture 0
+Fri 28  ░░░░░░░░  0   posture 0
+Sat 29  ░░░░░░░░  0   posture 0
+Sun 30  ░░░░░░░░  0   posture 0
+
+Goal: 3/4 stretch sessions this week
+Streak: 0 weeks
+
+Stretch sessions since 2025-11-18:
+  Seated twist     4
+  Cat-camel        1
+  my-own           1
+
+All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
+";
+        assert_eq!(text, expected, "\n{text}");
+
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        let text = render(&s, &Catalog::default());
+        assert!(text.contains("Mon 24  ██████  3"), "{text}");
+        assert!(text.contains("\nGoal: 3/3 stretch sessions this week (met)\n"));
+        assert!(text.contains("\nStreak: 2 weeks\n"));
+    }
+
+    #[test]
+    fn bars_scale_to_the_goal_and_cap_their_width() {
+        assert_eq!(bar(2, 3), "████░░");
+        assert_eq!(bar(0, 3), "░░░░░░");
+        assert_eq!(bar(0, 0), "░░");
+        assert_eq!(bar(30, 30).chars().count(), 20);
+        assert_eq!(bar(1, 30), format!("█{}", "░".repeat(19)));
+    }
+
+    #[test]
+    fn render_of_an_empty_history() {
+        let s = summarize(&[], at(NOW), &Berlin, 3);
+        assert_eq!(s.since, None);
+        assert_eq!(s.week.len(), 7);
+        let text = render(&s, &Catalog::default());
+        assert!(text.contains("Mon 24  ░░░░░░  0   posture 0\n"), "{text}");
+        assert!(text.contains("Goal: 0/3 stretch sessions this week\n"));
+        assert!(text.contains("Streak: 0 weeks\n"));
+        assert!(text.contains("No stretch sessions done yet.\n"));
+    }
+
+    #[test]
+    fn history_lists_local_time_outcome_reminder_and_item() {
+        let entries = [
+            done("2025-11-24 10:00:00"),
+            posture("2025-11-24 10:25:00", Outcome::Snoozed),
+        ];
+        assert_eq!(
+            render_history(&entries, &Berlin),
+            "Mon 2025-11-24 10:00  done       stretch  seated-twist\n\
+             Mon 2025-11-24 10:25  snoozed    posture  shoulders\n"
+        );
+        assert_eq!(render_history(&[], &Berlin), "No history entries.\n");
+    }
+
+    /// A year of generated history, about 5,000 entries: each work day, posture checks every
+    /// half hour and a stretch reminder every two hours, with a fixed mix of outcomes.
+    fn a_year() -> Vec<Entry> {
+        const ITEMS: [&str; 4] = [
+            "cat-camel",
+            "thoracic-extension",
+            "seated-twist",
+            "thread-the-needle",
+        ];
+        let first = date("2024-11-25"); // a Monday
+        let mut entries = Vec::new();
+        for day in 0..364u64 {
+            let d = add_days(first, day);
+            if d.weekday().num_days_from_monday() >= 5 {
+                continue;
+            }
+            for slot in 0..16u32 {
+                let local = format!("{d} {:02}:{:02}:00", 9 + slot / 2, (slot % 2) * 30);
+                let outcome = if slot % 5 == 4 {
+                    Outcome::Expired
+                } else {
+                    Outcome::Done
+                };
+                entries.push(posture(&local, outcome));
+                if slot % 4 == 1 {
+                    let n = entries.len();
+                    let outcome = match n % 3 {
+                        0 => Outcome::Done,
+                        1 => Outcome::Snoozed,
+                        _ => Outcome::Skipped,
+                    };
+                    entries.push(stretch(&local, ITEMS[n % 4], outcome));
+                }
+            }
+        }
+        entries
+    }
+
+    #[test]
+    fn a_year_of_history_reads_and_summarises() {
+        let entries = a_year();
+        // 52 weeks of 5 days, 16 posture checks and 4 stretch reminders a day.
+        assert_eq!(entries.len(), 52 * 5 * 20);
+
+        // Through the file format and back, as `stretchd stats` reads it.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::history::FILE_NAME);
+        let mut text = String::new();
+        for e in &entries {
+            text.push_str(&serde_json::to_string(e).unwrap());
+            text.push('\n');
+        }
+        std::fs::write(&path, text).unwrap();
+        let log = crate::history::read(&path).unwrap();
+        assert!(log.skipped.is_empty());
+        assert_eq!(log.entries, entries);
+
+        let now = at("2025-11-21 18:00:00"); // the Friday of the last generated week
+        let s = summarize(&log.entries, now, &Berlin, 3);
+        let stretch_done: u32 = s.per_stretch.iter().map(|c| c.done).sum();
+        let expected_done = entries
+            .iter()
+            .filter(|e| e.kind == Kind::Stretch && e.outcome == Outcome::Done)
+            .count();
+        assert_eq!(stretch_done as usize, expected_done);
+        assert_eq!(s.per_stretch.len(), 4);
+        let total: u32 = Outcome::ALL.iter().map(|o| s.outcomes.get(*o)).sum();
+        assert_eq!(total as usize, entries.len());
+        assert_eq!(s.outcomes.expired, 52 * 5 * 3);
+        assert_eq!(
+            s.outcomes.done,
+            52 * 5 * 13 + u32::try_from(expected_done).unwrap()
+        );
+        // Every work day of this week has 13 posture checks done.
+        let postures: Vec<u32> = s.week.iter().map(|d| d.postures).collect();
+        assert_eq!(postures, [13, 13, 13, 13, 13, 0, 0]);
+        assert_eq!(s.since, Some(date("2024-11-25")));
+        // 20 stretch reminders a week, a third of them done: every week meets the goal of 3.
+        assert!(s.done_this_week >= 3);
+        assert_eq!(s.streak_weeks, 52);
+        assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
+    }
+}

@@ -1,0 +1,450 @@
+//! Helpers shared by the end-to-end tests: a private session bus, the `stretchd` daemon as a
+//! child process whose log can be waited on, and config files.
+//!
+//! Every wait here is on an event (a log line, a closed pipe, a name on the bus) with a hard
+//! deadline; nothing sleeps and hopes.
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::ffi::OsString;
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_stretchd");
+
+/// A bus config with no service directories, so that nothing is D-Bus-activated: no installed
+/// notification server (dunst ships an activation file) starts by itself on a test bus.
+fn bus_config(dir: &Path) -> String {
+    format!(
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={}</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+        dir.display()
+    )
+}
+
+/// A private `dbus-daemon`, killed on drop.
+pub struct Bus {
+    child: Child,
+    /// The address to put in `DBUS_SESSION_BUS_ADDRESS`.
+    pub address: String,
+    _dir: TempDir,
+}
+
+impl Bus {
+    /// Starts a bus with no service directories and waits (bounded) for its address.
+    pub fn start() -> Bus {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("bus.conf");
+        std::fs::write(&config, bus_config(dir.path())).unwrap();
+        let mut child = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", config.display()))
+            .args(["--print-address=1", "--nofork"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            // It only complains that it cannot raise the fd limit.
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("cannot start dbus-daemon (install the dbus package)");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let address = match rx.recv_timeout(Duration::from_secs(10)) {
+            Ok(line) if !line.trim().is_empty() => line.trim().to_owned(),
+            other => {
+                let _ = child.kill();
+                panic!("dbus-daemon did not print its address: {other:?}");
+            }
+        };
+        Bus {
+            child,
+            address,
+            _dir: dir,
+        }
+    }
+
+    /// Whether `name` has an owner on this bus, asked with `dbus-send`.
+    pub fn has_owner(&self, name: &str) -> bool {
+        let out = Command::new("dbus-send")
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .args([
+                "--session",
+                "--print-reply=literal",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+            ])
+            .arg(format!("string:{name}"))
+            .output()
+            .expect("cannot run dbus-send (install the dbus package)");
+        assert!(
+            out.status.success(),
+            "dbus-send failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).contains("true")
+    }
+
+    /// Polls every 50 ms until `name` has an owner; panics after `timeout`. `alive` is checked
+    /// on each round so that a server that died is reported at once.
+    pub fn wait_for_owner(&self, name: &str, timeout: Duration, mut alive: impl FnMut() -> bool) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if self.has_owner(name) {
+                return;
+            }
+            assert!(alive(), "the process that should own {name} exited");
+            assert!(
+                Instant::now() < deadline,
+                "{name} has no owner on the test bus after {timeout:?}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Bus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Writes `contents` to `dir/name` through a rename, so a reader never sees half a file.
+pub fn write_file(dir: &Path, name: &str, contents: &str) -> PathBuf {
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    std::fs::write(&tmp, contents).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    path
+}
+
+/// A config whose work hours cover the whole day, every day, followed by `rest`.
+pub fn all_day_config(rest: &str) -> String {
+    format!(
+        "[schedule]\n\
+         work_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n\
+         work_hours = [\"00:00-24:00\"]\n\
+         \n\
+         {rest}"
+    )
+}
+
+/// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
+/// the machine's user is read or written.
+pub fn stretchd(home: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_RUNTIME_DIR", home.join("runtime"))
+        .env_remove("NOTIFY_SOCKET")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs `stretchd args...` to completion (no bus), with `env` added; panics after `timeout`.
+pub fn run_stretchd(args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = stretchd(home.path());
+    cmd.args(args)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    if let Ok(out) = rx.recv_timeout(timeout) {
+        return out.unwrap();
+    }
+    let _ = Command::new("kill")
+        .arg("-KILL")
+        .arg(pid.to_string())
+        .status();
+    panic!("stretchd {args:?} did not finish within {timeout:?}");
+}
+
+/// A stretch's steps as `stretchd stretches show ID --json` prints them, numbered and joined
+/// with newlines the way a notification body shows them.
+pub fn numbered_steps(id: &str) -> String {
+    let out = run_stretchd(
+        &["stretches", "show", id, "--json"],
+        &[],
+        Duration::from_secs(10),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = json["steps"].as_array().expect("steps in the JSON");
+    assert!(steps.len() >= 3, "{json}");
+    let numbered: Vec<String> = (1..)
+        .zip(steps)
+        .map(|(n, s)| format!("{n}. {}", s.as_str().unwrap()))
+        .collect();
+    numbered.join("\n")
+}
+
+/// The daemon's stderr so far, shared between the reader thread and the test.
+#[derive(Default)]
+struct Log {
+    lines: Vec<String>,
+    /// The pipe reached end of file: the daemon exited.
+    closed: bool,
+}
+
+#[derive(Default)]
+struct Shared {
+    log: Mutex<Log>,
+    /// Wakes blocking waiters.
+    cond: Condvar,
+    /// Wakes async waiters (a blocking wait would stall a current-thread tokio test, and with it
+    /// the test's own notification server).
+    notify: tokio::sync::Notify,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Log> {
+        self.log
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// `stretchd run --config FILE` on a test bus, killed on drop.
+pub struct Daemon {
+    child: Child,
+    shared: Arc<Shared>,
+    /// Lines before this index have been consumed by a wait.
+    cursor: usize,
+    _home: TempDir,
+}
+
+/// How to start a [`Daemon`].
+pub struct DaemonBuilder {
+    config: PathBuf,
+    bus: Option<String>,
+    env: Vec<(String, OsString)>,
+}
+
+impl DaemonBuilder {
+    /// Sets an extra environment variable (overriding the defaults, e.g. `RUST_LOG`).
+    pub fn env(mut self, key: &str, value: impl Into<OsString>) -> Self {
+        self.env.push((key.to_owned(), value.into()));
+        self
+    }
+
+    /// Starts the daemon. Its stderr is read line by line on a thread.
+    pub fn start(self) -> Daemon {
+        let home = tempfile::tempdir().unwrap();
+        let mut cmd = stretchd(home.path());
+        cmd.arg("run")
+            .arg("--config")
+            .arg(&self.config)
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        match &self.bus {
+            Some(address) => cmd.env("DBUS_SESSION_BUS_ADDRESS", address),
+            None => cmd.env_remove("DBUS_SESSION_BUS_ADDRESS"),
+        };
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("cannot start stretchd");
+        let stderr = child.stderr.take().unwrap();
+        let shared = Arc::new(Shared::default());
+        let writer = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                eprintln!("[stretchd] {line}");
+                writer.lock().lines.push(line);
+                writer.cond.notify_all();
+                writer.notify.notify_waiters();
+            }
+            writer.lock().closed = true;
+            writer.cond.notify_all();
+            writer.notify.notify_waiters();
+        });
+        Daemon {
+            child,
+            shared,
+            cursor: 0,
+            _home: home,
+        }
+    }
+}
+
+impl Daemon {
+    /// A daemon on the bus at `bus_address` running the config at `config`.
+    pub fn builder(bus_address: &str, config: &Path) -> DaemonBuilder {
+        DaemonBuilder {
+            config: config.to_owned(),
+            bus: Some(bus_address.to_owned()),
+            env: Vec::new(),
+        }
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends a signal by name (`TERM`, `HUP`) with kill(1): the crate forbids unsafe code.
+    pub fn signal(&self, name: &str) {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} {} failed", self.pid());
+    }
+
+    /// Whether the child is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// The whole log so far, for failure messages.
+    pub fn log(&self) -> String {
+        self.shared.lock().lines.join("\n")
+    }
+
+    /// How many lines of the whole log so far contain `needle`.
+    pub fn count(&self, needle: &str) -> usize {
+        self.shared
+            .lock()
+            .lines
+            .iter()
+            .filter(|l| l.contains(needle))
+            .count()
+    }
+
+    /// Looks for `needle` in the lines not consumed yet; consumes up to the match.
+    fn scan(&mut self, log: &Log, needle: &str) -> Option<String> {
+        let found = log.lines[self.cursor..]
+            .iter()
+            .position(|l| l.contains(needle))?;
+        let index = self.cursor + found;
+        self.cursor = index + 1;
+        Some(log.lines[index].clone())
+    }
+
+    fn timed_out(&self, needle: &str, timeout: Duration, closed: bool) -> ! {
+        let why = if closed {
+            "the daemon exited first"
+        } else {
+            "timed out"
+        };
+        panic!(
+            "no log line containing {needle:?} within {timeout:?} ({why}); log:\n{}",
+            self.log()
+        );
+    }
+
+    /// Blocks until a line after the last match contains `needle`, and returns it. Panics after
+    /// `timeout` or when the daemon exits first. Use [`Daemon::wait_for_log_async`] in a tokio
+    /// test.
+    pub fn wait_for_log(&mut self, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        let shared = Arc::clone(&self.shared);
+        let mut log = shared.lock();
+        loop {
+            if let Some(line) = self.scan(&log, needle) {
+                return line;
+            }
+            let now = Instant::now();
+            if log.closed || now >= deadline {
+                let closed = log.closed;
+                drop(log);
+                self.timed_out(needle, timeout, closed);
+            }
+            log = shared
+                .cond
+                .wait_timeout(log, deadline - now)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// [`Daemon::wait_for_log`] for async tests: waits without blocking the runtime.
+    pub async fn wait_for_log_async(&mut self, needle: &str, timeout: Duration) -> String {
+        let deadline = tokio::time::Instant::now() + timeout;
+        let shared = Arc::clone(&self.shared);
+        loop {
+            let notified = shared.notify.notified();
+            tokio::pin!(notified);
+            // Registered before looking, so a line pushed in between still wakes us.
+            notified.as_mut().enable();
+            let closed = {
+                let log = shared.lock();
+                if let Some(line) = self.scan(&log, needle) {
+                    return line;
+                }
+                log.closed
+            };
+            if closed || tokio::time::timeout_at(deadline, notified).await.is_err() {
+                self.timed_out(needle, timeout, closed);
+            }
+        }
+    }
+
+    /// Waits for the daemon to exit (its stderr closes), bounded by `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
+        let deadline = Instant::now() + timeout;
+        let shared = Arc::clone(&self.shared);
+        let mut log = shared.lock();
+        while !log.closed {
+            let now = Instant::now();
+            if now >= deadline {
+                drop(log);
+                panic!(
+                    "stretchd did not exit within {timeout:?}; log:\n{}",
+                    self.log()
+                );
+            }
+            log = shared
+                .cond
+                .wait_timeout(log, deadline - now)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+        drop(log);
+        // Stderr is closed, so the process has exited or is about to: this wait is short.
+        self.child.wait().unwrap()
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

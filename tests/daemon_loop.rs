@@ -1,0 +1,400 @@
+//! The daemon loop with a fake clock that moves with tokio's paused time and a notifier that
+//! records what it is asked to show. Nothing really sleeps: paused time jumps to each deadline.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Local, TimeZone, Utc};
+use stretchd::catalog::SAFETY_NOTICE;
+use stretchd::config::{Config, Origin};
+use stretchd::daemon::{Clock, Daemon, Input};
+use stretchd::notify::{Action, Event, Notice, Notifier};
+use stretchd::state::State;
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+/// Wall-clock time that starts at `base` and moves with tokio's (paused) clock.
+#[derive(Clone, Copy)]
+struct FakeClock {
+    base: DateTime<Utc>,
+    start: Instant,
+}
+
+impl FakeClock {
+    /// 10:00 local time on a plain June Wednesday, whatever the test machine's zone.
+    fn new() -> FakeClock {
+        let base = Local
+            .with_ymd_and_hms(2026, 6, 10, 10, 0, 0)
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc);
+        FakeClock {
+            base,
+            start: Instant::now(),
+        }
+    }
+
+    /// Time since the start, in whole seconds.
+    fn elapsed(&self) -> u64 {
+        (self.now() - self.base).num_seconds().try_into().unwrap()
+    }
+}
+
+impl Clock for FakeClock {
+    fn now(&self) -> DateTime<Utc> {
+        let elapsed = chrono::Duration::from_std(Instant::now() - self.start).unwrap();
+        self.base + elapsed
+    }
+}
+
+/// One call to `show`.
+#[derive(Debug, Clone)]
+struct Shown {
+    /// Seconds after the start.
+    at: u64,
+    id: u32,
+    replaces: u32,
+    notice: Notice,
+}
+
+/// Records every notice, hands each one to the test, and returns ids 1, 2, 3, ...
+struct Recorder {
+    clock: FakeClock,
+    next_id: u32,
+    shown: mpsc::UnboundedSender<Shown>,
+    closed: Arc<Mutex<Vec<u32>>>,
+}
+
+impl Notifier for Recorder {
+    async fn show(&mut self, notice: &Notice, replaces: u32) -> Result<u32, zbus::Error> {
+        self.next_id += 1;
+        let shown = Shown {
+            at: self.clock.elapsed(),
+            id: self.next_id,
+            replaces,
+            notice: notice.clone(),
+        };
+        self.shown.send(shown).unwrap();
+        Ok(self.next_id)
+    }
+
+    async fn close(&mut self, id: u32) {
+        self.closed.lock().unwrap().push(id);
+    }
+}
+
+/// A notifier with no server behind it: every call fails.
+struct NoServer {
+    clock: FakeClock,
+    attempts: Arc<Mutex<Vec<u64>>>,
+}
+
+impl Notifier for NoServer {
+    async fn show(&mut self, _notice: &Notice, _replaces: u32) -> Result<u32, zbus::Error> {
+        self.attempts.lock().unwrap().push(self.clock.elapsed());
+        Err(zbus::Error::Failure(
+            "org.freedesktop.Notifications was not provided".into(),
+        ))
+    }
+}
+
+/// Work hours all day, every day, so that the machine's local zone does not matter.
+fn config(reminders: &str, snooze_max: u32) -> Config {
+    let text = format!(
+        r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["00:00-24:00"]
+
+[snooze]
+length = "10m"
+max = {snooze_max}
+{reminders}"#
+    );
+    Config::parse(&text, &Origin::Embedded).unwrap()
+}
+
+const STRETCH_50M: &str = "[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"50m\"\n";
+const POSTURE_25M: &str = "[[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"25m\"\n";
+
+const MIN: u64 = 60;
+
+/// A daemon on the fake clock and recorder, and the test's ends of its channels.
+struct Harness {
+    daemon: Daemon<Recorder, FakeClock>,
+    inputs: mpsc::Sender<Input>,
+    receiver: mpsc::Receiver<Input>,
+    shown: mpsc::UnboundedReceiver<Shown>,
+    closed: Arc<Mutex<Vec<u32>>>,
+    clock: FakeClock,
+}
+
+fn harness(config: Config) -> Harness {
+    let clock = FakeClock::new();
+    let (shown_tx, shown) = mpsc::unbounded_channel();
+    let closed = Arc::new(Mutex::new(Vec::new()));
+    let recorder = Recorder {
+        clock,
+        next_id: 0,
+        shown: shown_tx,
+        closed: closed.clone(),
+    };
+    let (inputs, receiver) = mpsc::channel(8);
+    Harness {
+        daemon: Daemon::new(config, None, recorder, clock),
+        inputs,
+        receiver,
+        shown,
+        closed,
+        clock,
+    }
+}
+
+/// The next notice, waiting at most a virtual day.
+async fn next(shown: &mut mpsc::UnboundedReceiver<Shown>) -> Shown {
+    tokio::time::timeout(Duration::from_secs(24 * 3600), shown.recv())
+        .await
+        .expect("no notice within a day")
+        .expect("the daemon stopped")
+}
+
+async fn send(inputs: &mpsc::Sender<Input>, input: Input) {
+    inputs.send(input).await.unwrap();
+}
+
+/// The user presses `action` on notification `id`.
+async fn answer(inputs: &mpsc::Sender<Input>, id: u32, action: Action) {
+    send(inputs, Input::Notification(Event::Action(id, action))).await;
+}
+
+/// Lets the daemon handle what was sent (paused time does not move while it has work).
+async fn settle_down() {
+    tokio::time::sleep(Duration::from_millis(1)).await;
+}
+
+fn is_stretch(s: &Shown) -> bool {
+    s.notice.title.starts_with("Mid-back stretch: ")
+}
+
+#[tokio::test(start_paused = true)]
+async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        closed,
+        clock,
+    } = harness(config(&format!("{POSTURE_25M}{STRETCH_50M}"), 3));
+    let driver = async {
+        let mut got = Vec::new();
+        for _ in 0..5 {
+            got.push(next(&mut shown).await);
+        }
+        send(&inputs, Input::Shutdown).await;
+        got
+    };
+    let (state, got) = tokio::join!(daemon.run(receiver), driver);
+    let times: Vec<u64> = got.iter().map(|s| s.at).collect();
+    assert_eq!(times, [25 * MIN, 50 * MIN, 75 * MIN, 100 * MIN, 125 * MIN]);
+    let kinds: Vec<bool> = got.iter().map(is_stretch).collect();
+    assert_eq!(kinds, [false, true, false, true, false], "{got:#?}");
+    for s in &got[..] {
+        if is_stretch(s) {
+            assert!(
+                s.notice.paragraphs.iter().any(|p| p.starts_with("1. ")),
+                "{s:#?}"
+            );
+        } else {
+            assert!(s.notice.title.starts_with("Posture check: "), "{s:#?}");
+        }
+        assert_eq!(
+            s.notice.actions,
+            [Action::Done, Action::Snooze, Action::Skip]
+        );
+    }
+    // The safety notice goes with the first stretch only.
+    assert!(got[1].notice.paragraphs.iter().any(|p| p == SAFETY_NOTICE));
+    assert!(!got[3].notice.paragraphs.iter().any(|p| p == SAFETY_NOTICE));
+    assert_ne!(got[1].notice.title, got[3].notice.title, "rotation");
+    // Nobody answered: each replaces the one before.
+    let replaces: Vec<u32> = got.iter().map(|s| s.replaces).collect();
+    let ids: Vec<u32> = got.iter().map(|s| s.id).collect();
+    assert_eq!(replaces[0], 0);
+    assert_eq!(replaces[1..], ids[..4]);
+    assert!(closed.lock().unwrap().is_empty());
+    // The final state: both reminders counted at the last stretch, the posture at 125 min.
+    assert_eq!(clock.elapsed(), 125 * MIN);
+    let at = |secs: u64| clock.base + chrono::Duration::seconds(secs.try_into().unwrap());
+    assert_eq!(state.started, clock.base);
+    assert_eq!(state.last_fired.get("stretch"), Some(&at(100 * MIN)));
+    assert_eq!(state.last_fired.get("posture"), Some(&at(125 * MIN)));
+    assert!(state.safety_shown);
+    assert_eq!(state.snooze, None);
+}
+
+#[tokio::test(start_paused = true)]
+async fn snooze_brings_the_same_stretch_back_until_the_limit() {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        closed,
+        clock,
+    } = harness(config(STRETCH_50M, 2));
+    let driver = async {
+        let first = next(&mut shown).await;
+        answer(&inputs, first.id, Action::Snooze).await;
+        let second = next(&mut shown).await;
+        answer(&inputs, second.id, Action::Snooze).await;
+        let third = next(&mut shown).await;
+        // Past the limit a Snooze (from a server that ignores the action list) counts as Skip.
+        answer(&inputs, third.id, Action::Snooze).await;
+        let fourth = next(&mut shown).await;
+        send(&inputs, Input::Shutdown).await;
+        [first, second, third, fourth]
+    };
+    let (state, [first, second, third, fourth]) = tokio::join!(daemon.run(receiver), driver);
+
+    assert_eq!(first.at, 50 * MIN);
+    assert!(is_stretch(&first));
+    assert_eq!(
+        first.notice.actions,
+        [Action::Done, Action::Snooze, Action::Skip]
+    );
+    // Back after snooze.length, with the same stretch, as a new notification.
+    assert_eq!(second.at, 60 * MIN);
+    assert_eq!(second.notice.title, first.notice.title);
+    assert_eq!(second.notice.paragraphs[..3], first.notice.paragraphs[..3]);
+    assert_eq!(second.replaces, 0, "the first was answered");
+    assert_eq!(
+        second.notice.actions,
+        [Action::Done, Action::Snooze, Action::Skip]
+    );
+    // Second snooze: the limit (max = 2) is reached, so no Snooze button.
+    assert_eq!(third.at, 70 * MIN);
+    assert_eq!(third.notice.title, first.notice.title);
+    assert_eq!(third.notice.actions, [Action::Done, Action::Skip]);
+    // Then the reminder's own schedule, counted from its last showing, with the next stretch.
+    assert_eq!(fourth.at, 120 * MIN);
+    assert!(is_stretch(&fourth));
+    assert_ne!(fourth.notice.title, first.notice.title);
+    assert_eq!(
+        fourth.notice.actions,
+        [Action::Done, Action::Snooze, Action::Skip]
+    );
+    assert_eq!(fourth.replaces, 0, "the third was answered (as skipped)");
+    // A notification answered by falling back to Skip is taken off the screen.
+    assert!(closed.lock().unwrap().contains(&third.id));
+    assert_eq!(state.snooze, None);
+    assert_eq!(clock.elapsed(), 120 * MIN);
+}
+
+#[tokio::test(start_paused = true)]
+async fn done_and_skip_are_accepted_and_stale_answers_ignored() {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        closed,
+        clock: _,
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async {
+        let done = next(&mut shown).await;
+        answer(&inputs, done.id, Action::Done).await;
+        let skipped = next(&mut shown).await;
+        answer(&inputs, skipped.id, Action::Skip).await;
+        // Answers to old or unknown notifications change nothing.
+        answer(&inputs, done.id, Action::Snooze).await;
+        answer(&inputs, 99, Action::Done).await;
+        let unanswered = next(&mut shown).await;
+        let dismissed = next(&mut shown).await;
+        // Dismissed on screen: nothing to take off it, and the next one does not replace it.
+        let closed_event = Event::Closed {
+            id: dismissed.id,
+            expired: false,
+        };
+        send(&inputs, Input::Notification(closed_event)).await;
+        settle_down().await;
+        let closed_before = closed.lock().unwrap().clone();
+        let after = next(&mut shown).await;
+        send(&inputs, Input::Shutdown).await;
+        ([done, skipped, unanswered, dismissed, after], closed_before)
+    };
+    let (state, (all, closed)) = tokio::join!(daemon.run(receiver), driver);
+    let [done, skipped, unanswered, dismissed, after] = &all;
+    let times: Vec<u64> = all.iter().map(|s| s.at).collect();
+    assert_eq!(times, [50, 100, 150, 200, 250].map(|m| m * MIN));
+    assert_eq!(skipped.replaces, 0, "the one before was answered Done");
+    assert_eq!(unanswered.replaces, 0, "the one before was answered Skip");
+    assert_eq!(dismissed.replaces, unanswered.id, "not answered: replaced");
+    assert_eq!(after.replaces, 0, "the one before was dismissed");
+    assert_eq!(closed, [done.id, skipped.id]);
+    assert_eq!(state.snooze, None, "the stale Snooze was ignored");
+    for pair in all.windows(2) {
+        assert_ne!(pair[0].notice.title, pair[1].notice.title, "rotation");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn shutdown_ends_run_at_once() {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        closed: _,
+        clock,
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async {
+        tokio::time::sleep(Duration::from_secs(10 * MIN)).await;
+        send(&inputs, Input::Shutdown).await;
+    };
+    let (state, ()) = tokio::join!(daemon.run(receiver), driver);
+    assert_eq!(clock.elapsed(), 10 * MIN);
+    assert!(shown.try_recv().is_err(), "nothing was due yet");
+    assert_eq!(state, State::new(clock.base));
+}
+
+#[tokio::test(start_paused = true)]
+async fn run_ends_when_every_sender_is_gone() {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        closed: _,
+        clock,
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async move {
+        let first = next(&mut shown).await;
+        drop(inputs);
+        first
+    };
+    let (state, first) = tokio::join!(daemon.run(receiver), driver);
+    assert_eq!(first.at, 50 * MIN);
+    assert_eq!(clock.elapsed(), 50 * MIN);
+    assert!(state.last_fired.contains_key("stretch"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_a_notification_server_it_keeps_running_and_tries_again() {
+    let clock = FakeClock::new();
+    let attempts = Arc::new(Mutex::new(Vec::new()));
+    let notifier = NoServer {
+        clock,
+        attempts: attempts.clone(),
+    };
+    let daemon = Daemon::new(config(STRETCH_50M, 3), None, notifier, clock);
+    let (inputs, receiver) = mpsc::channel(8);
+    let driver = async {
+        tokio::time::sleep(Duration::from_secs(160 * MIN)).await;
+        send(&inputs, Input::Shutdown).await;
+    };
+    let (state, ()) = tokio::join!(daemon.run(receiver), driver);
+    assert_eq!(*attempts.lock().unwrap(), [50 * MIN, 100 * MIN, 150 * MIN]);
+    assert_eq!(clock.elapsed(), 160 * MIN);
+    assert!(state.last_fired.contains_key("stretch"));
+}

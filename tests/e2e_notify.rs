@@ -1,0 +1,576 @@
+//! End to end: the real `stretchd` binary on a private session bus, with a notification server
+//! written here (zbus) that records every `Notify` call and can press the buttons.
+//!
+//! Each test has its own bus, home directory and server, so they run in parallel.
+
+mod common;
+
+use std::collections::HashMap;
+use std::os::unix::net::UnixDatagram;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+use zbus::OwnedVariant;
+use zbus::object_server::SignalEmitter;
+
+use common::{Bus, Daemon, all_day_config, numbered_steps, run_stretchd, write_file};
+
+const NAME: &str = "org.freedesktop.Notifications";
+const PATH: &str = "/org/freedesktop/Notifications";
+const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
+/// The tracing line the daemon writes for every firing.
+const FIRED: &str = "daemon: reminder reminder=";
+/// Bound for anything that should happen at once (startup, a log line after an action).
+const SOON: Duration = Duration::from_secs(10);
+/// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
+const DUE: Duration = Duration::from_secs(10);
+
+/// One `Notify` call as the server received it.
+#[derive(Debug, Clone)]
+struct Call {
+    /// The id the server returned.
+    id: u32,
+    at: Instant,
+    app_name: String,
+    replaces_id: u32,
+    icon: String,
+    summary: String,
+    body: String,
+    actions: Vec<String>,
+    hint_keys: Vec<String>,
+    desktop_entry: Option<String>,
+}
+
+/// The test notification server.
+struct Server {
+    caps: Vec<String>,
+    next_id: u32,
+    calls: mpsc::UnboundedSender<Call>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl Server {
+    fn get_capabilities(&self) -> Vec<String> {
+        self.caps.clone()
+    }
+
+    #[allow(clippy::unused_self)]
+    #[zbus(out_args("name", "vendor", "version", "spec_version"))]
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "stretchd-test".to_owned(),
+            "stretchd".to_owned(),
+            "0".to_owned(),
+            "1.2".to_owned(),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &mut self,
+        app_name: String,
+        replaces_id: u32,
+        app_icon: String,
+        summary: String,
+        body: String,
+        actions: Vec<String>,
+        hints: HashMap<String, OwnedVariant>,
+        expire_timeout: i32,
+    ) -> u32 {
+        eprintln!("[server] Notify({summary:?}, replaces {replaces_id}, timeout {expire_timeout})");
+        // As the spec says: a replacement keeps the id it replaces.
+        let id = if replaces_id == 0 {
+            self.next_id += 1;
+            self.next_id
+        } else {
+            replaces_id
+        };
+        let desktop_entry = hints
+            .get("desktop-entry")
+            .and_then(|v| <&str>::try_from(v).ok())
+            .map(str::to_owned);
+        let mut hint_keys: Vec<String> = hints.into_keys().collect();
+        hint_keys.sort();
+        let _ = self.calls.send(Call {
+            id,
+            at: Instant::now(),
+            app_name,
+            replaces_id,
+            icon: app_icon,
+            summary,
+            body,
+            actions,
+            hint_keys,
+            desktop_entry,
+        });
+        id
+    }
+
+    #[allow(clippy::unused_self)]
+    fn close_notification(&self, id: u32) {
+        eprintln!("[server] CloseNotification({id})");
+    }
+
+    #[zbus(signal)]
+    async fn action_invoked(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        action_key: &str,
+    ) -> zbus::Result<()>;
+
+    #[zbus(signal)]
+    async fn notification_closed(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        reason: u32,
+    ) -> zbus::Result<()>;
+}
+
+/// The server on a bus, and what it recorded.
+struct TestServer {
+    conn: zbus::Connection,
+    calls: mpsc::UnboundedReceiver<Call>,
+}
+
+impl TestServer {
+    /// Serves the interface and takes the well-known name on the bus at `address`.
+    async fn start(address: &str, caps: &[&str]) -> TestServer {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let server = Server {
+            caps: caps.iter().map(|&c| c.to_owned()).collect(),
+            next_id: 0,
+            calls: tx,
+        };
+        let conn = zbus::connection::Builder::address(address)
+            .serve_at(PATH, server)
+            .name(NAME)
+            .build()
+            .await
+            .expect("cannot start the test notification server");
+        TestServer { conn, calls: rx }
+    }
+
+    /// The next `Notify` call, within `timeout`.
+    async fn next_call(&mut self, timeout: Duration, daemon: &Daemon) -> Call {
+        match tokio::time::timeout(timeout, self.calls.recv()).await {
+            Ok(Some(call)) => call,
+            _ => panic!(
+                "no notification within {timeout:?}; daemon log:\n{}",
+                daemon.log()
+            ),
+        }
+    }
+
+    fn emitter(&self) -> SignalEmitter<'static> {
+        SignalEmitter::new(&self.conn, PATH).unwrap()
+    }
+
+    /// Reports notification `id` closed for `reason` (1 expired, 2 dismissed, 3 closed).
+    async fn close(&self, id: u32, reason: u32) {
+        Server::notification_closed(&self.emitter(), id, reason)
+            .await
+            .unwrap();
+    }
+
+    /// Presses the button `key` on notification `id`.
+    async fn invoke(&self, id: u32, key: &str) {
+        Server::action_invoked(&self.emitter(), id, key)
+            .await
+            .unwrap();
+    }
+}
+
+/// A config with one stretch reminder every 2 s pinned to the seated twist.
+fn twist_config(snooze: &str) -> String {
+    all_day_config(&format!(
+        "{snooze}\n\
+         [[reminder]]\n\
+         id = \"stretch\"\n\
+         kind = \"stretch\"\n\
+         every = \"2s\"\n\
+         stretch = \"seated-twist\"\n"
+    ))
+}
+
+/// `["done", "Done", "snooze", "Snooze", ...]` as pairs.
+fn action_pairs(actions: &[String]) -> Vec<(&str, &str)> {
+    assert!(actions.len() % 2 == 0, "odd action list: {actions:?}");
+    actions
+        .chunks(2)
+        .map(|p| (p[0].as_str(), p[1].as_str()))
+        .collect()
+}
+
+/// Starts a bus, a server advertising `caps`, and the daemon on `config`.
+async fn setup(caps: &[&str], config: &str) -> (Bus, TestServer, Daemon, tempfile::TempDir) {
+    let bus = Bus::start();
+    let server = TestServer::start(&bus.address, caps).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", config);
+    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    daemon.wait_for_log_async("stretchd is running", SOON).await;
+    (bus, server, daemon, dir)
+}
+
+#[tokio::test]
+async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
+    let numbered = numbered_steps("seated-twist");
+    let (_bus, mut server, daemon, _dir) = setup(
+        &["actions", "body"],
+        &twist_config("[snooze]\nlength = \"3s\"\n"),
+    )
+    .await;
+
+    let call = server.next_call(DUE, &daemon).await;
+    assert_eq!(call.app_name, "stretchd");
+    assert_eq!(call.summary, TWIST_TITLE);
+    assert_eq!(call.replaces_id, 0);
+    assert!(!call.icon.is_empty(), "no icon");
+    assert!(
+        call.body.contains(&numbered),
+        "the body lacks the numbered steps {numbered:?}:\n{}",
+        call.body
+    );
+    assert!(
+        call.body.contains(stretchd::catalog::SAFETY_NOTICE),
+        "the first stretch lacks the safety notice:\n{}",
+        call.body
+    );
+    assert_eq!(
+        action_pairs(&call.actions),
+        [("done", "Done"), ("snooze", "Snooze"), ("skip", "Skip")]
+    );
+    assert_eq!(call.desktop_entry.as_deref(), Some("stretchd"));
+    assert!(
+        call.hint_keys.iter().any(|k| k == "desktop-entry"),
+        "{:?}",
+        call.hint_keys
+    );
+}
+
+#[tokio::test]
+async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
+    let snooze = Duration::from_secs(3);
+    let (_bus, mut server, mut daemon, _dir) = setup(
+        &["actions", "body"],
+        &twist_config("[snooze]\nlength = \"3s\"\nmax = 1\n"),
+    )
+    .await;
+
+    let first = server.next_call(DUE, &daemon).await;
+    let pressed = Instant::now();
+    server.invoke(first.id, "snooze").await;
+    let line = daemon.wait_for_log_async("snoozed", SOON).await;
+    assert!(
+        line.contains("stretch"),
+        "the log does not name the reminder: {line}"
+    );
+
+    // Its own 2 s schedule would bring it back before the 3 s snooze ends: it must not.
+    let again = server
+        .next_call(snooze + Duration::from_secs(10), &daemon)
+        .await;
+    let after = again.at - pressed;
+    assert!(
+        after >= snooze,
+        "the snoozed reminder came back after {after:?}, before the snooze length {snooze:?}"
+    );
+    assert_eq!(again.summary, first.summary);
+    assert!(
+        !again.body.contains(stretchd::catalog::SAFETY_NOTICE),
+        "the safety notice is shown a second time"
+    );
+    // `max = 1`: the snooze used up the limit, so the button is gone.
+    assert_eq!(
+        action_pairs(&again.actions),
+        [("done", "Done"), ("skip", "Skip")]
+    );
+    // A snooze pressed anyway (a stale button) counts as skipped.
+    server.invoke(again.id, "snooze").await;
+    daemon.wait_for_log_async("counted as skipped", SOON).await;
+}
+
+#[tokio::test]
+async fn done_skip_and_dismissal_are_heard() {
+    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
+
+    let first = server.next_call(DUE, &daemon).await;
+    // An answer to a notification that is not on screen is ignored...
+    server.invoke(first.id + 1000, "done").await;
+    server.invoke(first.id, "done").await;
+    let line = daemon.wait_for_log_async(": done", SOON).await;
+    assert!(line.contains("reminder=stretch"), "{line}");
+    assert!(line.contains("item=seated-twist"), "{line}");
+    // ...so exactly one "done": the signals are handled in order.
+    assert_eq!(daemon.count(": done"), 1, "{}", daemon.log());
+
+    // An answered reminder is not replaced: the next one is a new notification.
+    let second = server.next_call(DUE, &daemon).await;
+    assert_eq!(second.replaces_id, 0);
+    assert_eq!(second.summary, TWIST_TITLE);
+    server.invoke(second.id, "skip").await;
+    let line = daemon.wait_for_log_async(": skipped", SOON).await;
+    assert!(line.contains("reminder=stretch"), "{line}");
+
+    // Closing it without an answer (reason 2: dismissed by the user) is heard too.
+    let third = server.next_call(DUE, &daemon).await;
+    assert_eq!(third.replaces_id, 0);
+    server.close(third.id, 2).await;
+    let line = daemon.wait_for_log_async(": dismissed", SOON).await;
+    assert!(line.contains("reminder=stretch"), "{line}");
+}
+
+#[tokio::test]
+async fn a_new_reminder_replaces_an_unanswered_one() {
+    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
+
+    let first = server.next_call(DUE, &daemon).await;
+    assert_eq!(first.replaces_id, 0);
+    let second = server.next_call(DUE, &daemon).await;
+    assert_eq!(
+        second.replaces_id, first.id,
+        "the second reminder stacks instead of replacing the first"
+    );
+    daemon
+        .wait_for_log_async("unanswered reminder replaced", SOON)
+        .await;
+    assert!(
+        !second.body.contains(stretchd::catalog::SAFETY_NOTICE),
+        "the safety notice is shown a second time"
+    );
+}
+
+#[tokio::test]
+async fn markup_servers_get_an_escaped_body() {
+    let config = all_day_config(
+        "[[stretch]]\n\
+         id = \"markup\"\n\
+         name = \"Markup test\"\n\
+         summary = \"Checks escaping.\"\n\
+         steps = [\"Press <b>& hold.\", \"Let go.\"]\n\
+         hold = \"20s\"\n\
+         position = \"chair\"\n\
+         \n\
+         [[reminder]]\n\
+         id = \"stretch\"\n\
+         kind = \"stretch\"\n\
+         every = \"2s\"\n\
+         stretch = \"markup\"\n",
+    );
+    let (_bus, mut server, daemon, _dir) =
+        setup(&["actions", "body", "body-markup"], &config).await;
+
+    let call = server.next_call(DUE, &daemon).await;
+    assert!(call.summary.contains("Markup test"), "{}", call.summary);
+    assert!(
+        call.body
+            .contains("1. Press &lt;b&gt;&amp; hold.\n2. Let go."),
+        "the step is not escaped:\n{}",
+        call.body
+    );
+    assert!(!call.body.contains("<b>"), "{}", call.body);
+}
+
+#[tokio::test]
+async fn without_a_server_the_daemon_warns_once_and_keeps_trying() {
+    let bus = Bus::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", &twist_config(""));
+    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    daemon.wait_for_log_async("stretchd is running", SOON).await;
+    let warnings_at_start = daemon.count(" WARN ");
+
+    daemon.wait_for_log_async(FIRED, DUE).await;
+    daemon
+        .wait_for_log_async("cannot show the reminder", SOON)
+        .await;
+    daemon.wait_for_log_async(FIRED, DUE).await;
+    // The third firing is logged once the second attempt is over.
+    daemon.wait_for_log_async(FIRED, DUE).await;
+    assert_eq!(
+        daemon.count("cannot show the reminder"),
+        1,
+        "{}",
+        daemon.log()
+    );
+    assert_eq!(
+        daemon.count(" WARN ") - warnings_at_start,
+        1,
+        "{}",
+        daemon.log()
+    );
+    assert!(daemon.is_running(), "the daemon exited:\n{}", daemon.log());
+
+    // A server shows up: the next reminder reaches it.
+    let mut server = TestServer::start(&bus.address, &["actions", "body"]).await;
+    let call = server.next_call(DUE, &daemon).await;
+    assert_eq!(call.summary, TWIST_TITLE);
+    daemon
+        .wait_for_log_async("notification server is back", SOON)
+        .await;
+}
+
+/// A config with nothing due for an hour.
+fn quiet_config() -> String {
+    all_day_config("[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"1h\"\n")
+}
+
+#[test]
+fn sigterm_stops_the_daemon_cleanly() {
+    let bus = Bus::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", &quiet_config());
+    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    daemon.wait_for_log("stretchd is running", SOON);
+
+    let sent = std::time::Instant::now();
+    daemon.signal("TERM");
+    let status = daemon.wait_exit(Duration::from_secs(5));
+    assert!(status.success(), "{status}; log:\n{}", daemon.log());
+    assert!(
+        sent.elapsed() < Duration::from_secs(2),
+        "took {:?} to stop",
+        sent.elapsed()
+    );
+    assert_eq!(daemon.count(": stopped"), 1, "{}", daemon.log());
+}
+
+#[tokio::test]
+async fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
+    let (_bus, mut server, mut daemon, dir) = setup(&["actions", "body"], &quiet_config()).await;
+
+    let path = write_file(
+        dir.path(),
+        "config.toml",
+        &all_day_config("[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"often\"\n"),
+    );
+    daemon.signal("HUP");
+    let line = daemon.wait_for_log_async("config not reloaded", SOON).await;
+    assert!(
+        line.contains(&format!("{}:8:", path.display())),
+        "the error does not point at the bad line: {line}"
+    );
+    assert!(daemon.is_running(), "{}", daemon.log());
+
+    write_file(
+        dir.path(),
+        "config.toml",
+        &all_day_config(
+            "[[reminder]]\nid = \"sit\"\nkind = \"posture\"\nevery = \"2s\"\nposture = \"sit-tall\"\n",
+        ),
+    );
+    daemon.signal("HUP");
+    daemon.wait_for_log_async("config reloaded", SOON).await;
+    // The new config runs: its 2 s posture check arrives (after whatever the daemon showed
+    // about the bad file).
+    let deadline = Instant::now() + DUE;
+    loop {
+        let call = server
+            .next_call(deadline.saturating_duration_since(Instant::now()), &daemon)
+            .await;
+        if call.summary == "Posture check: Sit tall" {
+            break;
+        }
+        assert!(
+            !call.summary.starts_with("Mid-back stretch"),
+            "the old config still runs: {call:?}"
+        );
+    }
+    assert!(daemon.is_running(), "{}", daemon.log());
+}
+
+#[test]
+fn check_reports_a_bad_config_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(
+        dir.path(),
+        "config.toml",
+        "[schedule]\nwork_days = [\"mon\"]\n\n[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"fifty minutes\"\n",
+    );
+    let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[], SOON);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a bad config passed: {stderr}");
+    assert!(
+        stderr.contains(&format!("{}:7:9:", path.display())),
+        "no path:line:col: in {stderr}"
+    );
+    assert!(stderr.contains("fifty minutes"), "{stderr}");
+}
+
+#[test]
+fn check_lists_the_next_reminders_of_the_default_config() {
+    // No config file in the (empty) home: the built-in default runs.
+    let out = run_stretchd(
+        &[
+            "check",
+            "--from",
+            "2026-11-23T08:00:00+01:00",
+            "--count",
+            "3",
+        ],
+        &[("TZ", "Europe/Berlin")],
+        SOON,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("built-in default"), "{stdout}");
+    let reminders: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(reminders.len(), 3, "{stdout}");
+    assert!(
+        reminders.iter().all(|l| l.starts_with("Mon 2026-11-23 ")),
+        "{stdout}"
+    );
+    // Work starts at 09:00: posture every 25 min, stretch every 50 min (the posture check due
+    // at the same time is absorbed by the stretch).
+    let when_what: Vec<Vec<&str>> = reminders
+        .iter()
+        .map(|l| l.split_whitespace().skip(2).take(2).collect())
+        .collect();
+    assert_eq!(
+        when_what,
+        [
+            ["09:25:00", "posture"],
+            ["09:50:00", "stretch"],
+            ["10:15:00", "posture"]
+        ],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn notify_socket_gets_ready_and_stopping() {
+    let bus = Bus::start();
+    let dir = tempfile::tempdir().unwrap();
+    let socket_path = dir.path().join("notify.sock");
+    let socket = UnixDatagram::bind(&socket_path).unwrap();
+    socket.set_read_timeout(Some(SOON)).unwrap();
+    let path = write_file(dir.path(), "config.toml", &quiet_config());
+    let mut daemon = Daemon::builder(&bus.address, &path)
+        .env("NOTIFY_SOCKET", &socket_path)
+        .start();
+
+    let recv = |what: &str| {
+        let mut buf = [0; 4096];
+        let n = socket
+            .recv(&mut buf)
+            .unwrap_or_else(|e| panic!("no {what} on NOTIFY_SOCKET: {e}"));
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    };
+    let ready = recv("READY=1");
+    assert!(ready.lines().any(|l| l == "READY=1"), "{ready:?}");
+    daemon.wait_for_log("stretchd is running", SOON);
+
+    daemon.signal("TERM");
+    let stopping = recv("STOPPING=1");
+    assert!(stopping.lines().any(|l| l == "STOPPING=1"), "{stopping:?}");
+    assert!(daemon.wait_exit(SOON).success(), "{}", daemon.log());
+}

@@ -1,0 +1,1226 @@
+//! Table tests of the pure schedule engine with fixed instants in Europe/Berlin: work hours and
+//! days, cron translation, both DST changes, gaps, snooze, rotation and preview.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Europe::Berlin;
+use stretchd::config::{Config, Kind, Origin};
+use stretchd::schedule::{Fire, next_due, preview, settle};
+use stretchd::state::{Snooze, State};
+
+/// Monday to Friday, with a lunch break.
+const OFFICE: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri"]
+work_hours = ["09:00-12:30", "13:30-18:00"]
+"#;
+
+/// Every day, all day.
+const ALWAYS: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["00:00-24:00"]
+"#;
+
+fn config(text: &str) -> Config {
+    Config::parse(text, &Origin::Embedded).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// A `[[reminder]]` with `every`.
+fn every(id: &str, kind: &str, every: &str) -> String {
+    format!("\n[[reminder]]\nid = \"{id}\"\nkind = \"{kind}\"\nevery = \"{every}\"\n")
+}
+
+/// A `[[reminder]]` with `cron`.
+fn cron(id: &str, kind: &str, line: &str) -> String {
+    format!("\n[[reminder]]\nid = \"{id}\"\nkind = \"{kind}\"\ncron = \"{line}\"\n")
+}
+
+/// An instant from `"2026-10-25 02:30 +01:00"` (seconds optional).
+fn t(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S %:z")
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M %:z"))
+        .unwrap_or_else(|e| panic!("{s}: {e}"))
+        .with_timezone(&Utc)
+}
+
+/// Berlin wall-clock time with its offset, seconds only when not zero.
+fn show(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&Berlin);
+    if local.format("%S").to_string() == "00" {
+        local.format("%Y-%m-%d %H:%M %:z").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+    }
+}
+
+/// A state that started at `started`, with these reminders last fired at these times.
+fn state_at(started: &str, last_fired: &[(&str, &str)]) -> State {
+    let mut state = State::new(t(started));
+    for (id, at) in last_fired {
+        state.last_fired.insert((*id).to_owned(), t(at));
+    }
+    state
+}
+
+/// A daemon awake from `from` to `to` (inclusive): sleeps until each due time and settles it.
+/// Checks on the way that nothing is due in the past, nothing fires twice at one instant, and
+/// whatever is due does fire.
+fn run(config: &Config, state: &mut State, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Fire> {
+    let mut now = from;
+    let mut fires: Vec<Fire> = Vec::new();
+    for _ in 0..10_000 {
+        let Some(due) = next_due(config, state, now, &Berlin) else {
+            return fires;
+        };
+        assert!(
+            due.at >= now,
+            "due at {} before now {}",
+            show(due.at),
+            show(now)
+        );
+        if due.at > to {
+            return fires;
+        }
+        if let Some(last) = fires.last() {
+            assert!(
+                due.at > last.at,
+                "{} due at {}, not after the last fire at {}",
+                due.reminder,
+                show(due.at),
+                show(last.at)
+            );
+        }
+        now = due.at;
+        let fire = settle(config, state, now, &Berlin)
+            .unwrap_or_else(|| panic!("{due:?} was due at {} but nothing fired", show(now)));
+        assert_eq!(fire.reminder, due.reminder, "at {}", show(now));
+        assert_eq!(fire.at, now);
+        assert_eq!(fire.kind, due.kind);
+        fires.push(fire);
+    }
+    panic!("no progress after 10000 rounds")
+}
+
+/// `"2026-10-19 09:50 +02:00 posture"` for each fire.
+fn summary(fires: &[Fire]) -> Vec<String> {
+    fires
+        .iter()
+        .map(|f| format!("{} {}", show(f.at), f.reminder))
+        .collect()
+}
+
+/// One scenario: a config, a state, a span of time awake, and the fires expected in it.
+struct Case {
+    name: &'static str,
+    config: String,
+    started: &'static str,
+    last_fired: &'static [(&'static str, &'static str)],
+    from: &'static str,
+    to: &'static str,
+    expect: &'static [&'static str],
+}
+
+fn check(cases: Vec<Case>) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let config = config(&c.config);
+        let mut state = state_at(c.started, c.last_fired);
+        let got = summary(&run(&config, &mut state, t(c.from), t(c.to)));
+        if got != c.expect {
+            failures.push(format!(
+                "{}:\n  expected {:#?}\n  got {got:#?}",
+                c.name, c.expect
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A case awake from the start of its state.
+fn case(
+    name: &'static str,
+    config: String,
+    (started, to): (&'static str, &'static str),
+    expect: &'static [&'static str],
+) -> Case {
+    Case {
+        name,
+        config,
+        started,
+        last_fired: &[],
+        from: started,
+        to,
+        expect,
+    }
+}
+
+#[test]
+#[allow(clippy::too_many_lines)]
+fn intervals_fire_only_in_work_hours_and_restart_at_each_window() {
+    let p50 = format!("{OFFICE}{}", every("p", "posture", "50m"));
+    check(vec![
+        case(
+            "a working Monday: restarts after lunch, stops at 18:00",
+            p50.clone(),
+            ("2026-10-19 07:00 +02:00", "2026-10-20 10:00 +02:00"),
+            &[
+                "2026-10-19 09:50 +02:00 p",
+                "2026-10-19 10:40 +02:00 p",
+                "2026-10-19 11:30 +02:00 p",
+                "2026-10-19 12:20 +02:00 p",
+                "2026-10-19 14:20 +02:00 p",
+                "2026-10-19 15:10 +02:00 p",
+                "2026-10-19 16:00 +02:00 p",
+                "2026-10-19 16:50 +02:00 p",
+                "2026-10-19 17:40 +02:00 p",
+                "2026-10-20 09:50 +02:00 p",
+            ],
+        ),
+        case(
+            "Friday afternoon to Monday: nothing at the weekend",
+            p50.clone(),
+            ("2026-10-23 16:00 +02:00", "2026-10-26 11:00 +01:00"),
+            &[
+                "2026-10-23 16:50 +02:00 p",
+                "2026-10-23 17:40 +02:00 p",
+                "2026-10-26 09:50 +01:00 p",
+                "2026-10-26 10:40 +01:00 p",
+            ],
+        ),
+        case(
+            "started at lunch: counts from the afternoon window",
+            p50.clone(),
+            ("2026-10-19 12:45 +02:00", "2026-10-19 15:00 +02:00"),
+            &["2026-10-19 14:20 +02:00 p"],
+        ),
+        case(
+            "started after hours: first fire the next morning",
+            p50.clone(),
+            ("2026-10-19 18:30 +02:00", "2026-10-20 10:00 +02:00"),
+            &["2026-10-20 09:50 +02:00 p"],
+        ),
+        case(
+            "started on Saturday: first fire on Monday",
+            p50,
+            ("2026-10-24 10:00 +02:00", "2026-10-26 10:00 +01:00"),
+            &["2026-10-26 09:50 +01:00 p"],
+        ),
+        case(
+            "a 50 min interval does not fit the 30 min left before lunch",
+            format!("{OFFICE}{}", every("p", "posture", "50m")),
+            ("2026-10-19 12:00 +02:00", "2026-10-19 15:00 +02:00"),
+            &["2026-10-19 14:20 +02:00 p"],
+        ),
+        case(
+            "2 h: 13:00 would be at lunch, so it waits for 13:30 + 2 h",
+            format!("{OFFICE}{}", every("s", "stretch", "2h")),
+            ("2026-10-19 09:00 +02:00", "2026-10-20 12:00 +02:00"),
+            &[
+                "2026-10-19 11:00 +02:00 s",
+                "2026-10-19 15:30 +02:00 s",
+                "2026-10-19 17:30 +02:00 s",
+                "2026-10-20 11:00 +02:00 s",
+            ],
+        ),
+        case(
+            "an interval longer than any window never fires",
+            format!("{OFFICE}{}", every("s", "stretch", "5h")),
+            ("2026-10-19 09:00 +02:00", "2026-10-26 18:00 +01:00"),
+            &[],
+        ),
+        case(
+            "the end of a window is exclusive",
+            format!(
+                "[schedule]\nwork_days = [\"mon\"]\nwork_hours = [\"09:00-10:00\"]\n{}",
+                every("p", "posture", "30m")
+            ),
+            ("2026-10-19 08:00 +02:00", "2026-10-26 12:00 +01:00"),
+            &["2026-10-19 09:30 +02:00 p", "2026-10-26 09:30 +01:00 p"],
+        ),
+        case(
+            "seconds work (for tests)",
+            format!("{OFFICE}{}", every("p", "posture", "3s")),
+            ("2026-10-19 12:29:50 +02:00", "2026-10-19 13:30:07 +02:00"),
+            &[
+                "2026-10-19 12:29:53 +02:00 p",
+                "2026-10-19 12:29:56 +02:00 p",
+                "2026-10-19 12:29:59 +02:00 p",
+                "2026-10-19 13:30:03 +02:00 p",
+                "2026-10-19 13:30:06 +02:00 p",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn nothing_is_due_before_hours_at_lunch_or_at_the_weekend() {
+    let config = config(&format!("{OFFICE}{}", every("p", "posture", "25m")));
+    for (now, next) in [
+        ("2026-10-19 06:00 +02:00", "2026-10-19 09:25 +02:00"),
+        ("2026-10-19 12:40 +02:00", "2026-10-19 13:55 +02:00"),
+        ("2026-10-19 18:00 +02:00", "2026-10-20 09:25 +02:00"),
+        ("2026-10-24 11:00 +02:00", "2026-10-26 09:25 +01:00"),
+        ("2026-10-25 15:00 +01:00", "2026-10-26 09:25 +01:00"),
+    ] {
+        let mut state = State::new(t(now));
+        let due = next_due(&config, &state, t(now), &Berlin).expect(now);
+        assert_eq!(show(due.at), next, "from {now}");
+        assert_eq!(due.reminder, "p");
+        assert_eq!(due.kind, Kind::Posture);
+        assert!(!due.snoozed);
+        // Settling now fires nothing and changes nothing.
+        let before = state.clone();
+        assert_eq!(settle(&config, &mut state, t(now), &Berlin), None, "{now}");
+        assert_eq!(state, before, "{now}");
+    }
+}
+
+#[test]
+#[allow(clippy::too_many_lines)]
+fn cron_lines_are_crontab_lines_in_local_time() {
+    let all_days = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["09:00-12:30", "13:30-18:00"]
+"#;
+    let week = ("2026-10-12 00:00 +02:00", "2026-10-18 23:59 +02:00");
+    let mut cases = vec![
+        case(
+            "30 15 * * mon-fri: Monday to Friday 15:30, on both sides of the DST change",
+            format!("{OFFICE}{}", cron("c", "stretch", "30 15 * * mon-fri")),
+            ("2026-10-19 00:00 +02:00", "2026-10-26 23:00 +01:00"),
+            &[
+                "2026-10-19 15:30 +02:00 c",
+                "2026-10-20 15:30 +02:00 c",
+                "2026-10-21 15:30 +02:00 c",
+                "2026-10-22 15:30 +02:00 c",
+                "2026-10-23 15:30 +02:00 c",
+                "2026-10-26 15:30 +01:00 c",
+            ],
+        ),
+        case(
+            "30 15 * * 1-5 is the same",
+            format!("{all_days}{}", cron("c", "stretch", "30 15 * * 1-5")),
+            week,
+            &[
+                "2026-10-12 15:30 +02:00 c",
+                "2026-10-13 15:30 +02:00 c",
+                "2026-10-14 15:30 +02:00 c",
+                "2026-10-15 15:30 +02:00 c",
+                "2026-10-16 15:30 +02:00 c",
+            ],
+        ),
+        case(
+            "1 is Monday (the cron crate's 1 is Sunday)",
+            format!("{all_days}{}", cron("c", "posture", "0 12 * * 1")),
+            week,
+            &["2026-10-12 12:00 +02:00 c"],
+        ),
+        case(
+            "6 is Saturday",
+            format!("{all_days}{}", cron("c", "posture", "0 12 * * 6")),
+            week,
+            &["2026-10-17 12:00 +02:00 c"],
+        ),
+        case(
+            "5-7 is Friday to Sunday",
+            format!("{all_days}{}", cron("c", "posture", "0 12 * * 5-7")),
+            week,
+            &[
+                "2026-10-16 12:00 +02:00 c",
+                "2026-10-17 12:00 +02:00 c",
+                "2026-10-18 12:00 +02:00 c",
+            ],
+        ),
+        case(
+            "6 fields: seconds first",
+            format!("{OFFICE}{}", cron("c", "stretch", "15 30 15 * * mon-fri")),
+            ("2026-10-19 00:00 +02:00", "2026-10-20 23:00 +02:00"),
+            &[
+                "2026-10-19 15:30:15 +02:00 c",
+                "2026-10-20 15:30:15 +02:00 c",
+            ],
+        ),
+        case(
+            "6 fields with a crontab weekday 0",
+            format!("{all_days}{}", cron("c", "stretch", "0 0 10 * * 0")),
+            week,
+            &["2026-10-18 10:00 +02:00 c"],
+        ),
+        case(
+            "hourly: only the hours inside work hours, 09:00 in, 18:00 out",
+            format!("{OFFICE}{}", cron("c", "posture", "0 * * * *")),
+            ("2026-10-19 00:00 +02:00", "2026-10-19 23:59 +02:00"),
+            &[
+                "2026-10-19 09:00 +02:00 c",
+                "2026-10-19 10:00 +02:00 c",
+                "2026-10-19 11:00 +02:00 c",
+                "2026-10-19 12:00 +02:00 c",
+                "2026-10-19 14:00 +02:00 c",
+                "2026-10-19 15:00 +02:00 c",
+                "2026-10-19 16:00 +02:00 c",
+                "2026-10-19 17:00 +02:00 c",
+            ],
+        ),
+        case(
+            "every 20 min over lunch",
+            format!("{OFFICE}{}", cron("c", "posture", "*/20 * * * *")),
+            ("2026-10-19 11:59 +02:00", "2026-10-19 14:00 +02:00"),
+            &[
+                "2026-10-19 12:00 +02:00 c",
+                "2026-10-19 12:20 +02:00 c",
+                "2026-10-19 13:40 +02:00 c",
+                "2026-10-19 14:00 +02:00 c",
+            ],
+        ),
+        case(
+            "@daily (midnight) is never in office hours",
+            format!("{OFFICE}{}", cron("c", "posture", "@daily")),
+            ("2026-10-19 00:00 +02:00", "2026-10-26 23:00 +01:00"),
+            &[],
+        ),
+    ];
+    for line in ["0 10 * * 0", "0 10 * * 7", "0 10 * * sun", "0 10 * * SUN"] {
+        cases.push(case(
+            "Sunday, when Sunday is a work day",
+            format!("{all_days}{}", cron("c", "stretch", line)),
+            week,
+            &["2026-10-18 10:00 +02:00 c"],
+        ));
+    }
+    check(cases);
+}
+
+#[test]
+fn a_cron_time_outside_work_days_is_never_due() {
+    for line in ["0 10 * * 0", "0 10 * * 7", "0 10 * * sat,sun"] {
+        let config = config(&format!("{OFFICE}{}", cron("c", "stretch", line)));
+        let now = t("2026-10-19 08:00 +02:00");
+        assert_eq!(
+            next_due(&config, &State::new(now), now, &Berlin),
+            None,
+            "{line}"
+        );
+    }
+}
+
+#[test]
+#[allow(clippy::too_many_lines)]
+fn autumn_dst_a_repeated_cron_time_fires_once() {
+    // 2026-10-25 in Berlin: 03:00 CEST goes back to 02:00 CET, so 02:00-03:00 happens twice.
+    let at_0230 = format!("{ALWAYS}{}", cron("c", "stretch", "30 2 * * *"));
+    let once: &[&str] = &["2026-10-25 02:30 +02:00 c", "2026-10-26 02:30 +01:00 c"];
+    check(vec![
+        case(
+            "started the day before",
+            at_0230.clone(),
+            ("2026-10-24 12:00 +02:00", "2026-10-26 12:00 +01:00"),
+            once,
+        ),
+        case(
+            "started in the first pass of the repeated hour, before 02:30",
+            at_0230.clone(),
+            ("2026-10-25 02:10 +02:00", "2026-10-26 12:00 +01:00"),
+            once,
+        ),
+        // The repeated time counts at its first instant (cronspec's documented rule), so a
+        // state that starts after that instant has seen it go by: the second instant is not a
+        // second chance.
+        case(
+            "started in the first pass, after the first 02:30",
+            at_0230.clone(),
+            ("2026-10-25 02:45 +02:00", "2026-10-26 12:00 +01:00"),
+            &["2026-10-26 02:30 +01:00 c"],
+        ),
+        case(
+            "started in the second pass, before the second 02:30",
+            at_0230.clone(),
+            ("2026-10-25 02:10 +01:00", "2026-10-26 12:00 +01:00"),
+            &["2026-10-26 02:30 +01:00 c"],
+        ),
+        case(
+            "started in the second pass, after the second 02:30",
+            at_0230.clone(),
+            ("2026-10-25 02:45 +01:00", "2026-10-26 12:00 +01:00"),
+            &["2026-10-26 02:30 +01:00 c"],
+        ),
+        Case {
+            name: "fired at the first 02:30, awake again in the second pass",
+            config: at_0230.clone(),
+            started: "2026-10-24 12:00 +02:00",
+            last_fired: &[("c", "2026-10-25 02:30 +02:00")],
+            from: "2026-10-25 02:10 +01:00",
+            to: "2026-10-26 12:00 +01:00",
+            expect: &["2026-10-26 02:30 +01:00 c"],
+        },
+        case(
+            "hourly: the repeated 02:00 counts once",
+            format!("{ALWAYS}{}", cron("c", "posture", "0 * * * *")),
+            ("2026-10-25 00:30 +02:00", "2026-10-25 04:30 +01:00"),
+            &[
+                "2026-10-25 01:00 +02:00 c",
+                "2026-10-25 02:00 +02:00 c",
+                "2026-10-25 03:00 +01:00 c",
+                "2026-10-25 04:00 +01:00 c",
+            ],
+        ),
+        case(
+            "every 30 min counts real time through the repeated hour",
+            format!("{ALWAYS}{}", every("e", "posture", "30m")),
+            ("2026-10-25 01:00 +02:00", "2026-10-25 03:30 +01:00"),
+            &[
+                "2026-10-25 01:30 +02:00 e",
+                "2026-10-25 02:00 +02:00 e",
+                "2026-10-25 02:30 +02:00 e",
+                "2026-10-25 02:00 +01:00 e",
+                "2026-10-25 02:30 +01:00 e",
+                "2026-10-25 03:00 +01:00 e",
+                "2026-10-25 03:30 +01:00 e",
+            ],
+        ),
+        case(
+            "office hours on the Monday after the change",
+            format!("{OFFICE}{}", cron("c", "stretch", "30 9 * * *")),
+            ("2026-10-23 10:00 +02:00", "2026-10-27 10:00 +01:00"),
+            &["2026-10-26 09:30 +01:00 c", "2026-10-27 09:30 +01:00 c"],
+        ),
+    ]);
+}
+
+#[test]
+fn spring_dst_a_missing_cron_time_is_skipped_not_moved() {
+    // 2026-03-29 in Berlin: 02:00 CET jumps to 03:00 CEST, so 02:00-03:00 does not exist.
+    let at_0230 = format!("{ALWAYS}{}", cron("c", "stretch", "30 2 * * *"));
+    check(vec![
+        case(
+            "started the day before",
+            at_0230.clone(),
+            ("2026-03-28 12:00 +01:00", "2026-03-30 12:00 +02:00"),
+            &["2026-03-30 02:30 +02:00 c"],
+        ),
+        case(
+            "started just before the gap",
+            at_0230.clone(),
+            ("2026-03-29 01:59 +01:00", "2026-03-30 12:00 +02:00"),
+            &["2026-03-30 02:30 +02:00 c"],
+        ),
+        case(
+            "the day before the change still fires",
+            at_0230,
+            ("2026-03-27 12:00 +01:00", "2026-03-29 12:00 +02:00"),
+            &["2026-03-28 02:30 +01:00 c"],
+        ),
+        case(
+            "hourly: there is no 02:00",
+            format!("{ALWAYS}{}", cron("c", "posture", "0 * * * *")),
+            ("2026-03-29 00:30 +01:00", "2026-03-29 04:30 +02:00"),
+            &[
+                "2026-03-29 01:00 +01:00 c",
+                "2026-03-29 03:00 +02:00 c",
+                "2026-03-29 04:00 +02:00 c",
+            ],
+        ),
+        case(
+            "every 30 min counts real time across the gap",
+            format!("{ALWAYS}{}", every("e", "posture", "30m")),
+            ("2026-03-29 01:00 +01:00", "2026-03-29 04:00 +02:00"),
+            &[
+                "2026-03-29 01:30 +01:00 e",
+                "2026-03-29 03:00 +02:00 e",
+                "2026-03-29 03:30 +02:00 e",
+                "2026-03-29 04:00 +02:00 e",
+            ],
+        ),
+        case(
+            "every 90 min across the gap",
+            format!("{ALWAYS}{}", every("e", "posture", "90m")),
+            ("2026-03-29 00:45 +01:00", "2026-03-29 05:00 +02:00"),
+            &["2026-03-29 03:15 +02:00 e", "2026-03-29 04:45 +02:00 e"],
+        ),
+    ]);
+}
+
+#[test]
+fn fires_never_go_backwards_and_intervals_are_real_time_across_dst() {
+    for (from, to) in [
+        // From midnight: with "00:00-24:00" each day is its own work window, and counting
+        // restarts at its start.
+        ("2026-10-25 00:00 +02:00", "2026-10-25 06:00 +01:00"),
+        ("2026-03-29 00:00 +01:00", "2026-03-29 06:00 +02:00"),
+    ] {
+        let config = config(&format!(
+            "{ALWAYS}{}{}{}",
+            every("e", "posture", "17m"),
+            cron("c", "stretch", "*/10 2 * * *"),
+            cron("d", "stretch", "30 2 * * *")
+        ));
+        let mut state = State::new(t(from));
+        let fires = run(&config, &mut state, t(from), t(to));
+        assert!(fires.len() > 15, "{:#?}", summary(&fires));
+        for pair in fires.windows(2) {
+            assert!(pair[1].at > pair[0].at, "{:#?}", summary(&fires));
+        }
+        // Each wall-clock 02:x0 of the night fires at most once.
+        let mut seen = std::collections::HashSet::new();
+        for f in fires.iter().filter(|f| f.reminder != "e") {
+            let wall = f.at.with_timezone(&Berlin).format("%H:%M").to_string();
+            assert!(
+                seen.insert(wall.clone()),
+                "{wall} twice: {:#?}",
+                summary(&fires)
+            );
+        }
+        // Without the cron ones, the interval is exactly 17 real minutes.
+        let config = config_only_every(&config);
+        let mut state = State::new(t(from));
+        let fires = run(&config, &mut state, t(from), t(to));
+        for pair in fires.windows(2) {
+            assert_eq!(pair[1].at - pair[0].at, Duration::minutes(17), "{from}");
+        }
+    }
+}
+
+fn config_only_every(c: &Config) -> Config {
+    let mut c = c.clone();
+    c.reminders.retain(|r| r.id == "e");
+    c
+}
+
+#[test]
+#[allow(clippy::too_many_lines)]
+fn after_a_gap_at_most_one_reminder_fires() {
+    let p50 = format!("{OFFICE}{}", every("p", "posture", "50m"));
+    let default_three = format!(
+        "{OFFICE}{}{}{}",
+        every("posture", "posture", "25m"),
+        every("stretch", "stretch", "50m"),
+        cron("afternoon", "stretch", "30 15 * * mon-fri")
+    );
+    check(vec![
+        Case {
+            name: "asleep from 10:00 to 11:47: one fire at wake-up, next a full interval later",
+            config: p50.clone(),
+            started: "2026-10-19 07:00 +02:00",
+            last_fired: &[("p", "2026-10-19 09:50 +02:00")],
+            from: "2026-10-19 11:47 +02:00",
+            to: "2026-10-19 15:00 +02:00",
+            expect: &["2026-10-19 11:47 +02:00 p", "2026-10-19 14:20 +02:00 p"],
+        },
+        Case {
+            name: "asleep from 09:55 to 10:58",
+            config: p50.clone(),
+            started: "2026-10-19 07:00 +02:00",
+            last_fired: &[("p", "2026-10-19 09:50 +02:00")],
+            from: "2026-10-19 10:58 +02:00",
+            to: "2026-10-19 12:00 +02:00",
+            expect: &["2026-10-19 10:58 +02:00 p", "2026-10-19 11:48 +02:00 p"],
+        },
+        Case {
+            name: "late start: counting from 09:00, first seen at 11:00",
+            config: p50.clone(),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[],
+            from: "2026-10-19 11:00 +02:00",
+            to: "2026-10-19 12:00 +02:00",
+            expect: &["2026-10-19 11:00 +02:00 p", "2026-10-19 11:50 +02:00 p"],
+        },
+        Case {
+            name: "three reminders overdue: the stretch fires, the others are absorbed",
+            config: default_three.clone(),
+            started: "2026-10-19 13:30 +02:00",
+            last_fired: &[],
+            from: "2026-10-19 16:45 +02:00",
+            to: "2026-10-19 18:00 +02:00",
+            expect: &[
+                "2026-10-19 16:45 +02:00 stretch",
+                "2026-10-19 17:10 +02:00 posture",
+                "2026-10-19 17:35 +02:00 stretch",
+            ],
+        },
+        Case {
+            name: "posture and stretch overdue together",
+            config: default_three,
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[],
+            from: "2026-10-19 11:00 +02:00",
+            to: "2026-10-19 11:40 +02:00",
+            expect: &[
+                "2026-10-19 11:00 +02:00 stretch",
+                "2026-10-19 11:25 +02:00 posture",
+            ],
+        },
+        Case {
+            name: "missed yesterday afternoon: dropped, counting restarts this morning",
+            config: p50.clone(),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("p", "2026-10-19 16:00 +02:00")],
+            from: "2026-10-20 09:20 +02:00",
+            to: "2026-10-20 11:30 +02:00",
+            expect: &[
+                "2026-10-20 09:50 +02:00 p",
+                "2026-10-20 10:40 +02:00 p",
+                "2026-10-20 11:30 +02:00 p",
+            ],
+        },
+        Case {
+            name: "missed before lunch, awake at lunch: dropped",
+            config: p50.clone(),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("p", "2026-10-19 11:30 +02:00")],
+            from: "2026-10-19 12:45 +02:00",
+            to: "2026-10-19 15:00 +02:00",
+            expect: &["2026-10-19 14:20 +02:00 p"],
+        },
+        Case {
+            name: "missed before lunch, awake after lunch: dropped",
+            config: p50.clone(),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("p", "2026-10-19 11:30 +02:00")],
+            from: "2026-10-19 14:00 +02:00",
+            to: "2026-10-19 15:10 +02:00",
+            expect: &["2026-10-19 14:20 +02:00 p", "2026-10-19 15:10 +02:00 p"],
+        },
+        Case {
+            name: "missed yesterday, awake late this morning: once at wake-up, then on",
+            config: p50,
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("p", "2026-10-19 16:00 +02:00")],
+            from: "2026-10-20 10:30 +02:00",
+            to: "2026-10-20 12:10 +02:00",
+            expect: &[
+                "2026-10-20 10:30 +02:00 p",
+                "2026-10-20 11:20 +02:00 p",
+                "2026-10-20 12:10 +02:00 p",
+            ],
+        },
+        Case {
+            name: "cron missed yesterday: dropped",
+            config: format!("{OFFICE}{}", cron("c", "stretch", "30 15 * * *")),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("c", "2026-10-19 15:30 +02:00")],
+            from: "2026-10-21 09:30 +02:00",
+            to: "2026-10-22 16:00 +02:00",
+            expect: &["2026-10-21 15:30 +02:00 c", "2026-10-22 15:30 +02:00 c"],
+        },
+        Case {
+            name: "cron missed earlier in this window: once, at wake-up",
+            config: format!("{OFFICE}{}", cron("c", "stretch", "30 15 * * *")),
+            started: "2026-10-19 09:00 +02:00",
+            last_fired: &[("c", "2026-10-19 15:30 +02:00")],
+            from: "2026-10-20 17:10 +02:00",
+            to: "2026-10-21 16:00 +02:00",
+            expect: &["2026-10-20 17:10 +02:00 c", "2026-10-21 15:30 +02:00 c"],
+        },
+        Case {
+            name: "a week asleep: nothing is made up",
+            config: format!("{OFFICE}{}", every("p", "posture", "50m")),
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("p", "2026-10-12 09:50 +02:00")],
+            from: "2026-10-19 08:00 +02:00",
+            to: "2026-10-19 11:00 +02:00",
+            expect: &["2026-10-19 09:50 +02:00 p", "2026-10-19 10:40 +02:00 p"],
+        },
+    ]);
+}
+
+#[test]
+fn after_a_gap_settle_fires_once_and_absorbs_the_rest() {
+    let config = config(&format!(
+        "{OFFICE}{}{}",
+        every("posture", "posture", "25m"),
+        every("stretch", "stretch", "50m")
+    ));
+    let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+    let now = t("2026-10-19 11:40 +02:00");
+    let fire = settle(&config, &mut state, now, &Berlin).expect("overdue");
+    assert_eq!(fire.reminder, "stretch");
+    assert_eq!(fire.at, now);
+    assert_eq!(state.last_fired.get("posture"), Some(&now));
+    assert_eq!(state.last_fired.get("stretch"), Some(&now));
+    // Settling again at the same instant fires nothing: no burst.
+    assert_eq!(settle(&config, &mut state, now, &Berlin), None);
+    let due = next_due(&config, &state, now, &Berlin).unwrap();
+    assert_eq!(
+        (show(due.at), due.reminder.as_str()),
+        ("2026-10-19 12:05 +02:00".to_owned(), "posture")
+    );
+}
+
+/// What the daemon does when the user presses Snooze on `fire` at `now`.
+fn snooze(state: &mut State, fire: &Fire, now: DateTime<Utc>, length: Duration) {
+    state.snooze = Some(Snooze {
+        reminder: fire.reminder.clone(),
+        item: fire.item.clone(),
+        until: now + length,
+        count: fire.snoozes + 1,
+    });
+}
+
+#[test]
+fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
+    let config = config(&format!(
+        "{OFFICE}{}{}",
+        every("posture", "posture", "25m"),
+        every("stretch", "stretch", "50m")
+    ));
+    let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 09:00 +02:00"),
+        t("2026-10-19 09:50 +02:00"),
+    );
+    let first = fires.last().unwrap().clone();
+    assert_eq!(
+        (show(first.at), first.reminder.as_str(), first.item.as_str()),
+        ("2026-10-19 09:50 +02:00".to_owned(), "stretch", "cat-camel")
+    );
+    assert_eq!(first.snoozes, 0);
+
+    // Snoozed at 09:51 for 10 min.
+    snooze(
+        &mut state,
+        &first,
+        t("2026-10-19 09:51 +02:00"),
+        Duration::minutes(10),
+    );
+    let due = next_due(&config, &state, t("2026-10-19 09:51 +02:00"), &Berlin).unwrap();
+    assert_eq!(show(due.at), "2026-10-19 10:01 +02:00");
+    assert_eq!(due.reminder, "stretch");
+    assert!(due.snoozed);
+    let back = settle(&config, &mut state, due.at, &Berlin).unwrap();
+    assert_eq!(back.item, "cat-camel");
+    assert_eq!(back.snoozes, 1);
+    assert!(
+        !back.safety,
+        "the safety notice went with the first showing"
+    );
+    assert_eq!(state.snooze, None);
+
+    // Snoozed again: it counts.
+    snooze(
+        &mut state,
+        &back,
+        t("2026-10-19 10:02 +02:00"),
+        Duration::minutes(10),
+    );
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 10:02 +02:00"),
+        t("2026-10-19 11:10 +02:00"),
+    );
+    let got: Vec<(String, &str, &str, u32)> = fires
+        .iter()
+        .map(|f| (show(f.at), f.reminder.as_str(), f.item.as_str(), f.snoozes))
+        .collect();
+    let expect = [
+        ("2026-10-19 10:12 +02:00", "stretch", "cat-camel", 2),
+        ("2026-10-19 10:15 +02:00", "posture", "", 0),
+        ("2026-10-19 10:40 +02:00", "posture", "", 0),
+        (
+            "2026-10-19 11:02 +02:00",
+            "stretch",
+            "thoracic-extension",
+            0,
+        ),
+        ("2026-10-19 11:05 +02:00", "posture", "", 0),
+    ];
+    assert_eq!(got.len(), expect.len(), "{got:#?}");
+    for (g, e) in got.iter().zip(expect) {
+        assert_eq!(g.0, e.0, "{got:#?}");
+        assert_eq!(g.1, e.1, "{got:#?}");
+        if e.1 == "stretch" {
+            assert_eq!(g.2, e.2, "{got:#?}");
+        }
+        assert_eq!(g.3, e.3, "{got:#?}");
+    }
+}
+
+#[test]
+fn a_snoozed_reminder_does_not_fire_on_its_own_schedule_meanwhile() {
+    let config = config(&format!(
+        "{OFFICE}{}{}",
+        every("posture", "posture", "25m"),
+        every("stretch", "stretch", "50m")
+    ));
+    let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 09:00 +02:00"),
+        t("2026-10-19 09:50 +02:00"),
+    );
+    let first = fires.last().unwrap().clone();
+    // A long snooze that ends after the stretch's own next time (10:40).
+    snooze(
+        &mut state,
+        &first,
+        t("2026-10-19 09:50 +02:00"),
+        Duration::minutes(55),
+    );
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 09:50 +02:00"),
+        t("2026-10-19 10:50 +02:00"),
+    );
+    assert_eq!(
+        summary(&fires),
+        [
+            "2026-10-19 10:15 +02:00 posture",
+            "2026-10-19 10:40 +02:00 posture",
+            "2026-10-19 10:45 +02:00 stretch",
+        ]
+    );
+    let back = fires.last().unwrap();
+    assert_eq!((back.item.as_str(), back.snoozes), ("cat-camel", 1));
+}
+
+#[test]
+fn a_snooze_ending_outside_work_hours_is_dropped() {
+    for reminders in [
+        every("stretch", "stretch", "50m"),
+        format!(
+            "{}{}",
+            every("stretch", "stretch", "50m"),
+            every("posture", "posture", "25m")
+        ),
+    ] {
+        let config = config(&format!("{OFFICE}{reminders}"));
+        let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 09:00 +02:00"),
+            t("2026-10-19 12:20 +02:00"),
+        );
+        let last = fires.last().unwrap().clone();
+        assert_eq!(show(last.at), "2026-10-19 12:20 +02:00");
+        assert_eq!(last.reminder, "stretch");
+        // Snoozed into the lunch break.
+        snooze(
+            &mut state,
+            &last,
+            t("2026-10-19 12:25 +02:00"),
+            Duration::minutes(10),
+        );
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 12:25 +02:00"),
+            t("2026-10-19 15:10 +02:00"),
+        );
+        let stretches: Vec<&Fire> = fires.iter().filter(|f| f.reminder == "stretch").collect();
+        assert_eq!(stretches.len(), 2, "{reminders}: {:#?}", summary(&fires));
+        for f in &stretches {
+            assert_eq!(f.snoozes, 0, "{reminders}: {fires:#?}");
+        }
+        assert_eq!(
+            show(stretches[0].at),
+            "2026-10-19 14:20 +02:00",
+            "{reminders}"
+        );
+        assert_ne!(
+            stretches[0].item, last.item,
+            "{reminders}: rotation goes on"
+        );
+        assert_eq!(state.snooze, None, "{reminders}");
+    }
+}
+
+#[test]
+fn a_snooze_missed_in_an_earlier_window_is_dropped() {
+    let config = config(&format!("{OFFICE}{}", every("stretch", "stretch", "50m")));
+    let mut state = state_at(
+        "2026-10-19 09:00 +02:00",
+        &[("stretch", "2026-10-19 11:30 +02:00")],
+    );
+    state.snooze = Some(Snooze {
+        reminder: "stretch".into(),
+        item: "seated-twist".into(),
+        until: t("2026-10-19 12:20 +02:00"),
+        count: 1,
+    });
+    // Asleep from 12:00 to 14:00: the snooze ended in the morning window.
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 14:00 +02:00"),
+        t("2026-10-19 15:00 +02:00"),
+    );
+    assert_eq!(summary(&fires), ["2026-10-19 14:20 +02:00 stretch"]);
+    assert_eq!(fires[0].snoozes, 0);
+    // Asleep from 12:00 to 12:25 instead: it comes back once, at wake-up.
+    let mut state = state_at(
+        "2026-10-19 09:00 +02:00",
+        &[("stretch", "2026-10-19 11:30 +02:00")],
+    );
+    state.snooze = Some(Snooze {
+        reminder: "stretch".into(),
+        item: "seated-twist".into(),
+        until: t("2026-10-19 12:10 +02:00"),
+        count: 1,
+    });
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 12:25 +02:00"),
+        t("2026-10-19 15:00 +02:00"),
+    );
+    assert_eq!(
+        summary(&fires),
+        [
+            "2026-10-19 12:25 +02:00 stretch",
+            "2026-10-19 14:20 +02:00 stretch"
+        ]
+    );
+    assert_eq!(
+        (fires[0].item.as_str(), fires[0].snoozes),
+        ("seated-twist", 1)
+    );
+}
+
+/// The stretches a day of `config` shows, in order.
+fn stretches_of_a_day(config: &Config) -> Vec<String> {
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let fires = run(
+        config,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-20 18:00 +02:00"),
+    );
+    fires
+        .into_iter()
+        .filter(|f| f.kind == Kind::Stretch)
+        .map(|f| f.item)
+        .collect()
+}
+
+#[test]
+fn stretches_rotate_least_recently_shown_first() {
+    let stretch = every("s", "stretch", "50m");
+    let cases: [(&str, String, &[&str]); 4] = [
+        (
+            "default: every stretch except foam rolling",
+            format!("{OFFICE}{stretch}"),
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+            ],
+        ),
+        (
+            "with a foam roller",
+            format!("{OFFICE}[stretches]\nequipment = [\"foam_roller\"]\n{stretch}"),
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+                "foam-rolling",
+            ],
+        ),
+        (
+            "chair only",
+            format!("{OFFICE}[stretches]\npositions = [\"chair\"]\n{stretch}"),
+            &["thoracic-extension", "seated-twist"],
+        ),
+        (
+            "floor only, with a roller",
+            format!(
+                "{OFFICE}[stretches]\npositions = [\"floor\"]\nequipment = [\"foam_roller\"]\n{stretch}"
+            ),
+            &["cat-camel", "thread-the-needle", "foam-rolling"],
+        ),
+    ];
+    for (name, text, cycle) in cases {
+        let shown = stretches_of_a_day(&config(&text));
+        assert_eq!(shown.len(), 18, "{name}: {shown:?}");
+        for (i, item) in shown.iter().enumerate() {
+            assert_eq!(item, cycle[i % cycle.len()], "{name}: {shown:?}");
+        }
+        for pair in shown.windows(2) {
+            assert_ne!(pair[0], pair[1], "{name}: {shown:?}");
+        }
+    }
+}
+
+#[test]
+fn a_custom_stretch_joins_the_rotation_only_where_it_fits() {
+    let custom = r#"
+[[stretch]]
+id = "doorway"
+name = "Doorway chest opener"
+steps = ["Stand in a doorway.", "Step through."]
+hold = "20s"
+position = "standing"
+"#;
+    let stretch = every("s", "stretch", "50m");
+    let shown = stretches_of_a_day(&config(&format!(
+        "{OFFICE}[stretches]\npositions = [\"chair\", \"standing\"]\n{custom}{stretch}"
+    )));
+    assert_eq!(
+        shown[..6],
+        [
+            "thoracic-extension",
+            "seated-twist",
+            "doorway",
+            "thoracic-extension",
+            "seated-twist",
+            "doorway"
+        ]
+    );
+    let shown = stretches_of_a_day(&config(&format!(
+        "{OFFICE}[stretches]\npositions = [\"chair\"]\n{custom}{stretch}"
+    )));
+    assert!(!shown.iter().any(|s| s == "doorway"), "{shown:?}");
+}
+
+#[test]
+fn a_pinned_stretch_always_shows_that_stretch() {
+    let pinned = "\n[[reminder]]\nid = \"p\"\nkind = \"stretch\"\nevery = \"50m\"\nstretch = \"thread-the-needle\"\n";
+    let shown = stretches_of_a_day(&config(&format!("{OFFICE}{pinned}")));
+    assert_eq!(shown.len(), 18);
+    assert!(shown.iter().all(|s| s == "thread-the-needle"), "{shown:?}");
+    // Pinned even when its position is not allowed for rotation.
+    let shown = stretches_of_a_day(&config(&format!(
+        "{OFFICE}[stretches]\npositions = [\"chair\"]\n{pinned}"
+    )));
+    assert!(shown.iter().all(|s| s == "thread-the-needle"), "{shown:?}");
+    // A pinned posture check too.
+    let config = config(&format!(
+        "{OFFICE}\n[[reminder]]\nid = \"q\"\nkind = \"posture\"\nevery = \"25m\"\nposture = \"shoulders\"\n"
+    ));
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-19 18:00 +02:00"),
+    );
+    assert!(fires.len() > 10);
+    assert!(fires.iter().all(|f| f.item == "shoulders"), "{fires:#?}");
+}
+
+#[test]
+fn the_default_day_mixes_pinned_and_rotating_stretches_without_repeats() {
+    let config = config(stretchd::config::DEFAULT_TOML);
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-19 18:00 +02:00"),
+    );
+    let stretches: Vec<(String, &str, &str)> = fires
+        .iter()
+        .filter(|f| f.kind == Kind::Stretch)
+        .map(|f| (show(f.at), f.reminder.as_str(), f.item.as_str()))
+        .collect();
+    let expect = [
+        ("09:50", "stretch", "cat-camel"),
+        ("10:40", "stretch", "thoracic-extension"),
+        ("11:30", "stretch", "seated-twist"),
+        ("12:20", "stretch", "thread-the-needle"),
+        ("14:20", "stretch", "cat-camel"),
+        ("15:10", "stretch", "thoracic-extension"),
+        ("15:30", "afternoon", "seated-twist"),
+        ("16:00", "stretch", "thread-the-needle"),
+        ("16:50", "stretch", "cat-camel"),
+        ("17:40", "stretch", "thoracic-extension"),
+    ];
+    let got: Vec<(String, &str, &str)> = stretches
+        .iter()
+        .map(|(at, r, i)| (at[11..16].to_owned(), *r, *i))
+        .collect();
+    let expect: Vec<(String, &str, &str)> = expect
+        .iter()
+        .map(|(a, r, i)| ((*a).to_owned(), *r, *i))
+        .collect();
+    assert_eq!(got, expect);
+    // Posture checks rotate too, without repeats, and never at a stretch's time.
+    let postures: Vec<&Fire> = fires.iter().filter(|f| f.kind == Kind::Posture).collect();
+    assert!(postures.len() >= 8);
+    for pair in postures.windows(2) {
+        assert_ne!(pair[0].item, pair[1].item);
+    }
+}
+
+#[test]
+fn the_safety_notice_goes_with_the_first_stretch_only() {
+    let config = config(stretchd::config::DEFAULT_TOML);
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-20 18:00 +02:00"),
+    );
+    let flagged: Vec<String> = fires
+        .iter()
+        .filter(|f| f.safety)
+        .map(|f| format!("{} {} {}", show(f.at), f.reminder, f.item))
+        .collect();
+    assert_eq!(flagged, ["2026-10-19 09:50 +02:00 stretch cat-camel"]);
+    // The posture check before it did not carry it.
+    assert_eq!(show(fires[0].at), "2026-10-19 09:25 +02:00");
+    assert_eq!(fires[0].kind, Kind::Posture);
+    assert!(!fires[0].safety);
+    assert!(state.safety_shown);
+    // A pinned first stretch carries it as well.
+    let config2 = self::config(&format!("{OFFICE}{}", cron("c", "stretch", "0 10 * * *")));
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let fires = run(
+        &config2,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-21 18:00 +02:00"),
+    );
+    let flags: Vec<bool> = fires.iter().map(|f| f.safety).collect();
+    assert_eq!(flags, [true, false, false]);
+}
+
+#[test]
+fn preview_from_friday_evening_shows_monday() {
+    let config = config(stretchd::config::DEFAULT_TOML);
+    let from = t("2026-10-23 19:00 +02:00");
+    let state = State::new(from);
+    let fires = preview(&config, &state, from, 9, &Berlin);
+    let got: Vec<String> = fires
+        .iter()
+        .map(|f| format!("{} {} {}", show(f.at), f.reminder, f.item))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "2026-10-26 09:25 +01:00 posture sit-tall",
+            "2026-10-26 09:50 +01:00 stretch cat-camel",
+            "2026-10-26 10:15 +01:00 posture shoulders",
+            "2026-10-26 10:40 +01:00 stretch thoracic-extension",
+            "2026-10-26 11:05 +01:00 posture screen-height",
+            "2026-10-26 11:30 +01:00 stretch seated-twist",
+            "2026-10-26 11:55 +01:00 posture back-support",
+            "2026-10-26 12:20 +01:00 stretch thread-the-needle",
+            "2026-10-26 13:55 +01:00 posture feet-flat",
+        ]
+    );
+    assert!(fires[1].safety);
+    // Preview works on a copy.
+    assert_eq!(state, State::new(from));
+    assert!(preview(&config, &state, from, 0, &Berlin).is_empty());
+    // Far more than a day's worth still comes out in order.
+    let many = preview(&config, &state, from, 100, &Berlin);
+    assert_eq!(many.len(), 100);
+    for pair in many.windows(2) {
+        assert!(pair[1].at > pair[0].at);
+    }
+    assert!(many.iter().all(|f| {
+        let local = f.at.with_timezone(&Berlin);
+        !matches!(
+            chrono::Datelike::weekday(&local),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        )
+    }));
+}
