@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, BufReader};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::{Semaphore, mpsc, oneshot};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 use tokio::time::timeout;
 use tracing::{debug, warn};
 
@@ -19,6 +19,10 @@ use crate::ipc::{Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response};
 
 /// Connections served at once; more wait in the listen backlog.
 const MAX_CLIENTS: usize = 64;
+
+/// `status --follow` streams at once. They do not count against [`MAX_CLIENTS`] once
+/// subscribed (they last as long as a status bar), so they cannot lock out other commands.
+const MAX_FOLLOWERS: usize = 64;
 
 /// Status lines a slow `follow` client may fall behind before it misses updates.
 const FOLLOW_BACKLOG: usize = 4;
@@ -117,6 +121,7 @@ impl ControlSocket {
     /// Accepts clients until the daemon goes away, each in its own task.
     pub async fn serve(self, inputs: mpsc::Sender<Input>) {
         let slots = Arc::new(Semaphore::new(MAX_CLIENTS));
+        let followers = Arc::new(Semaphore::new(MAX_FOLLOWERS));
         loop {
             let Ok(permit) = slots.clone().acquire_owned().await else {
                 return;
@@ -133,16 +138,23 @@ impl ControlSocket {
             }
             let inputs = inputs.clone();
             let uid = self.uid;
+            let followers = Arc::clone(&followers);
             tokio::spawn(async move {
-                handle(stream, uid, &inputs).await;
-                drop(permit);
+                handle(stream, uid, &inputs, permit, &followers).await;
             });
         }
     }
 }
 
-/// Serves one client: one request, one reply (or a stream for `follow`).
-async fn handle(stream: UnixStream, uid: u32, inputs: &mpsc::Sender<Input>) {
+/// Serves one client: one request, one reply (or a stream for `follow`). `slot` is its share of
+/// [`MAX_CLIENTS`], held until it is answered; a follower trades it for one of `followers`.
+async fn handle(
+    stream: UnixStream,
+    uid: u32,
+    inputs: &mpsc::Sender<Input>,
+    slot: OwnedSemaphorePermit,
+    followers: &Arc<Semaphore>,
+) {
     let (read, mut write) = stream.into_split();
     let peer = write.as_ref().peer_cred().map(|c| c.uid());
     match peer {
@@ -168,6 +180,13 @@ async fn handle(stream: UnixStream, uid: u32, inputs: &mpsc::Sender<Input>) {
         }
     };
     if request == Request::Follow {
+        let Ok(_follower) = Arc::clone(followers).try_acquire_owned() else {
+            let message =
+                format!("too many `status --follow` clients (the limit is {MAX_FOLLOWERS})");
+            let _ = send(&mut write, &Response::Error { message }).await;
+            return;
+        };
+        drop(slot);
         let (tx, mut rx) = mpsc::channel(FOLLOW_BACKLOG);
         if inputs.send(Input::Follow(tx)).await.is_err() {
             return;

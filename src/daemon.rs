@@ -130,19 +130,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Keeps the state in `store` (starting from what it holds) and appends answers to
-    /// `history`, whose recent Done stretches seed the weekly progress.
+    /// `history` (if it could be opened); `recent` entries seed the weekly progress.
     #[must_use]
     pub fn persist(
         mut self,
         store: Store,
         state: State,
-        history: History,
+        history: Option<History>,
         recent: &[Entry],
     ) -> Self {
         self.saved = Some(state.clone());
         self.state = state;
         self.store = Some(store);
-        self.history = Some(history);
+        self.history = history;
         self.recent_done = recent
             .iter()
             .filter(|e| e.kind == Kind::Stretch && e.outcome == Outcome::Done)

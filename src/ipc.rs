@@ -222,6 +222,8 @@ pub enum ClientError {
 pub struct Client {
     path: PathBuf,
     reader: BufReader<UnixStream>,
+    /// Sending failed because the daemon had already hung up; reported if no reply is left.
+    send_error: Option<std::io::Error>,
 }
 
 impl Client {
@@ -239,6 +241,7 @@ impl Client {
         Ok(Client {
             path: path.to_path_buf(),
             reader: BufReader::new(stream),
+            send_error: None,
         })
     }
 
@@ -278,7 +281,20 @@ impl Client {
             .get_ref()
             .set_write_timeout(Some(REPLY_TIMEOUT))
             .map_err(io)?;
-        self.reader.get_mut().write_all(line.as_bytes()).map_err(io)
+        match self.reader.get_mut().write_all(line.as_bytes()) {
+            // The daemon answers some clients without reading their request (it refuses another
+            // user at once) and hangs up: its answer is still there to read.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset
+                ) =>
+            {
+                self.send_error = Some(e);
+                Ok(())
+            }
+            other => other.map_err(io),
+        }
     }
 
     fn receive(&mut self, timeout: Duration) -> Result<Response, ClientError> {
@@ -292,6 +308,14 @@ impl Client {
             .map_err(io)?;
         let mut line = String::new();
         self.reader.read_line(&mut line).map_err(io)?;
+        if line.is_empty()
+            && let Some(cause) = self.send_error.take()
+        {
+            return Err(ClientError::Io {
+                path: self.path.clone(),
+                cause,
+            });
+        }
         decode_reply(&line)
     }
 }

@@ -117,9 +117,15 @@ fn follow(json: bool) -> ExitCode {
         Err(e) => return failure(&e),
     };
     let mut stdout = std::io::stdout().lock();
+    let mut refused = None;
     let result = client.follow(|response| {
-        let Response::Status(status) = response else {
-            return true;
+        let status = match response {
+            Response::Status(status) => status,
+            Response::Error { message } => {
+                refused = Some(message);
+                return false;
+            }
+            _ => return true,
         };
         let now = Utc::now();
         let line = if json {
@@ -142,6 +148,10 @@ fn follow(json: bool) -> ExitCode {
             .and_then(|()| stdout.flush())
             .is_ok()
     });
+    if let Some(message) = refused {
+        eprintln!("stretchd: {message}");
+        return ExitCode::FAILURE;
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => failure(&e),

@@ -31,32 +31,34 @@ impl Store {
         &self.path
     }
 
-    /// Loads the state. A missing file gives a fresh state starting at `now`. A file that cannot
-    /// be parsed is renamed to `state.json.corrupt-<time>` with a warning, and a fresh state is
-    /// returned; only an I/O failure is an error.
-    pub fn load(&self, now: DateTime<Utc>) -> io::Result<State> {
-        let text = match fs::read_to_string(&self.path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(State::new(now)),
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => String::new(),
-            Err(e) => return Err(e),
+    /// Loads the state; never fails. A missing file gives a fresh state starting at `now`. A file
+    /// that cannot be read or parsed is renamed to `state.json.corrupt-<time>` with a warning (so
+    /// nothing is lost), and a fresh state is returned.
+    pub fn load(&self, now: DateTime<Utc>) -> State {
+        let problem = match fs::read_to_string(&self.path) {
+            Ok(text) => match serde_json::from_str(&text) {
+                Ok(state) => return state,
+                Err(e) => e.to_string(),
+            },
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return State::new(now),
+            Err(e) => e.to_string(),
         };
-        match serde_json::from_str(&text) {
-            Ok(state) => Ok(state),
-            Err(e) => {
-                let aside = self.path.with_file_name(format!(
-                    "state.json.corrupt-{}",
-                    now.format("%Y%m%dT%H%M%SZ")
-                ));
-                fs::rename(&self.path, &aside)?;
-                warn!(
-                    "{}: unreadable state ({e}); moved it to {} and started afresh (snooze, pause and rotation are reset; history is kept)",
-                    self.path.display(),
-                    aside.display()
-                );
-                Ok(State::new(now))
-            }
+        let aside = self.path.with_file_name(format!(
+            "state.json.corrupt-{}",
+            now.format("%Y%m%dT%H%M%SZ")
+        ));
+        match fs::rename(&self.path, &aside) {
+            Ok(()) => warn!(
+                "{}: unreadable state ({problem}); moved it to {} and started afresh (snooze, pause and rotation are reset; history is kept)",
+                self.path.display(),
+                aside.display()
+            ),
+            Err(e) => warn!(
+                "{}: unreadable state ({problem}) that cannot be moved aside ({e}); starting afresh without it",
+                self.path.display()
+            ),
         }
+        State::new(now)
     }
 
     /// Writes the state atomically: a reader (or a crash) sees the old file or the new one,
@@ -95,14 +97,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(&dir.path().join("nested"));
         let now = t("2026-11-24T10:00:00Z");
-        assert_eq!(store.load(now).unwrap(), State::new(now));
+        assert_eq!(store.load(now), State::new(now));
         let mut state = State::new(now);
         state
             .last_fired
             .insert("stretch".into(), t("2026-11-24T10:50:00Z"));
         state.safety_shown = true;
         store.save(&state).unwrap();
-        assert_eq!(store.load(t("2026-11-25T00:00:00Z")).unwrap(), state);
+        assert_eq!(store.load(t("2026-11-25T00:00:00Z")), state);
         assert!(!store.path().with_extension("json.tmp").exists());
     }
 
@@ -112,7 +114,7 @@ mod tests {
         let store = Store::new(dir.path());
         fs::write(store.path(), b"{\"started\": \"2026-11-").unwrap();
         let now = t("2026-11-24T10:00:00Z");
-        assert_eq!(store.load(now).unwrap(), State::new(now));
+        assert_eq!(store.load(now), State::new(now));
         let aside = dir.path().join("state.json.corrupt-20261124T100000Z");
         assert_eq!(
             fs::read(&aside).unwrap(),

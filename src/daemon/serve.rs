@@ -38,12 +38,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let socket = ControlSocket::bind(&socket_path)?;
     let state_dir = crate::paths::state_dir();
     let store = Store::new(&state_dir);
-    let state = store
-        .load(Utc::now())
-        .with_context(|| format!("reading {}", store.path().display()))?;
+    let state = store.load(Utc::now());
     let history_path = crate::history::default_path();
-    let log = history::read(&history_path)
-        .with_context(|| format!("reading {}", history_path.display()))?;
+    let log = history::read(&history_path).unwrap_or_else(|e| {
+        warn!(
+            "cannot read {}: {e}; this week's progress starts at zero",
+            history_path.display()
+        );
+        history::Log::default()
+    });
     if !log.skipped.is_empty() {
         warn!(
             "{}: ignored unreadable line(s) {:?} (a crash can tear the last line)",
@@ -51,8 +54,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             log.skipped
         );
     }
+    // Reminders matter more than their record: without a writable history they still fire.
     let history = History::open(history_path.clone())
-        .with_context(|| format!("opening {}", history_path.display()))?;
+        .inspect_err(|e| {
+            warn!(
+                "cannot open {} for appending: {e}; answers will not be recorded",
+                history_path.display()
+            );
+        })
+        .ok();
 
     let (tx, rx) = mpsc::channel(64);
     let signals = Signals::register()?;

@@ -168,7 +168,14 @@ pub fn stretchd(home: &Path) -> Command {
 /// Runs `stretchd args...` to completion (no bus), with `env` added; panics after `timeout`.
 pub fn run_stretchd(args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = stretchd(home.path());
+    run_in(home.path(), args, env, timeout)
+}
+
+/// Runs `stretchd args...` to completion (no bus) with its HOME and XDG directories in `home`
+/// (those of a [`Daemon`] started there, to talk to it), with `env` added; panics after
+/// `timeout`.
+pub fn run_in(home: &Path, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
+    let mut cmd = stretchd(home);
     cmd.args(args)
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .stdout(Stdio::piped())
@@ -176,6 +183,17 @@ pub fn run_stretchd(args: &[&str], env: &[(&str, &str)], timeout: Duration) -> O
     for (k, v) in env {
         cmd.env(k, v);
     }
+    run_bounded(cmd, timeout)
+}
+
+/// Runs `cmd` (with its stdout and stderr piped) to completion; kills it and panics after
+/// `timeout`.
+pub fn run_bounded(mut cmd: Command, timeout: Duration) -> Output {
+    let what = format!(
+        "{} {:?}",
+        cmd.get_program().to_string_lossy(),
+        cmd.get_args().collect::<Vec<_>>()
+    );
     let child = cmd.spawn().unwrap();
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -189,7 +207,7 @@ pub fn run_stretchd(args: &[&str], env: &[(&str, &str)], timeout: Duration) -> O
         .arg("-KILL")
         .arg(pid.to_string())
         .status();
-    panic!("stretchd {args:?} did not finish within {timeout:?}");
+    panic!("{what} did not finish within {timeout:?}");
 }
 
 /// A stretch's steps as `stretchd stretches show ID --json` prints them, numbered and joined
@@ -243,7 +261,9 @@ pub struct Daemon {
     shared: Arc<Shared>,
     /// Lines before this index have been consumed by a wait.
     cursor: usize,
-    _home: TempDir,
+    home: PathBuf,
+    /// The home directory, when the daemon owns it.
+    _home: Option<TempDir>,
 }
 
 /// How to start a [`Daemon`].
@@ -251,6 +271,7 @@ pub struct DaemonBuilder {
     config: PathBuf,
     bus: Option<String>,
     env: Vec<(String, OsString)>,
+    home: Option<PathBuf>,
 }
 
 impl DaemonBuilder {
@@ -260,10 +281,22 @@ impl DaemonBuilder {
         self
     }
 
+    /// Runs the daemon with HOME and the XDG directories in `home` (which the caller keeps)
+    /// instead of a fresh temporary directory: a second daemon on the same state and socket.
+    pub fn home(mut self, home: &Path) -> Self {
+        self.home = Some(home.to_owned());
+        self
+    }
+
     /// Starts the daemon. Its stderr is read line by line on a thread.
     pub fn start(self) -> Daemon {
-        let home = tempfile::tempdir().unwrap();
-        let mut cmd = stretchd(home.path());
+        let (home, owned) = if let Some(home) = self.home {
+            (home, None)
+        } else {
+            let dir = tempfile::tempdir().unwrap();
+            (dir.path().to_owned(), Some(dir))
+        };
+        let mut cmd = stretchd(&home);
         cmd.arg("run")
             .arg("--config")
             .arg(&self.config)
@@ -297,7 +330,8 @@ impl DaemonBuilder {
             child,
             shared,
             cursor: 0,
-            _home: home,
+            home,
+            _home: owned,
         }
     }
 }
@@ -309,7 +343,14 @@ impl Daemon {
             config: config.to_owned(),
             bus: Some(bus_address.to_owned()),
             env: Vec::new(),
+            home: None,
         }
+    }
+
+    /// The directory holding the daemon's HOME and XDG directories; [`run_in`] runs the CLI
+    /// there.
+    pub fn home(&self) -> &Path {
+        &self.home
     }
 
     /// The child's process id.
