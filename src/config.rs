@@ -140,6 +140,72 @@ pub struct Config {
     pub fit: Fit,
     /// Stretch sessions a week to aim for (`[goal] stretches_per_week`).
     pub weekly_goal: u32,
+    /// Idle detection, natural breaks and quiet times.
+    pub presence: PresenceConfig,
+}
+
+/// Which idle source to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdleSource {
+    /// The first that works: Wayland, Mutter, X11, logind.
+    Auto,
+    /// The Wayland `ext-idle-notify-v1` protocol.
+    Wayland,
+    /// GNOME's Mutter `IdleMonitor` over D-Bus.
+    Mutter,
+    /// The X11 MIT-SCREEN-SAVER extension.
+    X11,
+    /// logind's `IdleHint`.
+    Logind,
+    /// No idle detection.
+    None,
+}
+
+impl IdleSource {
+    const ALL: [(&str, IdleSource); 6] = [
+        ("auto", IdleSource::Auto),
+        ("wayland", IdleSource::Wayland),
+        ("mutter", IdleSource::Mutter),
+        ("x11", IdleSource::X11),
+        ("logind", IdleSource::Logind),
+        ("none", IdleSource::None),
+    ];
+
+    /// The config spelling.
+    pub fn as_str(self) -> &'static str {
+        IdleSource::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("auto", |(name, _)| name)
+    }
+}
+
+/// What happens to a reminder that fell due while the user was away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missed {
+    /// Dropped: the break was the break.
+    Drop,
+    /// Fired once after the user is back.
+    Once,
+}
+
+/// The `[presence]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresenceConfig {
+    /// Which idle source.
+    pub idle_source: IdleSource,
+    /// Time away that counts as a break.
+    pub natural_break: Duration,
+    /// What happens to a cron reminder that fell due while away.
+    pub missed: Missed,
+    /// Hold reminders while the notification server is in do-not-disturb mode.
+    pub respect_dnd: bool,
+    /// Hold reminders while a full-screen window has the focus.
+    pub respect_fullscreen: bool,
+    /// How long after a hold ends a held reminder waits before it fires.
+    pub grace: Duration,
 }
 
 impl Config {
@@ -262,6 +328,7 @@ struct RawConfig {
     snooze: RawSnooze,
     stretches: RawStretches,
     goal: RawGoal,
+    presence: RawPresence,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -292,6 +359,23 @@ struct RawStretches {
     positions: Spanned<Vec<S>>,
     #[serde(default)]
     equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPresence {
+    #[serde(default = "default_idle_source")]
+    idle_source: S,
+    #[serde(default = "default_natural_break")]
+    natural_break: S,
+    #[serde(default = "default_missed")]
+    missed: S,
+    #[serde(default = "yes")]
+    respect_dnd: bool,
+    #[serde(default = "yes")]
+    respect_fullscreen: bool,
+    #[serde(default = "default_grace")]
+    grace: S,
 }
 
 #[derive(Deserialize)]
@@ -360,6 +444,21 @@ fn default_snooze_max() -> u32 {
 fn default_positions() -> Spanned<Vec<S>> {
     strings(&["chair", "floor", "standing"])
 }
+fn default_idle_source() -> S {
+    spanned("auto".to_owned())
+}
+fn default_natural_break() -> S {
+    spanned("5m".to_owned())
+}
+fn default_missed() -> S {
+    spanned("drop".to_owned())
+}
+fn yes() -> bool {
+    true
+}
+fn default_grace() -> S {
+    spanned("30s".to_owned())
+}
 fn default_goal() -> Spanned<u32> {
     spanned(3)
 }
@@ -386,6 +485,66 @@ impl Default for RawSnooze {
         }
     }
 }
+impl Default for RawPresence {
+    fn default() -> Self {
+        RawPresence {
+            idle_source: default_idle_source(),
+            natural_break: default_natural_break(),
+            missed: default_missed(),
+            respect_dnd: true,
+            respect_fullscreen: true,
+            grace: default_grace(),
+        }
+    }
+}
+
+impl RawPresence {
+    fn validate(&self) -> Result<PresenceConfig, Problem> {
+        let idle_source = IdleSource::ALL
+            .iter()
+            .find(|(name, _)| name == self.idle_source.get_ref())
+            .map(|(_, s)| *s)
+            .ok_or_else(|| {
+                problem(
+                    &self.idle_source,
+                    format!(
+                        "presence: idle_source = \"{}\" is not an idle source (allowed: \"auto\", \"wayland\", \"mutter\", \"x11\", \"logind\", \"none\")",
+                        self.idle_source.get_ref()
+                    ),
+                )
+            })?;
+        let missed = match self.missed.get_ref().as_str() {
+            "drop" => Missed::Drop,
+            "once" => Missed::Once,
+            other => {
+                return Err(problem(
+                    &self.missed,
+                    format!(
+                        "presence: missed = \"{other}\" is not allowed (allowed: \"drop\", \"once\")"
+                    ),
+                ));
+            }
+        };
+        let grace = humantime::parse_duration(self.grace.get_ref()).map_err(|_| {
+            problem(
+                &self.grace,
+                format!(
+                    "presence: grace = \"{}\" is not a duration {DURATION_EXAMPLES}",
+                    self.grace.get_ref()
+                ),
+            )
+        })?;
+        Ok(PresenceConfig {
+            idle_source,
+            natural_break: duration(&self.natural_break, "presence: natural_break")?,
+            missed,
+            respect_dnd: self.respect_dnd,
+            respect_fullscreen: self.respect_fullscreen,
+            grace,
+        })
+    }
+}
+
 impl Default for RawGoal {
     fn default() -> Self {
         RawGoal {
@@ -489,6 +648,7 @@ impl RawConfig {
             max: self.snooze.max,
         };
         let fit = self.stretches.validate()?;
+        let presence = self.presence.validate()?;
         let weekly_goal = *self.goal.stretches_per_week.get_ref();
         if weekly_goal == 0 {
             return Err(problem(
@@ -513,6 +673,7 @@ impl RawConfig {
             catalog,
             fit,
             weekly_goal,
+            presence,
         };
         let rotates = config
             .reminders

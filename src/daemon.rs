@@ -3,6 +3,7 @@
 //! the history; everything else (signals, the notification server, the control socket, the file
 //! watcher) sends it [`Input`]s over one channel.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,10 +16,12 @@ use crate::config::{Config, Kind, Origin};
 use crate::history::{Entry, History, Outcome};
 use crate::ipc::{Request, Response, Status, Upcoming};
 use crate::notify::{Action, Event, Notice, Notifier};
+use crate::presence::{AskIdle, Away, PresenceEvent, Quiet};
 use crate::schedule::{self, Fire};
 use crate::state::{Snooze, State};
 use crate::store::Store;
 
+mod presence;
 mod requests;
 mod serve;
 
@@ -41,6 +44,8 @@ pub enum Input {
     Control(Request, oneshot::Sender<Response>),
     /// A `status --follow` client: send it a status now, on every change and once a minute.
     Follow(mpsc::Sender<Status>),
+    /// A presence source reported a change.
+    Presence(PresenceEvent),
     /// Stop (SIGTERM, SIGINT).
     Shutdown,
 }
@@ -102,6 +107,16 @@ pub struct Daemon<N, C> {
     followers: Vec<mpsc::Sender<Status>>,
     last_status: Option<Status>,
     reload_at: Option<Instant>,
+    /// The idle source in use, for `stretchd status`.
+    idle_source: &'static str,
+    /// The idle source to ask, when it cannot tell by itself (X11).
+    asked: Option<Box<dyn AskIdle>>,
+    /// When to ask it next.
+    ask_at: Option<DateTime<Utc>>,
+    /// Why the user is away, and since when.
+    away: BTreeMap<Away, DateTime<Utc>>,
+    /// What holds reminders back although the user is here.
+    quiet: BTreeSet<Quiet>,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -127,7 +142,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             followers: Vec::new(),
             last_status: None,
             reload_at: None,
+            idle_source: "none",
+            asked: None,
+            ask_at: None,
+            away: BTreeMap::new(),
+            quiet: BTreeSet::new(),
         }
+    }
+
+    /// Names the idle source in use and, for one that must be asked, hands it over; it is asked
+    /// right away.
+    #[must_use]
+    pub fn with_idle_source(mut self, name: &'static str, asked: Option<Box<dyn AskIdle>>) -> Self {
+        self.idle_source = name;
+        self.ask_at = asked.as_ref().map(|_| self.clock.now());
+        self.asked = asked;
+        self
     }
 
     /// Keeps the state in `store` (starting from what it holds) and appends answers to
@@ -160,10 +190,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             let now = self.clock.now();
             let due = schedule::next_due(&self.config, &self.state, now, &Local).map(|d| d.at);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
+            let ask_at = self.ask_at;
             let reload_at = self.reload_at;
             tokio::select! {
                 () = sleep_until(now, due) => self.fire_due().await,
                 () = sleep_until(now, tick) => self.push_status(true),
+                () = sleep_until(now, ask_at) => { self.ask_idle(); }
                 () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
                     self.reload_at = None;
                     let _ = self.reload(true).await;
@@ -178,6 +210,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                         self.save();
                         let _ = reply.send(response);
                     }
+                    Some(Input::Presence(event)) => self.presence(event),
                     Some(Input::Follow(follower)) => {
                         let _ = follower.try_send(self.status());
                         self.followers.push(follower);
@@ -192,6 +225,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Shows whatever is due now.
     async fn fire_due(&mut self) {
+        // An idle source that must be asked is asked now, when the answer matters.
+        if self.asked.is_some() && self.ask_idle() {
+            return;
+        }
         let now = self.clock.now();
         if let Some(fire) = schedule::settle(&self.config, &mut self.state, now, &Local) {
             self.show(fire).await;

@@ -136,6 +136,13 @@ pub struct Status {
     pub waiting: Option<Upcoming>,
     /// This week's progress.
     pub week: Progress,
+    /// The idle source in use (`wayland`, `mutter`, `x11`, `logind`, `none`).
+    #[serde(default)]
+    pub idle_source: String,
+    /// Why reminders are held back right now (away, locked, asleep, do not disturb, full
+    /// screen), if they are.
+    #[serde(default)]
+    pub held: Option<String>,
 }
 
 /// What the daemon answers.

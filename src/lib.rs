@@ -15,6 +15,7 @@ pub mod history;
 pub mod ipc;
 pub mod notify;
 pub mod paths;
+pub mod presence;
 pub mod remote;
 pub mod schedule;
 pub mod state;

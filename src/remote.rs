@@ -166,6 +166,9 @@ fn bar_text(s: &Status, now: DateTime<Utc>) -> String {
             None => "paused".to_owned(),
         };
     }
+    if s.held.is_some() {
+        return "held".to_owned();
+    }
     if let Some(w) = &s.waiting {
         return format!("{} now", w.kind.as_str());
     }
@@ -180,6 +183,8 @@ fn bar_class(s: &Status) -> &'static str {
         "error"
     } else if s.paused.is_some() {
         "paused"
+    } else if s.held.is_some() {
+        "held"
     } else if s.waiting.is_some() {
         "due"
     } else if s.snoozed.is_some() {
@@ -224,6 +229,9 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         });
         let _ = writeln!(out, "Paused:    until {until}");
     }
+    if let Some(h) = &s.held {
+        let _ = writeln!(out, "Held:      {h}");
+    }
     if let Some(z) = &s.snoozed {
         let _ = writeln!(
             out,
@@ -258,6 +266,7 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         "This week: {} of {} stretch sessions",
         s.week.done, s.week.goal
     );
+    let _ = writeln!(out, "Idle:      {}", s.idle_source);
     out
 }
 

@@ -13,12 +13,16 @@
 //!   once, now; what was missed in an earlier window is dropped. When several reminders are due
 //!   at once, one fires and the others count as fired: never a burst.
 //! - While paused nothing fires; what fell due during the pause follows the gap rule at its end.
+//! - While the user is away (idle, locked, asleep) or something holds reminders back (do not
+//!   disturb, full screen) nothing fires. Away for at least `natural_break` is a break: interval
+//!   reminders restart from the return, and cron reminders missed meanwhile are dropped or fire
+//!   once, as `presence.missed` says. A held reminder fires once, `grace` after the hold ends.
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
 //!   hours; until then that reminder does not fire on its own schedule.
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::config::{Config, Kind, Reminder, Trigger};
+use crate::config::{Config, Kind, Missed, Reminder, Trigger};
 use crate::state::{Pause, Snooze, State};
 use crate::workhours::WorkHours;
 
@@ -60,12 +64,16 @@ pub fn next_due<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Option<Due> {
-    // While paused, look from the end of the pause, as after any other gap.
+    if state.away_since.is_some() || state.quiet {
+        return None;
+    }
+    // While paused or held, look from the end of the pause or hold, as after any other gap.
     let now = match state.pause {
         Some(Pause { until: None }) => return None,
         Some(Pause { until: Some(until) }) => now.max(until),
         None => now,
     };
+    let now = state.hold_until.map_or(now, |h| now.max(h));
     let live = state
         .snooze
         .as_ref()
@@ -110,6 +118,9 @@ pub fn settle<Tz: TimeZone>(
     {
         state.pause = None;
     }
+    if state.hold_until.is_some_and(|h| h <= now) {
+        state.hold_until = None;
+    }
     // A snooze that ends outside work hours, or whose reminder is gone, is dropped.
     if state
         .snooze
@@ -127,6 +138,50 @@ pub fn settle<Tz: TimeZone>(
         None
     };
     fire(config, state, reminder, snooze, now)
+}
+
+/// The user went away at `since` (the earliest of overlapping reasons counts).
+pub fn went_away(state: &mut State, since: DateTime<Utc>) {
+    state.away_since = Some(state.away_since.map_or(since, |s| s.min(since)));
+}
+
+/// The user is back at `at`. After a natural break, interval reminders restart from `at` and
+/// cron reminders missed meanwhile are dropped (or left to fire once, per `presence.missed`);
+/// after a shorter absence, whatever fell due fires once.
+pub fn came_back<Tz: TimeZone>(config: &Config, state: &mut State, at: DateTime<Utc>, tz: &Tz) {
+    let Some(since) = state.away_since.take() else {
+        return;
+    };
+    let away = (at - since).to_std().unwrap_or_default();
+    if away < config.presence.natural_break {
+        return;
+    }
+    let restart: Vec<String> = config
+        .reminders
+        .iter()
+        .filter(|r| match r.trigger {
+            Trigger::Every(_) => true,
+            Trigger::Cron(_) => {
+                config.presence.missed == Missed::Drop
+                    && due_at(config, state, r, at, tz).is_some_and(|d| d <= at)
+            }
+        })
+        .map(|r| r.id.clone())
+        .collect();
+    for id in restart {
+        state.last_fired.insert(id, at);
+    }
+}
+
+/// A hold (do not disturb, full screen) started or ended at `now`; when it ends, held reminders
+/// wait `grace` more.
+pub fn set_quiet(config: &Config, state: &mut State, on: bool, now: DateTime<Utc>) {
+    if state.quiet && !on {
+        state.hold_until = chrono::Duration::from_std(config.presence.grace)
+            .ok()
+            .map(|g| now + g);
+    }
+    state.quiet = on;
 }
 
 /// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.

@@ -50,6 +50,16 @@ pub struct State {
     /// Whether the safety notice has been shown (it goes with the first stretch ever).
     #[serde(default)]
     pub safety_shown: bool,
+    /// Since when the user is away (idle, locked or asleep). Not saved: after a restart the
+    /// presence sources report afresh.
+    #[serde(skip)]
+    pub away_since: Option<DateTime<Utc>>,
+    /// Whether something holds reminders back (do not disturb, a full-screen window). Not saved.
+    #[serde(skip)]
+    pub quiet: bool,
+    /// After a hold ends, held reminders wait until this grace time. Not saved.
+    #[serde(skip)]
+    pub hold_until: Option<DateTime<Utc>>,
 }
 
 impl State {
@@ -62,6 +72,9 @@ impl State {
             pause: None,
             rotation: Rotation::default(),
             safety_shown: false,
+            away_since: None,
+            quiet: false,
+            hold_until: None,
         }
     }
 }

@@ -202,6 +202,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     .unwrap_or(u32::MAX),
                 goal: self.config.weekly_goal,
             },
+            idle_source: self.idle_source.to_owned(),
+            held: self.held(),
         }
     }
 }

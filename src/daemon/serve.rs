@@ -66,7 +66,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::channel(64);
     let signals = Signals::register()?;
-    let (events_tx, mut events_rx) = mpsc::channel(32);
+    let (events_tx, events_rx) = mpsc::channel(32);
     let notifier = DbusNotifier::connect(events_tx).await.context(
         "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
     )?;
@@ -86,17 +86,16 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
         .into_iter()
         .filter(|e| e.time >= recent_start)
         .collect();
+    let (presence_tx, presence_rx) = mpsc::channel(32);
+    let (idle_source, asked) = crate::presence::start(&config.presence, &presence_tx).await;
+    drop(presence_tx);
     let daemon = Daemon::new(config, config_path, notifier, SystemClock)
-        .persist(store, state, history, &recent);
+        .persist(store, state, history, &recent)
+        .with_idle_source(idle_source, asked);
     tokio::spawn(signals.forward(tx.clone()));
     tokio::spawn(socket.serve(tx.clone()));
-    tokio::spawn(async move {
-        while let Some(event) = events_rx.recv().await {
-            if tx.send(Input::Notification(event)).await.is_err() {
-                break;
-            }
-        }
-    });
+    tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));
+    tokio::spawn(forward(events_rx, tx, Input::Notification));
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
         warn!("cannot tell systemd we are ready: {e}");
     }
@@ -109,6 +108,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
     info!("stopped");
     Ok(())
+}
+
+/// Passes a source's messages on to the daemon loop until either side goes away.
+async fn forward<T>(mut rx: mpsc::Receiver<T>, tx: mpsc::Sender<Input>, wrap: fn(T) -> Input) {
+    while let Some(message) = rx.recv().await {
+        if tx.send(wrap(message)).await.is_err() {
+            break;
+        }
+    }
 }
 
 /// The signals the daemon handles, registered before it reports ready.

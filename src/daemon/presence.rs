@@ -1,0 +1,119 @@
+//! How the daemon follows the user's presence: away (idle, locked, asleep) and quiet times (do
+//! not disturb, full screen), from pushed events or, for the X11 source, by asking when the
+//! answer matters.
+
+use chrono::{DateTime, Local, Utc};
+use tracing::{debug, info, warn};
+
+use super::{Clock, Daemon};
+use crate::notify::Notifier;
+use crate::presence::{self, Away, PresenceEvent, Quiet};
+use crate::schedule;
+
+impl<N: Notifier, C: Clock> Daemon<N, C> {
+    /// Applies an event from a presence source.
+    pub(super) fn presence(&mut self, event: PresenceEvent) {
+        let now = self.clock.now();
+        match event {
+            PresenceEvent::Away { reason, since } => {
+                info!(?reason, since = %since.with_timezone(&Local), "away");
+                self.away.insert(reason, since);
+                schedule::went_away(&mut self.state, since);
+            }
+            PresenceEvent::Back { reason, at } => {
+                if self.away.remove(&reason).is_none() {
+                    return;
+                }
+                info!(?reason, "back");
+                if self.away.is_empty() {
+                    schedule::came_back(&self.config, &mut self.state, at, &Local);
+                    // Re-ask from the return: a new natural break can only end a full one later.
+                    if self.asked.is_some() {
+                        self.ask_at = Some(now + self.config.presence.natural_break);
+                    }
+                }
+            }
+            PresenceEvent::Quiet { reason, on } => {
+                let respected = match reason {
+                    Quiet::DoNotDisturb => self.config.presence.respect_dnd,
+                    Quiet::Fullscreen => self.config.presence.respect_fullscreen,
+                };
+                let changed = if on && respected {
+                    self.quiet.insert(reason)
+                } else {
+                    self.quiet.remove(&reason)
+                };
+                if changed {
+                    info!(?reason, on, "hold");
+                    schedule::set_quiet(&self.config, &mut self.state, !self.quiet.is_empty(), now);
+                }
+            }
+            PresenceEvent::ClockChanged => {
+                info!("the wall clock jumped; deadlines re-derived");
+            }
+        }
+    }
+
+    /// Asks the asked idle source (if any) and turns its answer into away/back; returns whether
+    /// the user is away now. Schedules the next ask.
+    pub(super) fn ask_idle(&mut self) -> bool {
+        let now = self.clock.now();
+        let natural_break = self.config.presence.natural_break;
+        let Some(source) = self.asked.as_mut() else {
+            return !self.away.is_empty();
+        };
+        let idle = match source.idle_time() {
+            Ok(idle) => idle,
+            Err(e) => {
+                warn!(
+                    "{}: cannot read the idle time: {e}; idle detection is off",
+                    source.name()
+                );
+                self.asked = None;
+                self.ask_at = None;
+                return !self.away.is_empty();
+            }
+        };
+        let last_input = now - idle;
+        debug!(idle = ?idle, "asked the idle time");
+        match self.away.get(&Away::Idle) {
+            None if idle >= natural_break => self.presence(PresenceEvent::Away {
+                reason: Away::Idle,
+                since: last_input,
+            }),
+            Some(since) if last_input > *since => self.presence(PresenceEvent::Back {
+                reason: Away::Idle,
+                at: last_input,
+            }),
+            _ => {}
+        }
+        let away = self.away.contains_key(&Away::Idle);
+        self.ask_at = Some(now + presence::x11::next_ask(idle, natural_break, away));
+        !self.away.is_empty()
+    }
+
+    /// Why reminders are held back right now, for `stretchd status`.
+    pub(super) fn held(&self) -> Option<String> {
+        let local = |t: &DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
+        if let Some((reason, since)) = self.away.iter().min_by_key(|(_, since)| **since) {
+            let why = match reason {
+                Away::Idle => "away from the keyboard",
+                Away::Locked => "screen locked",
+                Away::Asleep => "asleep",
+            };
+            return Some(format!("{why} since {}", local(since)));
+        }
+        if let Some(reason) = self.quiet.iter().next() {
+            return Some(
+                match reason {
+                    Quiet::DoNotDisturb => "the notification server is in do-not-disturb mode",
+                    Quiet::Fullscreen => "a full-screen window has the focus",
+                }
+                .to_owned(),
+            );
+        }
+        self.state
+            .hold_until
+            .map(|h| format!("a hold just ended; held reminders wait until {}", local(&h)))
+    }
+}

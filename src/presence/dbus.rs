@@ -1,0 +1,206 @@
+//! Small D-Bus helpers shared by the presence sources that listen on a bus ([`super::logind`],
+//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): match rules, name owners, and
+//! property reads that never start a service.
+//!
+//! Signals are subscribed to with the service's well-known name as the sender, so the bus routes
+//! them from whoever owns the name now, a restarted service included. (zbus cannot check a
+//! well-known sender on its side, so a rule here also relies on the path, interface and member
+//! it names; every source uses a connection of its own in the daemon.)
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use tracing::debug;
+use zbus::message::Type;
+use zbus::proxy::{CacheProperties, MethodFlags};
+use zbus::{Connection, MatchRule, Message, MessageStream, OwnedVariant};
+
+const BUS_NAME: &str = "org.freedesktop.DBus";
+const BUS_PATH: &str = "/org/freedesktop/DBus";
+/// The standard properties interface.
+pub(super) const PROPERTIES: &str = "org.freedesktop.DBus.Properties";
+
+/// Bound for setting a source up, and for each method call of the sources' own connections: a
+/// bus or service that does not answer makes `start` fail instead of hanging.
+pub(super) const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Connects to the session bus (`DBUS_SESSION_BUS_ADDRESS`), with [`CALL_TIMEOUT`] on calls.
+pub(super) async fn session_bus() -> Result<Connection, String> {
+    let connect = zbus::connection::Builder::session()
+        .method_timeout(CALL_TIMEOUT)
+        .build();
+    match tokio::time::timeout(CALL_TIMEOUT, connect).await {
+        Ok(Ok(conn)) => Ok(conn),
+        Ok(Err(e)) => Err(format!("no session bus: {e}")),
+        Err(_) => Err(format!(
+            "the session bus did not answer within {CALL_TIMEOUT:?}"
+        )),
+    }
+}
+
+/// Subscribes to the signals `sender` emits at `path`, narrowed to `interface` and `member` when
+/// given. Messages that arrive after this returns are queued in the stream.
+pub(super) async fn subscribe(
+    conn: &Connection,
+    sender: &str,
+    path: &str,
+    interface: Option<&str>,
+    member: Option<&str>,
+) -> zbus::Result<MessageStream> {
+    let mut rule = MatchRule::builder()
+        .msg_type(Type::Signal)
+        .sender(sender)
+        .path(path);
+    if let Some(interface) = interface {
+        rule = rule.interface(interface);
+    }
+    if let Some(member) = member {
+        rule = rule.member(member);
+    }
+    MessageStream::for_match_rule(rule.build()?, conn, None).await
+}
+
+/// Subscribes to the bus's `NameOwnerChanged` for `name`: see [`owned_now`].
+pub(super) async fn owner_changes(conn: &Connection, name: &str) -> zbus::Result<MessageStream> {
+    let rule = MatchRule::builder()
+        .msg_type(Type::Signal)
+        .sender(BUS_NAME)
+        .path(BUS_PATH)
+        .interface(BUS_NAME)
+        .member("NameOwnerChanged")
+        .arg(0, name)
+        .build()?;
+    MessageStream::for_match_rule(rule, conn, None).await
+}
+
+/// From a `NameOwnerChanged` signal: whether the name has an owner now.
+pub(super) fn owned_now(msg: &Message) -> Option<bool> {
+    let (_name, _old, new) = msg.body().deserialize::<(String, String, String)>().ok()?;
+    Some(!new.is_empty())
+}
+
+/// Whether `name` has an owner on the bus.
+pub(super) async fn has_owner(conn: &Connection, name: &str) -> zbus::Result<bool> {
+    let reply = conn
+        .call_method(
+            Some(BUS_NAME),
+            BUS_PATH,
+            Some(BUS_NAME),
+            "NameHasOwner",
+            &(name,),
+        )
+        .await?;
+    reply.body().deserialize()
+}
+
+/// The uid of the process on the other end of this connection (us), as the bus knows it.
+pub(super) async fn own_uid(conn: &Connection) -> zbus::Result<u32> {
+    let name = conn
+        .unique_name()
+        .ok_or_else(|| zbus::Error::Failure("the connection has no unique name".to_owned()))?;
+    let reply = conn
+        .call_method(
+            Some(BUS_NAME),
+            BUS_PATH,
+            Some(BUS_NAME),
+            "GetConnectionUnixUser",
+            &(name.as_str(),),
+        )
+        .await?;
+    reply.body().deserialize()
+}
+
+/// Reads property `interface.name` of the object at `path` owned by `destination`, without
+/// letting the bus start the service when nobody owns the name.
+pub(super) async fn get_property(
+    conn: &Connection,
+    destination: &str,
+    path: &str,
+    interface: &str,
+    name: &str,
+) -> zbus::Result<OwnedVariant> {
+    let proxy: zbus::Proxy<'_> = zbus::proxy::Builder::new(conn)
+        .destination(destination)
+        .path(path)
+        .interface(PROPERTIES)
+        .cache_properties(CacheProperties::No)
+        .build()
+        .await?;
+    bounded(proxy.call_with_flags::<_, _, OwnedVariant>(
+        "Get",
+        MethodFlags::NO_AUTO_START,
+        &(interface, name),
+    ))
+    .await?
+    .ok_or(zbus::Error::InvalidReply)
+}
+
+/// `call`, failing after [`CALL_TIMEOUT`]: a service that never answers (or a connection made
+/// without a method timeout) must not stall a source for good.
+pub(super) async fn bounded<T>(call: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
+    tokio::time::timeout(CALL_TIMEOUT, call)
+        .await
+        .unwrap_or_else(|_| {
+            Err(zbus::Error::Failure(format!(
+                "no answer within {CALL_TIMEOUT:?}"
+            )))
+        })
+}
+
+/// The body of a `org.freedesktop.DBus.Properties.PropertiesChanged` signal.
+pub(super) struct PropertiesChanged {
+    /// The interface whose properties changed.
+    pub interface: String,
+    /// New values.
+    pub values: HashMap<String, OwnedVariant>,
+    /// Properties that changed without their new value.
+    pub invalidated: Vec<String>,
+}
+
+impl PropertiesChanged {
+    /// The new value of boolean property `name`, if the signal carries one.
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        self.values.get(name).and_then(|v| bool::try_from(v).ok())
+    }
+
+    /// Whether property `name` changed, with or without its value.
+    pub fn touches(&self, name: &str) -> bool {
+        self.values.contains_key(name) || self.invalidated.iter().any(|p| p == name)
+    }
+}
+
+/// `msg` as a `PropertiesChanged` signal, if it is one.
+pub(super) fn properties_changed(msg: &Message) -> Option<PropertiesChanged> {
+    if !is(msg, PROPERTIES, "PropertiesChanged") {
+        return None;
+    }
+    let (interface, values, invalidated) = msg
+        .body()
+        .deserialize::<(String, HashMap<String, OwnedVariant>, Vec<String>)>()
+        .ok()?;
+    Some(PropertiesChanged {
+        interface,
+        values,
+        invalidated,
+    })
+}
+
+/// Whether `msg` is `interface.member`.
+pub(super) fn is(msg: &Message, interface: &str, member: &str) -> bool {
+    let header = msg.header();
+    header.interface().is_some_and(|i| i.as_str() == interface)
+        && header.member().is_some_and(|m| m.as_str() == member)
+}
+
+/// The next message of `stream`: `None` once the connection is gone. A message that cannot be
+/// read is logged and skipped.
+pub(super) async fn next(stream: &mut MessageStream, what: &str) -> Option<Message> {
+    loop {
+        match stream.next().await? {
+            Ok(msg) => return Some(msg),
+            Err(e) => debug!("{what}: unreadable message: {e}"),
+        }
+    }
+}

@@ -1,0 +1,534 @@
+//! The Wayland idle source (`stretchd::presence::wayland`) against real headless compositors,
+//! plus its failure modes without one.
+//!
+//! - sway (`WLR_BACKENDS=headless`): sway ≥ 1.8 implements `ext-idle-notify-v1`, and its
+//!   `seat * cursor move` IPC command counts as pointer activity, so the test asserts idle and
+//!   the return. Debian 12's sway 1.7 predates the protocol: there the test asserts that `start`
+//!   says so, against the real compositor.
+//! - `KWin` (`kwin_wayland --virtual`, Plasma ≥ 5.27 implements the protocol): asserts idle, then
+//!   makes activity through KDE's `org_kde_kwin_idle_timeout.simulate_user_activity` and asserts
+//!   the return, then idle again.
+//!
+//! Without the compositors these tests are skipped with a loud note, unless
+//! `STRETCHD_REQUIRE_DUNST` is set (as `.ci/run` does after installing them), in which case a
+//! missing tool fails them. Debian: `apt-get install --no-install-recommends sway kwin-wayland`.
+
+use std::io::Read as _;
+use std::net::Shutdown;
+use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use stretchd::presence::wayland::{SETUP_TIMEOUT, start_on};
+use stretchd::presence::{Away, PresenceEvent};
+use tempfile::TempDir;
+use tokio::sync::mpsc::Receiver;
+
+const SWAY_INSTALL: &str =
+    "install sway (Debian: `apt-get install --no-install-recommends sway`; CI does)";
+const KWIN_INSTALL: &str = "install kwin-wayland (Debian: `apt-get install --no-install-recommends kwin-wayland`; CI does)";
+/// Bound for a compositor to start listening.
+const SOON: Duration = Duration::from_secs(20);
+/// The natural-break time given to the source.
+const NATURAL_BREAK: Duration = Duration::from_secs(1);
+/// Bound for an idle or activity event, counted from when it should happen.
+const EVENT_WAIT: Duration = Duration::from_secs(5);
+/// The uid a compositor runs as when the tests run as root (sway refuses to run as root).
+const NOBODY: u32 = 65534;
+
+/// A child process stopped on drop: SIGTERM first, then SIGKILL if it is still there after a
+/// second.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The program `tool` on `PATH`.
+fn on_path(tool: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|p| p.is_file())
+}
+
+/// Whether every tool is there; if not, skips loudly (returns false), or fails under
+/// `STRETCHD_REQUIRE_DUNST`.
+fn tools_or_skip(test: &str, tools: &[&str], install: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|t| on_path(t).is_none())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
+        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
+    );
+    eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
+    false
+}
+
+fn is_root() -> bool {
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// A headless compositor with its own `XDG_RUNTIME_DIR`, stopped on drop.
+struct Compositor {
+    // Dropped first: the process goes before its directory.
+    guard: Guard,
+    /// The `wayland-*` socket.
+    socket: PathBuf,
+    /// `XDG_RUNTIME_DIR` of the compositor.
+    runtime: PathBuf,
+    log: PathBuf,
+    _dir: TempDir,
+}
+
+impl Compositor {
+    /// Starts `cmd` (environment and arguments set, but for `XDG_RUNTIME_DIR` and `HOME`) with a
+    /// fresh runtime directory, as `owner` if given, and waits (bounded) until its Wayland socket
+    /// accepts connections.
+    fn start(mut cmd: Command, dir: TempDir, owner: Option<u32>) -> Compositor {
+        let runtime = dir.path().join("runtime");
+        std::fs::create_dir(&runtime).unwrap();
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        if let Some(uid) = owner {
+            for path in [dir.path(), &runtime] {
+                std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+            }
+        }
+        let log = dir.path().join("compositor.log");
+        let stderr = std::fs::File::create(&log).unwrap();
+        let what = cmd.get_program().to_string_lossy().into_owned();
+        cmd.env("XDG_RUNTIME_DIR", &runtime)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env_remove("DISPLAY")
+            .env_remove("SWAYSOCK")
+            // Keep it off the developer's session bus.
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", dir.path().join("no-bus").display()),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(stderr);
+        let child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
+        let mut compositor = Compositor {
+            guard: Guard(child),
+            socket: PathBuf::new(),
+            runtime,
+            log,
+            _dir: dir,
+        };
+        compositor.socket = compositor.wait_for_socket(&what);
+        compositor
+    }
+
+    /// Polls every 20 ms, bounded by [`SOON`], until a `wayland-*` socket in the runtime
+    /// directory accepts a connection.
+    fn wait_for_socket(&mut self, what: &str) -> PathBuf {
+        let deadline = Instant::now() + SOON;
+        loop {
+            let sockets = std::fs::read_dir(&self.runtime)
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy();
+                        n.starts_with("wayland-") && !n.ends_with(".lock")
+                    })
+                });
+            for socket in sockets {
+                if UnixStream::connect(&socket).is_ok() {
+                    return socket;
+                }
+            }
+            if let Ok(Some(status)) = self.guard.0.try_wait() {
+                panic!(
+                    "{what} exited ({status}) before listening; log:\n{}",
+                    self.log()
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what} has no Wayland socket after {SOON:?}; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+/// The next event, within `timeout`.
+async fn next(rx: &mut Receiver<PresenceEvent>, timeout: Duration, log: &str) -> PresenceEvent {
+    match tokio::time::timeout(timeout, rx.recv()).await {
+        Ok(Some(event)) => event,
+        Ok(None) => panic!("the idle source closed its channel; compositor log:\n{log}"),
+        Err(tokio::time::error::Elapsed { .. }) => {
+            panic!("no presence event within {timeout:?}; compositor log:\n{log}")
+        }
+    }
+}
+
+/// Waits for `Away { Idle }` and checks that it is dated back by the natural break.
+async fn expect_idle(rx: &mut Receiver<PresenceEvent>, compositor: &Compositor) {
+    let event = next(rx, NATURAL_BREAK + EVENT_WAIT, &compositor.log()).await;
+    let PresenceEvent::Away {
+        reason: Away::Idle,
+        since,
+    } = event
+    else {
+        panic!("expected Away {{ Idle }}, got {event:?}");
+    };
+    let ago = (Utc::now() - since).to_std().unwrap_or_default();
+    assert!(
+        ago >= NATURAL_BREAK && ago < NATURAL_BREAK + EVENT_WAIT,
+        "since is {ago:?} ago, not the natural break ({NATURAL_BREAK:?}) before the event"
+    );
+}
+
+/// Waits for `Back { Idle }` dated between `activity` (when the activity was made) and now.
+async fn expect_back(
+    rx: &mut Receiver<PresenceEvent>,
+    compositor: &Compositor,
+    activity: DateTime<Utc>,
+) {
+    let event = next(rx, EVENT_WAIT, &compositor.log()).await;
+    let PresenceEvent::Back {
+        reason: Away::Idle,
+        at,
+    } = event
+    else {
+        panic!("expected Back {{ Idle }}, got {event:?}");
+    };
+    assert!(
+        at >= activity && at <= Utc::now(),
+        "{at} is not between the activity ({activity}) and now"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// sway
+
+/// `sway --version` as (major, minor).
+fn sway_version() -> (u32, u32) {
+    let out = Command::new("sway").arg("--version").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "sway version 1.7" or "sway version 1.10.1"
+    let version = text
+        .split_whitespace()
+        .nth(2)
+        .unwrap_or_else(|| panic!("unexpected `sway --version`: {text}"));
+    let mut parts = version
+        .split(['.', '-'])
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+fn start_sway() -> Compositor {
+    let dir = tempfile::tempdir().unwrap();
+    // No bar, no wallpaper, nothing started: just the compositor.
+    let config = dir.path().join("sway.config");
+    std::fs::write(&config, "# stretchd test: empty config\n").unwrap();
+    let root = is_root();
+    // sway refuses to start as root ("Unable to drop root"): run it as nobody.
+    let mut cmd = if root {
+        let mut cmd = Command::new("setpriv");
+        cmd.args([
+            format!("--reuid={NOBODY}"),
+            format!("--regid={NOBODY}"),
+            "--clear-groups".to_owned(),
+            "sway".to_owned(),
+        ]);
+        cmd
+    } else {
+        Command::new("sway")
+    };
+    cmd.arg("--config")
+        .arg(&config)
+        .env("WLR_BACKENDS", "headless")
+        .env("WLR_LIBINPUT_NO_DEVICES", "1")
+        .env("WLR_RENDERER", "pixman")
+        .env("WLR_HEADLESS_OUTPUTS", "1");
+    if root {
+        std::os::unix::fs::chown(&config, Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+    Compositor::start(cmd, dir, root.then_some(NOBODY))
+}
+
+/// Runs `swaymsg` against the compositor's IPC socket (bounded).
+fn swaymsg(sway: &Compositor, args: &[&str]) -> std::process::Output {
+    let ipc = std::fs::read_dir(&sway.runtime)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("sway-ipc."))
+        })
+        .unwrap_or_else(|| panic!("no sway-ipc socket; log:\n{}", sway.log()));
+    let mut child = Command::new("swaymsg")
+        .arg("--socket")
+        .arg(&ipc)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + SOON;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("swaymsg {args:?} did not finish within {SOON:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "swaymsg {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+#[tokio::test]
+async fn sway_reports_idle_and_activity_or_lacks_the_protocol() {
+    let mut tools = vec!["sway", "swaymsg"];
+    if is_root() {
+        tools.push("setpriv");
+    }
+    if !tools_or_skip("sway_reports_idle_and_activity", &tools, SWAY_INSTALL) {
+        return;
+    }
+    let version = sway_version();
+    let sway = start_sway();
+    // Once IPC answers, sway's globals all exist.
+    swaymsg(&sway, &["-t", "get_version"]);
+
+    let (tx, mut rx) = tokio::sync::mpsc::channel(8);
+    let started = start_on(&sway.socket, tx, NATURAL_BREAK);
+    if version < (1, 8) {
+        let err = started.expect_err("sway < 1.8 has no ext-idle-notify-v1");
+        assert!(
+            err.contains("ext_idle_notifier_v1"),
+            "the error should name the missing global: {err}"
+        );
+        eprintln!(
+            "NOTE sway_reports_idle_and_activity: sway {}.{} predates ext-idle-notify-v1 \
+             (sway 1.8); checked only that start reports it. KWin's test covers idle.",
+            version.0, version.1
+        );
+        return;
+    }
+    started.unwrap_or_else(|e| panic!("start failed: {e}; sway log:\n{}", sway.log()));
+    expect_idle(&mut rx, &sway).await;
+    // The headless backend has no input device; sway counts this IPC command as pointer
+    // activity.
+    let activity = Utc::now();
+    swaymsg(&sway, &["seat * cursor move 10 10"]);
+    expect_back(&mut rx, &sway, activity).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KWin
+
+fn start_kwin() -> Compositor {
+    let dir = tempfile::tempdir().unwrap();
+    // Debian gives kwin_wayland a file capability (cap_sys_resource), and exec fails with EPERM
+    // where that capability is not in the bounding set (containers). A copy has none.
+    let kwin = dir.path().join("kwin_wayland");
+    std::fs::copy(on_path("kwin_wayland").unwrap(), &kwin).unwrap();
+    let mut cmd = Command::new(&kwin);
+    cmd.args([
+        "--virtual",
+        "--no-lockscreen",
+        "--no-global-shortcuts",
+        "--no-kactivities",
+        "--socket",
+        "wayland-stretchd",
+        "--width",
+        "640",
+        "--height",
+        "480",
+    ])
+    // QPainter compositing: no GL context on a machine without a GPU.
+    .env("KWIN_COMPOSE", "Q")
+    .env_remove("XDG_SESSION_TYPE");
+    Compositor::start(cmd, dir, None)
+}
+
+/// Makes the compositor see user activity through KDE's idle protocol, on a connection of its
+/// own.
+fn kwin_simulate_activity(kwin: &Compositor) {
+    use wayland_client::globals::{GlobalListContents, registry_queue_init};
+    use wayland_client::protocol::{wl_registry::WlRegistry, wl_seat::WlSeat};
+    use wayland_client::{Connection, Dispatch, QueueHandle, delegate_noop};
+    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle::OrgKdeKwinIdle;
+    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout;
+
+    struct Client;
+    impl Dispatch<WlRegistry, GlobalListContents> for Client {
+        fn event(
+            _: &mut Self,
+            _: &WlRegistry,
+            _: wayland_client::protocol::wl_registry::Event,
+            _: &GlobalListContents,
+            _: &Connection,
+            _: &QueueHandle<Self>,
+        ) {
+        }
+    }
+    delegate_noop!(Client: ignore WlSeat);
+    delegate_noop!(Client: ignore OrgKdeKwinIdle);
+    delegate_noop!(Client: ignore OrgKdeKwinIdleTimeout);
+
+    let conn = Connection::from_socket(UnixStream::connect(&kwin.socket).unwrap()).unwrap();
+    let (globals, mut queue) = registry_queue_init::<Client>(&conn).unwrap();
+    let qh = queue.handle();
+    let idle: OrgKdeKwinIdle = globals.bind(&qh, 1..=1, ()).unwrap();
+    let seat: WlSeat = globals.bind(&qh, 1..=1, ()).unwrap();
+    let timeout = idle.get_idle_timeout(&seat, 60_000, &qh, ());
+    timeout.simulate_user_activity();
+    queue.roundtrip(&mut Client).unwrap();
+    timeout.release();
+    queue.roundtrip(&mut Client).unwrap();
+}
+
+/// A transparent proxy in front of `upstream` (the protocol passes no file descriptors here), to
+/// see when the client hangs up: the receiver fires at the client's end of input.
+fn proxy(upstream: PathBuf, path: &Path) -> tokio::sync::oneshot::Receiver<()> {
+    let listener = UnixListener::bind(path).unwrap();
+    let (hung_up, rx) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let Ok((mut client, _)) = listener.accept() else {
+            return;
+        };
+        let mut server = UnixStream::connect(&upstream).unwrap();
+        let (mut client_out, mut server_in) =
+            (client.try_clone().unwrap(), server.try_clone().unwrap());
+        std::thread::spawn(move || std::io::copy(&mut server_in, &mut client_out));
+        let _ = std::io::copy(&mut client, &mut server);
+        let _ = hung_up.send(());
+        let _ = server.shutdown(Shutdown::Both);
+    });
+    rx
+}
+
+#[tokio::test]
+async fn kwin_reports_idle_and_activity() {
+    if !tools_or_skip(
+        "kwin_reports_idle_and_activity",
+        &["kwin_wayland"],
+        KWIN_INSTALL,
+    ) {
+        return;
+    }
+    let kwin = start_kwin();
+    let dir = tempfile::tempdir().unwrap();
+    let via = dir.path().join("wayland-proxy");
+    let hung_up = proxy(kwin.socket.clone(), &via);
+    let (tx, mut rx) = tokio::sync::mpsc::channel(8);
+    start_on(&via, tx, NATURAL_BREAK)
+        .unwrap_or_else(|e| panic!("start failed: {e}; kwin log:\n{}", kwin.log()));
+    expect_idle(&mut rx, &kwin).await;
+    let activity = Utc::now();
+    kwin_simulate_activity(&kwin);
+    expect_back(&mut rx, &kwin, activity).await;
+    // The notification re-arms: idle again one natural break later.
+    expect_idle(&mut rx, &kwin).await;
+    // Dropping the receiver ends the source at once (not at the next event): it hangs up.
+    drop(rx);
+    tokio::time::timeout(EVENT_WAIT, hung_up)
+        .await
+        .expect("the source did not hang up within the bound after its receiver was dropped")
+        .expect("the proxy ended without seeing the source hang up");
+}
+
+// ---------------------------------------------------------------------------------------------
+// No compositor
+
+/// `start_on` on a path where nothing listens: an error at once, not a hang.
+#[test]
+fn nothing_listening_is_an_error_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // A socket file whose listener is gone (a crashed compositor) and a path with no file.
+    let stale = dir.path().join("wayland-stale");
+    drop(UnixListener::bind(&stale).unwrap());
+    for socket in [stale, dir.path().join("wayland-none")] {
+        let (tx, _rx) = tokio::sync::mpsc::channel(1);
+        let begun = Instant::now();
+        let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("nothing listens there");
+        assert!(
+            begun.elapsed() < Duration::from_secs(1),
+            "took {:?}",
+            begun.elapsed()
+        );
+        assert!(
+            err.contains("cannot connect") && err.contains(&*socket.to_string_lossy()),
+            "{err}"
+        );
+    }
+}
+
+/// A socket that accepts but never answers (a hung compositor): an error after the setup
+/// timeout, not a hang.
+#[test]
+fn a_silent_compositor_is_an_error_after_the_setup_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("wayland-silent");
+    let listener = UnixListener::bind(&socket).unwrap();
+    // Accept and read whatever comes, never writing; the end of input tells that the client
+    // gave up and closed its socket.
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut sink = Vec::new();
+        conn.read_to_end(&mut sink).map(|_| sink.len())
+    });
+    let (tx, _rx) = tokio::sync::mpsc::channel(1);
+    let begun = Instant::now();
+    let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("the server never answers");
+    let took = begun.elapsed();
+    assert!(err.contains("did not answer"), "{err}");
+    assert!(
+        took >= SETUP_TIMEOUT && took < SETUP_TIMEOUT + Duration::from_secs(2),
+        "took {took:?}"
+    );
+    // The source hung up: the server's read ends (bounded: the join would hang otherwise).
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !server.is_finished() {
+        assert!(Instant::now() < deadline, "the source did not hang up");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let read = server.join().unwrap().unwrap();
+    assert!(read > 0, "the source sent no request");
+}
