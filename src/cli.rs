@@ -74,6 +74,30 @@ pub enum Command {
     },
     /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch.
     Stats(ConfigArg),
+    /// Install for this user: the systemd user unit (or an autostart entry), the default config,
+    /// desktop entry, icon, completions and man page; then start it at every login.
+    Install {
+        /// Print what would be done, and change nothing.
+        #[arg(long, short = 'n')]
+        dry_run: bool,
+    },
+    /// Stop and remove what `install` wrote; the config and history stay.
+    Uninstall {
+        /// Print what would be done, and change nothing.
+        #[arg(long, short = 'n')]
+        dry_run: bool,
+    },
+    /// Print the shell completion script (bash, zsh or fish) to stdout.
+    Completions {
+        /// The shell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
+    /// Walk through a stretch in the terminal, with a countdown for each hold; finishing it
+    /// records Done (Ctrl-C stops and records nothing).
+    Guide(GuideArgs),
 }
 
 /// `--config PATH`.
@@ -117,6 +141,27 @@ pub enum StretchesCommand {
         /// Its id, as listed by `stretchd stretches`.
         id: String,
     },
+}
+
+/// `stretchd guide [ID]`.
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// The stretch, as listed by `stretchd stretches` (default: the one the daemon would
+    /// suggest next).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Print the whole routine at once, without timers, and record nothing.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Time each hold for this many seconds instead of the stretch's longest hold.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub hold: Option<u32>,
+    /// Do this many holds (on each side) instead of the stretch's repetitions.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub reps: Option<u32>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
 }
 
 /// `stretchd pause`.

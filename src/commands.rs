@@ -35,6 +35,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stretches(args) => print!("{}", stretches(&args, json)?),
         Command::History { since } => print!("{}", history(since, json)?),
         Command::Stats(args) => print!("{}", stats(&args, json)?),
+        Command::Install { dry_run } => crate::install::install(
+            &crate::install::Layout::from_env(),
+            crate::install::Options { dry_run, json },
+            &mut std::io::stdout(),
+        )?,
+        Command::Uninstall { dry_run } => crate::install::uninstall(
+            &crate::install::Layout::from_env(),
+            crate::install::Options { dry_run, json },
+            &mut std::io::stdout(),
+        )?,
+        Command::Completions { shell } => {
+            crate::install::print_bytes(&crate::install::completions(shell))?;
+        }
+        Command::Man => crate::install::print_bytes(&crate::install::man_page())?,
+        Command::Guide(args) => return crate::guide::run(&args, json),
         // The daemon commands were handled above.
         _ => {}
     }

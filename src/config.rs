@@ -142,6 +142,8 @@ pub struct Config {
     pub weekly_goal: u32,
     /// Idle detection, natural breaks and quiet times.
     pub presence: PresenceConfig,
+    /// What clicking a reminder does.
+    pub notify: NotifyConfig,
 }
 
 /// Which idle source to use.
@@ -206,6 +208,39 @@ pub struct PresenceConfig {
     pub respect_fullscreen: bool,
     /// How long after a hold ends a held reminder waits before it fires.
     pub grace: Duration,
+}
+
+/// What clicking a reminder's body (the notification's default action) does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnClick {
+    /// Nothing is recorded; the daemon logs that the reminder was seen.
+    Seen,
+    /// A stretch opens `stretchd guide` in a new terminal window (a posture check counts as
+    /// seen).
+    Guide,
+}
+
+impl OnClick {
+    const ALL: [(&str, OnClick); 2] = [("seen", OnClick::Seen), ("guide", OnClick::Guide)];
+
+    /// The config spelling.
+    pub fn as_str(self) -> &'static str {
+        OnClick::ALL
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("seen", |(name, _)| name)
+    }
+}
+
+/// The `[notify]` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotifyConfig {
+    /// What clicking a reminder's body does.
+    pub on_click: OnClick,
+    /// The command that runs a program in a new terminal window, split into words (the program
+    /// and its arguments are appended), e.g. `["x-terminal-emulator", "-e"]`.
+    pub terminal: Vec<String>,
 }
 
 impl Config {
@@ -329,6 +364,7 @@ struct RawConfig {
     stretches: RawStretches,
     goal: RawGoal,
     presence: RawPresence,
+    notify: RawNotify,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -376,6 +412,15 @@ struct RawPresence {
     respect_fullscreen: bool,
     #[serde(default = "default_grace")]
     grace: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotify {
+    #[serde(default = "default_on_click")]
+    on_click: S,
+    #[serde(default = "default_terminal")]
+    terminal: S,
 }
 
 #[derive(Deserialize)]
@@ -458,6 +503,12 @@ fn yes() -> bool {
 }
 fn default_grace() -> S {
     spanned("30s".to_owned())
+}
+fn default_on_click() -> S {
+    spanned("seen".to_owned())
+}
+fn default_terminal() -> S {
+    spanned("x-terminal-emulator -e".to_owned())
 }
 fn default_goal() -> Spanned<u32> {
     spanned(3)
@@ -542,6 +593,46 @@ impl RawPresence {
             respect_fullscreen: self.respect_fullscreen,
             grace,
         })
+    }
+}
+
+impl Default for RawNotify {
+    fn default() -> Self {
+        RawNotify {
+            on_click: default_on_click(),
+            terminal: default_terminal(),
+        }
+    }
+}
+
+impl RawNotify {
+    fn validate(&self) -> Result<NotifyConfig, Problem> {
+        let on_click = OnClick::ALL
+            .iter()
+            .find(|(name, _)| name == self.on_click.get_ref())
+            .map(|(_, c)| *c)
+            .ok_or_else(|| {
+                problem(
+                    &self.on_click,
+                    format!(
+                        "notify: on_click = \"{}\" is not allowed (allowed: \"seen\", \"guide\")",
+                        self.on_click.get_ref()
+                    ),
+                )
+            })?;
+        let terminal: Vec<String> = self
+            .terminal
+            .get_ref()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        if terminal.is_empty() {
+            return Err(problem(
+                &self.terminal,
+                "notify: terminal is empty; give the command that runs a program in a new terminal window (e.g. \"x-terminal-emulator -e\", \"foot\", \"kitty\", \"gnome-terminal --\")".to_owned(),
+            ));
+        }
+        Ok(NotifyConfig { on_click, terminal })
     }
 }
 
@@ -649,6 +740,7 @@ impl RawConfig {
         };
         let fit = self.stretches.validate()?;
         let presence = self.presence.validate()?;
+        let notify = self.notify.validate()?;
         let weekly_goal = *self.goal.stretches_per_week.get_ref();
         if weekly_goal == 0 {
             return Err(problem(
@@ -674,6 +766,7 @@ impl RawConfig {
             fit,
             weekly_goal,
             presence,
+            notify,
         };
         let rotates = config
             .reminders

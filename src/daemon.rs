@@ -12,7 +12,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
-use crate::config::{Config, Kind, Origin};
+use crate::config::{Config, Kind, OnClick, Origin};
 use crate::history::{Entry, History, Outcome};
 use crate::ipc::{Request, Response, Status, Upcoming};
 use crate::notify::{Action, Event, Notice, Notifier};
@@ -117,6 +117,8 @@ pub struct Daemon<N, C> {
     away: BTreeMap<Away, DateTime<Utc>>,
     /// What holds reminders back although the user is here.
     quiet: BTreeSet<Quiet>,
+    /// Where the stretch illustrations are, if they could be written.
+    images: Option<PathBuf>,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -147,7 +149,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             ask_at: None,
             away: BTreeMap::new(),
             quiet: BTreeSet::new(),
+            images: None,
         }
+    }
+
+    /// Shows each stretch with its illustration from `dir` (`<dir>/<id>.svg`, when present).
+    #[must_use]
+    pub fn with_images(mut self, dir: PathBuf) -> Self {
+        self.images = Some(dir);
+        self
     }
 
     /// Names the idle source in use and, for one that must be asked, hands it over; it is asked
@@ -237,8 +247,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Shows a reminder, replacing an unanswered one (which is recorded as expired).
     async fn show(&mut self, fire: Fire) {
-        let Some(notice) = Notice::for_fire(&self.config.catalog, &fire, self.config.snooze.max)
-        else {
+        let Some(notice) = Notice::for_fire(
+            &self.config.catalog,
+            &fire,
+            self.config.snooze.max,
+            self.images.as_deref(),
+        ) else {
             return;
         };
         let mut replaces = 0;
@@ -285,6 +299,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Handles the server's report on a notification; reports on older ones are ignored.
     async fn notification(&mut self, event: Event) {
         let (id, outcome) = match event {
+            Event::Action(id, Action::Default) => {
+                self.clicked(id);
+                return;
+            }
             Event::Action(id, Action::Done) => (id, Outcome::Done),
             Event::Action(id, Action::Skip) => (id, Outcome::Skipped),
             Event::Action(id, Action::Snooze) => (id, Outcome::Snoozed),
@@ -313,6 +331,62 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             outcome
         };
         self.answer(outcome).await;
+    }
+
+    /// The body of notification `id` (the latest reminder's) was clicked. With `[notify]
+    /// on_click = "guide"`, a stretch opens `stretchd guide <stretch>` in a new terminal window;
+    /// otherwise the reminder counts as seen, which is only logged. Nothing is recorded either
+    /// way: the guide records Done itself when the user finishes it.
+    fn clicked(&self, id: u32) {
+        let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
+            return;
+        };
+        let fire = &last.fire;
+        if self.config.notify.on_click == OnClick::Guide && fire.kind == Kind::Stretch {
+            self.open_guide(&fire.item);
+        } else {
+            info!(reminder = %fire.reminder, item = %fire.item, "seen (notification clicked)");
+        }
+    }
+
+    /// Starts `<terminal> <this binary> guide <stretch>` detached (its own process group, no
+    /// standard streams) and leaves it running; a thread reaps it and logs a failure.
+    fn open_guide(&self, item: &str) {
+        use std::os::unix::process::CommandExt as _;
+        let terminal = self.config.notify.terminal.join(" ");
+        let exe = match std::env::current_exe() {
+            Ok(exe) => exe,
+            Err(e) => {
+                warn!("cannot open the guide: cannot find this program's path: {e}");
+                return;
+            }
+        };
+        let mut command = crate::guide::terminal_command(
+            &self.config.notify.terminal,
+            &exe,
+            item,
+            self.config_path.as_deref(),
+        );
+        command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .process_group(0);
+        match command.spawn() {
+            Ok(mut child) => {
+                info!(item = %item, terminal = %terminal, pid = child.id(), "opened the guide");
+                std::thread::spawn(move || match child.wait() {
+                    Ok(status) if !status.success() => {
+                        warn!("the guide's terminal (`{terminal}`) exited with {status}");
+                    }
+                    Ok(_) => {}
+                    Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
+                });
+            }
+            Err(e) => warn!(
+                "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
+            ),
+        }
     }
 
     /// Records an answer to the latest reminder and closes its notification.

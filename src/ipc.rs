@@ -69,6 +69,12 @@ pub enum Request {
     },
     /// Re-read the config.
     Reload,
+    /// `stretchd guide` walked the user through a stretch to the end: record it as done, as the
+    /// notification's Done button would, and count it toward the week.
+    GuideDone {
+        /// The stretch id.
+        item: String,
+    },
 }
 
 /// One reminder, as lists and statuses show it.
@@ -360,6 +366,12 @@ mod tests {
         assert!(serde_json::from_str::<Request>(r#"{"type":"explode"}"#).is_err());
         assert!(serde_json::from_str::<Request>(r#"{"type":"next","count":1,"x":1}"#).is_err());
         assert!(serde_json::from_str::<Request>(r#"{"type":"next","count":-1}"#).is_err());
+        let done = Request::GuideDone {
+            item: "seated-twist".into(),
+        };
+        let json = serde_json::to_string(&done).unwrap();
+        assert_eq!(json, r#"{"type":"guide_done","item":"seated-twist"}"#);
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), done);
     }
 
     #[test]

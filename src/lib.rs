@@ -4,6 +4,7 @@
 //! The pure core ([`config`], [`catalog`], [`schedule`]) never reads a clock; the daemon loop in
 //! [`daemon`] turns "next due at T" into one sleep and owns all state.
 
+pub mod assets;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
@@ -11,7 +12,9 @@ pub mod config;
 pub mod control;
 pub mod cronspec;
 pub mod daemon;
+pub mod guide;
 pub mod history;
+pub mod install;
 pub mod ipc;
 pub mod notify;
 pub mod paths;

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::path::{Path, PathBuf};
 
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
@@ -56,6 +57,9 @@ pub enum Action {
     Snooze,
     /// Not this time.
     Skip,
+    /// The notification's body was clicked (the spec's `default` action, which servers do not
+    /// draw as a button); what it does is `[notify] on_click`.
+    Default,
 }
 
 impl Action {
@@ -65,6 +69,7 @@ impl Action {
             Action::Done => "done",
             Action::Snooze => "snooze",
             Action::Skip => "skip",
+            Action::Default => "default",
         }
     }
 
@@ -73,11 +78,12 @@ impl Action {
             Action::Done => "Done",
             Action::Snooze => "Snooze",
             Action::Skip => "Skip",
+            Action::Default => "",
         }
     }
 
     fn from_key(key: &str) -> Option<Action> {
-        [Action::Done, Action::Snooze, Action::Skip]
+        [Action::Done, Action::Snooze, Action::Skip, Action::Default]
             .into_iter()
             .find(|a| a.key() == key)
     }
@@ -106,12 +112,22 @@ pub struct Notice {
     pub paragraphs: Vec<String>,
     /// The buttons.
     pub actions: Vec<Action>,
+    /// The stretch's illustration, sent as the `image-path` hint; servers that show no images
+    /// ignore it and show the text alone.
+    pub image: Option<PathBuf>,
 }
 
 impl Notice {
     /// The notification for a firing: a stretch with its steps (and the safety notice the first
-    /// time), or a posture check. Snooze is offered while the snooze limit allows.
-    pub fn for_fire(catalog: &Catalog, fire: &Fire, snooze_max: u32) -> Option<Notice> {
+    /// time), or a posture check. Snooze is offered while the snooze limit allows. A stretch
+    /// carries its illustration `<images>/<id>.svg` when that file exists (see
+    /// [`crate::assets`]); `images: None` sends no pictures.
+    pub fn for_fire(
+        catalog: &Catalog,
+        fire: &Fire,
+        snooze_max: u32,
+        images: Option<&Path>,
+    ) -> Option<Notice> {
         let (title, mut paragraphs) = match fire.kind {
             Kind::Stretch => {
                 let s = catalog.stretch(&fire.item)?;
@@ -138,10 +154,15 @@ impl Notice {
             actions.push(Action::Snooze);
         }
         actions.push(Action::Skip);
+        let image = images
+            .filter(|_| fire.kind == Kind::Stretch)
+            .map(|dir| crate::assets::image_file(dir, &fire.item))
+            .filter(|path| path.is_file());
         Some(Notice {
             title,
             paragraphs,
             actions,
+            image,
         })
     }
 
@@ -154,7 +175,19 @@ impl Notice {
                 "The previous settings stay in force until the file is fixed.".to_owned(),
             ],
             actions: Vec::new(),
+            image: None,
         }
+    }
+
+    /// The actions sent to the server: for a reminder (a notice with buttons), the default
+    /// action followed by the buttons; nothing for a notice without buttons.
+    pub fn wire_actions(&self) -> Vec<Action> {
+        if self.actions.is_empty() {
+            return Vec::new();
+        }
+        std::iter::once(Action::Default)
+            .chain(self.actions.iter().copied())
+            .collect()
     }
 
     /// The body as plain text.
@@ -227,18 +260,26 @@ impl Notifier for DbusNotifier {
         };
         let actions: Vec<&str> = if caps.iter().any(|c| c == "actions") {
             notice
-                .actions
-                .iter()
+                .wire_actions()
+                .into_iter()
                 .flat_map(|a| [a.key(), a.label()])
                 .collect()
         } else {
             Vec::new()
         };
-        let hints = HashMap::from([
+        let mut hints = HashMap::from([
             ("desktop-entry", Variant::from("stretchd")),
             ("category", Variant::from("presence")),
             ("urgency", Variant::U8(1)),
         ]);
+        let image_uri = notice
+            .image
+            .as_deref()
+            .filter(|path| path.is_absolute())
+            .map(crate::assets::file_uri);
+        if let Some(uri) = &image_uri {
+            hints.insert("image-path", Variant::from(uri.as_str()));
+        }
         self.proxy
             .notify(
                 "stretchd",

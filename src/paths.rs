@@ -5,16 +5,30 @@
 use std::env;
 use std::path::PathBuf;
 
+/// `$XDG_CONFIG_HOME`, falling back to `~/.config`.
+pub fn config_home() -> PathBuf {
+    base_dir("XDG_CONFIG_HOME", ".config")
+}
+
+/// `$XDG_DATA_HOME`, falling back to `~/.local/share`.
+pub fn data_home() -> PathBuf {
+    base_dir("XDG_DATA_HOME", ".local/share")
+}
+
 /// `$XDG_CONFIG_HOME/stretchd/config.toml`, falling back to `~/.config/stretchd/config.toml`.
 pub fn config_file() -> PathBuf {
-    base_dir("XDG_CONFIG_HOME", ".config")
-        .join("stretchd")
-        .join("config.toml")
+    config_home().join("stretchd").join("config.toml")
 }
 
 /// `$XDG_STATE_HOME/stretchd`, falling back to `~/.local/state/stretchd`.
 pub fn state_dir() -> PathBuf {
     base_dir("XDG_STATE_HOME", ".local/state").join("stretchd")
+}
+
+/// `$XDG_DATA_HOME/stretchd`, falling back to `~/.local/share/stretchd`: files stretchd ships
+/// for other programs to read, such as the stretch illustrations.
+pub fn data_dir() -> PathBuf {
+    data_home().join("stretchd")
 }
 
 /// `$XDG_RUNTIME_DIR/stretchd/control.sock`; without `XDG_RUNTIME_DIR` (no login session), a

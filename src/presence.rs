@@ -97,11 +97,16 @@ pub async fn start(
     if let Err(e) = clock::start(events.clone()) {
         warn!("cannot watch for wall-clock jumps: {e}");
     }
-    if let Err(e) = screensaver::start(events.clone()).await {
+    // One session-bus connection serves every session-bus source.
+    let session = dbus::session_bus().await;
+    let on_session = |conn: &Result<zbus::Connection, String>| conn.clone();
+    if let Err(e) =
+        async { screensaver::start_on(on_session(&session)?, events.clone()).await }.await
+    {
         skipped("org.freedesktop.ScreenSaver", e);
     }
     if config.respect_dnd {
-        if let Err(e) = dnd::start(events.clone()).await {
+        if let Err(e) = async { dnd::start_on(on_session(&session)?, events.clone()).await }.await {
             skipped("do-not-disturb watch", e);
         }
     }
@@ -126,7 +131,11 @@ pub async fn start(
     for source in candidates {
         let result = match source {
             IdleSource::Wayland => wayland::start(events.clone(), nb).map(|()| None),
-            IdleSource::Mutter => mutter::start(events.clone(), nb).await.map(|()| None),
+            IdleSource::Mutter => {
+                async { mutter::start_on(on_session(&session)?, events.clone(), nb).await }
+                    .await
+                    .map(|()| None)
+            }
             IdleSource::X11 => {
                 x11::X11Idle::connect().map(|x| Some(Box::new(x) as Box<dyn AskIdle>))
             }

@@ -503,7 +503,44 @@ fn cases() -> Vec<Case> {
             (2, 13),
             &["no stretch fits", "add equipment"],
         ),
+        // What clicking a reminder does.
+        case(
+            "bad on_click",
+            format!("[notify]\non_click = \"open\"\n{POSTURE}"),
+            (2, 12),
+            &["notify: on_click", "\"open\"", "\"seen\"", "\"guide\""],
+        ),
+        case(
+            "empty terminal",
+            format!("[notify]\nterminal = \"  \"\n{POSTURE}"),
+            (2, 12),
+            &["notify: terminal is empty", "x-terminal-emulator -e"],
+        ),
+        case(
+            "unknown key in [notify]",
+            format!("[notify]\nclick = \"guide\"\n{POSTURE}"),
+            (2, 1),
+            &[
+                "notify",
+                "unknown field `click`",
+                "`on_click`",
+                "`terminal`",
+            ],
+        ),
     ]
+}
+
+#[test]
+fn notify_takes_on_click_and_a_terminal_command_split_into_words() {
+    let config = parse(&format!(
+        "[notify]\non_click = \"guide\"\nterminal = \" gnome-terminal  --\"\n{POSTURE}"
+    ))
+    .unwrap();
+    assert_eq!(config.notify.on_click, stretchd::config::OnClick::Guide);
+    assert_eq!(config.notify.terminal, ["gnome-terminal", "--"]);
+    let default = parse(POSTURE).unwrap();
+    assert_eq!(default.notify.on_click, stretchd::config::OnClick::Seen);
+    assert_eq!(default.notify.terminal, ["x-terminal-emulator", "-e"]);
 }
 
 #[test]

@@ -194,4 +194,10 @@ fn dunst_shows_the_reminder() {
         "the body lacks the safety notice: {body}"
     );
     assert_eq!(field(&entry, "category"), "presence");
+    // dunst took the picture from the image-path hint (a file:// URI it turns into a path).
+    let icon = field(&entry, "icon_path");
+    assert!(
+        icon.ends_with("/stretchd/images/seated-twist.svg"),
+        "dunst did not take the picture: icon_path {icon:?}\n{history}"
+    );
 }

@@ -40,6 +40,8 @@ struct Call {
     actions: Vec<String>,
     hint_keys: Vec<String>,
     desktop_entry: Option<String>,
+    /// The `image-path` hint (the stretch's picture), if sent.
+    image_path: Option<String>,
 }
 
 /// The test notification server.
@@ -90,6 +92,10 @@ impl Server {
             .get("desktop-entry")
             .and_then(|v| <&str>::try_from(v).ok())
             .map(str::to_owned);
+        let image_path = hints
+            .get("image-path")
+            .and_then(|v| <&str>::try_from(v).ok())
+            .map(str::to_owned);
         let mut hint_keys: Vec<String> = hints.into_keys().collect();
         hint_keys.sort();
         let _ = self.calls.send(Call {
@@ -103,6 +109,7 @@ impl Server {
             actions,
             hint_keys,
             desktop_entry,
+            image_path,
         });
         id
     }
@@ -239,7 +246,12 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
     );
     assert_eq!(
         action_pairs(&call.actions),
-        [("done", "Done"), ("snooze", "Snooze"), ("skip", "Skip")]
+        [
+            ("default", ""),
+            ("done", "Done"),
+            ("snooze", "Snooze"),
+            ("skip", "Skip")
+        ]
     );
     assert_eq!(call.desktop_entry.as_deref(), Some("stretchd"));
     assert!(
@@ -247,6 +259,58 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
         "{:?}",
         call.hint_keys
     );
+    // The picture: written to the data dir at start and sent as a file:// URI.
+    let uri = call.image_path.as_deref().expect("no image-path hint");
+    let path = std::path::PathBuf::from(uri_path(uri));
+    assert!(path.ends_with("seated-twist.svg"), "{uri}");
+    assert!(
+        path.starts_with(daemon.home().join("data/stretchd/images")),
+        "{uri}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{uri}: {e}")),
+        stretchd::assets::svg("seated-twist").unwrap()
+    );
+}
+
+/// The path of a `file://` URI, percent-escapes decoded.
+fn uri_path(uri: &str) -> String {
+    let rest = uri
+        .strip_prefix("file://")
+        .unwrap_or_else(|| panic!("not a file:// URI: {uri}"));
+    let mut bytes = Vec::new();
+    let mut it = rest.bytes();
+    while let Some(b) = it.next() {
+        if b == b'%' {
+            let hex: String = it.by_ref().take(2).map(char::from).collect();
+            bytes.push(u8::from_str_radix(&hex, 16).unwrap_or_else(|_| panic!("{uri}")));
+        } else {
+            bytes.push(b);
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[tokio::test]
+async fn without_a_writable_data_dir_stretches_come_without_a_picture() {
+    let bus = Bus::start();
+    let mut server = TestServer::start(&bus.address, &["actions", "body"]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &twist_config(""));
+    // XDG_DATA_HOME is a file: no directory can be made in it.
+    let not_a_dir = write_file(dir.path(), "data", "");
+    let mut daemon = Daemon::builder(&bus.address, &config)
+        .env("XDG_DATA_HOME", &not_a_dir)
+        .start();
+    let warning = daemon
+        .wait_for_log_async("cannot write the stretch pictures", SOON)
+        .await;
+    assert!(warning.contains("stretchd/images"), "{warning}");
+    daemon.wait_for_log_async("stretchd is running", SOON).await;
+
+    let call = server.next_call(DUE, &daemon).await;
+    assert_eq!(call.summary, TWIST_TITLE);
+    assert_eq!(call.image_path, None, "{:?}", call.hint_keys);
 }
 
 #[tokio::test]
@@ -284,7 +348,7 @@ async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
     // `max = 1`: the snooze used up the limit, so the button is gone.
     assert_eq!(
         action_pairs(&again.actions),
-        [("done", "Done"), ("skip", "Skip")]
+        [("default", ""), ("done", "Done"), ("skip", "Skip")]
     );
     // A snooze pressed anyway (a stale button) counts as skipped.
     server.invoke(again.id, "snooze").await;
@@ -409,6 +473,83 @@ async fn without_a_server_the_daemon_warns_once_and_keeps_trying() {
     daemon
         .wait_for_log_async("notification server is back", SOON)
         .await;
+}
+
+/// A stand-in for `[notify] terminal`: a script that writes its arguments, one a line, to
+/// `out` (through a rename, so a reader never sees half of them).
+fn recording_terminal(dir: &std::path::Path, out: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = dir.join("terminal.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp' && mv '{0}.tmp' '{0}'\n",
+            out.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[tokio::test]
+async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
+    let scratch = tempfile::tempdir().unwrap();
+    let args_file = scratch.path().join("args");
+    let terminal = recording_terminal(scratch.path(), &args_file);
+    let notify = format!(
+        "[notify]\non_click = \"guide\"\nterminal = \"{}\"\n",
+        terminal.display()
+    );
+    let (_bus, mut server, mut daemon, dir) =
+        setup(&["actions", "body"], &twist_config(&notify)).await;
+
+    let call = server.next_call(DUE, &daemon).await;
+    server.invoke(call.id, "default").await;
+    let line = daemon.wait_for_log_async("opened the guide", SOON).await;
+    assert!(line.contains("item=seated-twist"), "{line}");
+    let deadline = Instant::now() + SOON;
+    let args = loop {
+        if let Ok(text) = std::fs::read_to_string(&args_file) {
+            break text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the terminal was not run within {SOON:?}; log:\n{}",
+            daemon.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let args: Vec<&str> = args.lines().collect();
+    let exe = std::fs::canonicalize(common::BIN).unwrap();
+    let config = dir.path().join("config.toml");
+    assert_eq!(
+        args,
+        [
+            exe.to_str().unwrap(),
+            "guide",
+            "seated-twist",
+            "--config",
+            config.to_str().unwrap()
+        ]
+    );
+    // A click answers nothing: the reminder still takes Done.
+    server.invoke(call.id, "done").await;
+    daemon.wait_for_log_async(": done", SOON).await;
+}
+
+#[tokio::test]
+async fn clicking_a_reminder_by_default_only_marks_it_seen() {
+    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
+    let call = server.next_call(DUE, &daemon).await;
+    server.invoke(call.id, "default").await;
+    let line = daemon
+        .wait_for_log_async("seen (notification clicked)", SOON)
+        .await;
+    assert!(line.contains("item=seated-twist"), "{line}");
+    assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
+    server.invoke(call.id, "skip").await;
+    daemon.wait_for_log_async(": skipped", SOON).await;
 }
 
 /// A config with nothing due for an hour.

@@ -9,7 +9,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::os::unix::fs::MetadataExt as _;
 use std::time::Duration;
 
@@ -17,274 +16,20 @@ use chrono::{DateTime, Utc};
 use stretchd::presence::logind;
 use stretchd::presence::{Away, PresenceEvent};
 use tokio::sync::mpsc;
-use zbus::object_server::{InterfaceRef, SignalEmitter};
-use zbus::{OwnedObjectPath, Variant};
 
 use common::Bus;
+use common::logind::{Call, Fake, Session, Setup};
 
-const LOGIN1: &str = "org.freedesktop.login1";
-const MANAGER_PATH: &str = "/org/freedesktop/login1";
-const SESSION_PATH: &str = "/org/freedesktop/login1/session/_32";
-const USER_PATH: &str = "/org/freedesktop/login1/user/_1000";
-const DISPLAY_SESSION_PATH: &str = "/org/freedesktop/login1/session/_37";
-const SESSION: &str = "org.freedesktop.login1.Session";
 /// Bound for anything that should happen at once.
 const SOON: Duration = Duration::from_secs(10);
 
-/// What the fake manager was asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Call {
-    SessionByPid(u32),
-    User(u32),
-    /// `Inhibit(what, who, why, mode)`: what, who and mode.
-    Inhibit(String, String, String),
-}
-
-/// The fake `org.freedesktop.login1.Manager`.
-struct Manager {
-    /// What `GetSessionByPID` answers; `None`: "not in a session".
-    session: Option<&'static str>,
-    calls: mpsc::UnboundedSender<Call>,
-}
-
-#[zbus::interface(name = "org.freedesktop.login1.Manager")]
-impl Manager {
-    #[zbus(name = "GetSessionByPID")]
-    fn get_session_by_pid(&self, pid: u32) -> zbus::fdo::Result<OwnedObjectPath> {
-        let _ = self.calls.send(Call::SessionByPid(pid));
-        match self.session {
-            Some(path) => Ok(OwnedObjectPath::try_from(path).unwrap()),
-            None => Err(zbus::fdo::Error::Failed(format!(
-                "PID {pid} does not belong to any known session"
-            ))),
-        }
-    }
-
-    #[allow(clippy::unused_self)]
-    fn get_session(&self, id: &str) -> zbus::fdo::Result<OwnedObjectPath> {
-        match id {
-            "32" => Ok(OwnedObjectPath::try_from(SESSION_PATH).unwrap()),
-            "37" => Ok(OwnedObjectPath::try_from(DISPLAY_SESSION_PATH).unwrap()),
-            _ => Err(zbus::fdo::Error::Failed(format!("no session {id}"))),
-        }
-    }
-
-    fn get_user(&self, uid: u32) -> OwnedObjectPath {
-        let _ = self.calls.send(Call::User(uid));
-        OwnedObjectPath::try_from(USER_PATH).unwrap()
-    }
-
-    fn inhibit(&self, what: &str, who: &str, why: &str, mode: &str) -> zbus::OwnedFd {
-        let _ = why;
-        let _ = self.calls.send(Call::Inhibit(
-            what.to_owned(),
-            who.to_owned(),
-            mode.to_owned(),
-        ));
-        let file = std::fs::File::open("/dev/null").unwrap();
-        zbus::OwnedFd::from(std::os::fd::OwnedFd::from(file))
-    }
-
-    #[zbus(signal)]
-    async fn prepare_for_sleep(emitter: &SignalEmitter<'_>, start: bool) -> zbus::Result<()>;
-}
-
-/// The fake `org.freedesktop.login1.User`.
-struct User {
-    /// The `Display` property: session id and path (`("", "/")` for none).
-    display: (String, OwnedObjectPath),
-}
-
-#[zbus::interface(name = "org.freedesktop.login1.User")]
-impl User {
-    #[zbus(property)]
-    fn display(&self) -> (String, OwnedObjectPath) {
-        self.display.clone()
-    }
-}
-
-/// The fake `org.freedesktop.login1.Session`.
-#[derive(Default)]
-struct Session {
-    locked: bool,
-    idle: bool,
-    idle_since: u64,
-}
-
-#[zbus::interface(name = "org.freedesktop.login1.Session")]
-impl Session {
-    #[zbus(property(emits_changed_signal = "true"))]
-    fn locked_hint(&self) -> bool {
-        self.locked
-    }
-
-    #[zbus(property(emits_changed_signal = "true"))]
-    fn idle_hint(&self) -> bool {
-        self.idle
-    }
-
-    #[zbus(property(emits_changed_signal = "true"))]
-    fn idle_since_hint(&self) -> u64 {
-        self.idle_since
-    }
-
-    #[zbus(signal)]
-    async fn lock(emitter: &SignalEmitter<'_>) -> zbus::Result<()>;
-
-    #[zbus(signal)]
-    async fn unlock(emitter: &SignalEmitter<'_>) -> zbus::Result<()>;
-}
-
-/// How the fake starts.
-struct Setup {
-    /// What `GetSessionByPID` answers.
-    own_session: Option<&'static str>,
-    /// The user's `Display` session path (`"/"` for none).
-    display: &'static str,
-    /// The session's initial properties.
-    session: Session,
-}
-
-impl Default for Setup {
-    fn default() -> Self {
-        Setup {
-            own_session: Some(SESSION_PATH),
-            display: DISPLAY_SESSION_PATH,
-            session: Session::default(),
-        }
-    }
-}
-
-/// A private bus with the fake logind on it.
-struct Fake {
-    bus: Bus,
-    conn: zbus::Connection,
-    calls: mpsc::UnboundedReceiver<Call>,
-    /// Where the session object is.
-    session_path: &'static str,
-}
-
-impl Fake {
-    async fn start(setup: Setup) -> Fake {
-        let bus = Bus::start();
-        let (tx, rx) = mpsc::unbounded_channel();
-        let session_path = setup.own_session.unwrap_or(setup.display);
-        let display_id = match setup.display {
-            "/" => String::new(),
-            _ => "37".to_owned(),
-        };
-        let conn = zbus::connection::Builder::address(bus.address.as_str())
-            .serve_at(
-                MANAGER_PATH,
-                Manager {
-                    session: setup.own_session,
-                    calls: tx,
-                },
-            )
-            .serve_at(
-                USER_PATH,
-                User {
-                    display: (
-                        display_id,
-                        OwnedObjectPath::try_from(setup.display).unwrap(),
-                    ),
-                },
-            )
-            .serve_at(session_path, setup.session)
-            .name(LOGIN1)
-            .build()
-            .await
-            .expect("cannot start the fake logind");
-        Fake {
-            bus,
-            conn,
-            calls: rx,
-            session_path,
-        }
-    }
-
-    /// A connection to the test bus for the source under test.
-    async fn client(&self) -> zbus::Connection {
-        zbus::connection::Builder::address(self.bus.address.as_str())
-            .build()
-            .await
-            .expect("cannot connect to the test bus")
-    }
-
-    /// Starts the source on its own connection; returns its events.
-    async fn source(&self, idle: bool) -> mpsc::Receiver<PresenceEvent> {
-        let (tx, rx) = mpsc::channel(16);
-        logind::start_on(self.client().await, tx, idle)
-            .await
-            .expect("the logind source did not start");
-        rx
-    }
-
-    async fn session(&self) -> InterfaceRef<Session> {
-        self.conn
-            .object_server()
-            .interface::<_, Session>(self.session_path)
-            .await
-            .unwrap()
-    }
-
-    async fn prepare_for_sleep(&self, start: bool) {
-        let emitter = SignalEmitter::new(&self.conn, MANAGER_PATH).unwrap();
-        Manager::prepare_for_sleep(&emitter, start).await.unwrap();
-    }
-
-    async fn lock_signal(&self, lock: bool) {
-        let session = self.session().await;
-        let emitter = session.signal_emitter();
-        if lock {
-            Session::lock(emitter).await.unwrap();
-        } else {
-            Session::unlock(emitter).await.unwrap();
-        }
-    }
-
-    /// Sets `LockedHint` and emits `PropertiesChanged` for it.
-    async fn set_locked_hint(&self, locked: bool) {
-        let session = self.session().await;
-        session.get_mut().await.locked = locked;
-        session
-            .get()
-            .await
-            .locked_hint_changed(session.signal_emitter())
-            .await
-            .unwrap();
-    }
-
-    /// Sets `IdleHint` and `IdleSinceHint`; `together`: one `PropertiesChanged` with both (as
-    /// logind does), otherwise one with `IdleHint` only.
-    async fn set_idle_hint(&self, idle: bool, since_us: u64, together: bool) {
-        let session = self.session().await;
-        {
-            let mut s = session.get_mut().await;
-            s.idle = idle;
-            s.idle_since = since_us;
-        }
-        let mut changed = HashMap::from([("IdleHint", Variant::from(idle))]);
-        if together {
-            changed.insert("IdleSinceHint", Variant::from(since_us));
-        }
-        zbus::fdo::Properties::properties_changed(
-            session.signal_emitter(),
-            SESSION.try_into().unwrap(),
-            changed,
-            (&[][..]).into(),
-        )
+/// Starts the source on its own connection to the fake's bus; returns its events.
+async fn source(fake: &Fake, idle: bool) -> mpsc::Receiver<PresenceEvent> {
+    let (tx, rx) = mpsc::channel(16);
+    logind::start_on(fake.client().await, tx, idle)
         .await
-        .unwrap();
-    }
-
-    /// The next call the fake manager got, within [`SOON`].
-    async fn next_call(&mut self) -> Call {
-        match tokio::time::timeout(SOON, self.calls.recv()).await {
-            Ok(Some(call)) => call,
-            other => panic!("no call to the fake logind within {SOON:?}: {other:?}"),
-        }
-    }
+        .expect("the logind source did not start");
+    rx
 }
 
 /// The next event from the source, within [`SOON`].
@@ -329,7 +74,7 @@ fn micros(t: DateTime<Utc>) -> u64 {
 #[tokio::test]
 async fn prepare_for_sleep_reports_asleep_then_back_and_holds_a_delay_lock_while_awake() {
     let mut fake = Fake::start(Setup::default()).await;
-    let mut events = fake.source(false).await;
+    let mut events = source(&fake, false).await;
     assert_eq!(
         fake.next_call().await,
         Call::SessionByPid(std::process::id())
@@ -373,7 +118,7 @@ async fn prepare_for_sleep_reports_asleep_then_back_and_holds_a_delay_lock_while
 #[tokio::test]
 async fn lock_and_unlock_signals_and_locked_hint_report_locked_once_per_change() {
     let fake = Fake::start(Setup::default()).await;
-    let mut events = fake.source(false).await;
+    let mut events = source(&fake, false).await;
 
     // logind's Lock, then the locker's LockedHint: one change, one event.
     let before = Utc::now();
@@ -416,7 +161,7 @@ async fn lock_and_unlock_signals_and_locked_hint_report_locked_once_per_change()
 #[tokio::test]
 async fn idle_hint_reports_idle_since_the_idle_since_hint() {
     let fake = Fake::start(Setup::default()).await;
-    let mut events = fake.source(true).await;
+    let mut events = source(&fake, true).await;
 
     // As logind sends it: IdleHint and IdleSinceHint in one signal.
     let left = Utc::now() - chrono::TimeDelta::seconds(300);
@@ -458,7 +203,7 @@ async fn idle_hint_reports_idle_since_the_idle_since_hint() {
 #[tokio::test]
 async fn idle_hint_is_not_reported_when_logind_is_not_the_idle_source() {
     let fake = Fake::start(Setup::default()).await;
-    let mut events = fake.source(false).await;
+    let mut events = source(&fake, false).await;
     fake.set_idle_hint(true, micros(Utc::now()), true).await;
     fake.set_locked_hint(true).await;
     // Same object, same stream: had the idle hint been reported, it would come first.
@@ -483,7 +228,7 @@ async fn an_already_locked_and_idle_session_is_reported_at_start() {
         ..Setup::default()
     })
     .await;
-    let mut events = fake.source(true).await;
+    let mut events = source(&fake, true).await;
     assert!(matches!(
         next(&mut events).await,
         PresenceEvent::Away {
@@ -511,7 +256,7 @@ async fn outside_a_session_the_users_display_session_is_followed() {
         ..Setup::default()
     })
     .await;
-    let mut events = fake.source(false).await;
+    let mut events = source(&fake, false).await;
     assert_eq!(
         fake.next_call().await,
         Call::SessionByPid(std::process::id())

@@ -4,9 +4,11 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Utc};
+use tracing::info;
 
 use super::{Clock, Daemon, Last, upcoming, week_start};
-use crate::history::Outcome;
+use crate::config::Kind;
+use crate::history::{Entry, Outcome};
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::notify::Notifier;
 use crate::schedule;
@@ -33,6 +35,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Request::Skip => self.answer_from_cli(Outcome::Skipped).await,
             Request::Now { reminder } => self.fire_now(reminder, now).await,
             Request::Reload => self.reload(false).await,
+            Request::GuideDone { item } => self.guide_done(item).await,
         };
         match result {
             Ok(message) => Response::Ok { message },
@@ -166,6 +169,53 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let title = upcoming(&self.config, &fire).title;
         self.show(fire).await;
         Ok(format!("showing {title}"))
+    }
+
+    /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
+    /// [`crate::guide::REMINDER`]) and counts it toward the week. The schedule, the rotation and
+    /// a reminder on screen are left as they are.
+    async fn guide_done(&mut self, item: String) -> Result<String, String> {
+        if item.is_empty() {
+            return Err("guide_done needs the id of the stretch that was done".to_owned());
+        }
+        let now = self.clock.now();
+        // Guiding the very stretch on screen answers it, so the week does not count it twice.
+        let on_screen = self.last.as_ref().is_some_and(|l| {
+            l.awaits_answer() && l.fire.kind == Kind::Stretch && l.fire.item == item
+        });
+        if on_screen && self.history.is_some() {
+            self.answer(Outcome::Done).await;
+            let monday = week_start(now);
+            let done = self.recent_done.iter().filter(|t| **t >= monday).count();
+            return Ok(format!(
+                "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
+                self.config.weekly_goal
+            ));
+        }
+        let Some(history) = self.history.as_mut() else {
+            return Err(
+                "the daemon could not open the history log, so it records nothing (see its log)"
+                    .to_owned(),
+            );
+        };
+        let entry = Entry {
+            time: now,
+            reminder: crate::guide::REMINDER.to_owned(),
+            kind: Kind::Stretch,
+            item,
+            outcome: Outcome::Done,
+        };
+        history
+            .append(&entry)
+            .map_err(|e| format!("cannot append to {}: {e}", history.path().display()))?;
+        info!(item = %entry.item, "guided stretch done");
+        self.recent_done.push(now);
+        let monday = week_start(now);
+        let done = self.recent_done.iter().filter(|t| **t >= monday).count();
+        Ok(format!(
+            "recorded \"{}\" as done; this week: {done} of {} stretch sessions",
+            entry.item, self.config.weekly_goal
+        ))
     }
 
     fn upcoming(&self, now: DateTime<Utc>, count: usize) -> Vec<Upcoming> {

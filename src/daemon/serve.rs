@@ -89,9 +89,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let (presence_tx, presence_rx) = mpsc::channel(32);
     let (idle_source, asked) = crate::presence::start(&config.presence, &presence_tx).await;
     drop(presence_tx);
-    let daemon = Daemon::new(config, config_path, notifier, SystemClock)
+    let mut daemon = Daemon::new(config, config_path, notifier, SystemClock)
         .persist(store, state, history, &recent)
         .with_idle_source(idle_source, asked);
+    // Pictures are a nicety: without a writable data dir the reminders come as text alone.
+    let images = crate::assets::images_dir();
+    match crate::assets::install_images(&images) {
+        Ok(()) => daemon = daemon.with_images(images),
+        Err(e) => warn!("cannot write the stretch pictures ({e}); reminders come without them"),
+    }
     tokio::spawn(signals.forward(tx.clone()));
     tokio::spawn(socket.serve(tx.clone()));
     tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));

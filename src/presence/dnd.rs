@@ -35,15 +35,9 @@ const DUNST_PAUSED: &str = "paused";
 const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 const KDE_INHIBITED: &str = "Inhibited";
 
-/// Connects to the session bus and spawns a task that reports the notification server's
+/// On the session-bus connection `conn`, spawns a task that reports the notification server's
 /// do-not-disturb state to `events` as [`PresenceEvent::Quiet`] (the initial state too, if on).
 /// No server needs to be running. Must be called inside the tokio runtime.
-pub async fn start(events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
-    let conn = dbus::session_bus().await?;
-    start_on(conn, events).await
-}
-
-/// [`start`] on a connection the caller made (a test's private bus).
 pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await

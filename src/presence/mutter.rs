@@ -41,19 +41,10 @@ trait IdleMonitor {
     fn remove_watch(&self, id: u32) -> zbus::Result<()>;
 }
 
-/// Connects to the session bus and spawns a task that reports idle periods of at least
+/// On the session-bus connection `conn`, spawns a task that reports idle periods of at least
 /// `natural_break` to `events` (see the module documentation). Fails when nobody owns
 /// `org.gnome.Mutter.IdleMonitor` (not a GNOME session) or the watch cannot be added. Must be
 /// called inside the tokio runtime.
-pub async fn start(
-    events: mpsc::Sender<PresenceEvent>,
-    natural_break: Duration,
-) -> Result<(), String> {
-    let conn = dbus::session_bus().await?;
-    start_on(conn, events, natural_break).await
-}
-
-/// [`start`] on a connection the caller made (a test's private bus).
 pub async fn start_on(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,

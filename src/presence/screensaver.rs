@@ -28,15 +28,9 @@ trait ScreenSaver {
     fn get_active(&self) -> zbus::Result<bool>;
 }
 
-/// Connects to the session bus and spawns a task that reports the screen saver's active state
+/// On the session-bus connection `conn`, spawns a task that reports the screen saver's active state
 /// to `events` as locked/back (the initial state too, if active). Fails when nobody owns
 /// `org.freedesktop.ScreenSaver`. Must be called inside the tokio runtime.
-pub async fn start(events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
-    let conn = dbus::session_bus().await?;
-    start_on(conn, events).await
-}
-
-/// [`start`] on a connection the caller made (a test's private bus).
 pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await

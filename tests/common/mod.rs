@@ -1,11 +1,13 @@
 //! Helpers shared by the end-to-end tests: a private session bus, the `stretchd` daemon as a
-//! child process whose log can be waited on, and config files.
+//! child process whose log can be waited on, config files, and a fake logind ([`logind`]).
 //!
 //! Every wait here is on an event (a log line, a closed pipe, a name on the bus) with a hard
 //! deadline; nothing sleeps and hopes.
 
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
+
+pub mod logind;
 
 use std::ffi::OsString;
 use std::io::{BufRead as _, BufReader};
@@ -157,6 +159,7 @@ pub fn stretchd(home: &Path) -> Command {
     cmd.env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_RUNTIME_DIR", home.join("runtime"))
         .env_remove("NOTIFY_SOCKET")
         .env_remove("DISPLAY")

@@ -1,0 +1,417 @@
+#!/usr/bin/env bash
+# Voluntary context switches per minute of `stretchd run` while the user is active and nothing is
+# due, with each idle source that can run here, for the README (issue 4 aims at 2 a minute at
+# most). Prints one markdown table and writes it to bench/idle-results.md.
+#
+# Everything runs in a private session: HOME and the XDG directories in a temporary directory,
+# a private session bus, and a second private bus standing in for the system bus
+# (DBUS_SYSTEM_BUS_ADDRESS) on which the fake logind of tests/common/logind.rs runs (from
+# tests/bench_support.rs), so that every run has logind's suspend and lock signals, as in a real
+# session. Per source:
+#
+#   none     no idle source: the baseline.
+#   logind   logind's IdleHint (the fake's stays false, as logind's does while the user is active).
+#   x11      Xvfb; the user is kept active by `xdotool mousemove` every ACTIVITY_EVERY seconds,
+#            from this script (outside stretchd).
+#   wayland  ext-idle-notify-v1 of KWin (`kwin_wayland --virtual`); the user is kept active every
+#            ACTIVITY_EVERY seconds by KDE's simulate_user_activity (tests/bench_support.rs).
+#            sway is not used: Debian 12's sway 1.7 predates the protocol (sway 1.8).
+#   mutter   GNOME's IdleMonitor: needs gnome-shell or mutter on a session bus; listed as not run
+#            when neither is installed.
+#
+# Each run: a config with nothing due (a cron reminder on 1 January) and the default
+# natural_break (5 min); start `stretchd run`, wait for "stretchd is running" and for the idle
+# source to be the one asked for, let it settle SETTLE s, then sum voluntary_ctxt_switches and
+# nonvoluntary_ctxt_switches over /proc/PID/task/*/status at the start and the end of a WINDOW.
+# The daemon logs at debug level, so the X11 source's questions ("asked the idle time") in the
+# window are counted too.
+#
+# Environment knobs:
+#   WINDOW=120          seconds measured per source
+#   SETTLE=3            seconds between "stretchd is running" and the start of the window
+#   ACTIVITY_EVERY=5    seconds between two inputs of the simulated user
+#   SOURCES="none logind x11 wayland mutter"   which rows, in order
+#   SKIP_BUILD=0        1 uses the existing release binary and test helper as they are
+#   BUILD_TIMEOUT=1800  bound on each cargo build (it may wait on another build's lock)
+#   KEEP_TMP=1          keep the temp dir (logs of every process, configs) for inspection
+set -euo pipefail
+
+WINDOW=${WINDOW:-120}
+SETTLE=${SETTLE:-3}
+ACTIVITY_EVERY=${ACTIVITY_EVERY:-5}
+SOURCES=${SOURCES:-none logind x11 wayland mutter}
+SKIP_BUILD=${SKIP_BUILD:-0}
+BUILD_TIMEOUT=${BUILD_TIMEOUT:-1800}
+START_TIMEOUT=20 # seconds for each bus, Xvfb, KWin, the fake logind and stretchd to come up
+NATURAL_BREAK_S=300
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT="$ROOT/bench/idle-results.md"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
+
+die() {
+  echo "idle-bench: $*" >&2
+  exit 1
+}
+log() { echo "idle-bench: $*" >&2; }
+
+[[ $WINDOW =~ ^[0-9]+$ && $WINDOW -gt 0 ]] || die "WINDOW must be a positive number of seconds, got '$WINDOW'"
+[[ $SETTLE =~ ^[0-9]+$ ]] || die "SETTLE must be a number of seconds, got '$SETTLE'"
+[[ $ACTIVITY_EVERY =~ ^[0-9]+$ && $ACTIVITY_EVERY -gt 0 ]] || die "ACTIVITY_EVERY must be a positive number of seconds, got '$ACTIVITY_EVERY'"
+for s in $SOURCES; do
+  [[ $s =~ ^(none|logind|x11|wayland|mutter)$ ]] || die "unknown source '$s' in SOURCES (none logind x11 wayland mutter)"
+done
+
+missing=()
+for tool in cargo jq dbus-daemon dbus-send timeout awk grep; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+((${#missing[@]} == 0)) || die "missing tool(s): ${missing[*]} (on Debian: apt-get install dbus-daemon dbus-bin jq)"
+[[ -r /proc/self/status ]] || die "/proc is not mounted; cannot read context switches"
+
+# --- clean-up: every process started here is recorded in PIDS and stopped on exit ------------
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-idle.XXXXXX")
+PIDS=()
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 20); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local i
+  # Stop in reverse order of start.
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
+  PIDS=()
+  if [[ ${KEEP_TMP:-0} == 1 ]]; then
+    echo "idle-bench: logs and configs kept in $TMP" >&2
+  else
+    rm -rf "$TMP"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# forget PID: drops a process that has been waited for from PIDS, so that the clean-up never
+# signals a process id the system may have handed to someone else since.
+forget() {
+  local keep=() p
+  for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
+  PIDS=(${keep[@]+"${keep[@]}"})
+}
+
+# stop PID: stops one process started here and forgets it.
+stop() {
+  stop_pid "$1"
+  forget "$1"
+}
+
+# alive PID NAME LOGFILE: fails with the process's log when it has died.
+alive() {
+  kill -0 "$1" 2>/dev/null && return 0
+  echo "idle-bench: $2 exited early; its log:" >&2
+  sed 's/^/    /' "$3" >&2 || true
+  exit 1
+}
+
+# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.1 s until it succeeds.
+wait_for() {
+  local secs=$1 what=$2
+  shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@"; do
+    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
+    sleep 0.1
+  done
+}
+
+# pause SECONDS: a background sleep and `wait`, so that an INT or TERM is handled at once.
+pause() {
+  sleep "$1" &
+  local pid=$!
+  PIDS+=("$pid")
+  wait "$pid" || true
+  forget "$pid"
+}
+
+# --- build --------------------------------------------------------------------------------------
+# build ARGS...: one bounded cargo run in the background, waited for so that INT or TERM reaches
+# the trap.
+build() {
+  (cd "$ROOT" && exec timeout "$BUILD_TIMEOUT" cargo "$@") &
+  local pid=$!
+  PIDS+=("$pid")
+  wait "$pid" || die "cargo $* failed or took longer than ${BUILD_TIMEOUT}s"
+  forget "$pid"
+}
+if [[ $SKIP_BUILD != 1 ]]; then
+  log "building the release binary (cargo build --release)"
+  build build --release --quiet
+fi
+[[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
+log "building the benchmark helpers (tests/bench_support.rs)"
+# Cargo knows whether the helper is up to date; with SKIP_BUILD=1 this only reads its path.
+build test --test bench_support --no-run --quiet --message-format=json >"$TMP/helper.json"
+HELPER=$(jq -r 'select(.reason == "compiler-artifact" and .target.name == "bench_support") | .executable // empty' \
+  "$TMP/helper.json" | tail -n1)
+[[ -n $HELPER && -x $HELPER ]] || die "cannot find the bench_support test binary"
+# Read now: rustup finds its toolchain through $HOME, which the private session replaces.
+RUSTC_VERSION=$(cd "$ROOT" && rustc --version) || die "rustc --version failed"
+
+# --- private session --------------------------------------------------------------------------
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
+export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
+export XDG_RUNTIME_DIR="$TMP/run"
+mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY WAYLAND_SOCKET
+
+# start_bus NAME: a private dbus-daemon with no service directories (nothing is ever
+# auto-started); prints its address.
+start_bus() {
+  local name=$1
+  mkdir -p "$TMP/$name"
+  cat >"$TMP/$name.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>$name</type>
+  <listen>unix:dir=$TMP/$name</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+  dbus-daemon --config-file="$TMP/$name.conf" --nofork --nopidfile --print-address=3 \
+    3>"$TMP/$name.address" >"$TMP/$name-bus.log" 2>&1 &
+  BUS_PID=$!
+  PIDS+=("$BUS_PID")
+  bus_ready() { alive "$BUS_PID" "dbus-daemon ($name)" "$TMP/$name-bus.log" && [[ -s $TMP/$name.address ]]; }
+  wait_for "$START_TIMEOUT" "the $name bus to print its address" bus_ready
+}
+log "starting the private session and system buses"
+start_bus session
+DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$TMP/session.address")
+export DBUS_SESSION_BUS_ADDRESS
+start_bus system
+SYSTEM_BUS=$(head -n1 "$TMP/system.address")
+
+# --- the fake logind ------------------------------------------------------------------------------
+n_sources=$(wc -w <<<"$SOURCES")
+FAKE_SECONDS=$((n_sources * (WINDOW + SETTLE + 4 * START_TIMEOUT) + 60))
+log "starting the fake logind"
+STRETCHD_BENCH_BUS=$SYSTEM_BUS STRETCHD_BENCH_SECONDS=$FAKE_SECONDS \
+  "$HELPER" --ignored --exact serve_fake_logind --nocapture >"$TMP/logind.log" 2>&1 &
+LOGIND_PID=$!
+PIDS+=("$LOGIND_PID")
+logind_owned() {
+  alive "$LOGIND_PID" "the fake logind" "$TMP/logind.log" &&
+    timeout 2 dbus-send --bus="$SYSTEM_BUS" --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.login1 2>/dev/null | grep -q 'boolean true'
+}
+wait_for "$START_TIMEOUT" "the fake logind to own org.freedesktop.login1" logind_owned
+
+# --- one measurement --------------------------------------------------------------------------
+CFG="$TMP/config" # a directory of its own: stretchd watches its config's directory
+mkdir -p "$CFG"
+
+# ctxt_switches PID: "<voluntary> <nonvoluntary> <threads>" summed over the process's threads.
+ctxt_switches() {
+  local v=0 n=0 t=0 f a b
+  for f in /proc/"$1"/task/*/status; do
+    read -r a b < <(awk '/^voluntary_ctxt_switches:/ {v=$2} /^nonvoluntary_ctxt_switches:/ {n=$2}
+                          END {print v+0, n+0}' "$f" 2>/dev/null) || continue
+    v=$((v + a)) n=$((n + b)) t=$((t + 1))
+  done
+  echo "$v $n $t"
+}
+per_min() { awk -v c="$1" -v w="$WINDOW" 'BEGIN {printf "%.1f", c * 60 / w}'; }
+
+ROWS=()
+# row SOURCE SESSION ACTIVITY VOL NONVOL ASKS THREADS EXPECTED
+row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 |"); }
+
+# measure SOURCE SESSION ACTIVITY EXPECTED [VAR=VALUE...]: runs `stretchd run` with idle_source
+# SOURCE and the variables given, measures it over WINDOW, adds a row.
+measure() {
+  local source=$1 session=$2 activity=$3 expected=$4
+  shift 4
+  local cfg="$CFG/$source.toml" slog="$TMP/stretchd-$source.log"
+  cat >"$cfg" <<EOF
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["00:00-24:00"]
+
+[presence]
+idle_source = "$source"
+natural_break = "${NATURAL_BREAK_S}s"
+
+[[reminder]]
+id = "new-year"
+kind = "stretch"
+cron = "0 0 1 1 *"
+EOF
+  : >"$slog"
+  env "$@" DBUS_SYSTEM_BUS_ADDRESS="$SYSTEM_BUS" RUST_LOG=stretchd=debug \
+    "$BIN" run --config "$cfg" 2>"$slog" >/dev/null &
+  local pid=$!
+  PIDS+=("$pid")
+  running() { alive "$pid" stretchd "$slog" && grep -q 'stretchd is running' "$slog"; }
+  wait_for "$START_TIMEOUT" "stretchd ($source) to log \"stretchd is running\"" running
+  grep -q "idle source: $source" "$slog" ||
+    die "stretchd did not pick the idle source $source; its log: $(cat "$slog")"
+  grep -q 'logind: following the session' "$slog" ||
+    die "stretchd did not follow the fake logind's session; its log: $(cat "$slog")"
+  pause "$SETTLE"
+
+  log "measuring $source for ${WINDOW}s ($activity)"
+  alive "$pid" stretchd "$slog"
+  local v0 n0 t0 v1 n1 t1 lines0
+  read -r v0 n0 t0 < <(ctxt_switches "$pid")
+  lines0=$(wc -l <"$slog")
+  pause "$WINDOW"
+  alive "$pid" stretchd "$slog"
+  read -r v1 n1 t1 < <(ctxt_switches "$pid")
+  local window_log="$TMP/window-$source.log"
+  tail -n +"$((lines0 + 1))" "$slog" >"$window_log"
+  stop "$pid"
+
+  local asks away shown threads=$t1
+  asks=$(grep -c 'asked the idle time' "$window_log" || true)
+  away=$(grep -c ' away reason=' "$window_log" || true)
+  shown=$(grep -cE ': reminder reminder=' "$window_log" || true)
+  ((away == 0)) || die "stretchd saw the user away during the $source window; the user should be active: $(cat "$window_log")"
+  ((shown == 0)) || die "a reminder fired during the $source window, but nothing was due"
+  [[ $t0 == "$t1" ]] || threads="$t0 → $t1"
+  log "$source: $((v1 - v0)) voluntary, $((n1 - n0)) non-voluntary context switches, $asks idle-time questions"
+  row "$source" "$session" "$activity" "$((v1 - v0)) ($(per_min $((v1 - v0))))" \
+    "$((n1 - n0)) ($(per_min $((n1 - n0))))" "$asks" "$threads" "$expected"
+}
+
+# not_run SOURCE WHY EXPECTED
+not_run() { row "$1" "not run: $2" "" "" "" "" "" "$3"; }
+
+# --- the sources ------------------------------------------------------------------------------
+EXPECT_PUSH="0 (pushed: stretchd sleeps until the source writes)"
+for source in $SOURCES; do
+  case $source in
+    none)
+      measure none "private buses only" "n/a" "0 (nothing due, no idle source)"
+      ;;
+    logind)
+      measure logind "fake logind on a private system bus" \
+        "IdleHint stays false (logind signals only on a change)" \
+        "0 (pushed: PropertiesChanged on IdleHint changes only)"
+      ;;
+    x11)
+      if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+        not_run x11 "Xvfb or xdotool missing (apt-get install xvfb xdotool)" \
+          "0.2 (one X round trip per natural_break while active)"
+        continue
+      fi
+      log "starting Xvfb"
+      : >"$TMP/display"
+      Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$TMP/display" >"$TMP/xvfb.log" 2>&1 &
+      XVFB_PID=$!
+      PIDS+=("$XVFB_PID")
+      x_ready() { alive "$XVFB_PID" Xvfb "$TMP/xvfb.log" && grep -qE '^[0-9]+$' "$TMP/display"; }
+      wait_for "$START_TIMEOUT" "Xvfb to report its display" x_ready
+      X_DISPLAY=":$(head -n1 "$TMP/display")"
+      DISPLAY=$X_DISPLAY timeout 10 xdotool mousemove 10 10 || die "xdotool cannot move the pointer on $X_DISPLAY"
+      # The simulated user: a pointer move every ACTIVITY_EVERY seconds, alternating between two
+      # places so that each is a real motion.
+      (
+        trap 'kill "$sp" 2>/dev/null; exit 0' TERM
+        x=100
+        while :; do
+          DISPLAY=$X_DISPLAY timeout 10 xdotool mousemove "$x" "$x" || exit 1
+          x=$((300 - x))
+          sleep "$ACTIVITY_EVERY" &
+          sp=$!
+          wait "$sp"
+        done
+      ) >"$TMP/xdotool.log" 2>&1 &
+      ACT_PID=$!
+      PIDS+=("$ACT_PID")
+      measure x11 "Xvfb" "xdotool mousemove every ${ACTIVITY_EVERY}s" \
+        "0.2 (one X round trip per natural_break = $((NATURAL_BREAK_S / 60)) min while active; none is due in a window that ends less than $((NATURAL_BREAK_S / 60)) min after the start)" \
+        DISPLAY="$X_DISPLAY"
+      alive "$ACT_PID" "the xdotool loop" "$TMP/xdotool.log"
+      stop "$ACT_PID"
+      stop "$XVFB_PID"
+      ;;
+    wayland)
+      if ! command -v kwin_wayland >/dev/null; then
+        not_run wayland "kwin_wayland missing (apt-get install kwin-wayland); sway 1.7 lacks ext-idle-notify-v1" \
+          "$EXPECT_PUSH"
+        continue
+      fi
+      log "starting KWin (kwin_wayland --virtual)"
+      KWIN_DIR="$TMP/kwin"
+      mkdir -p "$KWIN_DIR/run"
+      chmod 700 "$KWIN_DIR/run"
+      # Debian gives kwin_wayland a file capability, and exec fails where that capability is not
+      # in the bounding set (containers); a copy has none.
+      cp "$(command -v kwin_wayland)" "$KWIN_DIR/kwin_wayland"
+      # Off every bus: KWin needs none for this, and must not talk to stretchd's.
+      env -u XDG_SESSION_TYPE -u DISPLAY -u WAYLAND_DISPLAY \
+        XDG_RUNTIME_DIR="$KWIN_DIR/run" HOME="$KWIN_DIR" XDG_CONFIG_HOME="$KWIN_DIR/config" \
+        DBUS_SESSION_BUS_ADDRESS="unix:path=$KWIN_DIR/no-bus" KWIN_COMPOSE=Q \
+        "$KWIN_DIR/kwin_wayland" --virtual --no-lockscreen --no-global-shortcuts --no-kactivities \
+        --socket wayland-stretchd --width 640 --height 480 >"$TMP/kwin.log" 2>&1 &
+      KWIN_PID=$!
+      PIDS+=("$KWIN_PID")
+      WL_SOCKET="$KWIN_DIR/run/wayland-stretchd"
+      kwin_ready() { alive "$KWIN_PID" kwin_wayland "$TMP/kwin.log" && [[ -S $WL_SOCKET ]]; }
+      wait_for "$START_TIMEOUT" "KWin's Wayland socket" kwin_ready
+      STRETCHD_BENCH_WAYLAND=$WL_SOCKET STRETCHD_BENCH_EVERY=$ACTIVITY_EVERY \
+        STRETCHD_BENCH_SECONDS=$((WINDOW + SETTLE + 2 * START_TIMEOUT)) \
+        "$HELPER" --ignored --exact kwin_activity --nocapture >"$TMP/kwin-activity.log" 2>&1 &
+      ACT_PID=$!
+      PIDS+=("$ACT_PID")
+      acting() {
+        alive "$ACT_PID" "the KWin activity helper" "$TMP/kwin-activity.log" &&
+          grep -q 'simulating user activity' "$TMP/kwin-activity.log"
+      }
+      wait_for "$START_TIMEOUT" "the KWin activity helper to start" acting
+      measure wayland "KWin $("$KWIN_DIR/kwin_wayland" --version 2>/dev/null | awk '{print $2}' || true) --virtual" \
+        "simulate_user_activity every ${ACTIVITY_EVERY}s" "$EXPECT_PUSH" \
+        WAYLAND_DISPLAY="$WL_SOCKET"
+      alive "$ACT_PID" "the KWin activity helper" "$TMP/kwin-activity.log"
+      stop "$ACT_PID"
+      stop "$KWIN_PID"
+      ;;
+    mutter)
+      if command -v gnome-shell >/dev/null || command -v mutter >/dev/null; then
+        not_run mutter "needs a GNOME session on the bus; not automated here" "$EXPECT_PUSH"
+      else
+        not_run mutter "no gnome-shell or mutter installed" "$EXPECT_PUSH"
+      fi
+      ;;
+  esac
+done
+
+# --- report -------------------------------------------------------------------------------------
+CPU=$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ $COMMIT != unknown && -n $(git -C "$ROOT" status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null) ]]; then
+  COMMIT="$COMMIT (with uncommitted changes to src/ or Cargo.*)"
+fi
+TABLE=$(
+  echo "| Idle source | Session | User activity | Voluntary ctxt switches in ${WINDOW} s (per min) | Non-voluntary (per min) | Idle-time questions in the window | Threads | Expected wakeups per min (design) |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Nothing due (one cron reminder on 1 January), natural_break = $((NATURAL_BREAK_S / 60)) min, every run with the fake logind on a private system bus (suspend and lock signals), release build, counters summed over /proc/PID/task/*/status, window started ${SETTLE} s after \"stretchd is running\"."
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(uname -srm); ${CPU:-unknown CPU} ($(nproc 2>/dev/null || echo '?') CPUs); $RUSTC_VERSION; stretchd $COMMIT."
+)
+printf '%s\n' "$TABLE" | tee "$OUT"
+log "written to ${OUT#"$ROOT"/} in ${SECONDS}s"

@@ -1,0 +1,131 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_stretchd_global_optspecs
+    string join \n json h/help V/version
+end
+
+function __fish_stretchd_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_stretchd_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_stretchd_using_subcommand
+    set -l cmd (__fish_stretchd_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c stretchd -n "__fish_stretchd_needs_command" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_needs_command" -s V -l version -d 'Print version'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "run" -d 'Run the daemon: show reminders until stopped (SIGHUP or saving the config reloads it)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "check" -d 'Validate the config and print the next reminders it would fire'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "stretches" -d 'List the stretches and posture checks, or show one in full'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "status" -d 'Show what the daemon is doing: next reminder, pause, snooze, this week\'s progress'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "next" -d 'List the upcoming reminders, with snooze and pause applied'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "snooze" -d 'Snooze the reminder on screen, or else the next one'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "pause" -d 'Pause all reminders: for a while, until a time, until tomorrow, or until `resume`'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "resume" -d 'End a pause'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "skip" -d 'Answer the last reminder with Skip (for servers that draw no buttons)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "done" -d 'Answer the last reminder with Done (for servers that draw no buttons)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "now" -d 'Show a reminder right away: this one, or the one due next'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "reload" -d 'Make the daemon re-read its config'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "history" -d 'List past reminders and their answers'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "stats" -d 'This week by day, the weekly goal, the streak of weeks that met it, counts per stretch'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "install" -d 'Install for this user: the systemd user unit (or an autostart entry), the default config, desktop entry, icon, completions and man page; then start it at every login'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "uninstall" -d 'Stop and remove what `install` wrote; the config and history stay'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "completions" -d 'Print the shell completion script (bash, zsh or fish) to stdout'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold; finishing it records Done (Ctrl-C stops and records nothing)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand run" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l from -d 'Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00)' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s n -l count -d 'How many reminders to show' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print one stretch or posture check in full'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and __fish_seen_subcommand_from show" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print one stretch or posture check in full'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand status" -s f -l follow -d 'Keep printing: a line now, on every change, and once a minute (for status bars)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand status" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand status" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand next" -s n -l count -d 'How many' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand next" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand next" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand snooze" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand snooze" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand pause" -l until -d 'Until this local time (today, or tomorrow if it has passed), e.g. 14:30' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand pause" -l until-tomorrow -d 'Until midnight'
+complete -c stretchd -n "__fish_stretchd_using_subcommand pause" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand resume" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand resume" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand skip" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand skip" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand done" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand done" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand now" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand now" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand reload" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand reload" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand history" -l since -d 'Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339)' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand history" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand history" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stats" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand stats" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand install" -s n -l dry-run -d 'Print what would be done, and change nothing'
+complete -c stretchd -n "__fish_stretchd_using_subcommand install" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand install" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand uninstall" -s n -l dry-run -d 'Print what would be done, and change nothing'
+complete -c stretchd -n "__fish_stretchd_using_subcommand uninstall" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand uninstall" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand completions" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand man" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand man" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l hold -d 'Time each hold for this many seconds instead of the stretch\'s longest hold' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l reps -d 'Do this many holds (on each side) instead of the stretch\'s repetitions' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l no-wait -d 'Print the whole routine at once, without timers, and record nothing'
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -s h -l help -d 'Print help'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "run" -d 'Run the daemon: show reminders until stopped (SIGHUP or saving the config reloads it)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "check" -d 'Validate the config and print the next reminders it would fire'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "stretches" -d 'List the stretches and posture checks, or show one in full'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "status" -d 'Show what the daemon is doing: next reminder, pause, snooze, this week\'s progress'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "next" -d 'List the upcoming reminders, with snooze and pause applied'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "snooze" -d 'Snooze the reminder on screen, or else the next one'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "pause" -d 'Pause all reminders: for a while, until a time, until tomorrow, or until `resume`'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "resume" -d 'End a pause'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "skip" -d 'Answer the last reminder with Skip (for servers that draw no buttons)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "done" -d 'Answer the last reminder with Done (for servers that draw no buttons)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "now" -d 'Show a reminder right away: this one, or the one due next'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "reload" -d 'Make the daemon re-read its config'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "history" -d 'List past reminders and their answers'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "stats" -d 'This week by day, the weekly goal, the streak of weeks that met it, counts per stretch'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "install" -d 'Install for this user: the systemd user unit (or an autostart entry), the default config, desktop entry, icon, completions and man page; then start it at every login'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "uninstall" -d 'Stop and remove what `install` wrote; the config and history stay'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "completions" -d 'Print the shell completion script (bash, zsh or fish) to stdout'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold; finishing it records Done (Ctrl-C stops and records nothing)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and __fish_seen_subcommand_from stretches" -f -a "show" -d 'Print one stretch or posture check in full'

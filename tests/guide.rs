@@ -1,0 +1,414 @@
+//! `stretchd guide`: the routine printed with `--no-wait`, a timed run through a pseudo-terminal
+//! (util-linux `script`) and through a pipe, Ctrl-C in both, recording through a running daemon
+//! or straight into the history, the suggested stretch with and without a daemon, and unknown
+//! ids.
+//!
+//! Each test has its own home directory (HOME and the XDG directories), so they run in
+//! parallel. Holds are shortened with `--hold 1` (and `--reps`); every wait is bounded.
+
+mod common;
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use stretchd::catalog::{Catalog, SAFETY_NOTICE, Stretch};
+
+use common::{BIN, Bus, Daemon, all_day_config, run_in, write_file};
+
+/// Bound for a command that should finish at once, or after a few one-second holds.
+const SOON: Duration = Duration::from_secs(20);
+const ESC: u8 = 0x1b;
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn stretch(id: &str) -> Stretch {
+    Catalog::default().stretch(id).unwrap().clone()
+}
+
+fn state_dir(home: &Path) -> PathBuf {
+    home.join("state/stretchd")
+}
+
+/// The history log's entries, as JSON.
+fn history(home: &Path) -> Vec<Value> {
+    let path = state_dir(home).join("history.jsonl");
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+/// Asserts that the history holds exactly one entry: `item` done through the guide.
+fn assert_one_guided_done(home: &Path, item: &str) {
+    let entries = history(home);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    let e = &entries[0];
+    assert_eq!(e["item"], item, "{e}");
+    assert_eq!(e["outcome"], "done", "{e}");
+    assert_eq!(e["kind"], "stretch", "{e}");
+    assert_eq!(e["reminder"], "guide", "{e}");
+}
+
+/// Asserts that every step of `s` appears in `out`, in order, numbered.
+fn assert_steps_in_order(out: &str, s: &Stretch) {
+    let mut from = 0;
+    for (n, step) in (1..).zip(&s.steps) {
+        let line = format!("{n:>2}. {step}");
+        let at = out[from..]
+            .find(&line)
+            .unwrap_or_else(|| panic!("step {n} ({line:?}) missing or out of order in:\n{out}"));
+        from += at + line.len();
+    }
+}
+
+/// Runs `stretchd guide ARGS` in `home` through a pipe; returns (status, stdout, stderr).
+fn guide(home: &Path, args: &[&str]) -> (ExitStatus, String, String) {
+    let mut all = vec!["guide"];
+    all.extend_from_slice(args);
+    let out = run_in(home, &all, &[], SOON);
+    (out.status, text(&out.stdout), text(&out.stderr))
+}
+
+/// A child whose output is collected on a thread and can be waited on.
+struct Running {
+    child: Child,
+    chunks: mpsc::Receiver<Vec<u8>>,
+    output: Vec<u8>,
+}
+
+impl Running {
+    fn start(mut cmd: Command) -> Running {
+        let mut child = cmd.stdout(Stdio::piped()).spawn().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let (tx, chunks) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Running {
+            child,
+            chunks,
+            output: Vec::new(),
+        }
+    }
+
+    /// Waits until the output so far contains `needle`; panics after `timeout`.
+    fn wait_for(&mut self, needle: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while !text(&self.output).contains(needle) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => self.output.extend(chunk),
+                Err(e) => panic!(
+                    "no {needle:?} within {timeout:?} ({e}); output so far:\n{}",
+                    text(&self.output)
+                ),
+            }
+        }
+    }
+
+    /// Waits for the child to exit and its output to end; kills it and panics after `timeout`.
+    fn finish(mut self, timeout: Duration) -> (ExitStatus, String) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => self.output.extend(chunk),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    panic!(
+                        "did not finish within {timeout:?}; output:\n{}",
+                        text(&self.output)
+                    );
+                }
+            }
+        }
+        // The output has ended, so the child has exited or is about to.
+        let status = self.child.wait().unwrap();
+        (status, text(&self.output))
+    }
+}
+
+/// `stretchd guide ARGS` on a pseudo-terminal: util-linux `script` runs it, with the
+/// environment of `home` and a terminal type that draws.
+fn in_pty(home: &Path, args: &str) -> Command {
+    let isolated = common::stretchd(home);
+    let mut cmd = Command::new("script");
+    for (key, value) in isolated.get_envs() {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("TERM", "xterm")
+        .arg("-qfec")
+        .arg(format!("'{BIN}' guide {args}"))
+        .arg("/dev/null")
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit());
+    cmd
+}
+
+/// Sends SIGINT with kill(1): the crate forbids unsafe code.
+fn interrupt(pid: u32) {
+    let status = Command::new("kill")
+        .arg("-INT")
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -INT {pid} failed");
+}
+
+#[test]
+fn no_wait_prints_the_whole_routine_and_records_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let twist = stretch("seated-twist");
+    let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(!out.as_bytes().contains(&ESC), "control codes in:\n{out:?}");
+    assert!(
+        out.starts_with(&format!("{}\n{}\n", twist.title(), twist.summary)),
+        "{out}"
+    );
+    assert!(
+        out.contains(SAFETY_NOTICE),
+        "no safety notice the first time:\n{out}"
+    );
+    assert_steps_in_order(&out, &twist);
+    // 2 reps on each side, the switch between them, with the step that switches.
+    let first = out.find("Hold 30 s (first side, 2 of 2)").expect(&out);
+    let other = out.find("Now the other side.").expect(&out);
+    let last_step = out.find(" 6. Switch to the other side").expect(&out);
+    let second = out.find("Hold 30 s (other side, 1 of 2)").expect(&out);
+    assert!(
+        first < other && other < last_step && last_step < second,
+        "{out}"
+    );
+    assert_eq!(out.matches("Hold 30 s (").count(), 4, "{out}");
+    assert!(!out.contains("... done"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("Not recorded: run without --no-wait to time and record it."),
+        "{out}"
+    );
+    assert!(
+        !state_dir(home.path()).exists(),
+        "--no-wait wrote to the state directory"
+    );
+}
+
+#[test]
+fn a_run_on_a_terminal_counts_down_each_hold_and_records_done() {
+    let home = tempfile::tempdir().unwrap();
+    let ext = stretch("thoracic-extension");
+    let started = Instant::now();
+    let (status, out) =
+        Running::start(in_pty(home.path(), "thoracic-extension --hold 1")).finish(SOON);
+    assert!(status.success(), "{status}:\n{out}");
+    assert!(
+        started.elapsed() >= Duration::from_secs(3),
+        "three holds of 1 s took {:?}",
+        started.elapsed()
+    );
+    assert_steps_in_order(&out, &ext);
+    // A live bar (drawn and redrawn in place) with the seconds left...
+    assert!(out.contains("\x1b[2K"), "no bar drawn in place:\n{out:?}");
+    assert!(out.contains("] 1 s left"), "no countdown:\n{out:?}");
+    // ...that each hold replaces with a plain line.
+    for rep in 1..=3 {
+        assert!(
+            out.contains(&format!("    Hold 1 s ({rep} of 3) ... done")),
+            "hold {rep} missing:\n{out:?}"
+        );
+    }
+    let last_hold = out.rfind("... done").unwrap();
+    let done = out.rfind("\nDone.").expect(&out);
+    assert!(done > last_hold, "{out:?}");
+    assert!(
+        out[done..].contains("Recorded \"thoracic-extension\" as done"),
+        "{out:?}"
+    );
+    assert_one_guided_done(home.path(), "thoracic-extension");
+}
+
+#[test]
+fn a_run_through_a_pipe_has_no_control_codes_and_shows_the_safety_notice_once() {
+    let home = tempfile::tempdir().unwrap();
+    let (status, out, err) = guide(
+        home.path(),
+        &["thoracic-extension", "--hold", "1", "--reps", "2"],
+    );
+    assert!(status.success(), "{out}{err}");
+    assert!(!out.as_bytes().contains(&ESC), "control codes in:\n{out:?}");
+    assert!(out.contains("    Hold 1 s (1 of 2) ... done\n"), "{out}");
+    assert!(
+        out.contains("    Hold 1 s (2 of 2) ... done\n\nDone.\n"),
+        "{out}"
+    );
+    assert!(out.contains(SAFETY_NOTICE), "{out}");
+    assert!(out.contains("(no daemon is running)"), "{out}");
+    assert_one_guided_done(home.path(), "thoracic-extension");
+    assert!(state_dir(home.path()).join("guide-safety-shown").exists());
+
+    // The notice was seen: not again.
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        !out.contains(SAFETY_NOTICE),
+        "the safety notice again:\n{out}"
+    );
+    assert_eq!(history(home.path()).len(), 2);
+}
+
+#[test]
+fn sigint_during_a_hold_stops_and_records_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = common::stretchd(home.path());
+    cmd.args(["guide", "thoracic-extension", "--hold", "30"])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS");
+    let mut run = Running::start(cmd);
+    run.wait_for("Hold 30 s (1 of 3) ...", SOON);
+    let sent = Instant::now();
+    interrupt(run.child.id());
+    let (status, out) = run.finish(SOON);
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        sent.elapsed()
+    );
+    assert_eq!(status.code(), Some(130), "{status}:\n{out}");
+    assert!(
+        out.ends_with("Hold 30 s (1 of 3) ...\nStopped; nothing recorded.\n"),
+        "{out:?}"
+    );
+    assert!(!out.contains("Done"), "{out}");
+    assert!(!state_dir(home.path()).exists(), "something was written");
+}
+
+#[test]
+fn ctrl_c_on_a_terminal_clears_the_bar_and_records_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = in_pty(home.path(), "seated-twist --hold 30 --reps 1");
+    // Ctrl-C typed on the pseudo-terminal: `script` copies its input there.
+    cmd.stdin(Stdio::piped());
+    let mut run = Running::start(cmd);
+    run.wait_for("s left", SOON);
+    let mut keyboard = run.child.stdin.take().unwrap();
+    keyboard.write_all(b"\x03").unwrap();
+    drop(keyboard);
+    let (status, out) = run.finish(SOON);
+    assert_eq!(status.code(), Some(130), "{status}:\n{out:?}");
+    let stopped = out.rfind("Stopped; nothing recorded.").expect(&out);
+    // The bar's line was erased just before.
+    let before = &out[..stopped];
+    assert!(
+        before.ends_with("\r\x1b[2K"),
+        "{:?}",
+        &before[before.len().saturating_sub(120)..]
+    );
+    assert!(!out.contains("... done"), "{out:?}");
+    assert!(!state_dir(home.path()).exists(), "something was written");
+}
+
+#[test]
+fn unknown_ids_are_refused_with_the_list_of_stretches() {
+    let home = tempfile::tempdir().unwrap();
+    let (status, out, err) = guide(home.path(), &["nope", "--no-wait"]);
+    assert_eq!(status.code(), Some(1), "{out}{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("no stretch has the id \"nope\""), "{err}");
+    for id in [
+        "cat-camel",
+        "thoracic-extension",
+        "seated-twist",
+        "thread-the-needle",
+    ] {
+        assert!(err.contains(id), "{id} not listed: {err}");
+    }
+    let (status, _, err) = guide(home.path(), &["shoulders"]);
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert!(err.contains("\"shoulders\" is a posture check"), "{err}");
+}
+
+#[test]
+fn without_a_daemon_the_default_is_the_configs_next_stretch() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/stretchd");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_file(
+        &dir,
+        "config.toml",
+        &all_day_config(
+            "[[reminder]]\nid = \"s\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"thread-the-needle\"\n",
+        ),
+    );
+    let (status, out, err) = guide(home.path(), &["--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.starts_with(&stretch("thread-the-needle").title()),
+        "{out}"
+    );
+    assert!(out.contains("Next in the rotation"), "{out}");
+}
+
+/// A status from the daemon in `home`, as JSON.
+fn status(home: &Path) -> Value {
+    let out = run_in(home, &["status", "--json"], &[], SOON);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_running_daemon_suggests_the_stretch_and_records_it() {
+    let bus = Bus::start();
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_file(
+        dir.path(),
+        "config.toml",
+        &all_day_config(
+            "[[reminder]]\nid = \"s\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"seated-twist\"\n",
+        ),
+    );
+    let mut daemon = Daemon::builder(&bus.address, &config).start();
+    daemon.wait_for_log("stretchd is running", SOON);
+    let home = daemon.home().to_owned();
+    assert_eq!(status(&home)["week"]["done"], 0);
+
+    // The default is what the daemon has coming (its config, not the user's default one).
+    let (ok, out, err) = guide(&home, &["--no-wait"]);
+    assert!(ok.success(), "{out}{err}");
+    assert!(out.starts_with(&stretch("seated-twist").title()), "{out}");
+    assert!(out.contains("The stretch the daemon suggests"), "{out}");
+
+    let (ok, out, err) = guide(&home, &["seated-twist", "--hold", "1", "--reps", "1"]);
+    assert!(ok.success(), "{out}{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(
+        out.contains("    Hold 1 s (first side) ... done\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    Hold 1 s (other side) ... done\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Recorded \"seated-twist\" as done; this week: 1 of 3 stretch sessions."),
+        "{out}"
+    );
+    daemon.wait_for_log("guided stretch done", SOON);
+    assert_one_guided_done(&home, "seated-twist");
+    assert_eq!(status(&home)["week"]["done"], 1);
+    assert!(daemon.is_running(), "{}", daemon.log());
+}
