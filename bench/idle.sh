@@ -12,27 +12,36 @@
 #   none     no idle source: the baseline.
 #   logind   logind's IdleHint (the fake's stays false, as logind's does while the user is active).
 #   x11      Xvfb; the user is kept active by `xdotool mousemove` every ACTIVITY_EVERY seconds,
-#            from this script (outside stretchd).
+#            from this script (outside stretchd). Run twice: with the default natural_break,
+#            and with a short one (X11_CHECK_BREAK_S) so that the questions the source is asked
+#            once per natural_break fall inside the window and their cost shows.
 #   wayland  ext-idle-notify-v1 of KWin (`kwin_wayland --virtual`); the user is kept active every
 #            ACTIVITY_EVERY seconds by KDE's simulate_user_activity (tests/bench_support.rs).
 #            sway is not used: Debian 12's sway 1.7 predates the protocol (sway 1.8).
 #   mutter   GNOME's IdleMonitor: needs gnome-shell or mutter on a session bus; listed as not run
 #            when neither is installed.
 #
-# Each run: a config with nothing due (a cron reminder on 1 January) and the default
-# natural_break (5 min); start `stretchd run`, wait for "stretchd is running" and for the idle
+# Each run: a config with nothing due (a cron reminder on 1 January) and natural_break
+# NATURAL_BREAK_S; start `stretchd run`, wait for "stretchd is running" and for the idle
 # source to be the one asked for, let it settle SETTLE s, then sum voluntary_ctxt_switches and
 # nonvoluntary_ctxt_switches over /proc/PID/task/*/status at the start and the end of a WINDOW.
 # The daemon logs at debug level, so the X11 source's questions ("asked the idle time") in the
-# window are counted too.
+# window are counted too. After the window, one `stretchd status` must show in the counters (a
+# check that a zero is a zero), and the run fails if the daemon saw the user away or showed a
+# reminder during the window.
 #
 # Environment knobs:
 #   WINDOW=120          seconds measured per source
 #   SETTLE=3            seconds between "stretchd is running" and the start of the window
 #   ACTIVITY_EVERY=5    seconds between two inputs of the simulated user
+#   NATURAL_BREAK_S=300 natural_break in seconds (stretchd's default, 5 min)
+#   X11_CHECK_BREAK_S=30  a second X11 run with this natural_break, so that the X11 source's
+#                       questions (one per natural_break) fall inside the window and their cost
+#                       shows; 0 skips it
 #   SOURCES="none logind x11 wayland mutter"   which rows, in order
 #   SKIP_BUILD=0        1 uses the existing release binary and test helper as they are
 #   BUILD_TIMEOUT=1800  bound on each cargo build (it may wait on another build's lock)
+#   OUT=bench/idle-results.md   where the table is written
 #   KEEP_TMP=1          keep the temp dir (logs of every process, configs) for inspection
 set -euo pipefail
 
@@ -43,10 +52,11 @@ SOURCES=${SOURCES:-none logind x11 wayland mutter}
 SKIP_BUILD=${SKIP_BUILD:-0}
 BUILD_TIMEOUT=${BUILD_TIMEOUT:-1800}
 START_TIMEOUT=20 # seconds for each bus, Xvfb, KWin, the fake logind and stretchd to come up
-NATURAL_BREAK_S=300
+NATURAL_BREAK_S=${NATURAL_BREAK_S:-300}
+X11_CHECK_BREAK_S=${X11_CHECK_BREAK_S:-30}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-OUT="$ROOT/bench/idle-results.md"
+OUT=${OUT:-$ROOT/bench/idle-results.md}
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
 die() {
@@ -58,6 +68,9 @@ log() { echo "idle-bench: $*" >&2; }
 [[ $WINDOW =~ ^[0-9]+$ && $WINDOW -gt 0 ]] || die "WINDOW must be a positive number of seconds, got '$WINDOW'"
 [[ $SETTLE =~ ^[0-9]+$ ]] || die "SETTLE must be a number of seconds, got '$SETTLE'"
 [[ $ACTIVITY_EVERY =~ ^[0-9]+$ && $ACTIVITY_EVERY -gt 0 ]] || die "ACTIVITY_EVERY must be a positive number of seconds, got '$ACTIVITY_EVERY'"
+[[ $NATURAL_BREAK_S =~ ^[0-9]+$ && $NATURAL_BREAK_S -gt $ACTIVITY_EVERY ]] || die "NATURAL_BREAK_S must be a number of seconds above ACTIVITY_EVERY, got '$NATURAL_BREAK_S'"
+[[ $X11_CHECK_BREAK_S =~ ^[0-9]+$ && ($X11_CHECK_BREAK_S == 0 || $X11_CHECK_BREAK_S -gt $ACTIVITY_EVERY) ]] ||
+  die "X11_CHECK_BREAK_S must be 0 or a number of seconds above ACTIVITY_EVERY, got '$X11_CHECK_BREAK_S'"
 for s in $SOURCES; do
   [[ $s =~ ^(none|logind|x11|wayland|mutter)$ ]] || die "unknown source '$s' in SOURCES (none logind x11 wayland mutter)"
 done
@@ -205,8 +218,8 @@ start_bus system
 SYSTEM_BUS=$(head -n1 "$TMP/system.address")
 
 # --- the fake logind ------------------------------------------------------------------------------
-n_sources=$(wc -w <<<"$SOURCES")
-FAKE_SECONDS=$((n_sources * (WINDOW + SETTLE + 4 * START_TIMEOUT) + 60))
+n_runs=$(($(wc -w <<<"$SOURCES") + 1)) # x11 may run twice
+FAKE_SECONDS=$((n_runs * (WINDOW + SETTLE + 4 * START_TIMEOUT) + 60))
 log "starting the fake logind"
 STRETCHD_BENCH_BUS=$SYSTEM_BUS STRETCHD_BENCH_SECONDS=$FAKE_SECONDS \
   "$HELPER" --ignored --exact serve_fake_logind --nocapture >"$TMP/logind.log" 2>&1 &
@@ -236,15 +249,19 @@ ctxt_switches() {
 per_min() { awk -v c="$1" -v w="$WINDOW" 'BEGIN {printf "%.1f", c * 60 / w}'; }
 
 ROWS=()
-# row SOURCE SESSION ACTIVITY VOL NONVOL ASKS THREADS EXPECTED
-row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 |"); }
+# row SOURCE SESSION ACTIVITY NATURAL_BREAK VOL NONVOL ASKS THREADS EXPECTED
+row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 |"); }
 
-# measure SOURCE SESSION ACTIVITY EXPECTED [VAR=VALUE...]: runs `stretchd run` with idle_source
-# SOURCE and the variables given, measures it over WINDOW, adds a row.
+# nb_text SECONDS: "5 min" or "30 s".
+nb_text() { if (($1 % 60 == 0)); then echo "$(($1 / 60)) min"; else echo "$1 s"; fi; }
+
+# measure NAME SOURCE NATURAL_BREAK_S SESSION ACTIVITY EXPECTED [VAR=VALUE...]: runs `stretchd
+# run` with idle_source SOURCE, that natural_break and the variables given, measures it over
+# WINDOW, adds a row. NAME tells the run's files apart.
 measure() {
-  local source=$1 session=$2 activity=$3 expected=$4
-  shift 4
-  local cfg="$CFG/$source.toml" slog="$TMP/stretchd-$source.log"
+  local name=$1 source=$2 nb=$3 session=$4 activity=$5 expected=$6
+  shift 6
+  local cfg="$CFG/$name.toml" slog="$TMP/stretchd-$name.log"
   cat >"$cfg" <<EOF
 [schedule]
 work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -252,7 +269,7 @@ work_hours = ["00:00-24:00"]
 
 [presence]
 idle_source = "$source"
-natural_break = "${NATURAL_BREAK_S}s"
+natural_break = "${nb}s"
 
 [[reminder]]
 id = "new-year"
@@ -272,7 +289,7 @@ EOF
     die "stretchd did not follow the fake logind's session; its log: $(cat "$slog")"
   pause "$SETTLE"
 
-  log "measuring $source for ${WINDOW}s ($activity)"
+  log "measuring $name for ${WINDOW}s ($activity)"
   alive "$pid" stretchd "$slog"
   local v0 n0 t0 v1 n1 t1 lines0
   read -r v0 n0 t0 < <(ctxt_switches "$pid")
@@ -280,8 +297,13 @@ EOF
   pause "$WINDOW"
   alive "$pid" stretchd "$slog"
   read -r v1 n1 t1 < <(ctxt_switches "$pid")
-  local window_log="$TMP/window-$source.log"
+  local window_log="$TMP/window-$name.log"
   tail -n +"$((lines0 + 1))" "$slog" >"$window_log"
+  # A check on the counting itself: one `stretchd status` wakes the daemon, which must show.
+  local v2 n2 t2
+  timeout 10 "$BIN" status >/dev/null || die "stretchd status failed after the $source window"
+  read -r v2 n2 t2 < <(ctxt_switches "$pid")
+  ((v2 > v1)) || die "a status request did not show in the context switches of $source; the counting is broken"
   stop "$pid"
 
   local asks away shown threads=$t1
@@ -291,30 +313,30 @@ EOF
   ((away == 0)) || die "stretchd saw the user away during the $source window; the user should be active: $(cat "$window_log")"
   ((shown == 0)) || die "a reminder fired during the $source window, but nothing was due"
   [[ $t0 == "$t1" ]] || threads="$t0 → $t1"
-  log "$source: $((v1 - v0)) voluntary, $((n1 - n0)) non-voluntary context switches, $asks idle-time questions"
-  row "$source" "$session" "$activity" "$((v1 - v0)) ($(per_min $((v1 - v0))))" \
+  log "$name: $((v1 - v0)) voluntary, $((n1 - n0)) non-voluntary context switches, $asks idle-time questions"
+  row "$source" "$session" "$activity" "$(nb_text "$nb")" "$((v1 - v0)) ($(per_min $((v1 - v0))))" \
     "$((n1 - n0)) ($(per_min $((n1 - n0))))" "$asks" "$threads" "$expected"
 }
 
 # not_run SOURCE WHY EXPECTED
-not_run() { row "$1" "not run: $2" "" "" "" "" "" "$3"; }
+not_run() { row "$1" "not run: $2" "" "" "" "" "" "" "$3"; }
 
 # --- the sources ------------------------------------------------------------------------------
 EXPECT_PUSH="0 (pushed: stretchd sleeps until the source writes)"
 for source in $SOURCES; do
   case $source in
     none)
-      measure none "private buses only" "n/a" "0 (nothing due, no idle source)"
+      measure none none "$NATURAL_BREAK_S" "private buses only" "n/a" "0 (nothing due, no idle source)"
       ;;
     logind)
-      measure logind "fake logind on a private system bus" \
+      measure logind logind "$NATURAL_BREAK_S" "fake logind on a private system bus" \
         "IdleHint stays false (logind signals only on a change)" \
         "0 (pushed: PropertiesChanged on IdleHint changes only)"
       ;;
     x11)
       if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
         not_run x11 "Xvfb or xdotool missing (apt-get install xvfb xdotool)" \
-          "0.2 (one X round trip per natural_break while active)"
+          "one X round trip per natural_break while active"
         continue
       fi
       log "starting Xvfb"
@@ -341,9 +363,17 @@ for source in $SOURCES; do
       ) >"$TMP/xdotool.log" 2>&1 &
       ACT_PID=$!
       PIDS+=("$ACT_PID")
-      measure x11 "Xvfb" "xdotool mousemove every ${ACTIVITY_EVERY}s" \
-        "0.2 (one X round trip per natural_break = $((NATURAL_BREAK_S / 60)) min while active; none is due in a window that ends less than $((NATURAL_BREAK_S / 60)) min after the start)" \
-        DISPLAY="$X_DISPLAY"
+      x11_expected() {
+        echo "$(awk -v nb="$1" 'BEGIN {printf "%.1f", 60 / nb}') (one X round trip per natural_break while active, the first one natural_break after the start)"
+      }
+      measure x11 x11 "$NATURAL_BREAK_S" "Xvfb" "xdotool mousemove every ${ACTIVITY_EVERY}s" \
+        "$(x11_expected "$NATURAL_BREAK_S")" DISPLAY="$X_DISPLAY"
+      # The questions do not show in a window shorter than natural_break: once more with a short
+      # one, for what each question costs.
+      if ((X11_CHECK_BREAK_S > 0)); then
+        measure x11-short x11 "$X11_CHECK_BREAK_S" "Xvfb" "xdotool mousemove every ${ACTIVITY_EVERY}s" \
+          "$(x11_expected "$X11_CHECK_BREAK_S")" DISPLAY="$X_DISPLAY"
+      fi
       alive "$ACT_PID" "the xdotool loop" "$TMP/xdotool.log"
       stop "$ACT_PID"
       stop "$XVFB_PID"
@@ -382,7 +412,7 @@ for source in $SOURCES; do
           grep -q 'simulating user activity' "$TMP/kwin-activity.log"
       }
       wait_for "$START_TIMEOUT" "the KWin activity helper to start" acting
-      measure wayland "KWin $("$KWIN_DIR/kwin_wayland" --version 2>/dev/null | awk '{print $2}' || true) --virtual" \
+      measure wayland wayland "$NATURAL_BREAK_S" "KWin $("$KWIN_DIR/kwin_wayland" --version 2>/dev/null | awk '{print $2}' || true) --virtual" \
         "simulate_user_activity every ${ACTIVITY_EVERY}s" "$EXPECT_PUSH" \
         WAYLAND_DISPLAY="$WL_SOCKET"
       alive "$ACT_PID" "the KWin activity helper" "$TMP/kwin-activity.log"
@@ -406,11 +436,11 @@ if [[ $COMMIT != unknown && -n $(git -C "$ROOT" status --porcelain -- src Cargo.
   COMMIT="$COMMIT (with uncommitted changes to src/ or Cargo.*)"
 fi
 TABLE=$(
-  echo "| Idle source | Session | User activity | Voluntary ctxt switches in ${WINDOW} s (per min) | Non-voluntary (per min) | Idle-time questions in the window | Threads | Expected wakeups per min (design) |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| Idle source | Session | User activity | natural_break | Voluntary ctxt switches in ${WINDOW} s (per min) | Non-voluntary (per min) | Idle-time questions in the window | Threads | Expected wakeups per min (design) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
-  echo "Nothing due (one cron reminder on 1 January), natural_break = $((NATURAL_BREAK_S / 60)) min, every run with the fake logind on a private system bus (suspend and lock signals), release build, counters summed over /proc/PID/task/*/status, window started ${SETTLE} s after \"stretchd is running\"."
+  echo "Nothing due (one cron reminder on 1 January), every run with the fake logind on a private system bus (suspend and lock signals), release build, counters summed over /proc/PID/task/*/status, window started ${SETTLE} s after \"stretchd is running\"; after each window one \`stretchd status\` was checked to show in the counters."
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(uname -srm); ${CPU:-unknown CPU} ($(nproc 2>/dev/null || echo '?') CPUs); $RUSTC_VERSION; stretchd $COMMIT."
 )
 printf '%s\n' "$TABLE" | tee "$OUT"

@@ -271,7 +271,7 @@ impl Config {
                 origin: origin.to_string(),
                 line,
                 column,
-                message,
+                message: one_line(&message),
             }
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
@@ -295,6 +295,21 @@ impl Config {
         let fits = self.catalog.stretches.iter().filter(|s| self.fit.allows(s));
         fits.map(|s| s.id.as_str()).collect()
     }
+}
+
+/// A message that quotes the user's values, on one line: a value with a newline (a multi-line
+/// string) or another control character would break the `file:line:column: message` form.
+fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// toml's message, on one line (it sometimes ends in a newline).
@@ -321,7 +336,7 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     }
     fn in_value(value: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<String>) -> bool {
         match value.get_ref() {
-            DeValue::Table(t) => in_table(t, offset, path),
+            DeValue::Table(t) => in_table(t, offset, path) || value.span().contains(&offset),
             DeValue::Array(a) => {
                 a.iter().any(|v| in_value(v, offset, path)) || value.span().contains(&offset)
             }

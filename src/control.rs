@@ -15,7 +15,7 @@ use tokio::time::timeout;
 use tracing::{debug, warn};
 
 use crate::daemon::Input;
-use crate::ipc::{Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response};
+use crate::ipc::{Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response, decode_request};
 
 /// Connections served at once; more wait in the listen backlog.
 const MAX_CLIENTS: usize = 64;
@@ -221,16 +221,7 @@ async fn read_request(read: tokio::net::unix::OwnedReadHalf) -> Result<Option<Re
         Ok(Ok(0)) => return Ok(None),
         Ok(Ok(_)) => {}
     }
-    if line.last() != Some(&b'\n') {
-        return Err(if line.len() >= MAX_FRAME {
-            format!("request too large (the limit is {MAX_FRAME} bytes)")
-        } else {
-            "request not terminated by a newline".to_owned()
-        });
-    }
-    serde_json::from_slice(&line)
-        .map(Some)
-        .map_err(|e| format!("malformed request: {e}"))
+    decode_request(&line).map(Some)
 }
 
 /// Writes one reply line, giving up on a client that does not read.

@@ -94,6 +94,8 @@ pub struct Daemon<N, C> {
     state: State,
     /// The state as last written, to skip writes that change nothing.
     saved: Option<State>,
+    /// Whether the last save failed: the failure is reported once, and so is the recovery.
+    save_failing: bool,
     store: Option<Store>,
     history: Option<History>,
     /// Times of this week's (and last week's) stretches answered Done, for the progress line.
@@ -132,6 +134,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             config_error: None,
             state: State::new(started),
             saved: None,
+            save_failing: false,
             store: None,
             history: None,
             recent_done: Vec::new(),
@@ -515,15 +518,33 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.last_status = Some(status);
     }
 
-    /// Writes the state if it changed; a failure is logged and retried after the next event.
+    /// Writes the state if it changed. A failure (a read-only or full disk) is retried after
+    /// every event and warned about once, not at every retry; the save that works again is
+    /// logged too.
     fn save(&mut self) {
         let Some(store) = &self.store else { return };
         if self.saved.as_ref() == Some(&self.state) {
             return;
         }
         match store.save(&self.state) {
-            Ok(()) => self.saved = Some(self.state.clone()),
-            Err(e) => error!("cannot save the state to {}: {e}", store.path().display()),
+            Ok(()) => {
+                if self.save_failing {
+                    info!("the state is saved again to {}", store.path().display());
+                    self.save_failing = false;
+                }
+                self.saved = Some(self.state.clone());
+            }
+            Err(e) if !self.save_failing => {
+                warn!(
+                    "cannot save the state to {}: {e}; reminders go on, and saving is retried after every change (reported once, until it works again)",
+                    store.path().display()
+                );
+                self.save_failing = true;
+            }
+            Err(e) => debug!(
+                "still cannot save the state to {}: {e}",
+                store.path().display()
+            ),
         }
     }
 }

@@ -125,10 +125,23 @@ impl History {
 
     /// Appends one entry as a JSON line and syncs it to disk: once this returns `Ok`, the entry
     /// survives a crash. The line goes out in a single write to a file opened with `O_APPEND`.
+    ///
+    /// A write that fails part way (a full disk takes what fits, then says ENOSPC) is taken
+    /// back: the file is cut to its length before, so no half line is left for the next entry
+    /// to glue onto. If even that fails, the error says so.
     pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
         let mut line = serde_json::to_vec(entry)?;
         line.push(b'\n');
-        self.file.write_all(&line)?;
+        let before = self.file.metadata()?.len();
+        if let Err(e) = self.file.write_all(&line) {
+            return match self.file.set_len(before) {
+                Ok(()) => Err(e),
+                Err(cut) => Err(io::Error::new(
+                    e.kind(),
+                    format!("{e}; and the part written cannot be taken back ({cut})"),
+                )),
+            };
+        }
         self.file.sync_data()
     }
 }

@@ -333,9 +333,25 @@ impl Client {
     }
 }
 
+/// Decodes one request frame as the daemon read it (at most [`MAX_FRAME`] bytes, up to and
+/// including the newline): a frame that is too large or not terminated by a newline is refused
+/// before any parsing. The error is the message the client gets.
+pub fn decode_request(line: &[u8]) -> Result<Request, String> {
+    let terminated = line.last() == Some(&b'\n');
+    if line.len() > MAX_FRAME || (!terminated && line.len() == MAX_FRAME) {
+        return Err(format!(
+            "request too large (the limit is {MAX_FRAME} bytes)"
+        ));
+    }
+    if !terminated {
+        return Err("request not terminated by a newline".to_owned());
+    }
+    serde_json::from_slice(line).map_err(|e| format!("malformed request: {e}"))
+}
+
 /// Parses a reply line, telling a version mismatch from garbage. An empty line (the daemon hung
 /// up) is `Malformed("")`.
-fn decode_reply(line: &str) -> Result<Response, ClientError> {
+pub fn decode_reply(line: &str) -> Result<Response, ClientError> {
     if line.trim().is_empty() {
         return Err(ClientError::Malformed(String::new()));
     }

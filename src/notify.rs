@@ -233,6 +233,9 @@ pub struct DbusNotifier {
 impl DbusNotifier {
     /// Connects to the session bus and forwards the server's `ActionInvoked` and
     /// `NotificationClosed` signals to `events`. No server needs to be running yet.
+    ///
+    /// `events` is dropped, closing the channel, when the connection to the bus closes (the
+    /// bus went away): the daemon takes that as the end of the session bus.
     pub async fn connect(events: mpsc::Sender<Event>) -> zbus::Result<DbusNotifier> {
         let conn = Connection::session().await?;
         let rule = MatchRule::builder()
@@ -301,7 +304,8 @@ impl Notifier for DbusNotifier {
     }
 }
 
-/// Turns the server's signals into [`Event`]s until the daemon stops listening.
+/// Turns the server's signals into [`Event`]s until the daemon stops listening or the bus
+/// connection closes (the stream ends, or yields the read error that closed it).
 async fn forward_signals(mut stream: MessageStream, events: mpsc::Sender<Event>) {
     while let Some(Ok(msg)) = stream.next().await {
         let header = msg.header();

@@ -177,9 +177,11 @@ pub fn came_back<Tz: TimeZone>(config: &Config, state: &mut State, at: DateTime<
 /// wait `grace` more.
 pub fn set_quiet(config: &Config, state: &mut State, on: bool, now: DateTime<Utc>) {
     if state.quiet && !on {
+        // A grace too long to add to `now` (`grace = "300000y"`) holds nothing back; adding it
+        // unchecked would panic.
         state.hold_until = chrono::Duration::from_std(config.presence.grace)
             .ok()
-            .map(|g| now + g);
+            .and_then(|g| now.checked_add_signed(g));
     }
     state.quiet = on;
 }
@@ -339,8 +341,10 @@ fn occurrence_after<Tz: TimeZone>(
     match trigger {
         Trigger::Every(every) => {
             let every = chrono::Duration::from_std(*every).ok()?;
+            // Checked: an interval past the calendar's end (`every = "300000y"`) loads, and like
+            // any interval longer than a window it never fires.
             work.windows_from(since, tz).find_map(|w| {
-                let at = since.max(w.start) + every;
+                let at = since.max(w.start).checked_add_signed(every)?;
                 (at < w.end).then_some(at)
             })
         }

@@ -2,6 +2,8 @@
 //! the control socket, the config watch, signals, the session bus, and systemd's notify socket.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context as _;
 use chrono::Utc;
@@ -13,11 +15,13 @@ use super::{Daemon, Input, SystemClock};
 use crate::config::{Config, Origin};
 use crate::control::ControlSocket;
 use crate::history::{self, History};
-use crate::notify::DbusNotifier;
+use crate::notify::{DbusNotifier, Event};
 use crate::store::Store;
 
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP, `stretchd reload` and saving the config
-/// file reload it. Speaks `sd_notify` (`READY=1`, `STOPPING=1`).
+/// file reload it. Speaks `sd_notify` (`READY=1`, `STOPPING=1`). If the session bus goes away,
+/// it stops too (with its state saved) and returns an error, so that the process exits with
+/// status 1 and systemd restarts it.
 pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let config = Config::load(config_path.as_deref())?;
     let watched = match &config.origin {
@@ -101,7 +105,8 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     tokio::spawn(signals.forward(tx.clone()));
     tokio::spawn(socket.serve(tx.clone()));
     tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));
-    tokio::spawn(forward(events_rx, tx, Input::Notification));
+    let bus_lost = Arc::new(AtomicBool::new(false));
+    tokio::spawn(forward_notifications(events_rx, tx, Arc::clone(&bus_lost)));
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
         warn!("cannot tell systemd we are ready: {e}");
     }
@@ -112,8 +117,32 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     daemon.run(rx).await;
     // The notify socket may already be gone when systemd is stopping us; nothing to do then.
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
+    // Without the session bus no reminder can be shown, and the session it belonged to may be
+    // over: exit with a failure rather than run deaf. The state is saved; systemd's
+    // `Restart=on-failure` starts stretchd again, on the session's new bus if there is one.
+    if bus_lost.load(Ordering::SeqCst) {
+        anyhow::bail!("lost the D-Bus session bus; exiting so that systemd restarts stretchd");
+    }
     info!("stopped");
     Ok(())
+}
+
+/// Passes the notification server's answers on to the daemon loop. The notifier's channel
+/// closes when its session-bus connection does (see [`DbusNotifier::connect`]): then this
+/// records that the bus is lost and stops the daemon.
+async fn forward_notifications(
+    mut events: mpsc::Receiver<Event>,
+    tx: mpsc::Sender<Input>,
+    bus_lost: Arc<AtomicBool>,
+) {
+    while let Some(event) = events.recv().await {
+        if tx.send(Input::Notification(event)).await.is_err() {
+            // The daemon stopped first.
+            return;
+        }
+    }
+    bus_lost.store(true, Ordering::SeqCst);
+    let _ = tx.send(Input::Shutdown).await;
 }
 
 /// Passes a source's messages on to the daemon loop until either side goes away.

@@ -272,6 +272,8 @@ pub struct Daemon {
 /// How to start a [`Daemon`].
 pub struct DaemonBuilder {
     config: PathBuf,
+    /// Whether to pass `--config` (see [`DaemonBuilder::default_config`]).
+    config_flag: bool,
     bus: Option<String>,
     env: Vec<(String, OsString)>,
     home: Option<PathBuf>,
@@ -291,6 +293,14 @@ impl DaemonBuilder {
         self
     }
 
+    /// Runs `stretchd run` without `--config`, as systemd does: the daemon reads
+    /// `$XDG_CONFIG_HOME/stretchd/config.toml` in its home, which should be the path given to
+    /// [`Daemon::builder`].
+    pub fn default_config(mut self) -> Self {
+        self.config_flag = false;
+        self
+    }
+
     /// Starts the daemon. Its stderr is read line by line on a thread.
     pub fn start(self) -> Daemon {
         let (home, owned) = if let Some(home) = self.home {
@@ -300,10 +310,11 @@ impl DaemonBuilder {
             (dir.path().to_owned(), Some(dir))
         };
         let mut cmd = stretchd(&home);
-        cmd.arg("run")
-            .arg("--config")
-            .arg(&self.config)
-            .env("RUST_LOG", "info")
+        cmd.arg("run");
+        if self.config_flag {
+            cmd.arg("--config").arg(&self.config);
+        }
+        cmd.env("RUST_LOG", "info")
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         match &self.bus {
@@ -344,6 +355,7 @@ impl Daemon {
     pub fn builder(bus_address: &str, config: &Path) -> DaemonBuilder {
         DaemonBuilder {
             config: config.to_owned(),
+            config_flag: true,
             bus: Some(bus_address.to_owned()),
             env: Vec::new(),
             home: None,
