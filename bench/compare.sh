@@ -29,6 +29,10 @@
 # keyfile backend (GSETTINGS_BACKEND=keyfile), since dconf's writer cannot be D-Bus-activated on a
 # bus without service directories.
 #
+# Before the peers are measured, each runs once for WARMUP seconds, unmeasured: the first GTK 3
+# program on a fresh X server loads Mesa to choose its GL visuals and caches the choice on the root
+# window (GDK_VISUALS), which on a desktop some other GTK program has always done.
+#
 # Prints one markdown table and writes it, with the date, machine and versions, to
 # bench/compare-results.md.
 #
@@ -341,6 +345,7 @@ def snapshot(sid):
                 int(s["voluntary_ctxt_switches"]),
                 int(s["nonvoluntary_ctxt_switches"]),
                 int(rest[11]) + int(rest[12]),
+                s.get("Name", "?"),
             )
     return snap, pids
 
@@ -360,10 +365,18 @@ def window(sid, seconds):
         pids_seen.update(pids)
     final, pids1 = snapshot(sid)
     seen.update(final)
-    zero = (0, 0, 0)
+    zero = (0, 0, 0, "")
     vol = sum(v[0] - start.get(k, zero)[0] for k, v in seen.items())
     inv = sum(v[1] - start.get(k, zero)[1] for k, v in seen.items())
     cpu = sum(v[2] - start.get(k, zero)[2] for k, v in seen.items())
+    # Which threads woke, by name (the thread's comm; a name can stand for several threads).
+    by_name = {}
+    for k, v in seen.items():
+        b = start.get(k, zero)
+        n = v[0] - b[0] + v[1] - b[1]
+        if n:
+            by_name[v[3]] = by_name.get(v[3], 0) + n
+    top = sorted(by_name.items(), key=lambda kv: -kv[1])[:5]
     print(json.dumps({
         "seconds": round(time.monotonic() - t0, 2),
         "voluntary": vol,
@@ -374,6 +387,7 @@ def window(sid, seconds):
         "processes_seen": len(pids_seen),
         "threads_seen": len(seen),
         "threads_gone": len(set(seen) - set(final)),
+        "by_thread": ", ".join(f"{name} {n}" for name, n in top),
     }))
 
 
@@ -682,6 +696,7 @@ idle_phase() {
   R[$key.win_procs]=$(jget "$w" processes)
   R[$key.threads_gone]=$(jget "$w" threads_gone)
   R[$key.procs_seen]=$(jget "$w" processes_seen)
+  R[$key.by_thread]=$(jget "$w" by_thread)
   log "$name: ${R[$key.vol]} voluntary + ${R[$key.inv]} involuntary context switches, ${R[$key.cpu]} ms CPU"
 }
 
@@ -742,18 +757,22 @@ R[stretchd.idle_config]="a cron reminder on 1 January; presence as default (idle
 [[ ${R[stretchd.idle_shown]} == 0 ]] || die "a reminder fired during stretchd's wakeup window, but nothing was due"
 
 log "stretchd: \`stretchd status\` round trip ($STATUS_RUNS runs)"
-sd_status() { env "${INST_ENV[@]}" timeout "$CALL_TIMEOUT" "$BIN" status; }
-out=$(sd_status) || die "\`stretchd status\` failed: $out"
+# The instance's variables are exported in a subshell rather than passed through env, which would
+# add an exec to every timed run (bench/control.sh times `timeout ... stretchd status` too).
+out=$(export "${INST_ENV[@]}" && timeout "$CALL_TIMEOUT" "$BIN" status) || die "\`stretchd status\` failed: $out"
 grep -q "(pid $SD)" <<<"$out" || die "\`stretchd status\` did not report pid $SD: $out"
-for _ in 1 2 3; do sd_status >/dev/null; done
-times=()
-for _ in $(seq 1 "$STATUS_RUNS"); do
-  t0=$(date +%s%N)
-  sd_status >/dev/null || die "\`stretchd status\` failed during the timed runs"
-  t1=$(date +%s%N)
-  times+=($((t1 - t0)))
-done
-read -r "R[status_median]" "R[status_max]" < <(printf '%s\n' "${times[@]}" | sort -n | awk '
+status_times=$(
+  export "${INST_ENV[@]}"
+  for _ in 1 2 3; do timeout "$CALL_TIMEOUT" "$BIN" status >/dev/null || exit 1; done
+  for _ in $(seq 1 "$STATUS_RUNS"); do
+    t0=$(date +%s%N)
+    timeout "$CALL_TIMEOUT" "$BIN" status >/dev/null || exit 1
+    t1=$(date +%s%N)
+    echo $((t1 - t0))
+  done
+) || die "\`stretchd status\` failed during the timed runs"
+R[status_load]=$(cut -d' ' -f1 /proc/loadavg)
+read -r "R[status_median]" "R[status_max]" < <(sort -n <<<"$status_times" | awk '
   { v[NR] = $1 }
   END {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
@@ -1125,7 +1144,7 @@ TABLE=$(
   only_stretchd "Lateness of ${LATENESS} reminders (\`* * * * * *\` cron; log line − its second)" \
     "$late_text" "median < 50 ms, max < 200 ms: $(late_ok "$late_main" && echo yes || echo '**NO**')"
   only_stretchd "\`stretchd status\` round trip (whole process), median of ${STATUS_RUNS}" \
-    "${R[status_median]} ms (max ${R[status_max]} ms)" ""
+    "${R[status_median]} ms (max ${R[status_max]} ms; load ${R[status_load]})" ""
   only_stretchd "\`stretchd stats\` over a year of history" "${R[stats]}" "well under 1 s"
   only_stretchd "Release binary size" "${R[size]} bytes ($(awk -v b="${R[size]}" 'BEGIN { printf "%.2f MiB", b / 1048576 }'))" ""
 )
@@ -1147,22 +1166,25 @@ for p in $PEERS; do LOADS+=", $(peer_name "$p") ${R[$p.load0]:-?} → ${R[$p.loa
 {
   echo "$TABLE"
   echo
-  echo "Ratios are peer ÷ stretchd, all measured in this one run. $(date -u '+%Y-%m-%d %H:%M UTC'); $(uname -srm); ${CPU:-unknown CPU} (${NPROC} CPUs online)."
-  echo "Versions: $VERSIONS."
-  echo "Session: private session bus and stand-in system bus (dbus-daemon without service directories), Xvfb, dunst; a simulated user moves the pointer every ${ACTIVITY_EVERY} s (xdotool) except while Workrave's reminders are driven; every program in a fresh HOME, started under setsid; memory and context switches summed over every process of its session (and any descendant), threads sampled every 0.25 s. Load average (1 min) at the start → end of each wakeup window: $LOADS."
+  echo "- Ratios are peer ÷ stretchd, all measured in this one run. $(date -u '+%Y-%m-%d %H:%M UTC'); $(uname -srm); ${CPU:-unknown CPU} (${NPROC} CPUs online)."
+  echo "- Versions: $VERSIONS."
+  echo "- Session: private session bus and stand-in system bus (dbus-daemon without service directories), Xvfb, dunst; a simulated user moves the pointer every ${ACTIVITY_EVERY} s (xdotool) except while Workrave's reminders are driven; every program in a fresh HOME, started under setsid; memory and context switches summed over every process of its session (and any descendant), threads sampled every 0.25 s. Load average (1 min) at the start → end of each wakeup window: $LOADS."
   if [[ -n $PEERS ]]; then
     mesa=""
     for p in "${COLS[@]}"; do
       mesa+="$(peer_name "$p") ${R[$p.idle_mesa]:-?}/${R[$p.busy_mesa]:-?}, "
     done
-    echo "Warm-up: each peer ran ${WARMUP} s unmeasured first (GDK_VISUALS on the root window afterwards: $GDK_VISUALS). Processes with Mesa (libLLVM or a DRI driver) mapped at the start-up / after-reminders readings: ${mesa%, }."
+    echo "- Warm-up: each peer ran ${WARMUP} s unmeasured first (GDK_VISUALS on the root window afterwards: $GDK_VISUALS). Processes with Mesa (libLLVM or a DRI driver) mapped at the start-up / after-reminders readings: ${mesa%, }."
   fi
+  by=""
+  for p in "${COLS[@]}"; do by+="$(peer_name "$p"): ${R[$p.by_thread]:-none}; "; done
+  echo "- Context switches in the wakeup window by thread name: ${by%; }."
   for p in "${COLS[@]}"; do
     if [[ -n ${R[$p.threads_gone]:-} && ${R[$p.threads_gone]} != 0 ]]; then
-      echo "$(peer_name "$p"): ${R[$p.threads_gone]} thread(s) ended during the window (counted up to their last sample)."
+      echo "- $(peer_name "$p"): ${R[$p.threads_gone]} thread(s) ended during the window (counted up to their last sample)."
     fi
   done
-  for n in "${NOTES[@]+"${NOTES[@]}"}"; do [[ -z $n ]] || echo "Note: $n"; done
+  for n in "${NOTES[@]+"${NOTES[@]}"}"; do [[ -z $n ]] || echo "- Note: $n"; done
 } >"$TMP/report.md"
 tee "$OUT" <"$TMP/report.md"
 log "written to ${OUT#"$ROOT"/} in ${SECONDS}s"

@@ -424,7 +424,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 last.fire.reminder
             ));
         }
-        let until = self.clock.now() + length;
+        let until = later(self.clock.now(), length)?;
         last.outcome = Some(Outcome::Snoozed);
         let fire = last.fire.clone();
         self.state.snooze = Some(Snooze {
@@ -570,6 +570,28 @@ pub fn upcoming(config: &Config, fire: &Fire) -> Upcoming {
     }
 }
 
+/// The longest snooze or pause with an end: a year. Longer ones are refused rather than
+/// pushed towards the edge of the calendar, where date arithmetic fails.
+const MAX_HOLD: Duration = Duration::from_secs(366 * 24 * 3600);
+
+/// `at + length`, for a snooze or pause of at most [`MAX_HOLD`].
+fn later(at: DateTime<Utc>, length: Duration) -> Result<DateTime<Utc>, String> {
+    let too_long = || {
+        format!(
+            "{} is too long; the limit is {} (`stretchd pause` without a time pauses until `resume`)",
+            humantime::format_duration(length),
+            humantime::format_duration(MAX_HOLD)
+        )
+    };
+    if length > MAX_HOLD {
+        return Err(too_long());
+    }
+    TimeDelta::from_std(length)
+        .ok()
+        .and_then(|d| at.checked_add_signed(d))
+        .ok_or_else(too_long)
+}
+
 /// Sleeps until `at` (never, for `None`).
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {
@@ -589,4 +611,21 @@ fn week_start(now: DateTime<Utc>) -> DateTime<Utc> {
     let local = now.with_timezone(&Local).date_naive();
     let monday = local - chrono::Days::new(u64::from(local.weekday().num_days_from_monday()));
     crate::workhours::local_instant(&Local, monday.and_time(chrono::NaiveTime::MIN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snoozes_and_pauses_longer_than_a_year_are_refused_not_overflowed() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let hour = Duration::from_secs(3600);
+        assert_eq!(later(now, hour), Ok(now + TimeDelta::hours(1)));
+        assert!(later(now, MAX_HOLD).is_ok());
+        let err = later(now, MAX_HOLD + hour).unwrap_err();
+        assert!(err.contains("too long"), "{err}");
+        assert!(later(now, Duration::from_secs(u64::MAX)).is_err());
+        assert!(later(DateTime::<Utc>::MAX_UTC, hour).is_err());
+    }
 }

@@ -83,7 +83,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Some(s) => s.item.clone(),
             None => schedule::pick(&self.config, &self.state, reminder).ok_or("nothing to show")?,
         };
-        let until = due.at.max(now) + length;
+        let until = super::later(due.at.max(now), length)?;
         self.state.snooze = Some(Snooze {
             reminder: due.reminder.clone(),
             item,
@@ -104,6 +104,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     ) -> Result<String, String> {
         if until.is_some_and(|u| u <= now) {
             return Err("that time has already passed; give a time in the future".to_owned());
+        }
+        if let Some(u) = until {
+            // Refuses a pause past the limit, and checks the arithmetic the schedule will do.
+            let length = (u - now).to_std().unwrap_or(Duration::MAX);
+            super::later(now, length)?;
         }
         self.state.pause = Some(Pause { until });
         Ok(match until {
