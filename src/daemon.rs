@@ -258,16 +258,18 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         ) else {
             return;
         };
-        let mut replaces = 0;
-        if let Some(old) = self.last.take() {
-            if old.outcome.is_none() {
-                info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
-                self.record(&old.fire, Outcome::Expired);
-                replaces = old.notification.unwrap_or(0);
-            }
-        }
+        let unanswered = self.last.take().filter(|old| old.outcome.is_none());
+        let replaces = replaced
+            .as_ref()
+            .and_then(|old| old.notification)
+            .unwrap_or(0);
         info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
         let notification = self.deliver(&notice, replaces).await;
+        // Recorded after the new notification is out: the history's fsync must not delay it.
+        if let Some(old) = unanswered {
+            info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
+            self.record(&old.fire, Outcome::Expired);
+        }
         self.last = Some(Last {
             fire,
             notification,
