@@ -259,7 +259,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             return;
         };
         let unanswered = self.last.take().filter(|old| old.outcome.is_none());
-        let replaces = replaced
+        let replaces = unanswered
             .as_ref()
             .and_then(|old| old.notification)
             .unwrap_or(0);
