@@ -75,6 +75,32 @@ pub(super) async fn owner_changes(conn: &Connection, name: &str) -> zbus::Result
     MessageStream::for_match_rule(rule, conn, None).await
 }
 
+/// Follows a service that must be running now: checks that `name` has an owner (else `Err`
+/// with "no `name` on the session bus", plus `hint`), then subscribes to its `member` signal
+/// and to changes of its owner. Returns the signal stream and the owner stream.
+pub(super) async fn follow_service(
+    conn: &Connection,
+    name: &str,
+    path: &str,
+    interface: &str,
+    member: &str,
+    hint: &str,
+) -> Result<(MessageStream, MessageStream), String> {
+    if !has_owner(conn, name)
+        .await
+        .map_err(|e| format!("asking the session bus for {name}: {e}"))?
+    {
+        return Err(format!("no {name} on the session bus{hint}"));
+    }
+    let signals = subscribe(conn, name, path, Some(interface), Some(member))
+        .await
+        .map_err(|e| format!("subscribing to {name}'s {member}: {e}"))?;
+    let owners = owner_changes(conn, name)
+        .await
+        .map_err(|e| format!("subscribing to {name}'s owner: {e}"))?;
+    Ok((signals, owners))
+}
+
 /// From a `NameOwnerChanged` signal: whether the name has an owner now.
 pub(super) fn owned_now(msg: &Message) -> Option<bool> {
     let (_name, _old, new) = msg.body().deserialize::<(String, String, String)>().ok()?;

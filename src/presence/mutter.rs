@@ -65,19 +65,9 @@ async fn setup(
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
 ) -> Result<(Tracker, Streams), String> {
-    if !dbus::has_owner(&conn, NAME)
-        .await
-        .map_err(|e| format!("asking the session bus for {NAME}: {e}"))?
-    {
-        return Err(format!("no {NAME} on the session bus (not GNOME?)"));
-    }
     // Subscribed before the watch exists, so that its first firing is queued.
-    let fired = dbus::subscribe(&conn, NAME, PATH, Some(INTERFACE), Some("WatchFired"))
-        .await
-        .map_err(|e| format!("subscribing to {NAME}'s WatchFired: {e}"))?;
-    let owners = dbus::owner_changes(&conn, NAME)
-        .await
-        .map_err(|e| format!("subscribing to {NAME}'s owner: {e}"))?;
+    let (fired, owners) =
+        dbus::follow_service(&conn, NAME, PATH, INTERFACE, "WatchFired", " (not GNOME?)").await?;
     let monitor = IdleMonitorProxy::builder(&conn)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()

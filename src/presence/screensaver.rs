@@ -46,19 +46,9 @@ async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
 ) -> Result<(Tracker, Streams), String> {
-    if !dbus::has_owner(&conn, NAME)
-        .await
-        .map_err(|e| format!("asking the session bus for {NAME}: {e}"))?
-    {
-        return Err(format!("no {NAME} on the session bus"));
-    }
     // Subscribed before the initial value is read, so that no change falls in between.
-    let changes = dbus::subscribe(&conn, NAME, PATH, Some(INTERFACE), Some("ActiveChanged"))
-        .await
-        .map_err(|e| format!("subscribing to {NAME}'s ActiveChanged: {e}"))?;
-    let owners = dbus::owner_changes(&conn, NAME)
-        .await
-        .map_err(|e| format!("subscribing to {NAME}'s owner: {e}"))?;
+    let (changes, owners) =
+        dbus::follow_service(&conn, NAME, PATH, INTERFACE, "ActiveChanged", "").await?;
     let proxy = ScreenSaverProxy::builder(&conn)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
