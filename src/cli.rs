@@ -41,14 +41,14 @@ pub enum Command {
     },
     /// List the upcoming reminders, with snooze and pause applied.
     Next {
-        /// How many.
-        #[arg(long, short = 'n', default_value_t = 5, value_name = "N")]
-        count: usize,
+        /// How many (1 to 1000).
+        #[arg(long, short = 'n', default_value_t = 5, value_name = "N", value_parser = count_parser())]
+        count: u32,
     },
     /// Snooze the reminder on screen, or else the next one.
     Snooze {
-        /// For how long, e.g. 10m (default: the config's snooze.length).
-        #[arg(value_parser = humantime::parse_duration, value_name = "DURATION")]
+        /// For how long, at most a day, e.g. 10m (default: the config's snooze.length).
+        #[arg(value_parser = parse_snooze, value_name = "DURATION")]
         duration: Option<Duration>,
     },
     /// Pause all reminders: for a while, until a time, until tomorrow, or until `resume`.
@@ -117,9 +117,9 @@ pub struct CheckArgs {
     /// Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00).
     #[arg(long, value_name = "RFC3339")]
     pub from: Option<DateTime<FixedOffset>>,
-    /// How many reminders to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
-    pub count: usize,
+    /// How many reminders to show (1 to 1000).
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = count_parser())]
+    pub count: u32,
 }
 
 /// `stretchd stretches [show ID]`.
@@ -167,8 +167,9 @@ pub struct GuideArgs {
 /// `stretchd pause`.
 #[derive(Debug, Args)]
 pub struct PauseArgs {
-    /// For how long, e.g. 1h or 30m; without any option, until `stretchd resume`.
-    #[arg(value_parser = humantime::parse_duration, value_name = "DURATION")]
+    /// For how long, at most a year, e.g. 1h or 30m; without any option, until `stretchd
+    /// resume`.
+    #[arg(value_parser = parse_pause, value_name = "DURATION")]
     pub duration: Option<Duration>,
     /// Until this local time (today, or tomorrow if it has passed), e.g. 14:30.
     #[arg(long, value_parser = parse_hhmm, value_name = "HH:MM", conflicts_with = "duration")]
@@ -176,6 +177,22 @@ pub struct PauseArgs {
     /// Until midnight.
     #[arg(long, conflicts_with_all = ["duration", "until"])]
     pub until_tomorrow: bool,
+}
+
+/// `--count`: 1 to [`crate::schedule::MAX_PREVIEW`].
+fn count_parser() -> clap::builder::RangedI64ValueParser<u32> {
+    let max = i64::try_from(crate::schedule::MAX_PREVIEW).unwrap_or(i64::MAX);
+    clap::value_parser!(u32).range(1..=max)
+}
+
+fn parse_snooze(s: &str) -> Result<Duration, String> {
+    crate::config::bounded_duration(s, "snooze", crate::config::MAX_SNOOZE)
+}
+
+fn parse_pause(s: &str) -> Result<Duration, String> {
+    crate::config::bounded_duration(s, "pause", crate::config::MAX_PAUSE).map_err(|e| {
+        format!("{e} (`stretchd pause` without a duration pauses until `stretchd resume`)")
+    })
 }
 
 fn parse_hhmm(s: &str) -> Result<NaiveTime, String> {

@@ -97,7 +97,8 @@ fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
 fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
     let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
-    let fires = schedule::preview(&config, &State::new(from), from, args.count, &Local);
+    let count = usize::try_from(args.count).unwrap_or(schedule::MAX_PREVIEW);
+    let fires = schedule::preview(&config, &State::new(from), from, count, &Local);
     let list: Vec<Upcoming> = fires.iter().map(|f| upcoming(&config, f)).collect();
     let source = match &config.origin {
         Origin::File(p) => p.display().to_string(),

@@ -20,6 +20,50 @@ use crate::workhours::{TimeRange, WorkHours};
 /// The documented default config, embedded in the binary.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
+const HOUR: u64 = 3600;
+const DAY: u64 = 24 * HOUR;
+
+/// The longest `every` of a reminder: a week.
+pub const MAX_INTERVAL: Duration = Duration::from_secs(7 * DAY);
+/// The longest snooze (`snooze.length`, `stretchd snooze`): a day.
+pub const MAX_SNOOZE: Duration = Duration::from_secs(DAY);
+/// The longest pause with an end (`stretchd pause`): a year.
+pub const MAX_PAUSE: Duration = Duration::from_secs(366 * DAY);
+/// The longest `presence.natural_break`: a day.
+pub const MAX_NATURAL_BREAK: Duration = Duration::from_secs(DAY);
+/// The longest `presence.grace`: an hour.
+pub const MAX_GRACE: Duration = Duration::from_secs(HOUR);
+/// The longest hold of a stretch, in seconds: an hour (as `stretchd guide --hold`).
+pub const MAX_HOLD_SECS: u32 = 3600;
+/// The most repetitions of a stretch (as `stretchd guide --reps`).
+pub const MAX_REPS: u32 = 100;
+
+/// A duration for people: whole seconds, at most its two largest units ("1h 30m", "366days",
+/// "1year 2months"), never "672ns".
+pub fn human(d: Duration) -> String {
+    let whole = humantime::format_duration(Duration::from_secs(d.as_secs())).to_string();
+    let mut units = whole.split(' ');
+    match (units.next(), units.next()) {
+        (Some(a), Some(b)) => format!("{a} {b}"),
+        (Some(a), None) => a.to_owned(),
+        _ => "0s".to_owned(),
+    }
+}
+
+/// Parses a duration as the CLI and the config read it, at most `max` long. The error says
+/// what was wrong and names the limit; `what` names the key or argument (e.g. "pause").
+pub fn bounded_duration(text: &str, what: &str, max: Duration) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text)
+        .map_err(|_| format!("{what} = \"{text}\" is not a duration {DURATION_EXAMPLES}"))?;
+    if d > max {
+        return Err(format!(
+            "{what} = \"{text}\" is too long; the limit is {}",
+            human(max)
+        ));
+    }
+    Ok(d)
+}
+
 /// Where a config came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -591,18 +635,15 @@ impl RawPresence {
                 ));
             }
         };
-        let grace = humantime::parse_duration(self.grace.get_ref()).map_err(|_| {
-            problem(
-                &self.grace,
-                format!(
-                    "presence: grace = \"{}\" is not a duration {DURATION_EXAMPLES}",
-                    self.grace.get_ref()
-                ),
-            )
-        })?;
+        let grace = bounded_duration(self.grace.get_ref(), "presence: grace", MAX_GRACE)
+            .map_err(|message| problem(&self.grace, message))?;
         Ok(PresenceConfig {
             idle_source,
-            natural_break: duration(&self.natural_break, "presence: natural_break")?,
+            natural_break: duration(
+                &self.natural_break,
+                "presence: natural_break",
+                MAX_NATURAL_BREAK,
+            )?,
             missed,
             respect_dnd: self.respect_dnd,
             respect_fullscreen: self.respect_fullscreen,
@@ -670,14 +711,22 @@ impl Default for RawStretches {
 const DURATION_EXAMPLES: &str = r#"(examples: "50m", "1h 30m", "90s")"#;
 const ID_RULE: &str = "ids use lowercase letters, digits and '-' or '_'";
 
-/// Parses a humantime duration that must be longer than zero.
-fn duration(value: &S, what: &str) -> Result<Duration, Problem> {
+/// Parses a humantime duration that must be longer than zero and at most `max`.
+fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
     match humantime::parse_duration(value.get_ref()) {
         Ok(d) if d.is_zero() => Err(problem(
             value,
             format!(
                 "{what} = \"{}\" is zero; it must be longer than zero {DURATION_EXAMPLES}",
                 value.get_ref()
+            ),
+        )),
+        Ok(d) if d > max => Err(problem(
+            value,
+            format!(
+                "{what} = \"{}\" is too long; the limit is {}",
+                value.get_ref(),
+                human(max)
             ),
         )),
         Ok(d) => Ok(d),
@@ -750,7 +799,7 @@ impl RawConfig {
     fn validate(self, origin: Origin) -> Result<Config, Problem> {
         let work = self.schedule.validate()?;
         let snooze = SnoozePolicy {
-            length: duration(&self.snooze.length, "snooze: length")?,
+            length: duration(&self.snooze.length, "snooze: length", MAX_SNOOZE)?,
             max: self.snooze.max,
         };
         let fit = self.stretches.validate()?;
@@ -765,6 +814,13 @@ impl RawConfig {
             ));
         }
         let catalog = self.catalog()?;
+        if self.reminder.is_empty() {
+            // An empty file (or one linked to /dev/null) must not silently stop every reminder.
+            return Err(Problem {
+                span: 0..0,
+                message: "the config has no [[reminder]]; add at least one (e.g. [[reminder]] id = \"stretch\" kind = \"stretch\" every = \"50m\"; `stretchd check` with no file shows the built-in default)".to_owned(),
+            });
+        }
         let mut reminders = Vec::with_capacity(self.reminder.len());
         let mut seen = HashSet::new();
         for raw in &self.reminder {
@@ -934,10 +990,28 @@ impl RawStretch {
                 ),
             )
         })?;
+        if hold.max_secs > MAX_HOLD_SECS {
+            return Err(problem(
+                &self.hold,
+                format!(
+                    "stretch \"{id}\": hold = \"{}\" is too long; the limit is {MAX_HOLD_SECS} s",
+                    self.hold.get_ref()
+                ),
+            ));
+        }
         if *self.reps.get_ref() == 0 {
             return Err(problem(
                 &self.reps,
                 format!("stretch \"{id}\": reps must be at least 1"),
+            ));
+        }
+        if *self.reps.get_ref() > MAX_REPS {
+            return Err(problem(
+                &self.reps,
+                format!(
+                    "stretch \"{id}\": reps = {} is too many; the limit is {MAX_REPS}",
+                    self.reps.get_ref()
+                ),
             ));
         }
         let sides = Sides::parse(self.sides.get_ref()).ok_or_else(|| {
@@ -984,7 +1058,7 @@ impl RawReminder {
             }
         };
         let trigger = match (&self.every, &self.cron) {
-            (Some(every), None) => Trigger::Every(duration(every, &format!("reminder \"{id}\": every"))?),
+            (Some(every), None) => Trigger::Every(duration(every, &format!("reminder \"{id}\": every"), MAX_INTERVAL)?),
             (None, Some(cron)) => Trigger::Cron(Box::new(CronSpec::parse(cron.get_ref()).map_err(|why| {
                 problem(
                     cron,

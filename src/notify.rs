@@ -8,11 +8,12 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
-use tracing::debug;
-use zbus::{Connection, MatchRule, MessageStream, Variant, proxy};
+use tracing::{debug, warn};
+use zbus::{MatchRule, MessageStream, Variant, proxy};
 
 use crate::catalog::{Catalog, SAFETY_NOTICE};
 use crate::config::Kind;
@@ -210,20 +211,28 @@ fn escape(s: &str) -> String {
 }
 
 /// Something that shows notifications: the real D-Bus server, or a recorder in tests.
+///
+/// The futures own what they need (`'static`): the daemon loop keeps them aside and goes on
+/// serving requests and signals while the server answers, so a server that hangs never holds
+/// the loop up. The loop also bounds each one with [`CALL_TIMEOUT`].
 pub trait Notifier {
-    /// Shows `notice`, replacing notification `replaces` (0 for none). Returns its id.
+    /// Shows `notice`, replacing notification `replaces` (0 for none). Resolves to its id.
     fn show(
         &mut self,
         notice: &Notice,
         replaces: u32,
-    ) -> impl Future<Output = Result<u32, zbus::Error>>;
+    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static;
 
     /// Takes notification `id` off the screen (it was answered elsewhere). Best effort.
-    fn close(&mut self, id: u32) -> impl Future<Output = ()> {
+    fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
         let _ = id;
         std::future::ready(())
     }
 }
+
+/// The longest the daemon waits for the notification server to answer one call (Notify with
+/// its `GetCapabilities`, `CloseNotification`, and the owner check of a signal).
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The notification server on the session bus.
 pub struct DbusNotifier {
@@ -237,14 +246,24 @@ impl DbusNotifier {
     /// `events` is dropped, closing the channel, when the connection to the bus closes (the
     /// bus went away): the daemon takes that as the end of the session bus.
     pub async fn connect(events: mpsc::Sender<Event>) -> zbus::Result<DbusNotifier> {
-        let conn = Connection::session().await?;
+        let conn = zbus::connection::Builder::session()
+            .method_timeout(CALL_TIMEOUT)
+            .build()
+            .await?;
+        // The bus routes the server's broadcasts by its well-known name; a signal sent straight
+        // to us by anyone else is dropped in `forward_signals`, which checks the sender.
         let rule = MatchRule::builder()
             .msg_type(zbus::message::Type::Signal)
+            .sender(INTERFACE)
             .interface(INTERFACE)
             .path(PATH)
             .build()?;
         let stream = MessageStream::for_match_rule(rule, &conn, None).await?;
-        tokio::spawn(forward_signals(stream, events));
+        let bus = zbus::fdo::DBusProxy::builder(&conn)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await?;
+        tokio::spawn(forward_signals(stream, bus, events));
         let proxy = NotificationsProxy::builder(&conn)
             .cache_properties(zbus::proxy::CacheProperties::No)
             .build()
@@ -254,82 +273,125 @@ impl DbusNotifier {
 }
 
 impl Notifier for DbusNotifier {
-    async fn show(&mut self, notice: &Notice, replaces: u32) -> Result<u32, zbus::Error> {
-        let caps = self.proxy.get_capabilities().await?;
-        let body = if caps.iter().any(|c| c == "body-markup") {
-            notice.markup_body()
-        } else {
-            notice.plain_body()
-        };
-        let actions: Vec<&str> = if caps.iter().any(|c| c == "actions") {
-            notice
-                .wire_actions()
-                .into_iter()
-                .flat_map(|a| [a.key(), a.label()])
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut hints = HashMap::from([
-            ("desktop-entry", Variant::from("stretchd")),
-            ("category", Variant::from("presence")),
-            ("urgency", Variant::U8(1)),
-        ]);
-        let image_uri = notice
-            .image
-            .as_deref()
-            .filter(|path| path.is_absolute())
-            .map(crate::assets::file_uri);
-        if let Some(uri) = &image_uri {
-            hints.insert("image-path", Variant::from(uri.as_str()));
-        }
-        self.proxy
-            .notify(
-                "stretchd",
-                replaces,
-                ICON,
-                &notice.title,
-                &body,
-                &actions,
-                hints,
-                -1,
-            )
-            .await
+    fn show(
+        &mut self,
+        notice: &Notice,
+        replaces: u32,
+    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
+        let proxy = self.proxy.clone();
+        let notice = notice.clone();
+        async move { send(&proxy, &notice, replaces).await }
     }
 
-    async fn close(&mut self, id: u32) {
-        if let Err(e) = self.proxy.close_notification(id).await {
-            debug!("closing notification {id}: {e}");
+    fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
+        let proxy = self.proxy.clone();
+        async move {
+            if let Err(e) = proxy.close_notification(id).await {
+                debug!("closing notification {id}: {e}");
+            }
         }
     }
 }
 
+/// One Notify call, shaped by what the server says it can do.
+async fn send(
+    proxy: &NotificationsProxy<'static>,
+    notice: &Notice,
+    replaces: u32,
+) -> zbus::Result<u32> {
+    let caps = proxy.get_capabilities().await?;
+    let body = if caps.iter().any(|c| c == "body-markup") {
+        notice.markup_body()
+    } else {
+        notice.plain_body()
+    };
+    let actions: Vec<&str> = if caps.iter().any(|c| c == "actions") {
+        notice
+            .wire_actions()
+            .into_iter()
+            .flat_map(|a| [a.key(), a.label()])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut hints = HashMap::from([
+        ("desktop-entry", Variant::from("stretchd")),
+        ("category", Variant::from("presence")),
+        ("urgency", Variant::U8(1)),
+    ]);
+    let image_uri = notice
+        .image
+        .as_deref()
+        .filter(|path| path.is_absolute())
+        .map(crate::assets::file_uri);
+    if let Some(uri) = &image_uri {
+        hints.insert("image-path", Variant::from(uri.as_str()));
+    }
+    proxy
+        .notify(
+            "stretchd",
+            replaces,
+            ICON,
+            &notice.title,
+            &body,
+            &actions,
+            hints,
+            -1,
+        )
+        .await
+}
+
 /// Turns the server's signals into [`Event`]s until the daemon stops listening or the bus
-/// connection closes (the stream ends, or yields the read error that closed it).
-async fn forward_signals(mut stream: MessageStream, events: mpsc::Sender<Event>) {
+/// connection closes (the stream ends, or yields the read error that closed it). A signal counts
+/// only when it comes from the unique name that owns `org.freedesktop.Notifications` now: any
+/// other client of the session bus could otherwise forge a click on Done.
+async fn forward_signals(
+    mut stream: MessageStream,
+    bus: zbus::fdo::DBusProxy<'static>,
+    events: mpsc::Sender<Event>,
+) {
     while let Some(Ok(msg)) = stream.next().await {
-        let header = msg.header();
-        let event = match header.member().map(zbus::names::MemberName::as_str) {
-            Some("ActionInvoked") => msg
-                .body()
-                .deserialize::<(u32, String)>()
-                .ok()
-                .and_then(|(id, key)| Action::from_key(&key).map(|a| Event::Action(id, a))),
-            Some("NotificationClosed") => {
-                msg.body()
-                    .deserialize::<(u32, u32)>()
-                    .ok()
-                    .map(|(id, reason)| Event::Closed {
-                        id,
-                        expired: reason == 1,
-                    })
-            }
-            _ => None,
+        let Some(event) = event_of(&msg) else {
+            continue;
         };
-        if let Some(event) = event
-            && events.send(event).await.is_err()
-        {
+        let header = msg.header();
+        let sender = header.sender().map(|s| s.as_str().to_owned());
+        let owner = match zbus::names::BusName::try_from(INTERFACE) {
+            Ok(name) => bus.get_name_owner(name).await.ok(),
+            Err(_) => None,
+        };
+        if sender.is_none() || owner.as_ref().map(|o| o.as_str()) != sender.as_deref() {
+            warn!(
+                "ignored a notification signal from {} (the notification server is {}): only the server may answer a reminder",
+                sender.as_deref().unwrap_or("an unknown sender"),
+                owner.as_ref().map_or("not running", |o| o.as_str())
+            );
+            continue;
+        }
+        if events.send(event).await.is_err() {
             break;
         }
+    }
+}
+
+/// The event an `ActionInvoked` or `NotificationClosed` signal reports.
+fn event_of(msg: &zbus::Message) -> Option<Event> {
+    let header = msg.header();
+    match header.member().map(zbus::names::MemberName::as_str) {
+        Some("ActionInvoked") => msg
+            .body()
+            .deserialize::<(u32, String)>()
+            .ok()
+            .and_then(|(id, key)| Action::from_key(&key).map(|a| Event::Action(id, a))),
+        Some("NotificationClosed") => {
+            msg.body()
+                .deserialize::<(u32, u32)>()
+                .ok()
+                .map(|(id, reason)| Event::Closed {
+                    id,
+                    expired: reason == 1,
+                })
+        }
+        _ => None,
     }
 }

@@ -18,9 +18,13 @@
 //!   reminders restart from the return, and cron reminders missed meanwhile are dropped or fire
 //!   once, as `presence.missed` says. A held reminder fires once, `grace` after the hold ends.
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
-//!   hours; until then that reminder does not fire on its own schedule.
+//!   hours; until then that reminder does not fire on its own schedule. Snoozes are per
+//!   reminder: snoozing one leaves the others' snoozes alone, and each counts its own snoozes in
+//!   a row against `snooze.max` ([`snooze`]).
 
-use chrono::{DateTime, TimeZone, Utc};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
 use crate::state::{Pause, Snooze, State};
@@ -74,11 +78,8 @@ pub fn next_due<Tz: TimeZone>(
         None => now,
     };
     let now = state.hold_until.map_or(now, |h| now.max(h));
-    let live = state
-        .snooze
-        .as_ref()
-        .filter(|s| snooze_live(config, s, now, tz));
-    let snoozed = live.and_then(|s| {
+    let live = |s: &&Snooze| snooze_live(config, s, now, tz);
+    let snoozed = state.snoozes.iter().filter(live).filter_map(|s| {
         Some(Due {
             at: s.until.max(now),
             reminder: s.reminder.clone(),
@@ -87,7 +88,13 @@ pub fn next_due<Tz: TimeZone>(
         })
     });
     // A snoozed reminder comes back when its snooze ends, not on its own schedule meanwhile.
-    let pending = |r: &&Reminder| live.is_none_or(|s| s.reminder != r.id);
+    let pending = |r: &&Reminder| {
+        !state
+            .snoozes
+            .iter()
+            .filter(live)
+            .any(|s| s.reminder == r.id)
+    };
     let scheduled = config.reminders.iter().filter(pending).filter_map(|r| {
         due_at(config, state, r, now, tz).map(|at| Due {
             at,
@@ -99,7 +106,6 @@ pub fn next_due<Tz: TimeZone>(
     // The earliest wins. On a tie (the others are then absorbed) a snooze comes first, then a
     // stretch, since a stretch break includes a posture reset, then the reminder listed first.
     snoozed
-        .into_iter()
         .chain(scheduled)
         .min_by_key(|d| (d.at, !d.snoozed, d.kind != Kind::Stretch))
 }
@@ -122,18 +128,12 @@ pub fn settle<Tz: TimeZone>(
         state.hold_until = None;
     }
     // A snooze that ends outside work hours, or whose reminder is gone, is dropped.
-    if state
-        .snooze
-        .as_ref()
-        .is_some_and(|s| !snooze_live(config, s, now, tz))
-    {
-        state.snooze = None;
-    }
+    state.snoozes.retain(|s| snooze_live(config, s, now, tz));
     let due = next_due(config, state, now, tz).filter(|d| d.at <= now)?;
     let reminder = config.reminder(&due.reminder)?;
     absorb_overdue(config, state, now, tz);
     let snooze = if due.snoozed {
-        state.snooze.take()
+        take_snooze(state, &due.reminder)
     } else {
         None
     };
@@ -195,8 +195,98 @@ pub fn fire_now(
     now: DateTime<Utc>,
 ) -> Option<Fire> {
     let reminder = config.reminder(reminder)?;
-    let snooze = state.snooze.take_if(|s| s.reminder == reminder.id);
+    let snooze = take_snooze(state, &reminder.id);
     fire(config, state, reminder, snooze, now)
+}
+
+/// Removes and returns the snooze of `reminder`, if it has one.
+fn take_snooze(state: &mut State, reminder: &str) -> Option<Snooze> {
+    let at = state.snoozes.iter().position(|s| s.reminder == reminder)?;
+    Some(state.snoozes.remove(at))
+}
+
+/// `at + length` for a snooze or pause of at most `max` ([`MAX_SNOOZE`], [`MAX_PAUSE`]);
+/// `None` when it is longer, or past the end of the calendar.
+///
+/// [`MAX_SNOOZE`]: crate::config::MAX_SNOOZE
+/// [`MAX_PAUSE`]: crate::config::MAX_PAUSE
+pub fn hold_end(at: DateTime<Utc>, length: Duration, max: Duration) -> Option<DateTime<Utc>> {
+    if length > max {
+        return None;
+    }
+    TimeDelta::from_std(length)
+        .ok()
+        .and_then(|d| at.checked_add_signed(d))
+}
+
+/// Why a snooze was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnoozeError {
+    /// Nothing is on screen and nothing is scheduled.
+    #[error("nothing is scheduled to snooze")]
+    NothingScheduled,
+    /// The reminder was snoozed `snooze.max` times in a row already.
+    #[error(
+        "\"{reminder}\" was snoozed {max} times in a row already (snooze.max = {max}); do it or skip it"
+    )]
+    Limit {
+        /// The reminder.
+        reminder: String,
+        /// `snooze.max`.
+        max: u32,
+    },
+    /// Longer than [`crate::config::MAX_SNOOZE`].
+    #[error("a snooze of {} is too long; the limit is {}", crate::config::human(*.length), crate::config::human(crate::config::MAX_SNOOZE))]
+    TooLong {
+        /// The length asked for.
+        length: Duration,
+    },
+}
+
+/// Snoozes a reminder for `length`: `on_screen` (the reminder showing, with the snoozes it has
+/// had in a row) from `now`, or else the next one due, from when it falls due. Each reminder
+/// has its own snooze and count: a snooze replaces only that reminder's earlier one, and the
+/// count goes on from it, so `snooze.max` holds however the snoozes alternate. Returns the
+/// snooze now in force.
+pub fn snooze<Tz: TimeZone>(
+    config: &Config,
+    state: &mut State,
+    on_screen: Option<&Fire>,
+    length: Duration,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Result<Snooze, SnoozeError> {
+    let (reminder, item, count, from) = if let Some(fire) = on_screen {
+        (fire.reminder.clone(), fire.item.clone(), fire.snoozes, now)
+    } else {
+        let due = next_due(config, state, now, tz).ok_or(SnoozeError::NothingScheduled)?;
+        let earlier = state.snoozes.iter().find(|s| s.reminder == due.reminder);
+        let (item, count) = if let Some(s) = earlier {
+            (s.item.clone(), s.count)
+        } else {
+            let r = config
+                .reminder(&due.reminder)
+                .ok_or(SnoozeError::NothingScheduled)?;
+            let item = pick(config, state, r).ok_or(SnoozeError::NothingScheduled)?;
+            (item, 0)
+        };
+        (due.reminder, item, count, due.at.max(now))
+    };
+    let max = config.snooze.max;
+    if count >= max {
+        return Err(SnoozeError::Limit { reminder, max });
+    }
+    let until =
+        hold_end(from, length, crate::config::MAX_SNOOZE).ok_or(SnoozeError::TooLong { length })?;
+    let snooze = Snooze {
+        reminder,
+        item,
+        until,
+        count: count + 1,
+    };
+    take_snooze(state, &snooze.reminder);
+    state.snoozes.push(snooze.clone());
+    Ok(snooze)
 }
 
 /// Marks every reminder due by `now` as fired at `now` without showing it: what `settle` does
@@ -249,8 +339,11 @@ fn fire(
     })
 }
 
-/// The next `count` firings from `from`, assuming the user stays and answers every reminder
-/// with Done. Works on a copy of the state.
+/// The most firings [`preview`] lists (`stretchd next` and `check` refuse more).
+pub const MAX_PREVIEW: usize = 1000;
+
+/// The next `count` (at most [`MAX_PREVIEW`]) firings from `from`, assuming the user stays and
+/// answers every reminder with Done. Works on a copy of the state.
 pub fn preview<Tz: TimeZone>(
     config: &Config,
     state: &State,
@@ -258,9 +351,10 @@ pub fn preview<Tz: TimeZone>(
     count: usize,
     tz: &Tz,
 ) -> Vec<Fire> {
+    let count = count.min(MAX_PREVIEW);
     let mut state = state.clone();
     let mut now = from;
-    let mut fires = Vec::with_capacity(count);
+    let mut fires = Vec::new();
     // Each round either fires or moves `now` forward to a due time; the bound is a safety net.
     for _ in 0..count.saturating_mul(4).max(16) {
         if fires.len() == count {

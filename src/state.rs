@@ -38,9 +38,10 @@ pub struct State {
     /// When each reminder last fired (or was absorbed by another firing).
     #[serde(default)]
     pub last_fired: BTreeMap<String, DateTime<Utc>>,
-    /// A pending snooze.
-    #[serde(default)]
-    pub snooze: Option<Snooze>,
+    /// Pending snoozes, at most one per reminder. Written as a list under `snooze`; a state
+    /// file from before snoozes were per reminder holds one object there (or `null`).
+    #[serde(default, rename = "snooze", deserialize_with = "one_or_many")]
+    pub snoozes: Vec<Snooze>,
     /// A pause in force.
     #[serde(default)]
     pub pause: Option<Pause>,
@@ -68,7 +69,7 @@ impl State {
         State {
             started,
             last_fired: BTreeMap::new(),
-            snooze: None,
+            snoozes: Vec::new(),
             pause: None,
             rotation: Rotation::default(),
             safety_shown: false,
@@ -77,4 +78,19 @@ impl State {
             hold_until: None,
         }
     }
+}
+
+/// Reads `snooze` as a list, a single snooze (older files) or `null`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Snooze>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Snooze),
+        Many(Vec<Snooze>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(list)) => list,
+    })
 }

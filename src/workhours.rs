@@ -3,7 +3,8 @@
 use std::fmt;
 
 use chrono::{
-    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc, Weekday,
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
+    TimeZone, Utc, Weekday,
 };
 
 /// Minutes in a day; a range may end at `24:00`.
@@ -106,19 +107,26 @@ impl WorkHours {
     }
 
     /// Work windows that end after `t`, in order, for the next eight days (a week of windows
-    /// always includes one, since there is at least one work day and one range).
+    /// always includes one, since there is at least one work day and one range). Outside
+    /// [`SANE_YEARS`] there are none: nothing is scheduled at the edges of the calendar, where
+    /// date arithmetic would overflow.
     pub fn windows_from<Tz: TimeZone>(
         &self,
         t: DateTime<Utc>,
         tz: &Tz,
     ) -> impl Iterator<Item = Window> {
-        let first = t.with_timezone(tz).date_naive() - Days::new(1);
-        let windows: Vec<Window> = (0..=8)
-            .filter_map(|i| first.checked_add_days(Days::new(i)))
-            .filter(|date| self.days.contains(&date.weekday()))
-            .flat_map(|date| self.ranges.iter().map(move |r| window(tz, date, *r)))
-            .filter(|w| w.end > t)
-            .collect();
+        let windows: Vec<Window> = if SANE_YEARS.contains(&t.year()) {
+            let date = t.with_timezone(tz).date_naive();
+            let first = date.checked_sub_days(Days::new(1)).unwrap_or(date);
+            (0..=8)
+                .filter_map(|i| first.checked_add_days(Days::new(i)))
+                .filter(|date| self.days.contains(&date.weekday()))
+                .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
+                .filter(|w| w.end > t)
+                .collect()
+        } else {
+            Vec::new()
+        };
         windows.into_iter()
     }
 
@@ -128,27 +136,48 @@ impl WorkHours {
     }
 }
 
-fn window<Tz: TimeZone>(tz: &Tz, date: NaiveDate, range: TimeRange) -> Window {
+/// The years whose instants the schedule works with; the state file and requests are kept
+/// inside them, and anything outside has no work windows.
+pub const SANE_YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
+fn window<Tz: TimeZone>(tz: &Tz, date: NaiveDate, range: TimeRange) -> Option<Window> {
     let at = |m: u32| {
-        let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-        local_instant(tz, midnight + TimeDelta::minutes(i64::from(m)))
+        let local = date
+            .and_time(NaiveTime::MIN)
+            .checked_add_signed(TimeDelta::minutes(i64::from(m)))?;
+        Some(local_instant(tz, local))
     };
-    Window {
-        start: at(range.start),
-        end: at(range.end),
-    }
+    Some(Window {
+        start: at(range.start)?,
+        end: at(range.end)?,
+    })
 }
 
 /// The instant of a local wall-clock time: the first of two at the autumn change, and in the
 /// spring gap the instant as far after the gap's start as the wall time is.
+///
+/// Every zone resolves the same way here: `chrono::Local` lists the two instants of an
+/// ambiguous time in another order than `chrono_tz` zones do, so "the first" is taken as the
+/// earlier instant, never as the first one listed.
 pub fn local_instant<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Utc> {
-    if let Some(t) = tz.from_local_datetime(&naive).earliest() {
-        return t.with_timezone(&Utc);
+    if let Some(t) = earliest(tz.from_local_datetime(&naive)) {
+        return t;
     }
     let hour = TimeDelta::hours(1);
-    tz.from_local_datetime(&(naive - hour))
-        .earliest()
-        .map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc) + hour)
+    naive
+        .checked_sub_signed(hour)
+        .and_then(|before| earliest(tz.from_local_datetime(&before)))
+        .and_then(|t| t.checked_add_signed(hour))
+        .unwrap_or_else(|| naive.and_utc())
+}
+
+/// The earlier instant of a local time that may be ambiguous, or `None` in a gap.
+fn earliest<Tz: TimeZone>(local: LocalResult<DateTime<Tz>>) -> Option<DateTime<Utc>> {
+    match local {
+        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(a, b) => Some(a.with_timezone(&Utc).min(b.with_timezone(&Utc))),
+        LocalResult::None => None,
+    }
 }
 
 #[cfg(test)]

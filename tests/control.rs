@@ -504,6 +504,8 @@ fn now_done_and_skip_answer_the_reminder_and_write_the_history() {
 #[test]
 fn snooze_puts_off_the_waiting_reminder_or_else_the_next_one() {
     let s = Setup::new(&config_every("1h"));
+    // `now` reports whether the server took the reminder, so one must be there.
+    let _server = Notifications::start(&s.bus.address);
     let home = s.home();
     let ten = TimeDelta::minutes(10);
 
@@ -643,6 +645,8 @@ fn pause_for_a_while_until_a_time_until_tomorrow_or_indefinitely_then_resume() {
 #[test]
 fn reload_history_and_stats() {
     let s = Setup::new(&config_every("1h"));
+    // `now` reports whether the server took the reminder, so one must be there.
+    let _server = Notifications::start(&s.bus.address);
     let home = s.home();
 
     assert_eq!(
@@ -1173,6 +1177,8 @@ fn many_status_bar_followers_do_not_lock_out_other_clients() {
 fn sigkill_during_a_burst_of_done_loses_no_acknowledged_entry() {
     const KILL_AFTER: usize = 30;
     let mut s = Setup::new(&config_every("1h"));
+    // `now` reports whether the server took the reminder, so one must be there.
+    let _server = Notifications::start(&s.bus.address);
     let socket = socket_path(s.home());
     let pid = s.daemon.pid();
 

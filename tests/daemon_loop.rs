@@ -1,6 +1,7 @@
 //! The daemon loop with a fake clock that moves with tokio's paused time and a notifier that
 //! records what it is asked to show. Nothing really sleeps: paused time jumps to each deadline.
 
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -66,7 +67,11 @@ struct Recorder {
 }
 
 impl Notifier for Recorder {
-    async fn show(&mut self, notice: &Notice, replaces: u32) -> Result<u32, zbus::Error> {
+    fn show(
+        &mut self,
+        notice: &Notice,
+        replaces: u32,
+    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
         self.next_id += 1;
         let shown = Shown {
             at: self.clock.elapsed(),
@@ -75,11 +80,12 @@ impl Notifier for Recorder {
             notice: notice.clone(),
         };
         self.shown.send(shown).unwrap();
-        Ok(self.next_id)
+        std::future::ready(Ok(self.next_id))
     }
 
-    async fn close(&mut self, id: u32) {
+    fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
         self.closed.lock().unwrap().push(id);
+        std::future::ready(())
     }
 }
 
@@ -90,11 +96,15 @@ struct NoServer {
 }
 
 impl Notifier for NoServer {
-    async fn show(&mut self, _notice: &Notice, _replaces: u32) -> Result<u32, zbus::Error> {
+    fn show(
+        &mut self,
+        _notice: &Notice,
+        _replaces: u32,
+    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
         self.attempts.lock().unwrap().push(self.clock.elapsed());
-        Err(zbus::Error::Failure(
+        std::future::ready(Err(zbus::Error::Failure(
             "org.freedesktop.Notifications was not provided".into(),
-        ))
+        )))
     }
 }
 
@@ -230,7 +240,7 @@ async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
     assert_eq!(state.last_fired.get("stretch"), Some(&at(100 * MIN)));
     assert_eq!(state.last_fired.get("posture"), Some(&at(125 * MIN)));
     assert!(state.safety_shown);
-    assert_eq!(state.snooze, None);
+    assert_eq!(state.snoozes, []);
 }
 
 #[tokio::test(start_paused = true)]
@@ -287,7 +297,7 @@ async fn snooze_brings_the_same_stretch_back_until_the_limit() {
     assert_eq!(fourth.replaces, 0, "the third was answered (as skipped)");
     // A notification answered by falling back to Skip is taken off the screen.
     assert!(closed.lock().unwrap().contains(&third.id));
-    assert_eq!(state.snooze, None);
+    assert_eq!(state.snoozes, []);
     assert_eq!(clock.elapsed(), 120 * MIN);
 }
 
@@ -332,7 +342,7 @@ async fn done_and_skip_are_accepted_and_stale_answers_ignored() {
     assert_eq!(dismissed.replaces, unanswered.id, "not answered: replaced");
     assert_eq!(after.replaces, 0, "the one before was dismissed");
     assert_eq!(closed, [done.id, skipped.id]);
-    assert_eq!(state.snooze, None, "the stale Snooze was ignored");
+    assert_eq!(state.snoozes, [], "the stale Snooze was ignored");
     for pair in all.windows(2) {
         assert_ne!(pair[0].notice.title, pair[1].notice.title, "rotation");
     }

@@ -746,14 +746,17 @@ fn after_a_gap_settle_fires_once_and_absorbs_the_rest() {
     );
 }
 
-/// What the daemon does when the user presses Snooze on `fire` at `now`.
-fn snooze(state: &mut State, fire: &Fire, now: DateTime<Utc>, length: Duration) {
-    state.snooze = Some(Snooze {
-        reminder: fire.reminder.clone(),
-        item: fire.item.clone(),
-        until: now + length,
-        count: fire.snoozes + 1,
-    });
+/// What the daemon does when the user presses Snooze on `fire` at `now`: the engine's one rule.
+fn snooze(config: &Config, state: &mut State, fire: &Fire, now: DateTime<Utc>, length: Duration) {
+    stretchd::schedule::snooze(
+        config,
+        state,
+        Some(fire),
+        length.to_std().unwrap(),
+        now,
+        &Berlin,
+    )
+    .unwrap();
 }
 
 #[test]
@@ -779,6 +782,7 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
 
     // Snoozed at 09:51 for 10 min.
     snooze(
+        &config,
         &mut state,
         &first,
         t("2026-10-19 09:51 +02:00"),
@@ -795,10 +799,11 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
         !back.safety,
         "the safety notice went with the first showing"
     );
-    assert_eq!(state.snooze, None);
+    assert_eq!(state.snoozes, []);
 
     // Snoozed again: it counts.
     snooze(
+        &config,
         &mut state,
         &back,
         t("2026-10-19 10:02 +02:00"),
@@ -854,6 +859,7 @@ fn a_snoozed_reminder_does_not_fire_on_its_own_schedule_meanwhile() {
     let first = fires.last().unwrap().clone();
     // A long snooze that ends after the stretch's own next time (10:40).
     snooze(
+        &config,
         &mut state,
         &first,
         t("2026-10-19 09:50 +02:00"),
@@ -900,6 +906,7 @@ fn a_snooze_ending_outside_work_hours_is_dropped() {
         assert_eq!(last.reminder, "stretch");
         // Snoozed into the lunch break.
         snooze(
+            &config,
             &mut state,
             &last,
             t("2026-10-19 12:25 +02:00"),
@@ -925,7 +932,7 @@ fn a_snooze_ending_outside_work_hours_is_dropped() {
             stretches[0].item, last.item,
             "{reminders}: rotation goes on"
         );
-        assert_eq!(state.snooze, None, "{reminders}");
+        assert_eq!(state.snoozes, [], "{reminders}");
     }
 }
 
@@ -936,12 +943,12 @@ fn a_snooze_missed_in_an_earlier_window_is_dropped() {
         "2026-10-19 09:00 +02:00",
         &[("stretch", "2026-10-19 11:30 +02:00")],
     );
-    state.snooze = Some(Snooze {
+    state.snoozes = vec![Snooze {
         reminder: "stretch".into(),
         item: "seated-twist".into(),
         until: t("2026-10-19 12:20 +02:00"),
         count: 1,
-    });
+    }];
     // Asleep from 12:00 to 14:00: the snooze ended in the morning window.
     let fires = run(
         &config,
@@ -956,12 +963,12 @@ fn a_snooze_missed_in_an_earlier_window_is_dropped() {
         "2026-10-19 09:00 +02:00",
         &[("stretch", "2026-10-19 11:30 +02:00")],
     );
-    state.snooze = Some(Snooze {
+    state.snoozes = vec![Snooze {
         reminder: "stretch".into(),
         item: "seated-twist".into(),
         until: t("2026-10-19 12:10 +02:00"),
         count: 1,
-    });
+    }];
     let fires = run(
         &config,
         &mut state,

@@ -52,7 +52,7 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand run" -l json -d 'Print
 complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s h -l help -d 'Print help'
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l from -d 'Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00)' -r
-complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s n -l count -d 'How many reminders to show' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s n -l count -d 'How many reminders to show (1 to 1000)' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s h -l help -d 'Print help'
 complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and not __fish_seen_subcommand_from show help" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
@@ -67,7 +67,7 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand stretches; and __fish_
 complete -c stretchd -n "__fish_stretchd_using_subcommand status" -s f -l follow -d 'Keep printing: a line now, on every change, and once a minute (for status bars)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand status" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand status" -s h -l help -d 'Print help'
-complete -c stretchd -n "__fish_stretchd_using_subcommand next" -s n -l count -d 'How many' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand next" -s n -l count -d 'How many (1 to 1000)' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand next" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand next" -s h -l help -d 'Print help'
 complete -c stretchd -n "__fish_stretchd_using_subcommand snooze" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'

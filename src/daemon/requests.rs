@@ -4,96 +4,90 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Utc};
+use tokio::sync::oneshot;
 use tracing::info;
 
-use super::{Clock, Daemon, Last, upcoming, week_start};
-use crate::config::Kind;
+use super::{Clock, Daemon, Last, printable, upcoming, week_start};
+use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE, human};
 use crate::history::{Entry, Outcome};
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::notify::Notifier;
-use crate::schedule;
-use crate::state::{Pause, Snooze};
+use crate::schedule::{self, Fire};
+use crate::state::Pause;
+
+/// A request carried out, with what it says.
+fn ok(message: String) -> Response {
+    Response::Ok { message }
+}
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
-    /// Carries out a control request.
-    pub(super) async fn control(&mut self, request: Request) -> Response {
+    /// Carries out a control request and answers it on `reply`, after saving what it changed.
+    /// `now` answers once the notification server has taken the reminder (or failed to).
+    pub(super) fn control(&mut self, request: Request, reply: oneshot::Sender<Response>) {
         let now = self.clock.now();
         let result = match request {
-            Request::Status | Request::Follow => return Response::Status(Box::new(self.status())),
-            Request::Next { count } => {
-                return Response::Next {
-                    upcoming: self.upcoming(now, count),
-                };
-            }
-            Request::Snooze { secs } => {
-                let length = secs.map_or(self.config.snooze.length, Duration::from_secs);
-                self.snooze(length).await
-            }
-            Request::Pause { until } => self.pause(until, now),
-            Request::Resume => Ok(self.resume(now)),
-            Request::Done => self.answer_from_cli(Outcome::Done).await,
-            Request::Skip => self.answer_from_cli(Outcome::Skipped).await,
-            Request::Now { reminder } => self.fire_now(reminder, now).await,
-            Request::Reload => self.reload(false).await,
-            Request::GuideDone { item } => self.guide_done(item).await,
+            Request::Status | Request::Follow => Ok(Response::Status(Box::new(self.status()))),
+            Request::Next { count } => self.next(now, u64::try_from(count).unwrap_or(u64::MAX)),
+            Request::Snooze { secs } => self.snooze(secs).map(ok),
+            Request::Pause { until } => self.pause(until, now).map(ok),
+            Request::Resume => Ok(ok(self.resume(now))),
+            Request::Done => self.answer_from_cli(Outcome::Done).map(ok),
+            Request::Skip => self.answer_from_cli(Outcome::Skipped).map(ok),
+            Request::Now { reminder } => match self.fire_now(reminder, now) {
+                Ok(fire) => {
+                    self.show(fire, Some(reply));
+                    return;
+                }
+                Err(message) => Err(message),
+            },
+            Request::Reload => self.reload(false).map(ok),
+            Request::GuideDone { item } => self.guide_done(&item).map(ok),
         };
-        match result {
-            Ok(message) => Response::Ok { message },
-            Err(message) => Response::Error { message },
+        self.save();
+        let _ = reply.send(result.unwrap_or_else(|message| Response::Error { message }));
+    }
+
+    /// `stretchd next`: at most [`schedule::MAX_PREVIEW`] upcoming reminders.
+    fn next(&self, now: DateTime<Utc>, count: u64) -> Result<Response, String> {
+        match usize::try_from(count) {
+            Ok(count) if count <= schedule::MAX_PREVIEW => Ok(Response::Next {
+                upcoming: self.upcoming(now, count),
+            }),
+            _ => Err(format!(
+                "next: count {count} is too large; ask for at most {}",
+                schedule::MAX_PREVIEW
+            )),
         }
     }
 
-    /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `length`
-    /// later.
-    async fn snooze(&mut self, length: Duration) -> Result<String, String> {
+    /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `secs` (or
+    /// `snooze.length`) later.
+    fn snooze(&mut self, secs: Option<u64>) -> Result<String, String> {
+        let length = match secs {
+            None => self.config.snooze.length,
+            Some(secs) if secs <= MAX_SNOOZE.as_secs() => Duration::from_secs(secs),
+            Some(secs) => {
+                return Err(format!(
+                    "a snooze of {} is too long; the limit is {}",
+                    human(Duration::from_secs(secs)),
+                    human(MAX_SNOOZE)
+                ));
+            }
+        };
         if self.last.as_ref().is_some_and(Last::awaits_answer) {
             let message = self.snooze_last(length)?;
             if let Some(id) = self.last.as_ref().and_then(|l| l.notification) {
-                self.notifier.close(id).await;
+                self.close(id);
             }
             return Ok(message);
         }
         let now = self.clock.now();
-        let Some(due) = schedule::next_due(&self.config, &self.state, now, &Local) else {
-            return Err("nothing is scheduled to snooze".to_owned());
-        };
-        let reminder = self
-            .config
-            .reminder(&due.reminder)
-            .ok_or("nothing is scheduled to snooze")?;
-        let count = self
-            .state
-            .snooze
-            .as_ref()
-            .filter(|s| s.reminder == due.reminder)
-            .map_or(0, |s| s.count);
-        let max = self.config.snooze.max;
-        if count >= max {
-            return Err(format!(
-                "\"{}\" was snoozed {max} times in a row already (snooze.max = {max})",
-                due.reminder
-            ));
-        }
-        let item = match self
-            .state
-            .snooze
-            .as_ref()
-            .filter(|s| s.reminder == due.reminder)
-        {
-            Some(s) => s.item.clone(),
-            None => schedule::pick(&self.config, &self.state, reminder).ok_or("nothing to show")?,
-        };
-        let until = super::later(due.at.max(now), length)?;
-        self.state.snooze = Some(Snooze {
-            reminder: due.reminder.clone(),
-            item,
-            until,
-            count: count + 1,
-        });
+        let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, &Local)
+            .map_err(|e| e.to_string())?;
         Ok(format!(
             "snoozed the next reminder, \"{}\", until {}",
-            due.reminder,
-            until.with_timezone(&Local).format("%a %H:%M:%S")
+            snooze.reminder,
+            snooze.until.with_timezone(&Local).format("%a %H:%M:%S")
         ))
     }
 
@@ -108,7 +102,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if let Some(u) = until {
             // Refuses a pause past the limit, and checks the arithmetic the schedule will do.
             let length = (u - now).to_std().unwrap_or(Duration::MAX);
-            super::later(now, length)?;
+            if schedule::hold_end(now, length, MAX_PAUSE).is_none() {
+                return Err(format!(
+                    "a pause of {} is too long; the limit is {} (`stretchd pause` without a time pauses until `stretchd resume`)",
+                    human(length),
+                    human(MAX_PAUSE)
+                ));
+            }
         }
         self.state.pause = Some(Pause { until });
         Ok(match until {
@@ -129,7 +129,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         "resumed".to_owned()
     }
 
-    async fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, String> {
+    fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, String> {
         match &self.last {
             None => return Err("no reminder has been shown yet; nothing to answer".to_owned()),
             Some(l) if !l.awaits_answer() => {
@@ -142,16 +142,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(_) => {}
         }
-        self.answer(outcome).await;
+        let saved = self.answer(outcome);
         let last = self.last.as_ref().map_or("", |l| l.fire.reminder.as_str());
-        Ok(format!("{}: \"{last}\"", outcome.as_str()))
+        let answered = format!("{}: \"{last}\"", outcome.as_str());
+        saved.map(|()| answered.clone()).map_err(|e| {
+            format!("{answered}, but it was not saved: {e} (it counts until the daemon restarts)")
+        })
     }
 
-    async fn fire_now(
-        &mut self,
-        reminder: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<String, String> {
+    /// What `stretchd now` fires: this reminder, or the one due next.
+    fn fire_now(&mut self, reminder: Option<String>, now: DateTime<Utc>) -> Result<Fire, String> {
         let id = match reminder {
             Some(id) => id,
             None => schedule::next_due(&self.config, &self.state, now, &Local)
@@ -159,29 +159,30 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
                 .ok_or("the config has no reminders")?,
         };
-        let Some(fire) = schedule::fire_now(&self.config, &mut self.state, &id, now) else {
+        schedule::fire_now(&self.config, &mut self.state, &id, now).ok_or_else(|| {
             let known: Vec<&str> = self
                 .config
                 .reminders
                 .iter()
                 .map(|r| r.id.as_str())
                 .collect();
-            return Err(format!(
-                "no reminder has the id \"{id}\" (known: {})",
+            format!(
+                "no reminder has the id \"{}\" (known: {})",
+                printable(&id),
                 known.join(", ")
-            ));
-        };
-        let title = upcoming(&self.config, &fire).title;
-        self.show(fire).await;
-        Ok(format!("showing {title}"))
+            )
+        })
     }
 
     /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
     /// [`crate::guide::REMINDER`]) and counts it toward the week. The schedule, the rotation and
-    /// a reminder on screen are left as they are.
-    async fn guide_done(&mut self, item: String) -> Result<String, String> {
-        if item.is_empty() {
-            return Err("guide_done needs the id of the stretch that was done".to_owned());
+    /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
+    fn guide_done(&mut self, item: &str) -> Result<String, String> {
+        if self.config.catalog.stretch(item).is_none() {
+            return Err(format!(
+                "guide_done: \"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
+                printable(item)
+            ));
         }
         let now = self.clock.now();
         // Guiding the very stretch on screen answers it, so the week does not count it twice.
@@ -189,7 +190,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             l.awaits_answer() && l.fire.kind == Kind::Stretch && l.fire.item == item
         });
         if on_screen && self.history.is_some() {
-            self.answer(Outcome::Done).await;
+            self.answer(Outcome::Done)
+                .map_err(|e| format!("cannot record \"{item}\": {e}"))?;
             let monday = week_start(now);
             let done = self.recent_done.iter().filter(|t| **t >= monday).count();
             return Ok(format!(
@@ -207,7 +209,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             time: now,
             reminder: crate::guide::REMINDER.to_owned(),
             kind: Kind::Stretch,
-            item,
+            item: item.to_owned(),
             outcome: Outcome::Done,
         };
         history
@@ -241,11 +243,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             config: self.config.origin.to_string(),
             config_error: self.config_error.clone(),
             paused: self.state.pause.map(|p| PauseInfo { until: p.until }),
-            snoozed: self.state.snooze.as_ref().map(|s| SnoozeInfo {
-                reminder: s.reminder.clone(),
-                until: s.until,
-                count: s.count,
-            }),
+            snoozed: self
+                .state
+                .snoozes
+                .iter()
+                .min_by_key(|s| s.until)
+                .map(|s| SnoozeInfo {
+                    reminder: s.reminder.clone(),
+                    until: s.until,
+                    count: s.count,
+                }),
             next: self.upcoming(now, 1).into_iter().next(),
             waiting: self
                 .last
