@@ -38,10 +38,15 @@ pub const MAX_HOLD_SECS: u32 = 3600;
 /// The most repetitions of a stretch (as `stretchd guide --reps`).
 pub const MAX_REPS: u32 = 100;
 
-/// A duration for people: whole seconds, at most its two largest units ("1h 30m", "366days",
-/// "1year 2months"), never "672ns".
+/// A duration for people, rounded: whole days from a day up ("366 days"), else whole seconds
+/// in at most two units ("1h 30m", "90s" as "1m 30s"); never "672ns".
 pub fn human(d: Duration) -> String {
-    let whole = humantime::format_duration(Duration::from_secs(d.as_secs())).to_string();
+    let secs = d.as_secs();
+    if secs >= DAY {
+        let days = secs / DAY;
+        return format!("{days} day{}", if days == 1 { "" } else { "s" });
+    }
+    let whole = humantime::format_duration(Duration::from_secs(secs)).to_string();
     let mut units = whole.split(' ');
     match (units.next(), units.next()) {
         (Some(a), Some(b)) => format!("{a} {b}"),

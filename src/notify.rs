@@ -246,8 +246,9 @@ impl DbusNotifier {
     /// `events` is dropped, closing the channel, when the connection to the bus closes (the
     /// bus went away): the daemon takes that as the end of the session bus.
     pub async fn connect(events: mpsc::Sender<Event>) -> zbus::Result<DbusNotifier> {
+        // The daemon bounds each call by CALL_TIMEOUT itself, in words; this is the backstop.
         let conn = zbus::connection::Builder::session()
-            .method_timeout(CALL_TIMEOUT)
+            .method_timeout(2 * CALL_TIMEOUT)
             .build()
             .await?;
         // The bus routes the server's broadcasts by its well-known name; a signal sent straight

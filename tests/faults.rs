@@ -21,15 +21,14 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -38,9 +37,8 @@ use stretchd::config::Kind;
 use stretchd::history::{Entry, Log, Outcome};
 use stretchd::state::State;
 use tempfile::TempDir;
-use zbus::OwnedVariant;
-use zbus::object_server::SignalEmitter;
 
+use common::notifications::{NOTIFICATIONS, Server};
 use common::{Bus, Daemon, all_day_config, run_bounded, run_in, write_file};
 
 /// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
@@ -63,192 +61,6 @@ const APPEND_FAILED: &str = "cannot append to";
 /// What the daemon says when the session bus goes away, just before it exits with status 1.
 const BUS_LOST: &str = "lost the D-Bus session bus; exiting so that systemd restarts stretchd";
 const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
-
-// --- the notification server -------------------------------------------------------------------
-
-const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
-const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
-
-/// One `Notify` call.
-#[derive(Debug, Clone)]
-struct Note {
-    /// The id the server returned.
-    id: u32,
-    summary: String,
-}
-
-/// A minimal notification server: records `Notify` calls and can press a button.
-struct Recorder {
-    next_id: u32,
-    calls: mpsc::Sender<Note>,
-}
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Recorder {
-    #[allow(clippy::unused_self)]
-    fn get_capabilities(&self) -> Vec<String> {
-        vec!["actions".to_owned(), "body".to_owned()]
-    }
-
-    #[allow(clippy::unused_self)]
-    #[zbus(out_args("name", "vendor", "version", "spec_version"))]
-    fn get_server_information(&self) -> (String, String, String, String) {
-        (
-            "stretchd-faults-test".to_owned(),
-            "stretchd".to_owned(),
-            "0".to_owned(),
-            "1.2".to_owned(),
-        )
-    }
-
-    #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
-    fn notify(
-        &mut self,
-        app_name: String,
-        replaces_id: u32,
-        app_icon: String,
-        summary: String,
-        body: String,
-        actions: Vec<String>,
-        hints: HashMap<String, OwnedVariant>,
-        expire_timeout: i32,
-    ) -> u32 {
-        let _ = (app_name, app_icon, body, actions, hints, expire_timeout);
-        // As the spec says: a replacement keeps the id it replaces.
-        let id = if replaces_id == 0 {
-            self.next_id += 1;
-            self.next_id
-        } else {
-            replaces_id
-        };
-        eprintln!("[server] Notify({summary:?}) = {id}");
-        let _ = self.calls.send(Note { id, summary });
-        id
-    }
-
-    #[allow(clippy::unused_self)]
-    fn close_notification(&self, id: u32) {
-        eprintln!("[server] CloseNotification({id})");
-    }
-
-    #[zbus(signal)]
-    async fn action_invoked(
-        emitter: &SignalEmitter<'_>,
-        id: u32,
-        action_key: &str,
-    ) -> zbus::Result<()>;
-}
-
-/// The recorder on a test bus, served by a runtime on its own thread so that the test can
-/// block (run the CLI, wait on the log) without stalling it. [`Server::stop`] (or dropping it)
-/// closes its bus connection, which releases the name.
-struct Server {
-    calls: mpsc::Receiver<Note>,
-    /// Buttons to press; dropping it stops the server.
-    presses: Option<tokio::sync::mpsc::UnboundedSender<(u32, &'static str)>>,
-    /// Signalled once the server's runtime, and with it its connection, is gone.
-    stopped: mpsc::Receiver<()>,
-}
-
-impl Server {
-    /// Serves the recorder and owns the well-known name once this returns.
-    fn start(address: &str) -> Server {
-        let (calls_tx, calls) = mpsc::channel();
-        let (ready_tx, ready_rx) = mpsc::channel();
-        let (presses, mut to_press) = tokio::sync::mpsc::unbounded_channel::<(u32, &str)>();
-        let (stopped_tx, stopped) = mpsc::channel();
-        let address = address.to_owned();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let recorder = Recorder {
-                    next_id: 0,
-                    calls: calls_tx,
-                };
-                let conn = zbus::connection::Builder::address(address.as_str())
-                    .serve_at(NOTIFICATIONS_PATH, recorder)
-                    .name(NOTIFICATIONS)
-                    .build()
-                    .await;
-                let conn = match conn {
-                    Ok(conn) => conn,
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e.to_string()));
-                        return;
-                    }
-                };
-                let _ = ready_tx.send(Ok(()));
-                while let Some((id, key)) = to_press.recv().await {
-                    let emitter = SignalEmitter::new(&conn, NOTIFICATIONS_PATH).unwrap();
-                    if let Err(e) = Recorder::action_invoked(&emitter, id, key).await {
-                        eprintln!("[server] cannot press {key} on {id}: {e}");
-                    }
-                }
-            });
-            drop(runtime);
-            let _ = stopped_tx.send(());
-        });
-        match ready_rx.recv_timeout(SOON) {
-            Ok(Ok(())) => Server {
-                calls,
-                presses: Some(presses),
-                stopped,
-            },
-            other => panic!("the test notification server did not start: {other:?}"),
-        }
-    }
-
-    /// The next reminder (notices about the config are passed over), within `timeout`.
-    fn next_reminder(&self, timeout: Duration, daemon: &Daemon) -> Note {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let note = self.calls.recv_timeout(left).unwrap_or_else(|e| {
-                panic!(
-                    "no reminder within {timeout:?} ({e}); daemon log:\n{}",
-                    daemon.log()
-                )
-            });
-            if !note.summary.starts_with("stretchd:") {
-                return note;
-            }
-        }
-    }
-
-    /// Forgets the notifications received so far.
-    fn drain(&self) {
-        while self.calls.try_recv().is_ok() {}
-    }
-
-    /// Presses the button `key` on notification `id`.
-    fn press(&self, id: u32, key: &'static str) {
-        self.presses
-            .as_ref()
-            .expect("the server is running")
-            .send((id, key))
-            .expect("the server thread is gone");
-    }
-
-    /// Closes the server's connection (its name is released) and waits for that, bounded.
-    fn stop(&mut self) {
-        if self.presses.take().is_some() {
-            self.stopped
-                .recv_timeout(SOON)
-                .expect("the test notification server did not stop");
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if self.presses.take().is_some() {
-            let _ = self.stopped.recv_timeout(SOON);
-        }
-    }
-}
 
 // --- the daemon, its files and the CLI ---------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod logind;
+pub mod notifications;
 
 use std::ffi::OsString;
 use std::io::{BufRead as _, BufReader};
