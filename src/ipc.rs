@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::Kind;
 
@@ -23,6 +23,13 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Largest request line the daemon reads, newline included.
 pub const MAX_FRAME: usize = 16 * 1024;
 
+/// Largest reply line the CLI reads, newline included: ten times the largest `next` reply with
+/// [`MAX_NEXT`] reminders whose ids and titles are each a few hundred bytes long.
+pub const MAX_REPLY: usize = 1024 * 1024;
+
+/// The most reminders one `next` request may ask for.
+pub const MAX_NEXT: usize = 1000;
+
 /// How long the daemon waits for a client's request line.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -30,17 +37,21 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);
 const REPLY_TIMEOUT: Duration = Duration::from_secs(10);
 const FOLLOW_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// What the CLI asks.
+/// What the CLI asks. Every request refuses fields it does not have, the ones without fields
+/// too (`{"type":"status","x":1}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// The daemon's status.
+    #[serde(deserialize_with = "no_fields")]
     Status,
     /// A stream of status lines: now, on every change, and once a minute.
+    #[serde(deserialize_with = "no_fields")]
     Follow,
     /// The next reminders, with snooze and pause applied.
     Next {
-        /// How many.
+        /// How many, at most [`MAX_NEXT`].
+        #[serde(deserialize_with = "bounded_count")]
         count: usize,
     },
     /// Snooze the reminder on screen, or else the next one.
@@ -56,10 +67,13 @@ pub enum Request {
         until: Option<DateTime<Utc>>,
     },
     /// End a pause.
+    #[serde(deserialize_with = "no_fields")]
     Resume,
     /// Answer the last reminder with Skip.
+    #[serde(deserialize_with = "no_fields")]
     Skip,
     /// Answer the last reminder with Done.
+    #[serde(deserialize_with = "no_fields")]
     Done,
     /// Fire a reminder now: this one, or the one due next.
     Now {
@@ -68,6 +82,7 @@ pub enum Request {
         reminder: Option<String>,
     },
     /// Re-read the config.
+    #[serde(deserialize_with = "no_fields")]
     Reload,
     /// `stretchd guide` walked the user through a stretch to the end: record it as done, as the
     /// notification's Done button would, and count it toward the week.
@@ -75,6 +90,29 @@ pub enum Request {
         /// The stretch id.
         item: String,
     },
+}
+
+/// The fields of a request that has none: an empty object, so that an unknown field is refused
+/// by name (serde would ignore the fields of a unit variant in an internally tagged enum).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoFields {}
+
+fn no_fields<'de, D: Deserializer<'de>>(fields: D) -> Result<(), D::Error> {
+    NoFields::deserialize(fields).map(|NoFields {}| ())
+}
+
+/// `next`'s `count`, refused above [`MAX_NEXT`].
+fn bounded_count<'de, D: Deserializer<'de>>(count: D) -> Result<usize, D::Error> {
+    let count = u64::deserialize(count)?;
+    usize::try_from(count)
+        .ok()
+        .filter(|c| *c <= MAX_NEXT)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format_args!(
+                "count {count} is too large (the limit is {MAX_NEXT})"
+            ))
+        })
 }
 
 /// One reminder, as lists and statuses show it.
@@ -388,6 +426,67 @@ mod tests {
         let json = serde_json::to_string(&done).unwrap();
         assert_eq!(json, r#"{"type":"guide_done","item":"seated-twist"}"#);
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), done);
+    }
+
+    #[test]
+    fn every_request_refuses_unknown_fields() {
+        let requests = [
+            r#"{"type":"status","x":1}"#,
+            r#"{"type":"follow","x":1}"#,
+            r#"{"type":"next","count":1,"x":1}"#,
+            r#"{"type":"snooze","x":1}"#,
+            r#"{"type":"snooze","secs":5,"x":1}"#,
+            r#"{"type":"pause","x":1}"#,
+            r#"{"type":"resume","x":1}"#,
+            r#"{"type":"skip","x":1}"#,
+            r#"{"type":"done","x":1}"#,
+            r#"{"type":"now","x":1}"#,
+            r#"{"type":"reload","x":1}"#,
+            r#"{"type":"guide_done","item":"cat-camel","x":1}"#,
+        ];
+        for json in requests {
+            match serde_json::from_str::<Request>(json) {
+                Err(e) => assert!(e.to_string().contains("unknown field `x`"), "{json}: {e}"),
+                Ok(r) => panic!("{json} was accepted as {r:?}"),
+            }
+        }
+        let resume = serde_json::from_str::<Request>(r#"{"type":"resume","secs":5}"#);
+        assert!(resume.is_err(), "{resume:?}");
+        // The wire format of the requests without fields is unchanged.
+        assert_eq!(
+            serde_json::to_string(&Request::Status).unwrap(),
+            r#"{"type":"status"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Request>(r#"{"type":"resume"}"#).unwrap(),
+            Request::Resume
+        );
+    }
+
+    #[test]
+    fn next_asks_for_at_most_max_next_and_its_reply_fits() {
+        let next = |count: u64| {
+            serde_json::from_str::<Request>(&format!(r#"{{"type":"next","count":{count}}}"#))
+        };
+        assert_eq!(next(MAX_NEXT as u64).unwrap(), Request::Next { count: MAX_NEXT });
+        for count in [MAX_NEXT as u64 + 1, u64::MAX] {
+            let e = next(count).unwrap_err().to_string();
+            assert!(e.contains(&format!("the limit is {MAX_NEXT}")), "{e}");
+        }
+        // The largest reply the daemon sends: `next` with MAX_NEXT reminders, with ids and
+        // titles far longer than the built-in ones.
+        let upcoming = Upcoming {
+            at: DateTime::<Utc>::MAX_UTC,
+            reminder: "r".repeat(100),
+            kind: Kind::Stretch,
+            item: "i".repeat(100),
+            title: "t".repeat(400),
+        };
+        let line = Reply::new(Response::Next {
+            upcoming: vec![upcoming; MAX_NEXT],
+        })
+        .to_line();
+        assert!(line.len() <= MAX_REPLY, "{} bytes", line.len());
     }
 
     #[test]
