@@ -2,7 +2,8 @@
 //! ([`decode_request`], what `control.rs` runs on every line a client sends) and the client's
 //! reply decoder ([`decode_reply`]) never panic on any input, a frame over [`MAX_FRAME`] is
 //! refused by its size before it is parsed, deep nesting is refused without exhausting the stack,
-//! and every request and reply survives the trip through the wire format unchanged.
+//! every request and reply survives the trip through the wire format unchanged, every request
+//! type refuses an extra field by name, and a `next` count over [`MAX_NEXT`] is refused.
 //!
 //! `PROPTEST_CASES` overrides each test's number of cases; each prints its count and time
 //! (`cargo test --test fuzz_protocol -- --nocapture`). The real socket's limits (size, time,
@@ -15,8 +16,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::Kind;
 use stretchd::ipc::{
-    ClientError, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status,
-    Upcoming, decode_reply, decode_request,
+    ClientError, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo,
+    Status, Upcoming, decode_reply, decode_request,
 };
 
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
