@@ -1,10 +1,10 @@
-//! The daemon's end of the control socket: a private directory, one socket per user, the
-//! peer's uid checked on every connection, and every client bounded in size and time so none
-//! can block or crash the daemon.
+//! The daemon's end of the control socket: a private directory (checked, never repaired), one
+//! socket per user, the peer's uid checked on every connection, and every client bounded in size
+//! and time so none can block or crash the daemon.
 
 use std::fs;
 use std::io;
-use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,7 +15,10 @@ use tokio::time::timeout;
 use tracing::{debug, warn};
 
 use crate::daemon::Input;
-use crate::ipc::{Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response, decode_request};
+use crate::ipc::{
+    Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response, UnsafeDir, check_private_dirs,
+    decode_request,
+};
 
 /// Connections served at once; more wait in the listen backlog.
 const MAX_CLIENTS: usize = 64;
@@ -38,6 +41,9 @@ pub enum BindError {
         /// The other daemon's pid.
         pid: u32,
     },
+    /// The socket's directory is not this user's alone.
+    #[error(transparent)]
+    UnsafeDir(#[from] UnsafeDir),
     /// Something answers on the socket but not like stretchd.
     #[error("{0}: another program answers on this socket; stop it or remove the file")]
     Foreign(PathBuf),
@@ -72,21 +78,17 @@ pub fn authorized(peer_uid: u32, own_uid: u32) -> bool {
 }
 
 impl ControlSocket {
-    /// Creates the directory (0700), removes a stale socket (one nobody answers on), and binds,
-    /// restricts (0600) and then listens, so no other user can connect in between.
+    /// Creates the directories (0700) and makes sure they are this user's alone
+    /// ([`check_private_dirs`]: never a symbolic link, another user's directory or one others
+    /// may enter, which is refused, not changed), removes a stale socket (one nobody answers
+    /// on), and binds, restricts (0600) and then listens, so no other user can connect in
+    /// between.
     pub fn bind(path: &Path) -> Result<ControlSocket, BindError> {
         let io_err = |what, path: &Path| {
             let path = path.to_path_buf();
             move |cause| BindError::Io { what, path, cause }
         };
-        let dir = path.parent().unwrap_or(Path::new("/"));
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io_err("creating", dir))?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(io_err("restricting", dir))?;
+        check_private_dirs(path, true)?;
         if path.exists() {
             match Client::connect(path).and_then(|c| c.call(&Request::Status)) {
                 Ok(Response::Status(s)) => return Err(BindError::AlreadyRunning { pid: s.pid }),

@@ -20,7 +20,9 @@
 //! - **Recording.** Finishing records an entry like the notification's Done (kind `stretch`,
 //!   reminder [`REMINDER`], outcome `done`): a running daemon is asked to append it
 //!   ([`Request::GuideDone`]), so that it counts toward the week at once; without a daemon (or
-//!   if it cannot) the guide appends to `history.jsonl` itself.
+//!   if it refuses) the guide appends to `history.jsonl` itself. If the daemon does not confirm
+//!   (it is stuck, hangs up, or answers garbage) the guide writes nothing, since the daemon may
+//!   still record it, and exits with status 1.
 //! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; nothing recorded."
 //!   is printed, the exit status is 130, and nothing is written.
 //! - **Terminal or pipe.** On a terminal each hold is a live countdown bar (indicatif) that is
@@ -437,7 +439,9 @@ async fn countdown(line: &str, length: Duration) -> anyhow::Result<()> {
 }
 
 /// Records a finished stretch: through the daemon if one runs, else straight into the history
-/// log. Returns what to tell the user.
+/// log. Returns what to tell the user. When the request may have reached the daemon but was not
+/// confirmed (no answer in time, a hang-up, a garbled answer), nothing is written, lest the
+/// stretch be recorded twice: that is an error that says what to check.
 fn record(item: &str) -> anyhow::Result<String> {
     let request = Request::GuideDone {
         item: item.to_owned(),
@@ -446,9 +450,17 @@ fn record(item: &str) -> anyhow::Result<String> {
     let problem = match answer {
         Ok(Response::Ok { message }) => return Ok(sentence(&message)),
         Ok(Response::Error { message }) => Some(format!("the daemon did not record it: {message}")),
-        Ok(_) => Some("the daemon answered something unexpected".to_owned()),
         Err(ClientError::NotRunning(_)) => None,
-        Err(e) => Some(e.to_string()),
+        // Sent nowhere: nothing to confirm, and nothing written beside an untrusted socket.
+        Err(e @ (ClientError::UnsafeDir(_) | ClientError::Untrusted { .. })) => {
+            bail!("\"{item}\" was not recorded: {e}")
+        }
+        Ok(_) => bail!(
+            "the daemon did not confirm recording \"{item}\" (it answered something else); it may still record it: check `stretchd history`"
+        ),
+        Err(e) => bail!(
+            "the daemon did not confirm recording \"{item}\" ({e}); it may still record it: check `stretchd history`"
+        ),
     };
     if let Some(problem) = &problem {
         eprintln!("stretchd: {problem}; writing the history directly");

@@ -25,6 +25,7 @@ use tempfile::TempDir;
 use zbus::OwnedVariant;
 
 use common::{BIN, Bus, Daemon, all_day_config, run_bounded, run_in, write_file};
+use stretchd::ipc::{CONNECT_TIMEOUT, REPLY_TIMEOUT};
 
 /// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
 const SOON: Duration = Duration::from_secs(10);
@@ -738,9 +739,9 @@ fn without_a_daemon_every_command_says_how_to_start_it_and_exits_3() {
         with_json.push("--json");
         check(home.path(), &with_json);
     }
-    // A socket file nobody listens on (a daemon that was killed).
+    // A socket file nobody listens on (a daemon that was killed), in its private directory.
     let socket = socket_path(home.path());
-    std::fs::create_dir_all(socket.parent().unwrap()).unwrap();
+    common::private_dir(socket.parent().unwrap());
     drop(UnixListener::bind(&socket).unwrap());
     assert!(socket.exists());
     check(home.path(), &["status"]);
@@ -807,7 +808,7 @@ fn the_socket_is_private_and_another_uid_is_refused() {
         chmod(path, 0o755);
     }
     chmod(&socket, 0o666);
-    let foreign = |args: &[&str]| {
+    let foreign = |runtime: &Path, args: &[&str]| {
         let mut cmd = Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(BIN)
@@ -815,33 +816,212 @@ fn the_socket_is_private_and_another_uid_is_refused() {
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_STATE_HOME", home.join("state"))
-            .env("XDG_RUNTIME_DIR", home.join("runtime"))
+            .env("XDG_RUNTIME_DIR", runtime)
             .env(TZ.0, TZ.1)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         run_bounded(cmd, SOON)
     };
-    // Several times: the daemon refuses without reading the request, so the client may find
-    // the connection closed before it has written; it must still report the refusal.
+    // In root's runtime directory the other user's CLI does not even connect.
+    let out = foreign(&home.join("runtime"), &["status"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} is owned by uid 0, not you (uid 65534)",
+            dir.display()
+        )),
+        "{stderr}"
+    );
+    // A private runtime directory of its own whose socket is a link to the daemon's: the
+    // connection reaches the daemon, which refuses it, and the CLI refuses to believe a server
+    // of another uid.
+    let theirs = tempfile::tempdir().unwrap();
+    let their_dir = theirs.path().join("stretchd");
+    std::fs::create_dir(&their_dir).unwrap();
+    std::os::unix::fs::symlink(&socket, their_dir.join("control.sock")).unwrap();
+    for path in [theirs.path(), &their_dir] {
+        chmod(path, 0o700);
+        std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
+    }
+    // Several times, and with a stream: the CLI checks the server before it sends or reads.
     for args in std::iter::repeat_n(&["status"][..], 20)
         .chain([&["pause", "1h"][..], &["status", "--follow"][..]])
     {
-        let out = foreign(args);
+        let out = foreign(theirs.path(), args);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "uid 65534 got an answer: {out:?}");
         assert!(stderr.contains("refused"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("runs as uid 0, not you (uid 65534); not trusting it"),
+            "{args:?}: {stderr}"
+        );
     }
     let line = s
         .daemon
         .wait_for_log("refused a client with uid Ok(65534)", SOON);
     assert!(line.contains("only uid 0 may connect"), "{line}");
-    // Root is still served, and nothing was paused.
+    // Root is still served (in its private directory again), and nothing was paused.
+    chmod(dir, 0o700);
     let status = json(&home, &["status"]);
     assert_eq!(status["pid"], s.daemon.pid());
     assert!(status["paused"].is_null(), "{status}");
     assert!(s.daemon.is_running());
+}
+
+// --- a server that misbehaves: the client's limits ------------------------------------------------
+
+/// Runs `stretchd status` in `home` (against a fake server there), bounded by the reply timeout
+/// and a margin; returns its output and how long it took.
+fn status_against_fake(home: &Path) -> (Output, Duration) {
+    let started = Instant::now();
+    let out = run_in(home, &["status"], &[TZ], REPLY_TIMEOUT + SOON);
+    (out, started.elapsed())
+}
+
+/// Asserts that the CLI failed with one line on stderr containing `needle`; returns the line.
+fn failed_with(out: &Output, needle: &str) -> String {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(needle), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_in_words() {
+    let home = tempfile::tempdir().unwrap();
+    let socket = common::fake_server(home.path(), common::never_answer);
+    let (out, took) = status_against_fake(home.path());
+    let stderr = failed_with(&out, "did not answer within 10 s");
+    assert!(
+        stderr.contains(&socket.display().to_string()) && stderr.contains("journalctl"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+    assert!(took >= REPLY_TIMEOUT, "gave up after {took:?}");
+}
+
+#[test]
+fn a_server_that_trickles_bytes_cannot_stretch_the_reply_deadline() {
+    let home = tempfile::tempdir().unwrap();
+    common::fake_server(home.path(), |mut stream| {
+        // A byte every 100 ms: each read returns at once, none ends the line.
+        for byte in br#"{"version":1,"type":"ok","message":""#
+            .iter()
+            .chain([b' '].iter().cycle())
+        {
+            if stream.write_all(&[*byte]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    let (out, took) = status_against_fake(home.path());
+    failed_with(&out, "did not answer within 10 s");
+    assert!(took >= REPLY_TIMEOUT, "gave up after {took:?}");
+}
+
+#[test]
+fn a_server_that_sends_10_mb_without_a_newline_is_cut_off_at_the_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let (sent_tx, sent_rx) = mpsc::channel();
+    common::fake_server(home.path(), move |mut stream| {
+        let chunk = vec![b'x'; 64 * 1024];
+        let mut sent = 0;
+        while sent < 10_000_000 && stream.write_all(&chunk).is_ok() {
+            sent += chunk.len();
+        }
+        let _ = sent_tx.send(sent);
+    });
+    let (out, _) = status_against_fake(home.path());
+    failed_with(&out, "larger than the limit of 1048576 bytes (1 MiB)");
+    // The client stopped reading at the limit: the server could not get much more than that
+    // (and the socket's buffers) into it.
+    let sent = sent_rx
+        .recv_timeout(SOON)
+        .expect("the server did not finish");
+    assert!(sent < 4 << 20, "the client took {sent} bytes");
+}
+
+#[test]
+fn a_server_that_does_not_accept_times_out_the_connect() {
+    let home = tempfile::tempdir().unwrap();
+    let socket = socket_path(home.path());
+    common::private_dir(socket.parent().unwrap());
+    // A backlog of 0 holds one connection; the filler takes it, so the CLI's connect waits.
+    let listener =
+        socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None).unwrap();
+    listener
+        .bind(&socket2::SockAddr::unix(&socket).unwrap())
+        .unwrap();
+    listener.listen(0).unwrap();
+    let _filler = UnixStream::connect(&socket).unwrap();
+    let (out, took) = status_against_fake(home.path());
+    failed_with(&out, "did not accept the connection within 5 s");
+    assert!(took >= CONNECT_TIMEOUT, "gave up after {took:?}");
+}
+
+#[test]
+fn a_server_that_hangs_up_without_answering_is_told_apart() {
+    let home = tempfile::tempdir().unwrap();
+    common::fake_server(home.path(), drop);
+    let (out, _) = status_against_fake(home.path());
+    failed_with(&out, "hung up without answering");
+}
+
+// --- the socket's directory ----------------------------------------------------------------------
+
+#[test]
+fn without_xdg_runtime_dir_an_unsafe_fallback_dir_is_refused_by_the_cli_and_the_daemon() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let uid = std::fs::metadata("/proc/self").unwrap().uid();
+    let fallback = tmp.path().join(format!("stretchd-{uid}"));
+    // Someone else's directory, linked to by the predictable name.
+    let theirs = tmp.path().join("theirs");
+    std::fs::create_dir(&theirs).unwrap();
+    chmod(&theirs, 0o777);
+    std::os::unix::fs::symlink(&theirs, &fallback).unwrap();
+    let without_runtime = |args: &[&str]| {
+        let mut cmd = common::stretchd(home.path());
+        cmd.args(args)
+            .env_remove("XDG_RUNTIME_DIR")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("TMPDIR", tmp.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        run_bounded(cmd, SOON)
+    };
+    let needle = format!("{} is a symbolic link", fallback.display());
+    failed_with(&without_runtime(&["status"]), &needle);
+    let daemon = without_runtime(&["run"]);
+    assert!(!daemon.status.success(), "{daemon:?}");
+    assert!(text(&daemon.stderr).contains(&needle), "{daemon:?}");
+    // Nothing was made or changed in their directory.
+    assert_eq!(mode(&theirs), 0o777);
+    assert_eq!(std::fs::read_dir(&theirs).unwrap().count(), 0);
+
+    // Without the link the daemon makes the directory itself, private.
+    std::fs::remove_file(&fallback).unwrap();
+    let daemon = without_runtime(&["run"]);
+    assert!(!daemon.status.success(), "it ran without a bus: {daemon:?}");
+    let meta = std::fs::symlink_metadata(&fallback).unwrap();
+    assert!(meta.is_dir());
+    assert_eq!(meta.mode() & 0o7777, 0o700);
+    assert_eq!(mode(&fallback.join("stretchd")), 0o700);
+    // With a group or other bit it is refused, not repaired.
+    chmod(&fallback, 0o750);
+    failed_with(
+        &without_runtime(&["status"]),
+        &format!("{} has mode 0750, but it must be 0700", fallback.display()),
+    );
+    let daemon = without_runtime(&["run"]);
+    assert!(text(&daemon.stderr).contains("must be 0700"), "{daemon:?}");
+    assert_eq!(mode(&fallback), 0o750);
 }
 
 // --- persistence ---------------------------------------------------------------------------------

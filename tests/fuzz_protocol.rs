@@ -2,7 +2,8 @@
 //! ([`decode_request`], what `control.rs` runs on every line a client sends) and the client's
 //! reply decoder ([`decode_reply`]) never panic on any input, a frame over [`MAX_FRAME`] is
 //! refused by its size before it is parsed, deep nesting is refused without exhausting the stack,
-//! and every request and reply survives the trip through the wire format unchanged.
+//! every request and reply survives the trip through the wire format unchanged, every request
+//! type refuses an extra field by name, and a `next` count over [`MAX_NEXT`] is refused.
 //!
 //! `PROPTEST_CASES` overrides each test's number of cases; each prints its count and time
 //! (`cargo test --test fuzz_protocol -- --nocapture`). The real socket's limits (size, time,
@@ -15,8 +16,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::Kind;
 use stretchd::ipc::{
-    ClientError, MAX_FRAME, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status,
-    Upcoming, decode_reply, decode_request,
+    ClientError, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo,
+    Status, Upcoming, decode_reply, decode_request,
 };
 
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
@@ -94,7 +95,7 @@ fn request() -> impl Strategy<Value = Request> {
     prop_oneof![
         Just(Request::Status),
         Just(Request::Follow),
-        any::<usize>().prop_map(|count| Request::Next { count }),
+        (0..=MAX_NEXT).prop_map(|count| Request::Next { count }),
         proptest::option::of(any::<u64>()).prop_map(|secs| Request::Snooze { secs }),
         proptest::option::of(instant()).prop_map(|until| Request::Pause { until }),
         Just(Request::Resume),
@@ -123,6 +124,56 @@ fn every_request_survives_the_wire() {
         }
         Ok(())
     });
+}
+
+#[test]
+fn every_request_with_an_extra_field_is_refused_naming_it() {
+    // Field names the protocol has nowhere, so every request type must refuse them.
+    let known = ["type", "count", "secs", "until", "reminder", "item"];
+    let name = "[a-z_]{1,12}".prop_filter("a field some request has", move |n| {
+        !known.contains(&n.as_str())
+    });
+    let value = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<String>().prop_map(serde_json::Value::from),
+    ];
+    fuzz(
+        "requests with an extra field",
+        cases(5_000),
+        (request(), name, value),
+        |(request, name, value)| {
+            let mut json = serde_json::to_value(&request).expect("a request serializes");
+            json.as_object_mut()
+                .expect("a request is an object")
+                .insert(name.clone(), value);
+            let line = frame(json.to_string().as_bytes());
+            if line.len() > MAX_FRAME {
+                return Ok(());
+            }
+            let e = decode_request(&line).expect_err("a request with an extra field decoded");
+            prop_assert!(
+                e.starts_with("malformed request: unknown field `") && e.contains(&name),
+                "{line:?}: {e}"
+            );
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn a_next_count_over_the_limit_is_refused_naming_the_limit() {
+    fuzz(
+        "next counts over the limit",
+        cases(1_000),
+        (MAX_NEXT as u64 + 1)..=u64::MAX,
+        |count| {
+            let line = frame(format!(r#"{{"type":"next","count":{count}}}"#).as_bytes());
+            let e = decode_request(&line).expect_err("a count over the limit decoded");
+            prop_assert!(e.contains(&format!("the limit is {MAX_NEXT}")), "{e}");
+            Ok(())
+        },
+    );
 }
 
 #[test]

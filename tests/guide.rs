@@ -412,3 +412,24 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     assert_eq!(status(&home)["week"]["done"], 1);
     assert!(daemon.is_running(), "{}", daemon.log());
 }
+
+#[test]
+fn a_daemon_that_does_not_confirm_gets_no_second_entry_from_the_guide() {
+    let home = tempfile::tempdir().unwrap();
+    common::fake_server(home.path(), common::never_answer);
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
+    assert_eq!(status.code(), Some(1), "{out}{err}");
+    assert!(out.contains("\nDone.\n"), "{out}");
+    assert!(
+        err.contains("the daemon did not confirm recording \"cat-camel\"")
+            && err.contains("did not answer within 10 s")
+            && err.contains("check `stretchd history`"),
+        "{err}"
+    );
+    assert!(!err.contains("writing the history directly"), "{err}");
+    assert!(
+        history(home.path()).is_empty(),
+        "{:?}",
+        history(home.path())
+    );
+}

@@ -505,3 +505,40 @@ impl Drop for Daemon {
         let _ = self.child.wait();
     }
 }
+
+/// Creates `dir` and any missing parents with mode 0700, as the daemon makes the socket's.
+pub fn private_dir(dir: &Path) {
+    use std::os::unix::fs::DirBuilderExt as _;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .unwrap();
+}
+
+/// A fake daemon: a plain listener at `home`'s control socket (its directories made 0700) that
+/// hands every connection to `serve` on a thread of its own. The threads end with the test
+/// process; `serve` should return once the client hangs up.
+pub fn fake_server(
+    home: &Path,
+    serve: impl Fn(std::os::unix::net::UnixStream) + Send + Sync + 'static,
+) -> PathBuf {
+    let socket = home.join("runtime/stretchd/control.sock");
+    private_dir(socket.parent().unwrap());
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let serve = Arc::new(serve);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let serve = Arc::clone(&serve);
+            std::thread::spawn(move || serve(stream));
+        }
+    });
+    socket
+}
+
+/// A [`fake_server`] behaviour: read whatever the client sends and never answer, until it hangs
+/// up.
+pub fn never_answer(mut stream: std::os::unix::net::UnixStream) {
+    let _ = std::io::copy(&mut stream, &mut std::io::sink());
+}
