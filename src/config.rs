@@ -58,15 +58,21 @@ pub fn human(d: Duration) -> String {
 /// Parses a duration as the CLI and the config read it, at most `max` long. The error says
 /// what was wrong and names the limit; `what` names the key or argument (e.g. "pause").
 pub fn bounded_duration(text: &str, what: &str, max: Duration) -> Result<Duration, String> {
-    let d = humantime::parse_duration(text)
-        .map_err(|_| format!("{what} = \"{text}\" is not a duration {DURATION_EXAMPLES}"))?;
-    if d > max {
-        return Err(format!(
+    let too_long = || {
+        format!(
             "{what} = \"{text}\" is too long; the limit is {}",
             human(max)
-        ));
+        )
+    };
+    match humantime::parse_duration(text) {
+        Ok(d) if d > max => Err(too_long()),
+        Ok(d) => Ok(d),
+        // Too large even for a `Duration`.
+        Err(humantime::DurationError::NumberOverflow) => Err(too_long()),
+        Err(_) => Err(format!(
+            "{what} = \"{text}\" is not a duration {DURATION_EXAMPLES}"
+        )),
     }
-    Ok(d)
 }
 
 /// Where a config came from.
@@ -718,30 +724,14 @@ const ID_RULE: &str = "ids use lowercase letters, digits and '-' or '_'";
 
 /// Parses a humantime duration that must be longer than zero and at most `max`.
 fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
-    match humantime::parse_duration(value.get_ref()) {
+    let text = value.get_ref();
+    match bounded_duration(text, what, max) {
         Ok(d) if d.is_zero() => Err(problem(
             value,
-            format!(
-                "{what} = \"{}\" is zero; it must be longer than zero {DURATION_EXAMPLES}",
-                value.get_ref()
-            ),
-        )),
-        Ok(d) if d > max => Err(problem(
-            value,
-            format!(
-                "{what} = \"{}\" is too long; the limit is {}",
-                value.get_ref(),
-                human(max)
-            ),
+            format!("{what} = \"{text}\" is zero; it must be longer than zero {DURATION_EXAMPLES}"),
         )),
         Ok(d) => Ok(d),
-        Err(_) => Err(problem(
-            value,
-            format!(
-                "{what} = \"{}\" is not a duration {DURATION_EXAMPLES}",
-                value.get_ref()
-            ),
-        )),
+        Err(message) => Err(problem(value, message)),
     }
 }
 

@@ -35,8 +35,8 @@ pub const MAX_FRAME: usize = 16 * 1024;
 /// [`MAX_NEXT`] reminders whose ids and titles are each a few hundred bytes long.
 pub const MAX_REPLY: usize = 1024 * 1024;
 
-/// The most reminders one `next` request may ask for.
-pub const MAX_NEXT: usize = 1000;
+/// The most reminders one `next` request may ask for: what the schedule previews at most.
+pub const MAX_NEXT: usize = crate::schedule::MAX_PREVIEW;
 
 /// How long the daemon waits for a client's request line.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);

@@ -469,25 +469,103 @@ fn mutation_examples() {
     assert_eq!(mutate(base, &[Mutation::Cut(0)]), "");
 }
 
+/// Every duration and count key, with values from just past its limit to the largest a TOML
+/// integer or a duration can spell: the config refuses each with the key and its limit, and
+/// nothing panics.
+#[test]
+fn huge_durations_and_counts_are_refused_naming_the_key_and_the_limit() {
+    let keys: [(&str, &str, &str); 7] = [
+        ("every = \"25m\"", "every = \"{}\"", "7 days"),
+        ("grace = \"30s\"", "grace = \"{}\"", "1h"),
+        ("natural_break = \"5m\"", "natural_break = \"{}\"", "1 day"),
+        ("length = \"10m\"", "length = \"{}\"", "1 day"),
+        (
+            "\n[[reminder]]",
+            "\n[[stretch]]\nid = \"x\"\nname = \"X\"\nsteps = [\"Hold.\"]\nposition = \"chair\"\nhold = \"{}\"\n[[reminder]]",
+            "3600 s",
+        ),
+        (
+            "\n[[reminder]]",
+            "\n[[stretch]]\nid = \"x\"\nname = \"X\"\nsteps = [\"Hold.\"]\nposition = \"chair\"\nhold = \"20s\"\nreps = {}\n[[reminder]]",
+            "the limit is 100",
+        ),
+        ("max = 3", "max = {}", ""),
+    ];
+    let mut runner = TestRunner::new(Cases {
+        cases: cases(2_000),
+        failure_persistence: None,
+        ..Cases::default()
+    });
+    let value = prop_oneof![
+        (8_u64..u64::MAX).prop_map(|n| format!("{n}d")),
+        (1_u64..u64::MAX / 2).prop_map(|n| format!("{n}y")),
+        (604_801_u64..u64::MAX).prop_map(|n| format!("{n}s")),
+    ];
+    let count = prop_oneof![
+        (101_u64..=u64::from(u32::MAX)),
+        (u64::from(u32::MAX) + 1..u64::MAX)
+    ];
+    let result = runner.run(&(0..keys.len(), value, count), |(k, value, count)| {
+        let (find, with, limit) = keys[k];
+        let hold = if with.contains("hold = \"{}\"") {
+            // A hold is whole seconds: "<n>s".
+            format!("{}s", 3601 + count)
+        } else {
+            value.clone()
+        };
+        let replacement = match k {
+            5 | 6 => with.replace("{}", &count.to_string()),
+            4 => with.replace("{}", &hold),
+            _ => with.replace("{}", &value),
+        };
+        let text = DEFAULT_TOML.replacen(find, &replacement, 1);
+        match Config::parse(&text, &Origin::File(FILE.into())) {
+            // `snooze.max` has no limit of its own: any count is a valid max.
+            Ok(_) => prop_assert!(k == 6 && count <= u64::from(u32::MAX), "{replacement}"),
+            Err(e) => {
+                error_points_inside(&text, &e)?;
+                let shown = e.to_string();
+                prop_assert!(
+                    shown.contains(limit)
+                        || (k >= 5 && shown.contains("invalid"))
+                        || (k == 4 && shown.contains("hold time")),
+                    "{replacement}: {shown}"
+                );
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("huge values: {e}");
+    }
+}
+
 /// What the fuzzing found, kept as plain tests.
 #[test]
 fn regressions_found_by_fuzzing() {
-    let from = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
-    // `every = "300000y"` loads (it is a duration) and, longer than any work window, never
-    // fires; adding it to a date overflowed and panicked in the schedule.
-    let huge = DEFAULT_TOML.replace("every = \"25m\"", "every = \"300000y\"");
-    assert!(check(&huge, from).unwrap().0, "loads");
-    let config = Config::parse(&huge, &Origin::Embedded).unwrap();
-    let fires = preview(&config, &State::new(from), from, 20, &Berlin);
-    assert!(fires.iter().all(|f| f.reminder != "posture"));
-    assert_eq!(fires.len(), 20);
-    // So did a `grace` that long, when a hold ended: now nothing is held after it.
-    let grace = DEFAULT_TOML.replace("grace = \"30s\"", "grace = \"300000y\"");
-    let config = Config::parse(&grace, &Origin::Embedded).unwrap();
-    let mut state = State::new(from);
-    stretchd::schedule::set_quiet(&config, &mut state, true, from);
-    stretchd::schedule::set_quiet(&config, &mut state, false, from);
-    assert_eq!(state.hold_until, None);
+    // `every = "300000y"` once loaded and, added to a date, overflowed and panicked in the
+    // schedule; `grace` and `natural_break` that long did the same when a hold or an absence
+    // ended. Every duration is bounded where the config is read, with the key and the limit.
+    for (key, value, limit) in [
+        ("every = \"25m\"", "every = \"300000y\"", "7 days"),
+        ("grace = \"30s\"", "grace = \"300000y\"", "1h"),
+        (
+            "natural_break = \"5m\"",
+            "natural_break = \"300000y\"",
+            "1 day",
+        ),
+        ("length = \"10m\"", "length = \"100000000000y\"", "1 day"),
+    ] {
+        let huge = DEFAULT_TOML.replace(key, value);
+        assert_ne!(huge, DEFAULT_TOML, "{key}");
+        let e = Config::parse(&huge, &Origin::Embedded)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains(&format!("{value} is too long; the limit is {limit}")),
+            "{e}"
+        );
+    }
     // A value with a newline (a multi-line string) broke the one-line message.
     let multi = DEFAULT_TOML.replace("id = \"posture\"", "id = \"\"\"two\nlines\"\"\"");
     let e = Config::parse(&multi, &Origin::File(FILE.into()))
@@ -527,6 +605,18 @@ fn duration() -> impl Strategy<Value = (String, Duration)> {
                 Duration::from_secs(n * secs + m * 60),
             ),
             None => (format!("{n}{u}"), Duration::from_secs(n * secs)),
+        }
+    })
+}
+
+/// A [`duration`] of at most `max` seconds (a longer one becomes `max`): the config bounds
+/// every duration key.
+fn at_most(max: u64) -> impl Strategy<Value = (String, Duration)> {
+    duration().prop_map(move |(s, d)| {
+        if d.as_secs() > max {
+            (format!("{max}s"), Duration::from_secs(max))
+        } else {
+            (s, d)
         }
     })
 }
@@ -605,7 +695,7 @@ struct GenReminder {
 
 fn reminder() -> impl Strategy<Value = GenReminder> {
     let trigger = prop_oneof![
-        duration().prop_map(|(s, d)| GenTrigger::Every(s, d)),
+        at_most(7 * 86_400).prop_map(|(s, d)| GenTrigger::Every(s, d)),
         cron_line().prop_map(GenTrigger::Cron),
     ];
     let kind_pin = prop_oneof![
@@ -647,20 +737,20 @@ fn gen_config() -> impl Strategy<Value = GenConfig> {
             .map(|(_, p)| p)
             .collect()
     });
-    let grace = prop_oneof![Just("0s".to_owned()), duration().prop_map(|d| d.0)];
+    let grace = prop_oneof![Just("0s".to_owned()), at_most(3600).prop_map(|d| d.0)];
     let presence = (
-        duration().prop_map(|d| d.0),
+        at_most(86_400).prop_map(|d| d.0),
         prop_oneof![Just("drop"), Just("once")],
         grace,
     );
     (
         days,
         work_hours(),
-        (duration().prop_map(|d| d.0), 0_u32..10),
+        (at_most(86_400).prop_map(|d| d.0), 0_u32..10),
         positions,
         presence,
         1_u32..20,
-        proptest::collection::vec(reminder(), 0..6),
+        proptest::collection::vec(reminder(), 1..6),
     )
         .prop_map(
             |(days, hours, snooze, positions, presence, goal, reminders)| GenConfig {
