@@ -204,3 +204,25 @@ fn the_images_dir_follows_xdg_data_home() {
         ),
     }
 }
+
+#[test]
+fn a_symlink_at_the_old_temporary_name_is_not_followed() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("images");
+    fs::create_dir(&dir).unwrap();
+    let victim = home.path().join("victim");
+    fs::write(&victim, "precious").unwrap();
+    // The name the old writer used: `<id>.svg.<pid>.tmp`.
+    let planted = dir.join(format!("cat-camel.svg.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    assets::install_images(&dir).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    assert_installed(&dir);
+    assert!(
+        !assets::image_file(&dir, "cat-camel")
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
+}
+

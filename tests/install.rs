@@ -543,3 +543,22 @@ fn the_shipped_desktop_entry_and_icon_are_valid() {
         assert!(std::fs::metadata(png.path()).unwrap().len() > 100);
     }
 }
+
+#[test]
+fn a_named_pipe_in_place_of_a_file_is_an_error_not_a_wait() {
+    let home = Home::new();
+    let unit = home.file("config/systemd/user/stretchd.service");
+    std::fs::create_dir_all(unit.parent().unwrap()).unwrap();
+    let status = Command::new("mkfifo").arg(&unit).status().unwrap();
+    assert!(status.success());
+    // Bounded by `Home::run`: reading the pipe would wait for a writer for ever.
+    let out = home.run(&["install"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("cannot read {}", unit.display()))
+            && stderr.contains("is a named pipe, not a regular file")
+            && stderr.contains("remove it"),
+        "{stderr}"
+    );
+}
