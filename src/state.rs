@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike as _, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Rotation;
@@ -62,7 +62,62 @@ pub struct State {
     pub hold_until: Option<DateTime<Utc>>,
 }
 
+/// The years a saved time may fall in: from the Unix epoch to the last year with four digits.
+/// A time outside them is no clock reading (chrono accepts years up to 262,142, and adding a
+/// reminder's interval to one overflows), so a state holding one is taken for corrupt.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=9999;
+
+/// How far ahead a saved snooze or pause may end (a pause is at most a year; one day more for
+/// a leap year). One that ends later is cut to this.
+pub const MAX_AHEAD: TimeDelta = TimeDelta::days(366);
+
 impl State {
+    /// The state with its times checked against `now` (the clock may have gone back since it
+    /// was saved): any time outside [`YEARS`] is an error that names the field; a time the
+    /// state says has passed (`started`, `last_fired`, the rotation's) but that is later than
+    /// `now` becomes `now`; a snooze or pause that ends more than [`MAX_AHEAD`] after `now`
+    /// ends then instead. Pure.
+    pub fn sanitized(mut self, now: DateTime<Utc>) -> Result<State, String> {
+        let check = |field: &str, time: &DateTime<Utc>| {
+            if YEARS.contains(&time.year()) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{field} is {}, outside the years {} to {}",
+                    time.to_rfc3339(),
+                    YEARS.start(),
+                    YEARS.end()
+                ))
+            }
+        };
+        check("started", &self.started)?;
+        for (id, time) in &self.last_fired {
+            check(&format!("last_fired.{id:?}"), time)?;
+        }
+        for (id, time) in &self.rotation.shown {
+            check(&format!("rotation.shown.{id:?}"), time)?;
+        }
+        if let Some(snooze) = &self.snooze {
+            check("snooze.until", &snooze.until)?;
+        }
+        if let Some(until) = self.pause.and_then(|p| p.until) {
+            check("pause.until", &until)?;
+        }
+
+        let past = |time: &mut DateTime<Utc>| *time = (*time).min(now);
+        past(&mut self.started);
+        self.last_fired.values_mut().for_each(past);
+        self.rotation.shown.values_mut().for_each(past);
+        let latest = now.checked_add_signed(MAX_AHEAD).unwrap_or(now);
+        if let Some(snooze) = &mut self.snooze {
+            snooze.until = snooze.until.min(latest);
+        }
+        if let Some(until) = self.pause.as_mut().and_then(|p| p.until.as_mut()) {
+            *until = (*until).min(latest);
+        }
+        Ok(self)
+    }
+
     /// A fresh state that starts counting at `started`.
     pub fn new(started: DateTime<Utc>) -> State {
         State {
@@ -76,5 +131,80 @@ impl State {
             quiet: false,
             hold_until: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    const NOW: &str = "2026-11-24T10:00:00Z";
+
+    /// A state with every time set to `time`, and a snooze and a pause.
+    fn everywhere(time: DateTime<Utc>) -> State {
+        let mut state = State::new(time);
+        state.last_fired.insert("stretch".into(), time);
+        state.rotation.stretch_shown("seated-twist", time);
+        state.snooze = Some(Snooze {
+            reminder: "stretch".into(),
+            item: "seated-twist".into(),
+            until: time,
+            count: 1,
+        });
+        state.pause = Some(Pause { until: Some(time) });
+        state
+    }
+
+    #[test]
+    fn times_out_of_range_name_their_field() {
+        let now = t(NOW);
+        for extreme in ["+262142-12-29T00:00:00Z", "-262143-01-01T00:00:00Z"] {
+            let bad = t(extreme);
+            let cases: [(&str, fn(&mut State, DateTime<Utc>)); 5] = [
+                ("started", |s, t| s.started = t),
+                ("last_fired.\"stretch\"", |s, t| {
+                    s.last_fired.insert("stretch".into(), t);
+                }),
+                ("rotation.shown.\"seated-twist\"", |s, t| {
+                    s.rotation.shown.insert("seated-twist".into(), t);
+                }),
+                ("snooze.until", |s, t| s.snooze.as_mut().unwrap().until = t),
+                ("pause.until", |s, t| s.pause = Some(Pause { until: Some(t) })),
+            ];
+            for (field, set) in cases {
+                let mut state = everywhere(now);
+                set(&mut state, bad);
+                let err = state.sanitized(now).unwrap_err();
+                assert!(err.starts_with(&format!("{field} is ")), "{err}");
+                assert!(err.contains("outside the years 1970 to 9999"), "{err}");
+            }
+        }
+        assert_eq!(everywhere(now).sanitized(now), Ok(everywhere(now)));
+        let epoch = t("1970-01-01T00:00:00Z");
+        assert_eq!(everywhere(epoch).sanitized(now), Ok(everywhere(epoch)));
+    }
+
+    #[test]
+    fn the_future_is_pulled_back_to_now_and_long_holds_to_a_year() {
+        let now = t(NOW);
+        let sane = everywhere(now + TimeDelta::hours(2)).sanitized(now).unwrap();
+        assert_eq!(sane.started, now);
+        assert_eq!(sane.last_fired["stretch"], now);
+        assert_eq!(sane.rotation.shown["seated-twist"], now);
+        // A snooze and a pause are meant to end later: those stay.
+        assert_eq!(sane.snooze.unwrap().until, now + TimeDelta::hours(2));
+        assert_eq!(sane.pause.unwrap().until, Some(now + TimeDelta::hours(2)));
+
+        let far = everywhere(t("9999-12-31T23:59:59Z")).sanitized(now).unwrap();
+        assert_eq!(far.snooze.unwrap().until, now + MAX_AHEAD);
+        assert_eq!(far.pause.unwrap().until, Some(now + MAX_AHEAD));
+        // A pause without an end stays one.
+        let mut open = State::new(now);
+        open.pause = Some(Pause { until: None });
+        assert_eq!(open.clone().sanitized(now), Ok(open));
     }
 }
