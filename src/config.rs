@@ -247,12 +247,12 @@ impl Config {
     /// Loads `path` if given (it must exist), else the user's file if it exists, else the
     /// embedded default.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        // Far more than any config; a link to /dev/zero or a runaway file stops here.
+        const LIMIT: u64 = 1 << 20;
         let (path, required) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => (crate::paths::config_file(), false),
         };
-        // Far more than any config; a link to /dev/zero or a runaway file stops here.
-        const LIMIT: u64 = 1 << 20;
         // Read without blocking (a named pipe is refused, not waited on) and only if regular.
         match crate::files::read_to_string(&path, LIMIT) {
             Ok(text) => Config::parse(&text, &Origin::File(path)),

@@ -13,6 +13,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, Read as _, Write as _};
+use std::os::unix::fs::FileTypeExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -144,7 +145,6 @@ fn regular(file: File) -> io::Result<File> {
     if kind.is_file() {
         return Ok(file);
     }
-    use std::os::unix::fs::FileTypeExt as _;
     let (what, error_kind) = if kind.is_dir() {
         ("a directory", io::ErrorKind::IsADirectory)
     } else if kind.is_fifo() {

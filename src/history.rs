@@ -560,19 +560,25 @@ mod tests {
             count: 1_000,
             first: vec![1, 2],
         };
-        assert_eq!(some.to_string(), "skipped 1,000 unreadable lines (first: 1, 2, ...)");
+        assert_eq!(
+            some.to_string(),
+            "skipped 1,000 unreadable lines (first: 1, 2, ...)"
+        );
     }
 
     #[test]
     fn an_over_long_line_is_skipped_and_the_next_one_read() {
         let good = serde_json::to_string(&entry(0, Outcome::Done)).unwrap();
         // A valid entry, but padded far beyond any real one.
-        let long = format!("{{{}{}", " ".repeat(MAX_LINE * 3), &good[1..]);
+        let padded = format!("{{{}{}", " ".repeat(MAX_LINE * 3), &good[1..]);
         let exact = format!("{}{good}", " ".repeat(MAX_LINE - good.len()));
         for end in ["\n", ""] {
-            let text = format!("{good}\n{long}\n{exact}\n{long}{end}");
+            let text = format!("{good}\n{padded}\n{exact}\n{padded}{end}");
             let log = parse(text.as_bytes());
-            assert_eq!(log.entries, [entry(0, Outcome::Done), entry(0, Outcome::Done)]);
+            assert_eq!(
+                log.entries,
+                [entry(0, Outcome::Done), entry(0, Outcome::Done)]
+            );
             assert_eq!(log.skipped.first, [2, 4]);
         }
     }
@@ -589,4 +595,3 @@ mod tests {
         assert_eq!(err.to_string(), "is a named pipe, not a regular file");
     }
 }
-

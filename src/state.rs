@@ -159,12 +159,15 @@ mod tests {
         state
     }
 
+    /// Sets one time of a state.
+    type Set = fn(&mut State, DateTime<Utc>);
+
     #[test]
     fn times_out_of_range_name_their_field() {
         let now = t(NOW);
         for extreme in ["+262142-12-29T00:00:00Z", "-262143-01-01T00:00:00Z"] {
             let bad = t(extreme);
-            let cases: [(&str, fn(&mut State, DateTime<Utc>)); 5] = [
+            let cases: [(&str, Set); 5] = [
                 ("started", |s, t| s.started = t),
                 ("last_fired.\"stretch\"", |s, t| {
                     s.last_fired.insert("stretch".into(), t);
@@ -173,7 +176,9 @@ mod tests {
                     s.rotation.shown.insert("seated-twist".into(), t);
                 }),
                 ("snooze.until", |s, t| s.snooze.as_mut().unwrap().until = t),
-                ("pause.until", |s, t| s.pause = Some(Pause { until: Some(t) })),
+                ("pause.until", |s, t| {
+                    s.pause = Some(Pause { until: Some(t) });
+                }),
             ];
             for (field, set) in cases {
                 let mut state = everywhere(now);
@@ -191,7 +196,9 @@ mod tests {
     #[test]
     fn the_future_is_pulled_back_to_now_and_long_holds_to_a_year() {
         let now = t(NOW);
-        let sane = everywhere(now + TimeDelta::hours(2)).sanitized(now).unwrap();
+        let sane = everywhere(now + TimeDelta::hours(2))
+            .sanitized(now)
+            .unwrap();
         assert_eq!(sane.started, now);
         assert_eq!(sane.last_fired["stretch"], now);
         assert_eq!(sane.rotation.shown["seated-twist"], now);
@@ -199,7 +206,9 @@ mod tests {
         assert_eq!(sane.snooze.unwrap().until, now + TimeDelta::hours(2));
         assert_eq!(sane.pause.unwrap().until, Some(now + TimeDelta::hours(2)));
 
-        let far = everywhere(t("9999-12-31T23:59:59Z")).sanitized(now).unwrap();
+        let far = everywhere(t("9999-12-31T23:59:59Z"))
+            .sanitized(now)
+            .unwrap();
         assert_eq!(far.snooze.unwrap().until, now + MAX_AHEAD);
         assert_eq!(far.pause.unwrap().until, Some(now + MAX_AHEAD));
         // A pause without an end stays one.

@@ -354,9 +354,8 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
             }
             None => out.push_str("\nStretch sessions:\n"),
         }
-        let name = |id: &str| {
-            printable(catalog.stretch(id).map_or(id, |s| s.name.as_str())).into_owned()
-        };
+        let name =
+            |id: &str| printable(catalog.stretch(id).map_or(id, |s| s.name.as_str())).into_owned();
         let rows: Vec<(String, u32)> = stats
             .per_stretch
             .iter()
@@ -823,7 +822,10 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         );
         let s = summarize(&[evil], at(NOW), &Berlin, 3);
         let text = render(&s, &Catalog::default());
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
         assert!(text.contains(r"  \u{1b}[31mevil     1"), "{text}");
     }
 
@@ -837,4 +839,3 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert_eq!(tally.finish(), summarize(&entries, at(NOW), &Berlin, 3));
     }
 }
-

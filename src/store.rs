@@ -217,7 +217,11 @@ mod tests {
             |p| std::os::unix::fs::symlink("/dev/zero", p).unwrap(),
             |p| {
                 let padding = " ".repeat(usize::try_from(LIMIT).unwrap());
-                fs::write(p, format!("{padding}{}", with_times("2026-11-24T09:00:00Z"))).unwrap();
+                fs::write(
+                    p,
+                    format!("{padding}{}", with_times("2026-11-24T09:00:00Z")),
+                )
+                .unwrap();
             },
         ];
         for plant in plant {

@@ -225,4 +225,3 @@ fn a_symlink_at_the_old_temporary_name_is_not_followed() {
             .is_symlink()
     );
 }
-

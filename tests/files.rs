@@ -8,6 +8,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt as _, symlink};
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ impl What {
             What::Unreadable if is_root() => return None,
             What::Unreadable => {
                 fs::write(path, "# nothing\n").unwrap();
-                fs::set_permissions(path, fs::Permissions::from_mode(0)).unwrap();
+                fs::set_permissions(path, fs::Permissions::from_mode(0o000)).unwrap();
             }
             What::TooBig => {
                 let mut text = "#".repeat(3 << 20);
@@ -125,7 +126,11 @@ fn text(bytes: &[u8]) -> String {
 fn sane(out: &Output, what: &str) -> String {
     let stderr = text(&out.stderr);
     assert!(!stderr.contains("panicked"), "{what} panicked: {stderr}");
-    assert!(stderr.len() < 2000, "{what}: {} bytes of stderr", stderr.len());
+    assert!(
+        stderr.len() < 2000,
+        "{what}: {} bytes of stderr",
+        stderr.len()
+    );
     if !out.status.success() {
         assert!(!stderr.trim().is_empty(), "{what} failed silently");
     }
@@ -183,7 +188,10 @@ fn a_config_of_every_kind_is_a_prompt_clear_answer() {
                 What::TooBig => {
                     assert!(!out.status.success(), "{case}");
                     assert!(stderr.contains(config), "{case}: {stderr}");
-                    assert!(stderr.contains("larger than the 1 MiB limit"), "{case}: {stderr}");
+                    assert!(
+                        stderr.contains("larger than the 1 MiB limit"),
+                        "{case}: {stderr}"
+                    );
                 }
                 What::Garbage => {
                     assert!(!out.status.success(), "{case}");
@@ -323,7 +331,10 @@ fn a_state_with_times_out_of_range_is_set_aside_and_the_daemon_runs() {
         let mut daemon = start(&bus, home.path());
         let log = daemon.log();
         assert_eq!(set_aside(home.path()).len(), 1, "{field}: {log}");
-        assert!(log.contains(field), "the warning does not name {field}: {log}");
+        assert!(
+            log.contains(field),
+            "the warning does not name {field}: {log}"
+        );
         let out = run_in(home.path(), &["status"], &[], SOON);
         assert!(out.status.success(), "{field}: {out:?}\n{}", daemon.log());
         assert!(daemon.is_running());
@@ -347,7 +358,10 @@ fn a_history_of_every_kind_is_a_prompt_clear_answer() {
             let stderr = sane(&out, &format!("{case}: {command}"));
             if let Some(refusal) = what.refusal() {
                 assert!(!out.status.success(), "{case}: {command}: {out:?}");
-                assert!(stderr.contains(&*path.to_string_lossy()), "{case}: {stderr}");
+                assert!(
+                    stderr.contains(&*path.to_string_lossy()),
+                    "{case}: {stderr}"
+                );
                 assert!(stderr.contains(refusal), "{case}: {command}: {stderr}");
             } else {
                 assert!(out.status.success(), "{case}: {command}: {stderr}");
@@ -381,7 +395,7 @@ fn many_garbage_lines_are_reported_as_a_short_count() {
     let mut text = entry("2026-11-23T10:00:00Z", "stretch", "seated-twist");
     text.push('\n');
     for i in 0..200_000 {
-        text.push_str(&format!("garbage line {i}\n"));
+        writeln!(text, "garbage line {i}").unwrap();
     }
     fs::write(&path, text).unwrap();
     for command in ["history", "stats"] {
@@ -431,7 +445,10 @@ fn control_characters_from_the_history_are_escaped_in_text_output() {
             !stdout.contains(['\u{1b}', '\u{7}', '\u{9b}']),
             "{command} printed a control character: {stdout:?}"
         );
-        assert!(stdout.contains(r"\u{1b}[31mevil\u{9b}"), "{command}: {stdout}");
+        assert!(
+            stdout.contains(r"\u{1b}[31mevil\u{9b}"),
+            "{command}: {stdout}"
+        );
     }
     let out = run_in(home.path(), &["history"], &[], SOON);
     assert!(text(&out.stdout).contains(r"re\u{1b}]0;title\u{7}"));
