@@ -527,7 +527,8 @@ fn remove(report: &mut Report<'_>, path: &Path, hint: Option<String>) -> anyhow:
 /// Whether `path` is a file that install wrote (it starts with [`MARKER`]).
 fn is_ours(path: &Path) -> bool {
     let mut head = [0_u8; MARKER.len()];
-    fs::File::open(path)
+    // Not through a named pipe or device, which would block or never end.
+    files::open_for_read(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| head == MARKER.as_bytes())
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
@@ -561,4 +561,13 @@ fn a_named_pipe_in_place_of_a_file_is_an_error_not_a_wait() {
             && stderr.contains("remove it"),
         "{stderr}"
     );
+    // Nor does uninstall, which reads an autostart entry to see whether install wrote it: a
+    // pipe is not install's, so it stays.
+    let autostart = home.file(AUTOSTART);
+    std::fs::create_dir_all(autostart.parent().unwrap()).unwrap();
+    let status = Command::new("mkfifo").arg(&autostart).status().unwrap();
+    assert!(status.success());
+    let out = home.run(&["uninstall"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(autostart.symlink_metadata().unwrap().file_type().is_fifo());
 }
