@@ -67,7 +67,7 @@ fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
         )
     })?;
     if !skipped.is_empty() {
-        eprintln!("stretchd: {}: {skipped}", path.display());
+        eprintln!("stretchd: {}: skipped {skipped}", path.display());
     }
     Ok(())
 }

@@ -190,7 +190,7 @@ pub const MAX_LINE: usize = 64 * 1024;
 /// How many skipped line numbers [`Skipped`] keeps.
 const FIRST: usize = 5;
 
-/// The lines a read skipped: how many, and the first few numbers.
+/// The lines a read skipped: how many, and the first few numbers (see its `Display`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Skipped {
     /// How many lines did not parse (a torn last line, garbage, a line over [`MAX_LINE`]).
@@ -213,27 +213,24 @@ impl Skipped {
     }
 }
 
-/// "skipped 312,004 unreadable lines (first: 3, 17, 18, 40, 41, ...)": short, however many.
+/// "unreadable line(s) [3, 17, 18, 40, 41, ...] (312,004 in all)": short, however many; the
+/// count is left out when every number is listed ("unreadable line(s) [3]").
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.count.to_string();
-        let mut grouped = String::with_capacity(count.len() + count.len() / 3);
-        for (i, digit) in count.chars().enumerate() {
-            if i > 0 && (count.len() - i) % 3 == 0 {
-                grouped.push(',');
+        let first: Vec<String> = self.first.iter().map(ToString::to_string).collect();
+        let listed = first.len() as u64;
+        let more = if self.count > listed { ", ..." } else { "" };
+        write!(f, "unreadable line(s) [{}{more}]", first.join(", "))?;
+        if self.count != listed {
+            let count = self.count.to_string();
+            let mut grouped = String::with_capacity(count.len() + count.len() / 3);
+            for (i, digit) in count.chars().enumerate() {
+                if i > 0 && (count.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(digit);
             }
-            grouped.push(digit);
-        }
-        let lines = if self.count == 1 { "line" } else { "lines" };
-        write!(f, "skipped {grouped} unreadable {lines}")?;
-        if !self.first.is_empty() {
-            let first: Vec<String> = self.first.iter().map(ToString::to_string).collect();
-            let more = if self.count > self.first.len() as u64 {
-                ", ..."
-            } else {
-                ""
-            };
-            write!(f, " (first: {}{more})", first.join(", "))?;
+            write!(f, " ({grouped} in all)")?;
         }
         Ok(())
     }
@@ -549,20 +546,20 @@ mod tests {
         assert_eq!(log.skipped.count, 312_004);
         assert_eq!(
             log.skipped.to_string(),
-            "skipped 312,004 unreadable lines (first: 2, 3, 4, 5, 6, ...)"
+            "unreadable line(s) [2, 3, 4, 5, 6, ...] (312,004 in all)"
         );
         let one = Skipped {
             count: 1,
             first: vec![7],
         };
-        assert_eq!(one.to_string(), "skipped 1 unreadable line (first: 7)");
+        assert_eq!(one.to_string(), "unreadable line(s) [7]");
         let some = Skipped {
             count: 1_000,
             first: vec![1, 2],
         };
         assert_eq!(
             some.to_string(),
-            "skipped 1,000 unreadable lines (first: 1, 2, ...)"
+            "unreadable line(s) [1, 2, ...] (1,000 in all)"
         );
     }
 

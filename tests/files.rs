@@ -367,7 +367,10 @@ fn a_history_of_every_kind_is_a_prompt_clear_answer() {
                 assert!(out.status.success(), "{case}: {command}: {stderr}");
             }
             if matches!(what, What::Garbage | What::TooBig) {
-                assert!(stderr.contains("1 unreadable line"), "{case}: {stderr}");
+                assert!(
+                    stderr.contains("skipped unreadable line(s) [1]"),
+                    "{case}: {stderr}"
+                );
             }
         }
         let daemon = start(&bus, home.path());
@@ -403,7 +406,7 @@ fn many_garbage_lines_are_reported_as_a_short_count() {
         let stderr = sane(&out, command);
         assert!(out.status.success(), "{command}: {stderr}");
         assert!(
-            stderr.contains("skipped 200,000 unreadable lines (first: 2, 3, 4, 5, 6, ...)"),
+            stderr.contains("skipped unreadable line(s) [2, 3, 4, 5, 6, ...] (200,000 in all)"),
             "{command}: {stderr}"
         );
     }
@@ -424,7 +427,7 @@ fn an_over_long_line_is_skipped() {
     let entries: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(entries.as_array().unwrap().len(), 2, "{entries}");
     assert!(
-        stderr.contains("skipped 1 unreadable line (first: 2)"),
+        stderr.contains("skipped unreadable line(s) [2]"),
         "{stderr}"
     );
 }

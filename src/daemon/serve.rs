@@ -55,7 +55,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     });
     if !log.skipped.is_empty() {
         warn!(
-            "{}: {} (a crash can tear the last line)",
+            "{}: ignored {} (a crash can tear the last line)",
             history_path.display(),
             log.skipped
         );
