@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use common::{Bus, Daemon, all_day_config, run_in, write_file};
+use common::{
+    Bus, Daemon, all_day_config, history_path, run_in, start_daemon, state_dir, state_path,
+    write_file,
+};
 
 /// Bound for anything that should happen at once.
 const SOON: Duration = Duration::from_secs(10);
-/// The log line the daemon writes once it is up.
-const RUNNING: &str = "stretchd is running";
 
 /// What sits at a file's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,18 +106,6 @@ fn config_path(home: &Path) -> PathBuf {
     home.join("config/stretchd/config.toml")
 }
 
-fn state_dir(home: &Path) -> PathBuf {
-    home.join("state/stretchd")
-}
-
-fn state_path(home: &Path) -> PathBuf {
-    state_dir(home).join("state.json")
-}
-
-fn history_path(home: &Path) -> PathBuf {
-    state_dir(home).join("history.jsonl")
-}
-
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -170,36 +159,38 @@ fn a_config_of_every_kind_is_a_prompt_clear_answer() {
             if what.plant(&path).is_none() {
                 continue;
             }
-            let case = format!("{what:?} config.toml (--config: {explicit})");
             let config = path.to_str().unwrap();
-            let args: &[&str] = if explicit {
-                &["check", "--config", config]
-            } else {
-                &["check"]
-            };
-            let out = run_in(home.path(), args, &[], SOON);
-            let stderr = sane(&out, &case);
-            if let Some(refusal) = what.refusal() {
-                assert!(!out.status.success(), "{case}: {out:?}");
-                assert!(stderr.contains(config), "{case}: no path in {stderr}");
-                assert!(stderr.contains(refusal), "{case}: {stderr}");
-            }
-            match what {
-                What::TooBig => {
-                    assert!(!out.status.success(), "{case}");
-                    assert!(stderr.contains(config), "{case}: {stderr}");
-                    assert!(
-                        stderr.contains("larger than the 1 MiB limit"),
-                        "{case}: {stderr}"
-                    );
+            // `run` reads it first thing (and, with no session bus here, stops soon after).
+            for command in ["check", "run"] {
+                let args: &[&str] = if explicit {
+                    &[command, "--config", config]
+                } else {
+                    &[command]
+                };
+                let out = run_in(home.path(), args, &[], SOON);
+                let case = format!("{what:?} config.toml, {args:?}");
+                let stderr = sane(&out, &case);
+                let failed = !out.status.success();
+                if let Some(refusal) = what.refusal() {
+                    assert!(failed, "{case}: {out:?}");
+                    assert!(stderr.contains(config), "{case}: no path in {stderr}");
+                    assert!(stderr.contains(refusal), "{case}: {stderr}");
                 }
-                What::Garbage => {
-                    assert!(!out.status.success(), "{case}");
-                    assert!(stderr.contains(config), "{case}: {stderr}");
+                match what {
+                    What::TooBig => {
+                        assert!(failed, "{case}");
+                        assert!(stderr.contains(config), "{case}: {stderr}");
+                        let limit = "larger than the 1 MiB limit";
+                        assert!(stderr.contains(limit), "{case}: {stderr}");
+                    }
+                    What::Garbage => {
+                        assert!(failed, "{case}");
+                        assert!(stderr.contains(config), "{case}: {stderr}");
+                    }
+                    // A missing default config is the built-in one; a missing --config an error.
+                    What::Dangling if explicit => assert!(failed, "{case}"),
+                    _ => {}
                 }
-                // A missing default config is the built-in one; a missing --config an error.
-                What::Dangling => assert_eq!(out.status.success(), !explicit, "{case}: {stderr}"),
-                _ => {}
             }
             unplant(&path);
         }
@@ -231,10 +222,7 @@ fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
     let bus = Bus::start();
     let home = tempfile::tempdir().unwrap();
     let config = write_file(home.path(), "stretchd.toml", &all_day_config(""));
-    let mut daemon = Daemon::builder(&bus.address, &config)
-        .home(home.path())
-        .start();
-    daemon.wait_for_log(RUNNING, SOON);
+    let mut daemon = start_daemon(&bus, &config, home.path());
     let fifo = home.path().join("fifo");
     mkfifo(&fifo);
     fs::rename(&fifo, &config).unwrap();
@@ -250,12 +238,10 @@ fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
 
 // --- state.json --------------------------------------------------------------------------------
 
-/// `stretchd run` in `home` (a config of its own), until it says it runs; returns its log.
+/// `stretchd run` in `home` with a config of its own, once it listens.
 fn start(bus: &Bus, home: &Path) -> Daemon {
     let config = write_file(home, "stretchd.toml", &all_day_config(""));
-    let mut daemon = Daemon::builder(&bus.address, &config).home(home).start();
-    daemon.wait_for_log(RUNNING, SOON);
-    daemon
+    start_daemon(bus, &config, home)
 }
 
 #[test]
