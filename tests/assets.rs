@@ -225,3 +225,24 @@ fn a_symlink_at_the_old_temporary_name_is_not_followed() {
             .is_symlink()
     );
 }
+
+#[test]
+fn a_named_pipe_in_place_of_a_picture_is_replaced_without_waiting() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("images");
+    fs::create_dir(&dir).unwrap();
+    let fifo = assets::image_file(&dir, "seated-twist");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let target = dir.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(assets::install_images(&target).map_err(|e| e.to_string()));
+    });
+    let done = rx.recv_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(done, Ok(Ok(())), "install_images waited on a named pipe");
+    assert_installed(&dir);
+}
