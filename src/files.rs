@@ -36,8 +36,9 @@ const TEMP_ATTEMPTS: u32 = 16;
 /// Makes `path` hold `bytes` atomically, with permission bits `mode` (less the umask) on a new
 /// file: writes a temporary file beside it, syncs it, moves it into place (see [`Clobber`]), then
 /// syncs the directory. Returns whether the file was written: `false` only with
-/// [`Clobber::Keep`] when `path` exists. The directory must exist. On any failure the temporary
-/// file is removed and `path` is as it was.
+/// [`Clobber::Keep`] when `path` exists. The directory must exist. If writing or moving fails,
+/// the temporary file is removed and `path` is as it was; a failure to sync the directory after
+/// the move is returned as an error too (the new file is in place, but may not survive a crash).
 pub fn write(path: &Path, bytes: &[u8], mode: u32, clobber: Clobber) -> io::Result<bool> {
     let (dir, name) = split(path)?;
     let names = (0..TEMP_ATTEMPTS).map(|_| dir.join(temp_name(name)));
