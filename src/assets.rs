@@ -7,8 +7,10 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::files::{self, Clobber};
 
 /// Every embedded illustration, as (stretch id, SVG source), in catalogue order.
 pub const IMAGES: [(&str, &str); 5] = [
@@ -55,33 +57,22 @@ pub fn image_file(dir: &Path, stretch_id: &str) -> PathBuf {
 
 /// Writes every embedded illustration to `<dir>/<id>.svg`, creating `dir` if needed. A file that
 /// already holds the right bytes is left alone (not even its modification time changes); a
-/// missing or different one is replaced atomically (written beside it, then renamed), so a
-/// notification server never reads half a picture. Errors name the file.
+/// missing or different one is replaced atomically ([`files::write`]), so a notification server
+/// never reads half a picture. Whatever sits at a picture's path is read without blocking (a
+/// named pipe is replaced, not waited on). Errors name the file.
 pub fn install_images(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir).map_err(|e| with_path(dir, &e))?;
     for (id, svg) in IMAGES {
         let path = image_file(dir, id);
+        let limit = u64::try_from(svg.len()).unwrap_or(u64::MAX);
         // Missing, different, or unreadable (a directory, no permission): (re)write it; writing
         // reports the real problem if there is one.
-        if fs::read(&path).ok().as_deref() != Some(svg.as_bytes()) {
-            write_atomically(&path, svg.as_bytes()).map_err(|e| with_path(&path, &e))?;
+        if files::read(&path, limit).ok().as_deref() != Some(svg.as_bytes()) {
+            files::write(&path, svg.as_bytes(), 0o644, Clobber::Replace)
+                .map_err(|e| with_path(&path, &e))?;
         }
     }
     Ok(())
-}
-
-/// Writes `bytes` to a temporary file next to `path` and renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp_name = path.file_name().unwrap_or_default().to_owned();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let result = fs::File::create(&tmp)
-        .and_then(|mut file| file.write_all(bytes))
-        .and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The same error, with the path it concerns in front.

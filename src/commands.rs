@@ -56,37 +56,42 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the history log, warning about lines it had to skip.
-fn read_history() -> anyhow::Result<Vec<Entry>> {
+/// Streams the history log through `each`, warning (in one short line) about lines it had to
+/// skip. An unreadable log is an error that names it and what to do.
+fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
     let path = crate::history::default_path();
-    let log = crate::history::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    if !log.skipped.is_empty() {
-        eprintln!(
-            "stretchd: {}: skipped unreadable line(s) {:?}",
-            path.display(),
-            log.skipped
-        );
+    let skipped = crate::history::scan(&path, each).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read the history {}: {e} (make it a readable regular file, or move it away to start a new one)",
+            path.display()
+        )
+    })?;
+    if !skipped.is_empty() {
+        eprintln!("stretchd: {}: skipped {skipped}", path.display());
     }
-    Ok(log.entries)
+    Ok(())
 }
 
 /// `stretchd history [--since DATE]`.
 fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
-    let mut entries = read_history()?;
-    if let Some(since) = since {
-        entries.retain(|e| e.time >= since);
-    }
+    let mut entries = Vec::new();
+    scan_history(|e| {
+        if since.is_none_or(|since| e.time >= since) {
+            entries.push(e);
+        }
+    })?;
     if json {
         return Ok(serde_json::to_string_pretty(&entries)? + "\n");
     }
     Ok(crate::stats::render_history(&entries, &Local))
 }
 
-/// `stretchd stats`.
+/// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
 fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.as_deref())?;
-    let entries = read_history()?;
-    let stats = crate::stats::summarize(&entries, Utc::now(), &Local, config.weekly_goal);
+    let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
+    scan_history(|e| tally.add(&e))?;
+    let stats = tally.finish();
     if json {
         return Ok(serde_json::to_string_pretty(&stats)? + "\n");
     }

@@ -302,19 +302,33 @@ impl Config {
     /// Loads `path` if given (it must exist), else the user's file if it exists, else the
     /// embedded default.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        // Far more than any config; a link to /dev/zero or a runaway file stops here.
+        const LIMIT: u64 = 1 << 20;
         let (path, required) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => (crate::paths::config_file(), false),
         };
-        match std::fs::read_to_string(&path) {
+        // Read without blocking (a named pipe is refused, not waited on) and only if regular.
+        match crate::files::read_to_string(&path, LIMIT) {
             Ok(text) => Config::parse(&text, &Origin::File(path)),
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 Config::parse(DEFAULT_TOML, &Origin::Embedded)
             }
-            Err(cause) => Err(ConfigError::Read {
-                path: path.display().to_string(),
-                cause,
-            }),
+            Err(e) => {
+                use std::io::ErrorKind::{FileTooLarge, InvalidInput, IsADirectory};
+                let cause = if matches!(e.kind(), InvalidInput | IsADirectory | FileTooLarge) {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("{e}; the config must be a regular TOML file of at most 1 MiB"),
+                    )
+                } else {
+                    e
+                };
+                Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    cause,
+                })
+            }
         }
     }
 

@@ -731,21 +731,6 @@ pub fn upcoming(config: &Config, fire: &Fire) -> Upcoming {
     }
 }
 
-/// `s` with its control characters (terminal escapes, newlines) escaped, for messages that
-/// repeat what a request or a file said.
-pub(crate) fn printable(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_unicode().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
 /// Sleeps until `at` (never, for `None`).
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {

@@ -318,10 +318,12 @@ fn ask_daemon() -> Result<Option<String>, ClientError> {
     })
 }
 
-/// The daemon's saved state, read without changing anything; `None` if there is none (or it
-/// does not parse).
+/// The daemon's saved state, read without changing anything (and without blocking: what is not
+/// a regular file, or is larger than the store's limit, is not read); `None` if there is none
+/// (or it does not parse).
 fn saved_state(state_dir: &Path) -> Option<State> {
-    let text = std::fs::read_to_string(crate::store::Store::new(state_dir).path()).ok()?;
+    let path = crate::store::Store::new(state_dir).path().to_owned();
+    let text = crate::files::read_to_string(&path, crate::store::LIMIT).ok()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -335,9 +337,11 @@ fn safety_seen(state_dir: &Path) -> bool {
 fn mark_safety_seen(state_dir: &Path) {
     let marker = state_dir.join(SAFETY_MARKER);
     let written = std::fs::create_dir_all(state_dir).and_then(|()| {
-        std::fs::write(
+        crate::files::write(
             &marker,
-            "stretchd guide has shown the safety notice; delete this file to see it again\n",
+            b"stretchd guide has shown the safety notice; delete this file to see it again\n",
+            0o600,
+            crate::files::Clobber::Replace,
         )
     });
     if let Err(e) = written {

@@ -4,12 +4,18 @@
 //! The log is append-only. Each [`History::append`] writes one whole line with a single write and
 //! syncs it to disk before returning, so an acknowledged entry survives a crash or SIGKILL. A
 //! crash in the middle of a write can leave a torn last line; [`History::open`] starts the next
-//! entry on a fresh line, and [`read`] skips any line that does not parse and reports its number
-//! instead of failing.
+//! entry on a fresh line, and [`read`] skips any line that does not parse and counts it instead
+//! of failing. The log is appended to by path: moved away, deleted or replaced while the daemon
+//! runs, the next entry goes to the file at the path.
+//!
+//! Reading streams the file one line at a time (a line longer than [`MAX_LINE`] is skipped
+//! without being held whole), so neither a huge log nor a flood of garbage costs memory; only
+//! a count and the first few numbers of the skipped lines are kept ([`Skipped`]).
 
-use std::fs::{self, DirBuilder, File, OpenOptions};
-use std::io::{self, Write as _};
-use std::os::unix::fs::{DirBuilderExt as _, FileExt as _, OpenOptionsExt as _};
+use std::fmt;
+use std::fs::{self, DirBuilder, File};
+use std::io::{self, BufRead, BufReader, Read as _, Write as _};
+use std::os::unix::fs::{DirBuilderExt as _, FileExt as _, MetadataExt as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -89,33 +95,19 @@ pub struct Entry {
 pub struct History {
     path: PathBuf,
     file: File,
+    /// The device and inode of `file`, to notice when the path names another file.
+    id: (u64, u64),
 }
 
 impl History {
     /// Opens the log at `path` for appending, creating its directory (mode 0700) and the file
     /// (mode 0600) if they do not exist. If the file ends without a newline (a line torn by a
     /// crash mid-write), a newline is appended first, so the next entry starts on its own line
-    /// and [`read`] loses only the torn one.
+    /// and [`read`] loses only the torn one. Anything but a regular file (or a symlink to one)
+    /// at `path` is refused, without blocking.
     pub fn open(path: PathBuf) -> io::Result<History> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_private_dir(dir)?;
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .mode(0o600)
-            .open(&path)?;
-        let len = file.metadata()?.len();
-        if len > 0 {
-            let mut last = [0u8; 1];
-            file.read_exact_at(&mut last, len - 1)?;
-            if last[0] != b'\n' {
-                (&file).write_all(b"\n")?;
-                file.sync_data()?;
-            }
-        }
-        Ok(History { path, file })
+        let (file, id) = open_file(&path)?;
+        Ok(History { path, file, id })
     }
 
     /// Where the log is.
@@ -125,6 +117,9 @@ impl History {
 
     /// Appends one entry as a JSON line and syncs it to disk: once this returns `Ok`, the entry
     /// survives a crash. The line goes out in a single write to a file opened with `O_APPEND`.
+    /// If the path no longer names the file opened (it was moved away, deleted or replaced), the
+    /// file now at the path is opened (or created) as in [`History::open`], and the entry goes
+    /// there.
     ///
     /// A write that fails part way (a full disk takes what fits, then says ENOSPC) is taken
     /// back: the file is cut to its length before, so no half line is left for the next entry
@@ -132,6 +127,14 @@ impl History {
     pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
         let mut line = serde_json::to_vec(entry)?;
         line.push(b'\n');
+        let same = fs::metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.id);
+        if !same {
+            (self.file, self.id) = open_file(&self.path)?;
+            tracing::info!(
+                "{} was moved, deleted or replaced; appending to the file now there",
+                self.path.display()
+            );
+        }
         let before = self.file.metadata()?.len();
         if let Err(e) = self.file.write_all(&line) {
             return match self.file.set_len(before) {
@@ -144,6 +147,26 @@ impl History {
         }
         self.file.sync_data()
     }
+}
+
+/// Opens (or creates) the log for appending, as [`History::open`] describes; returns it with its
+/// device and inode.
+fn open_file(path: &Path) -> io::Result<(File, (u64, u64))> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let file = crate::files::open_for_append(path, 0o600)?;
+    let meta = file.metadata()?;
+    let len = meta.len();
+    if len > 0 {
+        let mut last = [0u8; 1];
+        file.read_exact_at(&mut last, len - 1)?;
+        if last[0] != b'\n' {
+            (&file).write_all(b"\n")?;
+            file.sync_data()?;
+        }
+    }
+    Ok((file, (meta.dev(), meta.ino())))
 }
 
 /// Creates `dir` with mode 0700 if it does not exist; its missing parents get the default mode.
@@ -160,46 +183,152 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// The longest line read as an entry: an entry takes about 120 bytes, so a longer line is
+/// garbage. It is skipped (and counted) without being held in memory whole.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// How many skipped line numbers [`Skipped`] keeps.
+const FIRST: usize = 5;
+
+/// The lines a read skipped: how many, and the first few numbers (see its `Display`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many lines did not parse (a torn last line, garbage, a line over [`MAX_LINE`]).
+    pub count: u64,
+    /// The 1-based numbers of the first few of them, at most five.
+    pub first: Vec<usize>,
+}
+
+impl Skipped {
+    /// Whether every line parsed.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    fn push(&mut self, number: usize) {
+        self.count = self.count.saturating_add(1);
+        if self.first.len() < FIRST {
+            self.first.push(number);
+        }
+    }
+}
+
+/// "unreadable line(s) [3, 17, 18, 40, 41, ...] (312,004 in all)": short, however many; the
+/// count is left out when every number is listed ("unreadable line(s) [3]").
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let first: Vec<String> = self.first.iter().map(ToString::to_string).collect();
+        let listed = first.len() as u64;
+        let more = if self.count > listed { ", ..." } else { "" };
+        write!(f, "unreadable line(s) [{}{more}]", first.join(", "))?;
+        if self.count != listed {
+            let count = self.count.to_string();
+            let mut grouped = String::with_capacity(count.len() + count.len() / 3);
+            for (i, digit) in count.chars().enumerate() {
+                if i > 0 && (count.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(digit);
+            }
+            write!(f, " ({grouped} in all)")?;
+        }
+        Ok(())
+    }
+}
+
 /// Everything [`read`] found in the log.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Log {
-    /// The entries that parsed, in file order (oldest first).
+    /// The entries that parsed (and were kept), in file order (oldest first).
     pub entries: Vec<Entry>,
-    /// The 1-based numbers of the lines that did not parse (a torn last line, or garbage).
-    pub skipped: Vec<usize>,
+    /// The lines that did not parse.
+    pub skipped: Skipped,
 }
 
-/// Reads every entry of the log at `path`. A line that does not parse is skipped and its number
-/// reported in [`Log::skipped`], never fatal; blank lines are ignored. A missing file is an empty
-/// log. Other I/O errors (permissions, a directory in the way) are returned.
-///
-/// Reading while the daemon appends is safe; at worst a line caught half-written is reported as
-/// skipped in that one read.
+/// Reads every entry of the log at `path`: [`scan`] collecting them all.
 pub fn read(path: &Path) -> io::Result<Log> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(parse(&bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Log::default()),
-        Err(e) => Err(e),
-    }
+    read_where(path, |_| true)
+}
+
+/// Reads the entries of the log at `path` for which `keep` holds (the daemon keeps only the
+/// last days'), without holding the others: [`scan`] collecting what `keep` accepts.
+pub fn read_where(path: &Path, mut keep: impl FnMut(&Entry) -> bool) -> io::Result<Log> {
+    let mut entries = Vec::new();
+    let skipped = scan(path, |entry| {
+        if keep(&entry) {
+            entries.push(entry);
+        }
+    })?;
+    Ok(Log { entries, skipped })
+}
+
+/// Streams the log at `path`, one line at a time, handing each entry to `each` in file order.
+/// A line that does not parse is skipped and counted, never fatal; blank lines are ignored. A
+/// missing file is an empty log. Anything but a regular file at `path` (a directory, a named
+/// pipe, a device) is an error that says what it is, returned at once; so are other I/O errors
+/// (permissions).
+///
+/// Reading while the daemon appends is safe; at worst a line caught half-written is counted as
+/// skipped in that one read.
+pub fn scan(path: &Path, each: impl FnMut(Entry)) -> io::Result<Skipped> {
+    let file = match crate::files::open_for_read(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
+        Err(e) => return Err(e),
+    };
+    scan_lines(BufReader::with_capacity(1 << 16, file), each)
 }
 
 /// Parses log text: one JSON entry per line.
 pub fn parse(bytes: &[u8]) -> Log {
-    let mut log = Log {
-        // About 120 bytes a line; saves most re-allocations on a large log.
-        entries: Vec::with_capacity(bytes.len() / 120),
-        skipped: Vec::new(),
-    };
-    for (number, line) in (1..).zip(bytes.split(|b| *b == b'\n')) {
+    let mut entries = Vec::new();
+    // Reading from memory cannot fail.
+    let skipped = scan_lines(bytes, |entry| entries.push(entry)).unwrap_or_default();
+    Log { entries, skipped }
+}
+
+/// The work of [`scan`] on any reader.
+fn scan_lines(mut reader: impl BufRead, mut each: impl FnMut(Entry)) -> io::Result<Skipped> {
+    let mut skipped = Skipped::default();
+    let mut line = Vec::with_capacity(256);
+    for number in 1.. {
+        line.clear();
+        // One byte more than the longest line: a line that fills it has no room for its end.
+        let limit = MAX_LINE as u64 + 1;
+        if (&mut reader).take(limit).read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let whole = line.last() == Some(&b'\n') || line.len() <= MAX_LINE;
+        if !whole {
+            skip_line(&mut reader)?;
+            skipped.push(number);
+            continue;
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Entry>(line) {
-            Ok(entry) => log.entries.push(entry),
-            Err(_) => log.skipped.push(number),
+        match serde_json::from_slice::<Entry>(&line) {
+            Ok(entry) => each(entry),
+            Err(_) => skipped.push(number),
         }
     }
-    log
+    Ok(skipped)
+}
+
+/// Consumes the rest of the current line, its newline included, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(end) = buf.iter().position(|b| *b == b'\n') {
+            reader.consume(end + 1);
+            return Ok(());
+        }
+        let len = buf.len();
+        reader.consume(len);
+    }
 }
 
 #[cfg(test)]
@@ -274,7 +403,7 @@ mod tests {
         drop(history);
         // What a SIGKILL in the middle of a write leaves: half a line, no newline.
         let whole = serde_json::to_string(&entry(120, Outcome::Done)).unwrap();
-        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        let mut file = fs::OpenOptions::new().append(true).open(&path).unwrap();
         file.write_all(&whole.as_bytes()[..whole.len() / 2])
             .unwrap();
         drop(file);
@@ -284,7 +413,7 @@ mod tests {
             log.entries,
             [entry(0, Outcome::Done), entry(60, Outcome::Skipped)]
         );
-        assert_eq!(log.skipped, [3]);
+        assert_eq!(log.skipped.first, [3]);
 
         let mut history = History::open(path.clone()).unwrap();
         history.append(&entry(180, Outcome::Expired)).unwrap();
@@ -297,7 +426,7 @@ mod tests {
                 entry(180, Outcome::Expired)
             ]
         );
-        assert_eq!(log.skipped, [3]);
+        assert_eq!(log.skipped.first, [3]);
         // Opening again adds nothing: the file already ends with a newline.
         let len = fs::metadata(&path).unwrap().len();
         drop(History::open(path.clone()).unwrap());
@@ -345,7 +474,7 @@ mod tests {
                 entry(120, Outcome::Done)
             ]
         );
-        assert_eq!(log.skipped, [2, 4, 5, 9]);
+        assert_eq!(log.skipped.first, [2, 4, 5, 9]);
     }
 
     #[test]
@@ -354,5 +483,112 @@ mod tests {
         // A directory where the file should be.
         assert!(read(dir.path()).is_err());
         assert!(History::open(dir.path().to_path_buf()).is_err());
+    }
+
+    /// Appends after the file at the path was moved away, deleted or replaced: each entry goes
+    /// to the file now at the path.
+    #[test]
+    fn append_follows_the_path_when_the_file_is_moved_deleted_or_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let mut history = History::open(path.clone()).unwrap();
+        history.append(&entry(0, Outcome::Done)).unwrap();
+
+        fs::rename(&path, dir.path().join("history.jsonl.1")).unwrap();
+        history.append(&entry(60, Outcome::Skipped)).unwrap();
+        assert_eq!(read(&path).unwrap().entries, [entry(60, Outcome::Skipped)]);
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+
+        fs::remove_file(&path).unwrap();
+        history.append(&entry(120, Outcome::Done)).unwrap();
+        assert_eq!(read(&path).unwrap().entries, [entry(120, Outcome::Done)]);
+
+        // Replaced by another file, as an editor saves: written beside it, renamed over it,
+        // without its last newline.
+        let whole = serde_json::to_string(&entry(180, Outcome::Expired)).unwrap();
+        fs::write(dir.path().join("new"), &whole).unwrap();
+        fs::rename(dir.path().join("new"), &path).unwrap();
+        history.append(&entry(240, Outcome::Done)).unwrap();
+        let log = read(&path).unwrap();
+        assert_eq!(
+            log.entries,
+            [entry(180, Outcome::Expired), entry(240, Outcome::Done)]
+        );
+        assert!(log.skipped.is_empty());
+    }
+
+    #[test]
+    fn read_where_keeps_only_what_is_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let mut history = History::open(path.clone()).unwrap();
+        for day in 0..20 {
+            history.append(&entry(day * 86_400, Outcome::Done)).unwrap();
+        }
+        let since = entry(12 * 86_400, Outcome::Done).time;
+        let log = read_where(&path, |e| e.time >= since).unwrap();
+        let expected: Vec<Entry> = (12..20).map(|d| entry(d * 86_400, Outcome::Done)).collect();
+        assert_eq!(log.entries, expected);
+        assert!(log.skipped.is_empty());
+    }
+
+    #[test]
+    fn skipped_lines_are_a_count_and_the_first_few_numbers() {
+        let good = serde_json::to_string(&entry(0, Outcome::Done)).unwrap();
+        let mut text = format!("{good}\n");
+        for i in 0..312_004 {
+            text.push_str(if i % 2 == 0 { "garbage\n" } else { "{}\n" });
+        }
+        text.push_str(&good);
+        let log = parse(text.as_bytes());
+        assert_eq!(log.entries.len(), 2);
+        assert_eq!(log.skipped.count, 312_004);
+        assert_eq!(
+            log.skipped.to_string(),
+            "unreadable line(s) [2, 3, 4, 5, 6, ...] (312,004 in all)"
+        );
+        let one = Skipped {
+            count: 1,
+            first: vec![7],
+        };
+        assert_eq!(one.to_string(), "unreadable line(s) [7]");
+        let some = Skipped {
+            count: 1_000,
+            first: vec![1, 2],
+        };
+        assert_eq!(
+            some.to_string(),
+            "unreadable line(s) [1, 2, ...] (1,000 in all)"
+        );
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_and_the_next_one_read() {
+        let good = serde_json::to_string(&entry(0, Outcome::Done)).unwrap();
+        // A valid entry, but padded far beyond any real one.
+        let padded = format!("{{{}{}", " ".repeat(MAX_LINE * 3), &good[1..]);
+        let exact = format!("{}{good}", " ".repeat(MAX_LINE - good.len()));
+        for end in ["\n", ""] {
+            let text = format!("{good}\n{padded}\n{exact}\n{padded}{end}");
+            let log = parse(text.as_bytes());
+            assert_eq!(
+                log.entries,
+                [entry(0, Outcome::Done), entry(0, Outcome::Done)]
+            );
+            assert_eq!(log.skipped.first, [2, 4]);
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_regular_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(FILE_NAME);
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(status.unwrap().success());
+        let err = read(&fifo).unwrap_err();
+        assert_eq!(err.to_string(), "is a named pipe, not a regular file");
+        let err = History::open(fifo).unwrap_err();
+        assert_eq!(err.to_string(), "is a named pipe, not a regular file");
     }
 }

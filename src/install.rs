@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Read as _, Write};
-use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use crate::cli::Cli;
 use crate::config::DEFAULT_TOML;
+use crate::files::{self, Clobber};
 
 /// The user unit as shipped in `systemd/`; [`unit_file`] points its `ExecStart` at a binary.
 pub const UNIT_TEMPLATE: &str = include_str!("../systemd/stretchd.service");
@@ -442,7 +443,10 @@ fn put(
     hint: Option<String>,
 ) -> anyhow::Result<()> {
     let exists = path.symlink_metadata().is_ok();
-    match fs::read(path) {
+    // Never more than `contents`, plus one byte to tell a longer file apart; never blocks (a
+    // named pipe in the way is an error, not a wait).
+    let limit = u64::try_from(contents.len()).unwrap_or(u64::MAX);
+    match files::read(path, limit) {
         Ok(existing) if existing == contents => {
             report.file(Action::Unchanged, path, hint);
             return Ok(());
@@ -451,7 +455,7 @@ fn put(
             report.file(Action::KeptExisting, path, hint);
             return Ok(());
         }
-        Err(e) if exists => {
+        Err(e) if exists && e.kind() != io::ErrorKind::FileTooLarge => {
             bail!(
                 "cannot read {}: {e} (remove it or fix its permissions, then run `stretchd install` \
                  again)",
@@ -461,7 +465,11 @@ fn put(
         _ => {}
     }
     if !report.dry_run() {
-        let written = write_atomic(path, contents, policy == Policy::KeepExisting)?;
+        let clobber = match policy {
+            Policy::Replace => Clobber::Replace,
+            Policy::KeepExisting => Clobber::Keep,
+        };
+        let written = write_atomic(path, contents, clobber)?;
         if !written {
             report.file(Action::KeptExisting, path, hint);
             return Ok(());
@@ -471,51 +479,19 @@ fn put(
     Ok(())
 }
 
-/// Writes `contents` to a temporary file beside `path` and moves it into place, so that no
-/// reader ever sees half a file. With `no_clobber`, a file that appeared at `path` meanwhile is
-/// kept and `false` returned.
-fn write_atomic(path: &Path, contents: &[u8], no_clobber: bool) -> anyhow::Result<bool> {
+/// Creates the directory of `path` and writes `contents` there with [`files::write`]; errors
+/// name the file and what to check. Returns whether the file was written (see [`Clobber`]).
+fn write_atomic(path: &Path, contents: &[u8], clobber: Clobber) -> anyhow::Result<bool> {
     let dir = path
         .parent()
         .with_context(|| format!("{} has no parent directory", path.display()))?;
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} has no file name", path.display()))?;
     fs::create_dir_all(dir).with_context(|| {
         format!(
             "cannot create the directory {} (check that you own its parent and may write to it)",
             dir.display()
         )
     })?;
-    let tmp = dir.join(format!(
-        ".{}.stretchd-tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let write = || -> io::Result<()> {
-        let _ = fs::remove_file(&tmp);
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o644)
-            .open(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()
-    };
-    let placed = write().and_then(|()| {
-        if no_clobber {
-            // A hard link, unlike a rename, fails when the target exists.
-            match fs::hard_link(&tmp, path) {
-                Ok(()) => Ok(true),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-                Err(e) => Err(e),
-            }
-        } else {
-            fs::rename(&tmp, path).map(|()| true)
-        }
-    });
-    let _ = fs::remove_file(&tmp);
-    placed.with_context(|| {
+    files::write(path, contents, 0o644, clobber).with_context(|| {
         format!(
             "cannot write {} (check that you may write to {})",
             path.display(),
@@ -551,7 +527,8 @@ fn remove(report: &mut Report<'_>, path: &Path, hint: Option<String>) -> anyhow:
 /// Whether `path` is a file that install wrote (it starts with [`MARKER`]).
 fn is_ours(path: &Path) -> bool {
     let mut head = [0_u8; MARKER.len()];
-    fs::File::open(path)
+    // Not through a named pipe or device, which would block or never end.
+    files::open_for_read(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| head == MARKER.as_bytes())
 }

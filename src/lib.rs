@@ -12,6 +12,7 @@ pub mod config;
 pub mod control;
 pub mod cronspec;
 pub mod daemon;
+pub mod files;
 pub mod guide;
 pub mod history;
 pub mod install;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike as _, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Rotation;
@@ -63,7 +63,65 @@ pub struct State {
     pub hold_until: Option<DateTime<Utc>>,
 }
 
+/// The years a saved time may fall in: from the Unix epoch to the last year with four digits.
+/// A time outside them is no clock reading (chrono accepts years up to 262,142, and adding a
+/// reminder's interval to one overflows), so a state holding one is taken for corrupt.
+pub const YEARS: std::ops::RangeInclusive<i32> = crate::workhours::SANE_YEARS;
+
+/// How far ahead a saved snooze or pause may end: [`crate::config::MAX_PAUSE`], the longest
+/// pause with an end. One that ends later is cut to this.
+pub const MAX_AHEAD: TimeDelta = TimeDelta::days(366);
+
 impl State {
+    /// The state with its times checked against `now` (the clock may have gone back since it
+    /// was saved): any time outside [`YEARS`] is an error that names the field; a time the
+    /// state says has passed (`started`, `last_fired`, the rotation's) but that is later than
+    /// `now` becomes `now`; a snooze or pause that ends more than [`MAX_AHEAD`] after `now`
+    /// ends then instead. Pure.
+    pub fn sanitized(mut self, now: DateTime<Utc>) -> Result<State, String> {
+        let check = |field: &str, time: &DateTime<Utc>| {
+            if YEARS.contains(&time.year()) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{field} is {}, outside the years {} to {}",
+                    time.to_rfc3339(),
+                    YEARS.start(),
+                    YEARS.end()
+                ))
+            }
+        };
+        check("started", &self.started)?;
+        for (id, time) in &self.last_fired {
+            check(&format!("last_fired.{id:?}"), time)?;
+        }
+        for (id, time) in &self.rotation.shown {
+            check(&format!("rotation.shown.{id:?}"), time)?;
+        }
+        for snooze in &self.snoozes {
+            check(
+                &format!("snooze.{:?}.until", snooze.reminder),
+                &snooze.until,
+            )?;
+        }
+        if let Some(until) = self.pause.and_then(|p| p.until) {
+            check("pause.until", &until)?;
+        }
+
+        let past = |time: &mut DateTime<Utc>| *time = (*time).min(now);
+        past(&mut self.started);
+        self.last_fired.values_mut().for_each(past);
+        self.rotation.shown.values_mut().for_each(past);
+        let latest = now.checked_add_signed(MAX_AHEAD).unwrap_or(now);
+        for snooze in &mut self.snoozes {
+            snooze.until = snooze.until.min(latest);
+        }
+        if let Some(until) = self.pause.as_mut().and_then(|p| p.until.as_mut()) {
+            *until = (*until).min(latest);
+        }
+        Ok(self)
+    }
+
     /// A fresh state that starts counting at `started`.
     pub fn new(started: DateTime<Utc>) -> State {
         State {
@@ -93,4 +151,88 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Snooze>, D:
         Some(OneOrMany::One(s)) => vec![s],
         Some(OneOrMany::Many(list)) => list,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    const NOW: &str = "2026-11-24T10:00:00Z";
+
+    /// A state with every time set to `time`, and a snooze and a pause.
+    fn everywhere(time: DateTime<Utc>) -> State {
+        let mut state = State::new(time);
+        state.last_fired.insert("stretch".into(), time);
+        state.rotation.stretch_shown("seated-twist", time);
+        state.snoozes = vec![Snooze {
+            reminder: "stretch".into(),
+            item: "seated-twist".into(),
+            until: time,
+            count: 1,
+        }];
+        state.pause = Some(Pause { until: Some(time) });
+        state
+    }
+
+    /// Sets one time of a state.
+    type Set = fn(&mut State, DateTime<Utc>);
+
+    #[test]
+    fn times_out_of_range_name_their_field() {
+        let now = t(NOW);
+        for extreme in ["+262142-12-29T00:00:00Z", "-262143-01-01T00:00:00Z"] {
+            let bad = t(extreme);
+            let cases: [(&str, Set); 5] = [
+                ("started", |s, t| s.started = t),
+                ("last_fired.\"stretch\"", |s, t| {
+                    s.last_fired.insert("stretch".into(), t);
+                }),
+                ("rotation.shown.\"seated-twist\"", |s, t| {
+                    s.rotation.shown.insert("seated-twist".into(), t);
+                }),
+                ("snooze.\"stretch\".until", |s, t| s.snoozes[0].until = t),
+                ("pause.until", |s, t| {
+                    s.pause = Some(Pause { until: Some(t) });
+                }),
+            ];
+            for (field, set) in cases {
+                let mut state = everywhere(now);
+                set(&mut state, bad);
+                let err = state.sanitized(now).unwrap_err();
+                assert!(err.starts_with(&format!("{field} is ")), "{err}");
+                assert!(err.contains("outside the years 1970 to 9999"), "{err}");
+            }
+        }
+        assert_eq!(everywhere(now).sanitized(now), Ok(everywhere(now)));
+        let epoch = t("1970-01-01T00:00:00Z");
+        assert_eq!(everywhere(epoch).sanitized(now), Ok(everywhere(epoch)));
+    }
+
+    #[test]
+    fn the_future_is_pulled_back_to_now_and_long_holds_to_a_year() {
+        let now = t(NOW);
+        let sane = everywhere(now + TimeDelta::hours(2))
+            .sanitized(now)
+            .unwrap();
+        assert_eq!(sane.started, now);
+        assert_eq!(sane.last_fired["stretch"], now);
+        assert_eq!(sane.rotation.shown["seated-twist"], now);
+        // A snooze and a pause are meant to end later: those stay.
+        assert_eq!(sane.snoozes[0].until, now + TimeDelta::hours(2));
+        assert_eq!(sane.pause.unwrap().until, Some(now + TimeDelta::hours(2)));
+
+        let far = everywhere(t("9999-12-31T23:59:59Z"))
+            .sanitized(now)
+            .unwrap();
+        assert_eq!(far.snoozes[0].until, now + MAX_AHEAD);
+        assert_eq!(far.pause.unwrap().until, Some(now + MAX_AHEAD));
+        // A pause without an end stays one.
+        let mut open = State::new(now);
+        open.pause = Some(Pause { until: None });
+        assert_eq!(open.clone().sanitized(now), Ok(open));
+    }
 }

@@ -2,9 +2,10 @@
 //! weekly goal, the streak of weeks that met it, counts per stretch and per outcome.
 //!
 //! [`summarize`] is pure: it takes the entries, the current time and the local time zone, so
-//! tests pin all three. Weeks run Monday to Sunday in local time; an entry belongs to the local
+//! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history. Weeks run Monday to Sunday in local time; an entry belongs to the local
 //! date it happened on. A "stretch session" is an entry of kind stretch with outcome done.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
@@ -111,41 +112,84 @@ fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Summarises `entries` (in any order) as of `now`, with weeks starting on Monday in `tz`.
+/// Summarises `entries` (in any order) as of `now`, with weeks starting on Monday in `tz`: a
+/// [`Tally`] of them all.
 ///
 /// A goal of 0 is met by every week; the streak then counts back to the week of the oldest entry.
 pub fn summarize<Tz: TimeZone>(entries: &[Entry], now: DateTime<Utc>, tz: &Tz, goal: u32) -> Stats {
-    let today = now.with_timezone(tz).date_naive();
-    let this_week = week_start(today);
-    let mut week: Vec<DayCount> = (0..7)
-        .map(|i| DayCount {
-            date: add_days(this_week, i),
-            stretches: 0,
-            postures: 0,
-        })
-        .collect();
-    let mut per_week: HashMap<NaiveDate, u32> = HashMap::new();
-    let mut per_stretch: HashMap<&str, u32> = HashMap::new();
-    let mut outcomes = OutcomeCounts::default();
-    let mut since: Option<NaiveDate> = None;
-
+    let mut tally = Tally::new(now, tz, goal);
     for entry in entries {
-        let date = entry.time.with_timezone(tz).date_naive();
-        since = Some(since.map_or(date, |s| s.min(date)));
-        outcomes.add(entry.outcome);
+        tally.add(entry);
+    }
+    tally.finish()
+}
+
+/// A summary built one entry at a time, so that a history of any length can be streamed
+/// through it (`stretchd stats` does) without holding its entries: what it keeps is per week
+/// and per stretch, not per entry.
+#[derive(Debug)]
+pub struct Tally<'tz, Tz: TimeZone> {
+    tz: &'tz Tz,
+    goal: u32,
+    today: NaiveDate,
+    this_week: NaiveDate,
+    week: Vec<DayCount>,
+    per_week: HashMap<NaiveDate, u32>,
+    per_stretch: HashMap<String, u32>,
+    outcomes: OutcomeCounts,
+    since: Option<NaiveDate>,
+}
+
+impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
+    /// An empty tally as of `now`, with weeks starting on Monday in `tz`.
+    pub fn new(now: DateTime<Utc>, tz: &'tz Tz, goal: u32) -> Self {
+        let today = now.with_timezone(tz).date_naive();
+        let this_week = week_start(today);
+        let week = (0..7)
+            .map(|i| DayCount {
+                date: add_days(this_week, i),
+                stretches: 0,
+                postures: 0,
+            })
+            .collect();
+        Tally {
+            tz,
+            goal,
+            today,
+            this_week,
+            week,
+            per_week: HashMap::new(),
+            per_stretch: HashMap::new(),
+            outcomes: OutcomeCounts::default(),
+            since: None,
+        }
+    }
+
+    /// Counts one entry; the order of entries does not matter.
+    pub fn add(&mut self, entry: &Entry) {
+        let date = entry.time.with_timezone(self.tz).date_naive();
+        self.since = Some(self.since.map_or(date, |s| s.min(date)));
+        self.outcomes.add(entry.outcome);
         if entry.outcome != Outcome::Done {
-            continue;
+            return;
         }
         let start = week_start(date);
-        let day = (start == this_week)
-            .then(|| week.get_mut(date.weekday().num_days_from_monday() as usize))
+        let day = (start == self.this_week)
+            .then(|| {
+                self.week
+                    .get_mut(date.weekday().num_days_from_monday() as usize)
+            })
             .flatten();
         match entry.kind {
             Kind::Stretch => {
-                let n = per_week.entry(start).or_default();
+                let n = self.per_week.entry(start).or_default();
                 *n = n.saturating_add(1);
-                let n = per_stretch.entry(entry.item.as_str()).or_default();
-                *n = n.saturating_add(1);
+                // Looked up before inserting: no allocation for an id already counted.
+                if let Some(n) = self.per_stretch.get_mut(entry.item.as_str()) {
+                    *n = n.saturating_add(1);
+                } else {
+                    self.per_stretch.insert(entry.item.clone(), 1);
+                }
                 if let Some(day) = day {
                     day.stretches = day.stretches.saturating_add(1);
                 }
@@ -158,45 +202,74 @@ pub fn summarize<Tz: TimeZone>(entries: &[Entry], now: DateTime<Utc>, tz: &Tz, g
         }
     }
 
-    let done_this_week = week
-        .iter()
-        .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
-    let goal_met = done_this_week >= goal;
-    let oldest_week = since.map(week_start);
-    let mut streak_weeks = 0u32;
-    let mut at = if goal_met {
-        Some(this_week)
-    } else {
-        this_week.checked_sub_days(Days::new(7))
-    };
-    while let (Some(week_of), Some(oldest)) = (at, oldest_week) {
-        if week_of < oldest || per_week.get(&week_of).copied().unwrap_or(0) < goal {
-            break;
+    /// The summary of every entry added.
+    pub fn finish(self) -> Stats {
+        let Tally {
+            goal,
+            today,
+            this_week,
+            week,
+            per_week,
+            per_stretch,
+            outcomes,
+            since,
+            ..
+        } = self;
+        let done_this_week = week
+            .iter()
+            .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
+        let goal_met = done_this_week >= goal;
+        let oldest_week = since.map(week_start);
+        let mut streak_weeks = 0u32;
+        let mut at = if goal_met {
+            Some(this_week)
+        } else {
+            this_week.checked_sub_days(Days::new(7))
+        };
+        while let (Some(week_of), Some(oldest)) = (at, oldest_week) {
+            if week_of < oldest || per_week.get(&week_of).copied().unwrap_or(0) < goal {
+                break;
+            }
+            streak_weeks = streak_weeks.saturating_add(1);
+            at = week_of.checked_sub_days(Days::new(7));
         }
-        streak_weeks = streak_weeks.saturating_add(1);
-        at = week_of.checked_sub_days(Days::new(7));
-    }
 
-    let mut per_stretch: Vec<ItemCount> = per_stretch
-        .into_iter()
-        .map(|(item, done)| ItemCount {
-            item: item.to_owned(),
-            done,
-        })
-        .collect();
-    per_stretch.sort_by(|a, b| b.done.cmp(&a.done).then_with(|| a.item.cmp(&b.item)));
+        let mut per_stretch: Vec<ItemCount> = per_stretch
+            .into_iter()
+            .map(|(item, done)| ItemCount { item, done })
+            .collect();
+        per_stretch.sort_by(|a, b| b.done.cmp(&a.done).then_with(|| a.item.cmp(&b.item)));
 
-    Stats {
-        today,
-        week,
-        goal,
-        done_this_week,
-        goal_met,
-        streak_weeks,
-        per_stretch,
-        outcomes,
-        since,
+        Stats {
+            today,
+            week,
+            goal,
+            done_this_week,
+            goal_met,
+            streak_weeks,
+            per_stretch,
+            outcomes,
+            since,
+        }
     }
+}
+
+/// `text` as it may go to a terminal: every control character (C0, DEL, C1: what escape
+/// sequences are made of) written as its escape, `\u{1b}`. Text from the history is the user's
+/// file, or anyone's who could write to it.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            let _ = write!(out, "{}", c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The widest a day's bar gets, in cells.
@@ -218,7 +291,8 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 
 /// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with posture
 /// checks done beside it), the goal, the streak, then sessions per stretch by name and the
-/// outcome totals. Plain text, no colour codes.
+/// outcome totals. Plain text, no colour codes, and no control character from the history (see
+/// [`printable`]).
 pub fn render(stats: &Stats, catalog: &Catalog) -> String {
     let mut out = String::new();
     let (first, last) = match (stats.week.first(), stats.week.last()) {
@@ -280,12 +354,8 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
             }
             None => out.push_str("\nStretch sessions:\n"),
         }
-        let name = |id: &str| {
-            catalog
-                .stretch(id)
-                .map_or(id, |s| s.name.as_str())
-                .to_owned()
-        };
+        let name =
+            |id: &str| printable(catalog.stretch(id).map_or(id, |s| s.name.as_str())).into_owned();
         let rows: Vec<(String, u32)> = stats
             .per_stretch
             .iter()
@@ -309,7 +379,7 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
 }
 
 /// The `stretchd history` text: one line per entry, in the given order, with the local time, the
-/// outcome, the reminder id and the stretch or posture id.
+/// outcome, the reminder id and the stretch or posture id (both [`printable`]).
 pub fn render_history<Tz: TimeZone>(entries: &[Entry], tz: &Tz) -> String
 where
     Tz::Offset: fmt::Display,
@@ -317,7 +387,11 @@ where
     if entries.is_empty() {
         return "No history entries.\n".to_owned();
     }
-    let width = entries.iter().map(|e| e.reminder.len()).max().unwrap_or(0);
+    let width = entries
+        .iter()
+        .map(|e| printable(&e.reminder).chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::with_capacity(entries.len() * 64);
     for e in entries {
         let _ = writeln!(
@@ -325,8 +399,8 @@ where
             "{}  {:9}  {:width$}  {}",
             e.time.with_timezone(tz).format("%a %Y-%m-%d %H:%M"),
             e.outcome.as_str(),
-            e.reminder,
-            e.item
+            printable(&e.reminder),
+            printable(&e.item)
         );
     }
     out
@@ -728,5 +802,40 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert!(s.done_this_week >= 3);
         assert_eq!(s.streak_weeks, 52);
         assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
+    }
+
+    #[test]
+    fn control_characters_from_the_history_are_escaped() {
+        assert_eq!(printable("seated-twist"), Cow::Borrowed("seated-twist"));
+        assert_eq!(
+            printable("\u{1b}[31mevil\u{7}\u{7f}\u{9b}\tx"),
+            r"\u{1b}[31mevil\u{7}\u{7f}\u{9b}\u{9}x"
+        );
+        let evil = Entry {
+            reminder: "re\u{1b}]0;t\u{7}".into(),
+            ..stretch("2025-11-24 10:00:00", "\u{1b}[31mevil", Outcome::Done)
+        };
+        let listed = render_history(std::slice::from_ref(&evil), &Berlin);
+        assert_eq!(
+            listed,
+            "Mon 2025-11-24 10:00  done       re\\u{1b}]0;t\\u{7}  \\u{1b}[31mevil\n"
+        );
+        let s = summarize(&[evil], at(NOW), &Berlin, 3);
+        let text = render(&s, &Catalog::default());
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains(r"  \u{1b}[31mevil     1"), "{text}");
+    }
+
+    #[test]
+    fn a_tally_fed_one_entry_at_a_time_is_summarize() {
+        let entries = a_year();
+        let mut tally = Tally::new(at(NOW), &Berlin, 3);
+        for e in entries.iter().rev() {
+            tally.add(e);
+        }
+        assert_eq!(tally.finish(), summarize(&entries, at(NOW), &Berlin, 3));
     }
 }

@@ -1,15 +1,20 @@
 //! The persisted [`State`] in `$XDG_STATE_HOME/stretchd/state.json`: written atomically (temp
-//! file, fsync, rename, fsync of the directory), and set aside rather than lost when corrupt.
+//! file, fsync, rename, fsync of the directory), and set aside rather than lost when corrupt,
+//! not a regular file, too large, or holding times out of range.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
-use std::os::unix::fs::{DirBuilderExt as _, OpenOptionsExt as _};
+use std::fs;
+use std::io;
+use std::os::unix::fs::DirBuilderExt as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use tracing::warn;
 
+use crate::files::{self, Clobber};
 use crate::state::State;
+
+/// The largest state file [`Store::load`] reads; a real one is a few kilobytes.
+pub const LIMIT: u64 = 1 << 20;
 
 /// The state file in a state directory.
 #[derive(Debug, Clone)]
@@ -31,13 +36,26 @@ impl Store {
         &self.path
     }
 
-    /// Loads the state; never fails. A missing file gives a fresh state starting at `now`. A file
-    /// that cannot be read or parsed is renamed to `state.json.corrupt-<time>` with a warning (so
-    /// nothing is lost), and a fresh state is returned.
+    /// Loads the state; never fails and never blocks. A missing file gives a fresh state
+    /// starting at `now`. A file that cannot be read or parsed (not a regular file, larger than
+    /// [`LIMIT`], not JSON, or with a time out of range: see [`State::sanitized`]) is renamed to
+    /// `state.json.corrupt-<time>` with a warning (so nothing is lost), and a fresh state is
+    /// returned. Times in the future are pulled back, with a warning.
     pub fn load(&self, now: DateTime<Utc>) -> State {
-        let problem = match fs::read_to_string(&self.path) {
-            Ok(text) => match serde_json::from_str(&text) {
-                Ok(state) => return state,
+        let problem = match files::read_to_string(&self.path, LIMIT) {
+            Ok(text) => match serde_json::from_str::<State>(&text) {
+                Ok(state) => match state.clone().sanitized(now) {
+                    Ok(sane) => {
+                        if sane != state {
+                            warn!(
+                                "{}: times later than now (did the clock go back?) were moved to now, and a snooze or pause of more than a year cut to one",
+                                self.path.display()
+                            );
+                        }
+                        return sane;
+                    }
+                    Err(problem) => problem,
+                },
                 Err(e) => e.to_string(),
             },
             Err(e) if e.kind() == io::ErrorKind::NotFound => return State::new(now),
@@ -61,26 +79,16 @@ impl Store {
         State::new(now)
     }
 
-    /// Writes the state atomically: a reader (or a crash) sees the old file or the new one,
-    /// never a torn one.
+    /// Writes the state atomically (see [`files::write`]): a reader (or a crash) sees the old
+    /// file or the new one, never a torn one.
     pub fn save(&self, state: &State) -> io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(dir)?;
-        let tmp = self.path.with_extension("json.tmp");
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
         let json = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
-        file.write_all(&json)?;
-        file.sync_all()?;
-        fs::rename(&tmp, &self.path)?;
-        File::open(dir)?.sync_all()
+        files::write(&self.path, &json, 0o600, Clobber::Replace).map(drop)
     }
 }
 
@@ -121,5 +129,111 @@ mod tests {
             b"{\"started\": \"2026-11-".to_vec()
         );
         assert!(!store.path().exists());
+    }
+
+    #[test]
+    fn a_symlink_at_the_old_temporary_name_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let victim = dir.path().join("victim");
+        fs::write(&victim, b"precious").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("state.json.tmp")).unwrap();
+        let now = t("2026-11-24T10:00:00Z");
+        store.save(&State::new(now)).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"precious");
+        assert_eq!(store.load(now), State::new(now));
+    }
+
+    /// A state whose every time is `time`, as JSON.
+    fn with_times(time: &str) -> String {
+        format!(
+            r#"{{"started":"{time}","last_fired":{{"stretch":"{time}"}},
+            "snooze":{{"reminder":"stretch","item":"seated-twist","until":"{time}","count":1}},
+            "pause":{{"until":"{time}"}},
+            "rotation":{{"shown":{{"seated-twist":"{time}"}}}}}}"#
+        )
+    }
+
+    #[test]
+    fn times_out_of_range_set_the_file_aside_and_the_schedule_runs() {
+        let config = crate::config::Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let now = t("2026-11-24T10:00:00Z");
+        let sane = with_times("2026-11-24T09:00:00Z");
+        for extreme in ["+262142-12-29T00:00:00Z", "-262143-01-01T00:00:00Z"] {
+            for field in ["started", "last_fired", "snooze", "pause", "shown"] {
+                let dir = tempfile::tempdir().unwrap();
+                let store = Store::new(dir.path());
+                // Only `field`'s time is extreme.
+                let at = sane.find(&format!("\"{field}\"")).unwrap();
+                let (head, tail) = sane.split_at(at);
+                let text = head.to_owned() + &tail.replacen("2026-11-24T09:00:00Z", extreme, 1);
+                fs::write(store.path(), &text).unwrap();
+                let state = store.load(now);
+                assert_eq!(state, State::new(now), "{field} = {extreme}");
+                let aside = dir.path().join("state.json.corrupt-20261124T100000Z");
+                assert_eq!(fs::read_to_string(&aside).unwrap(), text);
+                let _ = crate::schedule::next_due(&config, &state, now, &chrono::Utc);
+            }
+        }
+    }
+
+    #[test]
+    fn times_ahead_of_now_are_pulled_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let now = t("2026-11-24T10:00:00Z");
+        fs::write(store.path(), with_times("2026-11-24T12:00:00Z")).unwrap();
+        let state = store.load(now);
+        assert_eq!(state.last_fired["stretch"], now);
+        assert_eq!(state.started, now);
+        assert_eq!(state.rotation.shown["seated-twist"], now);
+        assert_eq!(state.snoozes[0].until, t("2026-11-24T12:00:00Z"));
+
+        fs::write(store.path(), with_times("9999-12-31T00:00:00Z")).unwrap();
+        let state = store.load(now);
+        assert_eq!(state.last_fired["stretch"], now);
+        assert_eq!(state.pause.unwrap().until, Some(t("2027-11-25T10:00:00Z")));
+        let config = crate::config::Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let _ = crate::schedule::next_due(&config, &state, now, &chrono::Utc);
+    }
+
+    #[test]
+    fn what_is_not_a_regular_file_or_too_large_is_set_aside_at_once() {
+        let now = t("2026-11-24T10:00:00Z");
+        let plant: [fn(&Path); 4] = [
+            |p| {
+                let status = std::process::Command::new("mkfifo").arg(p).status();
+                assert!(status.unwrap().success());
+            },
+            |p| fs::create_dir(p).unwrap(),
+            |p| std::os::unix::fs::symlink("/dev/zero", p).unwrap(),
+            |p| {
+                let padding = " ".repeat(usize::try_from(LIMIT).unwrap());
+                fs::write(
+                    p,
+                    format!("{padding}{}", with_times("2026-11-24T09:00:00Z")),
+                )
+                .unwrap();
+            },
+        ];
+        for plant in plant {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::new(dir.path());
+            plant(store.path());
+            assert_eq!(store.load(now), State::new(now));
+            assert!(store.path().symlink_metadata().is_err());
+            let aside = dir.path().join("state.json.corrupt-20261124T100000Z");
+            assert!(aside.symlink_metadata().is_ok());
+            store.save(&State::new(now)).unwrap();
+            assert_eq!(store.load(now), State::new(now));
+        }
     }
 }

@@ -204,3 +204,45 @@ fn the_images_dir_follows_xdg_data_home() {
         ),
     }
 }
+
+#[test]
+fn a_symlink_at_the_old_temporary_name_is_not_followed() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("images");
+    fs::create_dir(&dir).unwrap();
+    let victim = home.path().join("victim");
+    fs::write(&victim, "precious").unwrap();
+    // The name the old writer used: `<id>.svg.<pid>.tmp`.
+    let planted = dir.join(format!("cat-camel.svg.{}.tmp", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &planted).unwrap();
+    assets::install_images(&dir).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    assert_installed(&dir);
+    assert!(
+        !assets::image_file(&dir, "cat-camel")
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_named_pipe_in_place_of_a_picture_is_replaced_without_waiting() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("images");
+    fs::create_dir(&dir).unwrap();
+    let fifo = assets::image_file(&dir, "seated-twist");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let target = dir.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(assets::install_images(&target).map_err(|e| e.to_string()));
+    });
+    let done = rx.recv_timeout(std::time::Duration::from_secs(10));
+    assert_eq!(done, Ok(Ok(())), "install_images waited on a named pipe");
+    assert_installed(&dir);
+}

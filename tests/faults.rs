@@ -39,14 +39,15 @@ use stretchd::state::State;
 use tempfile::TempDir;
 
 use common::notifications::{NOTIFICATIONS, Server};
-use common::{Bus, Daemon, all_day_config, run_bounded, run_in, write_file};
+use common::{
+    Bus, Daemon, RUNNING, all_day_config, history_path, run_bounded, run_in, start_daemon,
+    state_dir, state_path, write_file,
+};
 
 /// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
 const SOON: Duration = Duration::from_secs(10);
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
-/// The log line the daemon writes once its socket listens.
-const RUNNING: &str = "stretchd is running";
 /// The log line the daemon writes for every firing.
 const FIRED: &str = "daemon: reminder reminder=";
 /// The log line for a reminder answered Done.
@@ -73,25 +74,6 @@ fn config_every(every: &str) -> String {
          every = \"{every}\"\n\
          stretch = \"seated-twist\"\n"
     ))
-}
-
-/// `stretchd run --config CONFIG` in `home`, once it listens.
-fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
-    let mut daemon = Daemon::builder(&bus.address, config).home(home).start();
-    daemon.wait_for_log(RUNNING, SOON);
-    daemon
-}
-
-fn state_dir(home: &Path) -> PathBuf {
-    home.join("state/stretchd")
-}
-
-fn history_path(home: &Path) -> PathBuf {
-    state_dir(home).join("history.jsonl")
-}
-
-fn state_path(home: &Path) -> PathBuf {
-    state_dir(home).join("state.json")
 }
 
 /// Runs `stretchd args...` with the environment of a daemon in `home`.

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
@@ -542,4 +542,32 @@ fn the_shipped_desktop_entry_and_icon_are_valid() {
         assert!(out.status.success(), "the icon does not render: {out:?}");
         assert!(std::fs::metadata(png.path()).unwrap().len() > 100);
     }
+}
+
+#[test]
+fn a_named_pipe_in_place_of_a_file_is_an_error_not_a_wait() {
+    let home = Home::new();
+    let unit = home.file("config/systemd/user/stretchd.service");
+    std::fs::create_dir_all(unit.parent().unwrap()).unwrap();
+    let status = Command::new("mkfifo").arg(&unit).status().unwrap();
+    assert!(status.success());
+    // Bounded by `Home::run`: reading the pipe would wait for a writer for ever.
+    let out = home.run(&["install"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("cannot read {}", unit.display()))
+            && stderr.contains("is a named pipe, not a regular file")
+            && stderr.contains("remove it"),
+        "{stderr}"
+    );
+    // Nor does uninstall, which reads an autostart entry to see whether install wrote it: a
+    // pipe is not install's, so it stays.
+    let autostart = home.file(AUTOSTART);
+    std::fs::create_dir_all(autostart.parent().unwrap()).unwrap();
+    let status = Command::new("mkfifo").arg(&autostart).status().unwrap();
+    assert!(status.success());
+    let out = home.run(&["uninstall"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(autostart.symlink_metadata().unwrap().file_type().is_fifo());
 }

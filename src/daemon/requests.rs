@@ -7,13 +7,14 @@ use chrono::{DateTime, Local, Utc};
 use tokio::sync::oneshot;
 use tracing::info;
 
-use super::{Clock, Daemon, Last, printable, upcoming, week_start};
+use super::{Clock, Daemon, Last, upcoming, week_start};
 use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE, human};
 use crate::history::{Entry, Outcome};
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::notify::Notifier;
 use crate::schedule::{self, Fire};
 use crate::state::Pause;
+use crate::stats::printable;
 
 /// A request carried out, with what it says.
 fn ok(message: String) -> Response {

@@ -44,16 +44,18 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let store = Store::new(&state_dir);
     let state = store.load(Utc::now());
     let history_path = crate::history::default_path();
-    let log = history::read(&history_path).unwrap_or_else(|e| {
+    // Only the last days count (this week's progress); older entries are not kept.
+    let recent_start = Utc::now() - chrono::Duration::days(8);
+    let log = history::read_where(&history_path, |e| e.time >= recent_start).unwrap_or_else(|e| {
         warn!(
-            "cannot read {}: {e}; this week's progress starts at zero",
+            "cannot read {}: {e}; this week's progress starts at zero (make it a readable regular file, or move it away)",
             history_path.display()
         );
         history::Log::default()
     });
     if !log.skipped.is_empty() {
         warn!(
-            "{}: ignored unreadable line(s) {:?} (a crash can tear the last line)",
+            "{}: ignored {} (a crash can tear the last line)",
             history_path.display(),
             log.skipped
         );
@@ -62,7 +64,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let history = History::open(history_path.clone())
         .inspect_err(|e| {
             warn!(
-                "cannot open {} for appending: {e}; answers will not be recorded",
+                "cannot open {} for appending: {e}; answers will not be recorded (make it a writable regular file, or move it away)",
                 history_path.display()
             );
         })
@@ -84,12 +86,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             None
         }
     };
-    let recent_start = Utc::now() - chrono::Duration::days(8);
-    let recent: Vec<_> = log
-        .entries
-        .into_iter()
-        .filter(|e| e.time >= recent_start)
-        .collect();
+    let recent = log.entries;
     let (presence_tx, presence_rx) = mpsc::channel(32);
     let (idle_source, asked) = crate::presence::start(&config.presence, &presence_tx).await;
     drop(presence_tx);

@@ -133,6 +133,31 @@ impl Drop for Bus {
     }
 }
 
+/// The log line the daemon writes once its control socket listens.
+pub const RUNNING: &str = "stretchd is running";
+
+/// `stretchd run --config CONFIG` in `home` on `bus`, once it listens (within 10 s).
+pub fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
+    let mut daemon = Daemon::builder(&bus.address, config).home(home).start();
+    daemon.wait_for_log(RUNNING, Duration::from_secs(10));
+    daemon
+}
+
+/// The daemon's state directory in a home set up by [`stretchd`].
+pub fn state_dir(home: &Path) -> PathBuf {
+    home.join("state/stretchd")
+}
+
+/// The history log in a home set up by [`stretchd`].
+pub fn history_path(home: &Path) -> PathBuf {
+    state_dir(home).join("history.jsonl")
+}
+
+/// The state file in a home set up by [`stretchd`].
+pub fn state_path(home: &Path) -> PathBuf {
+    state_dir(home).join("state.json")
+}
+
 /// Writes `contents` to `dir/name` through a rename, so a reader never sees half a file.
 pub fn write_file(dir: &Path, name: &str, contents: &str) -> PathBuf {
     let path = dir.join(name);
