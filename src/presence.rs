@@ -81,6 +81,75 @@ pub trait AskIdle {
     fn idle_time(&mut self) -> Result<Duration, String>;
 }
 
+/// The longest the daemon loop waits for an asked idle source ([`OnThread`]).
+pub const ASK_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// An asked idle source served on a thread of its own, so that a display server that stops
+/// answering holds the daemon loop for at most [`ASK_TIMEOUT`]: an answer that does not come in
+/// time counts as "active" (the reminder goes ahead), and the next ask waits for the same
+/// outstanding answer rather than piling up questions.
+pub struct OnThread {
+    name: &'static str,
+    ask: std::sync::mpsc::Sender<()>,
+    answers: std::sync::mpsc::Receiver<Result<Duration, String>>,
+    /// A question is out and its answer not read yet.
+    waiting: bool,
+}
+
+impl OnThread {
+    /// Moves `source` to a new thread that answers each ask.
+    pub fn spawn<A: AskIdle + Send + 'static>(mut source: A) -> std::io::Result<OnThread> {
+        let name = source.name();
+        let (ask, asks) = std::sync::mpsc::channel::<()>();
+        let (answer, answers) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name(format!("{name}-idle"))
+            .spawn(move || {
+                while asks.recv().is_ok() {
+                    if answer.send(source.idle_time()).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(OnThread {
+            name,
+            ask,
+            answers,
+            waiting: false,
+        })
+    }
+}
+
+impl AskIdle for OnThread {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn idle_time(&mut self) -> Result<Duration, String> {
+        use std::sync::mpsc::RecvTimeoutError;
+        if !self.waiting {
+            self.ask
+                .send(())
+                .map_err(|_| "the idle source's thread ended".to_owned())?;
+            self.waiting = true;
+        }
+        match self.answers.recv_timeout(ASK_TIMEOUT) {
+            Ok(answer) => {
+                self.waiting = false;
+                answer
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                tracing::warn!(
+                    "{}: no answer within {ASK_TIMEOUT:?}; counting the user as present",
+                    self.name
+                );
+                Ok(Duration::ZERO)
+            }
+            Err(RecvTimeoutError::Disconnected) => Err("the idle source's thread ended".to_owned()),
+        }
+    }
+}
+
 /// Starts every presence source that works in this session: the clock-jump watch, logind
 /// (suspend and lock), the screen saver's lock signal, do-not-disturb and full-screen watches as
 /// the config asks, and one idle source (the configured one, or with `auto` the first that works
@@ -136,9 +205,11 @@ pub async fn start(
                     .await
                     .map(|()| None)
             }
-            IdleSource::X11 => {
-                x11::X11Idle::connect().map(|x| Some(Box::new(x) as Box<dyn AskIdle>))
-            }
+            IdleSource::X11 => x11::X11Idle::connect().and_then(|x| {
+                OnThread::spawn(x)
+                    .map(|x| Some(Box::new(x) as Box<dyn AskIdle>))
+                    .map_err(|e| format!("cannot start the X11 idle thread: {e}"))
+            }),
             // logind reports idleness through the same connection as suspend and lock below.
             IdleSource::Logind => Ok(None),
             IdleSource::Auto | IdleSource::None => continue,
@@ -166,4 +237,41 @@ pub async fn start(
     }
     info!("idle source: {}", chosen.0);
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Answers the first ask, then never again (a display server that stopped).
+    struct Stops {
+        asked: u32,
+        hang: std::sync::mpsc::Receiver<()>,
+    }
+
+    impl AskIdle for Stops {
+        fn name(&self) -> &'static str {
+            "stops"
+        }
+
+        fn idle_time(&mut self) -> Result<Duration, String> {
+            self.asked += 1;
+            if self.asked > 1 {
+                let _ = self.hang.recv();
+            }
+            Ok(Duration::from_secs(7))
+        }
+    }
+
+    #[test]
+    fn a_source_that_stops_answering_holds_the_asker_for_at_most_the_timeout() {
+        let (_keep, hang) = std::sync::mpsc::channel();
+        let mut source = OnThread::spawn(Stops { asked: 0, hang }).unwrap();
+        assert_eq!(source.name(), "stops");
+        assert_eq!(source.idle_time(), Ok(Duration::from_secs(7)));
+        // Stuck: counted as present, twice, without a second question piling up.
+        assert_eq!(source.idle_time(), Ok(Duration::ZERO));
+        assert_eq!(source.idle_time(), Ok(Duration::ZERO));
+        assert!(source.waiting);
+    }
 }

@@ -217,11 +217,14 @@ fn config_load_of_a_named_pipe_returns_at_once() {
     assert!(err.contains("is a named pipe, not a regular file"), "{err}");
 }
 
+/// A reminder that does not fire during a test (a config needs one).
+const HOURLY: &str = "[[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"1h\"\n";
+
 #[test]
 fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
     let bus = Bus::start();
     let home = tempfile::tempdir().unwrap();
-    let config = write_file(home.path(), "stretchd.toml", &all_day_config(""));
+    let config = write_file(home.path(), "stretchd.toml", &all_day_config(HOURLY));
     let mut daemon = start_daemon(&bus, &config, home.path());
     let fifo = home.path().join("fifo");
     mkfifo(&fifo);
@@ -240,7 +243,7 @@ fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
 
 /// `stretchd run` in `home` with a config of its own, once it listens.
 fn start(bus: &Bus, home: &Path) -> Daemon {
-    let config = write_file(home, "stretchd.toml", &all_day_config(""));
+    let config = write_file(home, "stretchd.toml", &all_day_config(HOURLY));
     start_daemon(bus, &config, home)
 }
 

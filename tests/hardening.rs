@@ -391,3 +391,29 @@ fn work_hours_in_the_repeated_autumn_hour_start_at_the_first_one_with_the_real_l
     // 02:30 CEST is 00:30 UTC; the window's first reminder comes 10 minutes in.
     assert_eq!(times, ["2026-10-25T00:40:00Z", "2026-10-25T00:50:00Z"]);
 }
+
+#[test]
+fn snoozing_the_next_reminder_twice_holds_both() {
+    let mut s = Setup::new(&all_day_config(
+        "[[reminder]]\nid = \"a\"\nkind = \"posture\"\nevery = \"10m\"\n\
+         [[reminder]]\nid = \"b\"\nkind = \"stretch\"\nevery = \"12m\"\n",
+    ));
+    let first = s.ok(&["snooze", "1h"]);
+    assert!(first.contains("\"a\""), "{first}");
+    let second = s.ok(&["snooze", "1h"]);
+    assert!(second.contains("\"b\""), "{second}");
+    let next: Value = serde_json::from_str(&s.ok(&["next", "--count", "2", "--json"])).unwrap();
+    let list = next["upcoming"].as_array().unwrap();
+    let ids: Vec<&str> = list
+        .iter()
+        .map(|u| u["reminder"].as_str().unwrap())
+        .collect();
+    // Neither comes back on its own schedule (10 and 12 minutes) before its snooze ends.
+    assert_eq!(ids, ["a", "b"], "{next}");
+    let status = s.status();
+    let first_at: chrono::DateTime<chrono::Utc> = list[0]["at"].as_str().unwrap().parse().unwrap();
+    let since: chrono::DateTime<chrono::Utc> =
+        status["running_since"].as_str().unwrap().parse().unwrap();
+    assert!(first_at - since >= chrono::TimeDelta::minutes(69), "{next}");
+    s.assert_healthy();
+}

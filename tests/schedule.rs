@@ -1231,3 +1231,113 @@ fn preview_from_friday_evening_shows_monday() {
         )
     }));
 }
+
+#[test]
+fn snoozing_the_next_reminder_twice_snoozes_two_reminders() {
+    use stretchd::schedule::snooze as snooze_next;
+    let config = config(&format!(
+        "{OFFICE}{}{}",
+        every("a", "posture", "10m"),
+        every("b", "stretch", "12m")
+    ));
+    let now = t("2026-10-19 09:00 +02:00");
+    let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+    let hour = std::time::Duration::from_secs(3600);
+    // `stretchd snooze 1h` twice: the next one (a, due 09:10), then the next one again (b).
+    let first = snooze_next(&config, &mut state, None, hour, now, &Berlin).unwrap();
+    assert_eq!(
+        (first.reminder.as_str(), show(first.until)),
+        ("a", "2026-10-19 10:10 +02:00".to_owned())
+    );
+    let second = snooze_next(&config, &mut state, None, hour, now, &Berlin).unwrap();
+    assert_eq!(
+        (second.reminder.as_str(), show(second.until)),
+        ("b", "2026-10-19 10:12 +02:00".to_owned())
+    );
+    assert_eq!(state.snoozes.len(), 2, "{:?}", state.snoozes);
+    // Neither comes back on its own schedule meanwhile: the first snooze holds too.
+    let fires = run(&config, &mut state, now, t("2026-10-19 10:13 +02:00"));
+    assert_eq!(
+        summary(&fires),
+        ["2026-10-19 10:10 +02:00 a", "2026-10-19 10:12 +02:00 b"]
+    );
+    assert!(fires.iter().all(|f| f.snoozes == 1), "{fires:?}");
+}
+
+#[test]
+fn snoozes_count_per_reminder_however_they_alternate() {
+    use stretchd::schedule::{SnoozeError, snooze as snooze_one};
+    let mut config = config(&format!(
+        "{OFFICE}{}{}",
+        every("a", "posture", "10m"),
+        every("b", "stretch", "12m")
+    ));
+    config.snooze.max = 2;
+    let ten = std::time::Duration::from_secs(600);
+    let mut state = state_at("2026-10-19 09:00 +02:00", &[]);
+    let at = t("2026-10-19 09:10 +02:00");
+    let a = settle(&config, &mut state, at, &Berlin).unwrap();
+    assert_eq!(a.reminder, "a");
+    // Snoozed on screen, then `stretchd snooze` for the next one (b): a keeps its count.
+    snooze_one(&config, &mut state, Some(&a), ten, at, &Berlin).unwrap();
+    let hour = std::time::Duration::from_secs(3600);
+    let b = snooze_one(&config, &mut state, None, hour, at, &Berlin).unwrap();
+    assert_eq!((b.reminder.as_str(), b.count), ("b", 1));
+    let a_again = settle(&config, &mut state, t("2026-10-19 09:20 +02:00"), &Berlin).unwrap();
+    assert_eq!((a_again.reminder.as_str(), a_again.snoozes), ("a", 1));
+    snooze_one(
+        &config,
+        &mut state,
+        Some(&a_again),
+        ten,
+        t("2026-10-19 09:20 +02:00"),
+        &Berlin,
+    )
+    .unwrap();
+    let a_third = settle(&config, &mut state, t("2026-10-19 09:30 +02:00"), &Berlin).unwrap();
+    assert_eq!((a_third.reminder.as_str(), a_third.snoozes), ("a", 2));
+    let refused = snooze_one(
+        &config,
+        &mut state,
+        Some(&a_third),
+        ten,
+        t("2026-10-19 09:30 +02:00"),
+        &Berlin,
+    );
+    assert!(
+        matches!(&refused, Err(SnoozeError::Limit { reminder, max: 2 }) if reminder == "a"),
+        "{refused:?}"
+    );
+    // b's snooze was left alone by all of a's.
+    assert!(
+        state
+            .snoozes
+            .iter()
+            .any(|s| s.reminder == "b" && s.count == 1),
+        "{:?}",
+        state.snoozes
+    );
+}
+
+#[test]
+fn snoozes_and_pauses_past_their_limit_are_refused_not_overflowed() {
+    use stretchd::config::{MAX_PAUSE, MAX_SNOOZE};
+    use stretchd::schedule::hold_end;
+    let now = t("2026-11-24 10:00 +00:00");
+    let hour = std::time::Duration::from_secs(3600);
+    assert_eq!(
+        hold_end(now, hour, MAX_SNOOZE),
+        Some(now + Duration::hours(1))
+    );
+    assert!(hold_end(now, MAX_PAUSE, MAX_PAUSE).is_some());
+    assert_eq!(hold_end(now, MAX_SNOOZE + hour, MAX_SNOOZE), None);
+    assert_eq!(
+        hold_end(
+            now,
+            std::time::Duration::from_secs(u64::MAX),
+            std::time::Duration::MAX
+        ),
+        None
+    );
+    assert_eq!(hold_end(DateTime::<Utc>::MAX_UTC, hour, MAX_PAUSE), None);
+}
