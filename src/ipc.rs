@@ -23,7 +23,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::config::Kind;
+use crate::config::{Config, Kind};
+use crate::schedule::Fire;
 
 /// Bumped whenever a request or response changes shape.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -141,6 +142,29 @@ pub struct Upcoming {
     pub item: String,
     /// The notification title.
     pub title: String,
+}
+
+impl Upcoming {
+    /// A firing as lists and statuses show it, titled from `config`'s catalogue.
+    pub fn of(config: &Config, fire: &Fire) -> Upcoming {
+        let title = match fire.kind {
+            Kind::Stretch => config
+                .catalog
+                .stretch(&fire.item)
+                .map(crate::catalog::Stretch::title),
+            Kind::Posture => config
+                .catalog
+                .posture(&fire.item)
+                .map(crate::catalog::Posture::title),
+        };
+        Upcoming {
+            at: fire.at,
+            reminder: fire.reminder.clone(),
+            kind: fire.kind,
+            item: fire.item.clone(),
+            title: title.unwrap_or_default(),
+        }
+    }
 }
 
 /// A pause in force.
@@ -324,7 +348,7 @@ pub enum ClientError {
     Malformed(String),
 }
 
-/// Why a directory on the way to the control socket ([`crate::paths::private_dirs`]) cannot be
+/// Why a directory on the way to the control socket ([`crate::store::paths::private_dirs`]) cannot be
 /// trusted: someone else could put their own socket there, or make the daemon bind in their
 /// directory.
 #[derive(Debug, thiserror::Error)]
@@ -384,14 +408,14 @@ pub enum UnsafeDir {
     },
 }
 
-/// Makes sure the directories of the socket at `socket` ([`crate::paths::private_dirs`]) are
+/// Makes sure the directories of the socket at `socket` ([`crate::store::paths::private_dirs`]) are
 /// this user's alone: each a real directory (not a symbolic link, which is not followed), owned
 /// by this uid, with mode 0700. With `create` (the daemon, before it binds) the missing ones are
 /// made with mode 0700 first, and whatever holds them; otherwise (the CLI, before it connects) a
 /// missing one is [`UnsafeDir::Missing`]. Nothing is ever changed on a directory that exists.
 pub fn check_private_dirs(socket: &Path, create: bool) -> Result<(), UnsafeDir> {
-    let dirs = crate::paths::private_dirs(socket);
-    let own = crate::paths::own_uid().map_err(|cause| UnsafeDir::Io {
+    let dirs = crate::store::paths::private_dirs(socket);
+    let own = crate::store::paths::own_uid().map_err(|cause| UnsafeDir::Io {
         what: "read your uid from",
         path: PathBuf::from("/proc/self"),
         cause,
@@ -515,7 +539,7 @@ impl Client {
             .map_err(|e| io(e.into()))?
             .uid
             .as_raw();
-        let own = crate::paths::own_uid().map_err(io)?;
+        let own = crate::store::paths::own_uid().map_err(io)?;
         trust(path, peer, own)?;
         Ok(Client {
             path: path.to_path_buf(),
@@ -851,7 +875,7 @@ mod tests {
 
     #[test]
     fn a_socket_dir_of_another_uid_is_refused() {
-        let own = crate::paths::own_uid().unwrap();
+        let own = crate::store::paths::own_uid().unwrap();
         if own != 0 {
             eprintln!("NOTE: skipped: giving a directory to another uid needs root");
             return;

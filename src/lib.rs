@@ -1,29 +1,22 @@
 //! stretchd: a small Linux user daemon that reminds desk workers to check their posture and to do
 //! one specific mid-back stretch, on a TOML schedule, through desktop notifications.
 //!
-//! The pure core ([`config`], [`catalog`], [`schedule`]) never reads a clock; the daemon loop in
-//! [`daemon`] turns "next due at T" into one sleep and owns all state.
+//! Three programs share this crate, in layers that only ever look down:
+//!
+//! - the pure core: [`config`] (the TOML file, validated), [`catalog`] (the stretches and
+//!   posture checks), [`schedule`] (what is due when: work hours, cron, snoozes, the state it
+//!   remembers) and [`stats`] (summaries of the history). None of it reads a clock;
+//! - what the programs share: [`store`] (paths, the one atomic writer, the state file, the
+//!   history, the pictures) and [`ipc`] (the control protocol and its client);
+//! - the two programs: [`daemon`] (the one loop and the sources that feed it: notifications,
+//!   presence, the control socket, the config watch) and [`cli`] (the command line: local
+//!   commands, daemon commands, the guide, install).
 
-pub mod assets;
 pub mod catalog;
 pub mod cli;
-pub mod commands;
 pub mod config;
-pub mod control;
-pub mod cronspec;
 pub mod daemon;
-pub mod files;
-pub mod guide;
-pub mod history;
-pub mod install;
 pub mod ipc;
-pub mod notify;
-pub mod paths;
-pub mod presence;
-pub mod remote;
 pub mod schedule;
-pub mod state;
 pub mod stats;
 pub mod store;
-pub mod watch;
-pub mod workhours;

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         .with_ansi(stderr.is_terminal())
         .with_writer(std::io::stderr)
         .init();
-    match stretchd::commands::run(cli) {
+    match stretchd::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("stretchd: {e:#}");

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::config::Kind;
-use crate::history::{Entry, Outcome};
+use crate::store::history::{Entry, Outcome};
 
 /// One day of the current week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -767,14 +767,14 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
 
         // Through the file format and back, as `stretchd stats` reads it.
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(crate::history::FILE_NAME);
+        let path = dir.path().join(crate::store::history::FILE_NAME);
         let mut text = String::new();
         for e in &entries {
             text.push_str(&serde_json::to_string(e).unwrap());
             text.push('\n');
         }
         std::fs::write(&path, text).unwrap();
-        let log = crate::history::read(&path).unwrap();
+        let log = crate::store::history::read(&path).unwrap();
         assert!(log.skipped.is_empty());
         assert_eq!(log.entries, entries);
 

@@ -13,8 +13,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
-use stretchd::assets;
 use stretchd::catalog::Catalog;
+use stretchd::store::assets;
 
 const INSTALL: &str = "install rsvg-convert (Debian: `apt-get install librsvg2-bin`; CI does)";
 /// The width the pictures are rendered at; the height follows from the 3:2 view box.

@@ -8,9 +8,9 @@ use std::time::Duration;
 use chrono::{DateTime, Local, TimeZone, Utc};
 use stretchd::catalog::SAFETY_NOTICE;
 use stretchd::config::{Config, Origin};
+use stretchd::daemon::notify::{Action, Event, Notice, Notifier, NotifyError};
 use stretchd::daemon::{Clock, Daemon, Input};
-use stretchd::notify::{Action, Event, Notice, Notifier};
-use stretchd::state::State;
+use stretchd::schedule::state::State;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
@@ -71,7 +71,7 @@ impl Notifier for Recorder {
         &mut self,
         notice: &Notice,
         replaces: u32,
-    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
+    ) -> impl Future<Output = Result<u32, NotifyError>> + 'static {
         self.next_id += 1;
         let shown = Shown {
             at: self.clock.elapsed(),
@@ -100,11 +100,9 @@ impl Notifier for NoServer {
         &mut self,
         _notice: &Notice,
         _replaces: u32,
-    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
+    ) -> impl Future<Output = Result<u32, NotifyError>> + 'static {
         self.attempts.lock().unwrap().push(self.clock.elapsed());
-        std::future::ready(Err(zbus::Error::Failure(
-            "org.freedesktop.Notifications was not provided".into(),
-        )))
+        std::future::ready(Err(NotifyError::NoServer))
     }
 }
 

@@ -269,7 +269,7 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
     );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{uri}: {e}")),
-        stretchd::assets::svg("seated-twist").unwrap()
+        stretchd::store::assets::svg("seated-twist").unwrap()
     );
 }
 

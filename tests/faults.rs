@@ -34,8 +34,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 use stretchd::config::Kind;
-use stretchd::history::{Entry, Log, Outcome};
-use stretchd::state::State;
+use stretchd::schedule::state::State;
+use stretchd::store::history::{Entry, Log, Outcome};
 use tempfile::TempDir;
 
 use common::notifications::{NOTIFICATIONS, Server};
@@ -151,7 +151,7 @@ fn assert_history_kept(home: &Path, before: &[u8], daemon: &Daemon) -> Log {
         String::from_utf8_lossy(&now),
         daemon.log()
     );
-    let log = stretchd::history::parse(&now);
+    let log = stretchd::store::history::parse(&now);
     assert!(
         log.skipped.is_empty(),
         "history lines {:?} do not parse:\n{}\ndaemon log:\n{}",
@@ -164,14 +164,14 @@ fn assert_history_kept(home: &Path, before: &[u8], daemon: &Daemon) -> Log {
 
 /// The entries of `log` after the first `count`.
 fn entries_after(log: &Log, before: &[u8]) -> Vec<Entry> {
-    let count = stretchd::history::parse(before).entries.len();
+    let count = stretchd::store::history::parse(before).entries.len();
     log.entries[count..].to_vec()
 }
 
 /// How many entries of the history in `home` have `outcome`.
 fn count_outcome(home: &Path, outcome: Outcome) -> usize {
     let bytes = fs::read(history_path(home)).unwrap_or_default();
-    let log = stretchd::history::parse(&bytes);
+    let log = stretchd::store::history::parse(&bytes);
     log.entries.iter().filter(|e| e.outcome == outcome).count()
 }
 
@@ -647,10 +647,10 @@ fn a_full_disk_under_the_history_loses_no_entry_and_leaves_no_torn_line() {
     fs::remove_file(&filler).unwrap();
     daemon.wait_for_log(SAVED_AGAIN, DUE);
     wait_until("an append after the disk has room", DUE, &daemon, || {
-        stretchd::history::parse(&fs::read(history_path(home)).unwrap())
+        stretchd::store::history::parse(&fs::read(history_path(home)).unwrap())
             .entries
             .len()
-            > stretchd::history::parse(&before).entries.len()
+            > stretchd::store::history::parse(&before).entries.len()
     });
     let log = assert_history_kept(home, &before, &daemon);
     let after = entries_after(&log, &before);

@@ -20,7 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{Config, ConfigError, DEFAULT_TOML, Origin, Trigger};
 use stretchd::schedule::preview;
-use stretchd::state::State;
+use stretchd::schedule::state::State;
 
 /// The file name every message must start with.
 const FILE: &str = "fuzz.toml";

@@ -2,7 +2,7 @@
 //! for the system bus: `PrepareForSleep`, `Lock`/`Unlock`, `LockedHint`, `IdleHint` with
 //! `IdleSinceHint`, and how the session is found.
 //!
-//! The source is started with [`stretchd::presence::logind::start_on`] on a connection to the
+//! The source is started with [`stretchd::daemon::presence::logind::start_on`] on a connection to the
 //! test's bus, so that no test sets `DBUS_SYSTEM_BUS_ADDRESS` in the (shared) process
 //! environment. Each test has its own bus and fake, so they run in parallel. Every wait is
 //! bounded; an event that must not come is shown absent by the next one that must.
@@ -13,8 +13,8 @@ use std::os::unix::fs::MetadataExt as _;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use stretchd::presence::logind;
-use stretchd::presence::{Away, PresenceEvent};
+use stretchd::daemon::presence::logind;
+use stretchd::daemon::presence::{Away, PresenceEvent};
 use tokio::sync::mpsc;
 
 use common::Bus;

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Origin};
+use stretchd::schedule::state::State;
 use stretchd::schedule::{came_back, next_due, set_quiet, settle, went_away};
-use stretchd::state::State;
 
 fn config(extra: &str) -> Config {
     let text = format!(

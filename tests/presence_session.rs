@@ -17,7 +17,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
-use stretchd::presence::{Away, PresenceEvent, Quiet, dnd, mutter, screensaver};
+use stretchd::daemon::presence::{Away, PresenceEvent, Quiet, dnd, mutter, screensaver};
 use tokio::sync::mpsc;
 use zbus::Variant;
 use zbus::object_server::{InterfaceRef, SignalEmitter};

@@ -1,4 +1,4 @@
-//! The Wayland idle source (`stretchd::presence::wayland`) against real headless compositors,
+//! The Wayland idle source (`stretchd::daemon::presence::wayland`) against real headless compositors,
 //! plus its failure modes without one.
 //!
 //! - sway (`WLR_BACKENDS=headless`): sway ≥ 1.8 implements `ext-idle-notify-v1`, and its
@@ -22,8 +22,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use stretchd::presence::wayland::{SETUP_TIMEOUT, start_on};
-use stretchd::presence::{Away, PresenceEvent};
+use stretchd::daemon::presence::wayland::{SETUP_TIMEOUT, start_on};
+use stretchd::daemon::presence::{Away, PresenceEvent};
 use tempfile::TempDir;
 use tokio::sync::mpsc::Receiver;
 

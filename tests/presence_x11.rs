@@ -13,8 +13,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use stretchd::presence::x11::{X11Idle, watch_fullscreen_on};
-use stretchd::presence::{PresenceEvent, Quiet};
+use stretchd::daemon::presence::x11::{X11Idle, watch_fullscreen_on};
+use stretchd::daemon::presence::{PresenceEvent, Quiet};
 use tokio::sync::mpsc;
 use x11rb::connection::Connection as _;
 use x11rb::protocol::xproto::{

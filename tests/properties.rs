@@ -26,8 +26,8 @@ use chrono_tz::Europe::Berlin;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{Config, Origin, Trigger};
+use stretchd::schedule::state::State;
 use stretchd::schedule::{Fire, came_back, next_due, set_quiet, settle, went_away};
-use stretchd::state::State;
 
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
 fn cases(default: u32) -> u32 {

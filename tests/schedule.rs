@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Kind, Origin};
+use stretchd::schedule::state::{Snooze, State};
 use stretchd::schedule::{Fire, next_due, preview, settle};
-use stretchd::state::{Snooze, State};
 
 /// Monday to Friday, with a lunch break.
 const OFFICE: &str = r#"

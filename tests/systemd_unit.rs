@@ -49,7 +49,7 @@ fn packaged_unit_passes_systemd_analyze_verify() {
 
 #[test]
 fn packaged_unit_is_what_install_writes_for_usr_bin() {
-    let expected = stretchd::install::unit_file(Path::new(PACKAGED_BINARY)).unwrap();
+    let expected = stretchd::cli::install::unit_file(Path::new(PACKAGED_BINARY)).unwrap();
     let committed = std::fs::read_to_string(PACKAGED).unwrap();
     if committed != expected {
         let fresh = Path::new(env!("CARGO_TARGET_TMPDIR")).join("stretchd.service");

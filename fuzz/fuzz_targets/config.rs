@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use libfuzzer_sys::fuzz_target;
 use stretchd::config::{Config, ConfigError, Origin};
 use stretchd::schedule::preview;
-use stretchd::state::State;
+use stretchd::schedule::state::State;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -7,14 +7,14 @@ use chrono::{DateTime, Local, Utc};
 use tokio::sync::oneshot;
 use tracing::info;
 
-use super::{Clock, Daemon, Last, upcoming, week_start};
+use super::{Clock, Daemon, Last, week_start};
 use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE, human};
-use crate::history::{Entry, Outcome};
+use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
-use crate::notify::Notifier;
+use crate::schedule::state::Pause;
 use crate::schedule::{self, Fire};
-use crate::state::Pause;
 use crate::stats::printable;
+use crate::store::history::{Entry, Outcome};
 
 /// A request carried out, with what it says.
 fn ok(message: String) -> Response {
@@ -176,7 +176,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
-    /// [`crate::guide::REMINDER`]) and counts it toward the week. The schedule, the rotation and
+    /// [`crate::store::history::GUIDE_REMINDER`]) and counts it toward the week. The schedule, the rotation and
     /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
     fn guide_done(&mut self, item: &str) -> Result<String, String> {
         if self.config.catalog.stretch(item).is_none() {
@@ -208,7 +208,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let entry = Entry {
             time: now,
-            reminder: crate::guide::REMINDER.to_owned(),
+            reminder: crate::store::history::GUIDE_REMINDER.to_owned(),
             kind: Kind::Stretch,
             item: item.to_owned(),
             outcome: Outcome::Done,
@@ -229,7 +229,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn upcoming(&self, now: DateTime<Utc>, count: usize) -> Vec<Upcoming> {
         schedule::preview(&self.config, &self.state, now, count, &Local)
             .iter()
-            .map(|f| upcoming(&self.config, f))
+            .map(|f| Upcoming::of(&self.config, f))
             .collect()
     }
 
@@ -259,7 +259,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .last
                 .as_ref()
                 .filter(|l| l.outcome.is_none())
-                .map(|l| upcoming(&self.config, &l.fire)),
+                .map(|l| Upcoming::of(&self.config, &l.fire)),
             week: Progress {
                 done: u32::try_from(self.recent_done.iter().filter(|t| **t >= monday).count())
                     .unwrap_or(u32::MAX),

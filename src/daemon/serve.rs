@@ -13,10 +13,10 @@ use tracing::{info, warn};
 
 use super::{Daemon, Input, SystemClock};
 use crate::config::{Config, Origin};
-use crate::control::ControlSocket;
-use crate::history::{self, History};
-use crate::notify::{DbusNotifier, Event};
+use crate::daemon::control::ControlSocket;
+use crate::daemon::notify::{DbusNotifier, Event};
 use crate::store::Store;
+use crate::store::history::{self, History};
 
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP, `stretchd reload` and saving the config
 /// file reload it. Speaks `sd_notify` (`READY=1`, `STOPPING=1`). If the session bus goes away,
@@ -30,7 +30,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             path.clone()
         }
         Origin::Embedded => {
-            let path = crate::paths::config_file();
+            let path = crate::store::paths::config_file();
             info!(
                 "no config file at {}; running the built-in default (`stretchd check` shows it)",
                 path.display()
@@ -38,12 +38,12 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             path
         }
     };
-    let socket_path = crate::paths::control_socket();
+    let socket_path = crate::store::paths::control_socket();
     let socket = ControlSocket::bind(&socket_path)?;
-    let state_dir = crate::paths::state_dir();
+    let state_dir = crate::store::paths::state_dir();
     let store = Store::new(&state_dir);
     let state = store.load(Utc::now());
-    let history_path = crate::history::default_path();
+    let history_path = crate::store::history::default_path();
     // Only the last days count (this week's progress); older entries are not kept.
     let recent_start = Utc::now() - chrono::Duration::days(8);
     let log = history::read_where(&history_path, |e| e.time >= recent_start).unwrap_or_else(|e| {
@@ -76,7 +76,9 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let notifier = DbusNotifier::connect(events_tx).await.context(
         "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
     )?;
-    let _watch = match crate::watch::watch(&watched, tx.clone()) {
+    // The watcher's thread sends on a channel of its own; one queued change is enough.
+    let (changes_tx, changes_rx) = mpsc::channel(1);
+    let _watch = match crate::daemon::watch::watch(&watched, changes_tx) {
         Ok(watch) => Some(watch),
         Err(e) => {
             warn!(
@@ -88,19 +90,22 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     };
     let recent = log.entries;
     let (presence_tx, presence_rx) = mpsc::channel(32);
-    let (idle_source, asked) = crate::presence::start(&config.presence, &presence_tx).await;
+    let (idle_source, asked) = crate::daemon::presence::start(&config.presence, &presence_tx).await;
     drop(presence_tx);
     let mut daemon = Daemon::new(config, config_path, notifier, SystemClock)
         .persist(store, state, history, &recent)
         .with_idle_source(idle_source, asked);
     // Pictures are a nicety: without a writable data dir the reminders come as text alone.
-    let images = crate::assets::images_dir();
-    match crate::assets::install_images(&images) {
+    let images = crate::store::assets::images_dir();
+    match crate::store::assets::install_images(&images) {
         Ok(()) => daemon = daemon.with_images(images),
         Err(e) => warn!("cannot write the stretch pictures ({e}); reminders come without them"),
     }
     tokio::spawn(signals.forward(tx.clone()));
-    tokio::spawn(socket.serve(tx.clone()));
+    let (calls_tx, calls_rx) = mpsc::channel(8);
+    tokio::spawn(socket.serve(calls_tx));
+    tokio::spawn(forward(calls_rx, tx.clone(), Input::from));
+    tokio::spawn(forward(changes_rx, tx.clone(), |_| Input::ConfigChanged));
     tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));
     let bus_lost = Arc::new(AtomicBool::new(false));
     tokio::spawn(forward_notifications(events_rx, tx, Arc::clone(&bus_lost)));

@@ -14,11 +14,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
-use crate::cronspec::CronSpec;
-use crate::workhours::{TimeRange, WorkHours};
+use crate::schedule::cron::CronSpec;
+use crate::schedule::workhours::{TimeRange, WorkHours};
 
 /// The documented default config, embedded in the binary.
-pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 
 const HOUR: u64 = 3600;
 const DAY: u64 = 24 * HOUR;
@@ -306,10 +306,10 @@ impl Config {
         const LIMIT: u64 = 1 << 20;
         let (path, required) = match path {
             Some(p) => (p.to_path_buf(), true),
-            None => (crate::paths::config_file(), false),
+            None => (crate::store::paths::config_file(), false),
         };
         // Read without blocking (a named pipe is refused, not waited on) and only if regular.
-        match crate::files::read_to_string(&path, LIMIT) {
+        match crate::store::files::read_to_string(&path, LIMIT) {
             Ok(text) => Config::parse(&text, &Origin::File(path)),
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 Config::parse(DEFAULT_TOML, &Origin::Embedded)

@@ -10,29 +10,29 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::files::{self, Clobber};
+use crate::store::files::{self, Clobber};
 
 /// Every embedded illustration, as (stretch id, SVG source), in catalogue order.
 pub const IMAGES: [(&str, &str); 5] = [
     (
         "cat-camel",
-        include_str!("../assets/stretches/cat-camel.svg"),
+        include_str!("../../assets/stretches/cat-camel.svg"),
     ),
     (
         "thoracic-extension",
-        include_str!("../assets/stretches/thoracic-extension.svg"),
+        include_str!("../../assets/stretches/thoracic-extension.svg"),
     ),
     (
         "seated-twist",
-        include_str!("../assets/stretches/seated-twist.svg"),
+        include_str!("../../assets/stretches/seated-twist.svg"),
     ),
     (
         "thread-the-needle",
-        include_str!("../assets/stretches/thread-the-needle.svg"),
+        include_str!("../../assets/stretches/thread-the-needle.svg"),
     ),
     (
         "foam-rolling",
-        include_str!("../assets/stretches/foam-rolling.svg"),
+        include_str!("../../assets/stretches/foam-rolling.svg"),
     ),
 ];
 
@@ -47,7 +47,7 @@ pub fn svg(stretch_id: &str) -> Option<&'static str> {
 /// Where the illustrations are written: `$XDG_DATA_HOME/stretchd/images`, falling back to
 /// `~/.local/share/stretchd/images`.
 pub fn images_dir() -> PathBuf {
-    crate::paths::data_dir().join("images")
+    crate::store::paths::data_dir().join("images")
 }
 
 /// The file a stretch's illustration has in `dir`: `<dir>/<id>.svg`.

@@ -122,7 +122,7 @@ impl Notice {
     /// The notification for a firing: a stretch with its steps (and the safety notice the first
     /// time), or a posture check. Snooze is offered while the snooze limit allows. A stretch
     /// carries its illustration `<images>/<id>.svg` when that file exists (see
-    /// [`crate::assets`]); `images: None` sends no pictures.
+    /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
         catalog: &Catalog,
         fire: &Fire,
@@ -157,7 +157,7 @@ impl Notice {
         actions.push(Action::Skip);
         let image = images
             .filter(|_| fire.kind == Kind::Stretch)
-            .map(|dir| crate::assets::image_file(dir, &fire.item))
+            .map(|dir| crate::store::assets::image_file(dir, &fire.item))
             .filter(|path| path.is_file());
         Some(Notice {
             title,
@@ -210,6 +210,36 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Why a notification was not shown.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum NotifyError {
+    /// Nothing owns `org.freedesktop.Notifications` on the session bus.
+    #[error("no notification server is running (nothing owns org.freedesktop.Notifications)")]
+    NoServer,
+    /// The server did not answer within [`CALL_TIMEOUT`].
+    #[error("the notification server did not answer within {} s", CALL_TIMEOUT.as_secs())]
+    Timeout,
+    /// The bus or the server failed the call.
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl From<zbus::Error> for NotifyError {
+    fn from(e: zbus::Error) -> NotifyError {
+        let unknown = |name: &str| {
+            name == "org.freedesktop.DBus.Error.ServiceUnknown"
+                || name == "org.freedesktop.DBus.Error.NameHasNoOwner"
+        };
+        match &e {
+            zbus::Error::MethodError(name, _, _) if unknown(name.as_str()) => NotifyError::NoServer,
+            zbus::Error::InputOutput(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                NotifyError::Timeout
+            }
+            _ => NotifyError::Failed(e.to_string()),
+        }
+    }
+}
+
 /// Something that shows notifications: the real D-Bus server, or a recorder in tests.
 ///
 /// The futures own what they need (`'static`): the daemon loop keeps them aside and goes on
@@ -221,7 +251,7 @@ pub trait Notifier {
         &mut self,
         notice: &Notice,
         replaces: u32,
-    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static;
+    ) -> impl Future<Output = Result<u32, NotifyError>> + 'static;
 
     /// Takes notification `id` off the screen (it was answered elsewhere). Best effort.
     fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
@@ -278,10 +308,10 @@ impl Notifier for DbusNotifier {
         &mut self,
         notice: &Notice,
         replaces: u32,
-    ) -> impl Future<Output = Result<u32, zbus::Error>> + 'static {
+    ) -> impl Future<Output = Result<u32, NotifyError>> + 'static {
         let proxy = self.proxy.clone();
         let notice = notice.clone();
-        async move { send(&proxy, &notice, replaces).await }
+        async move { Ok(send(&proxy, &notice, replaces).await?) }
     }
 
     fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
@@ -324,7 +354,7 @@ async fn send(
         .image
         .as_deref()
         .filter(|path| path.is_absolute())
-        .map(crate::assets::file_uri);
+        .map(crate::store::assets::file_uri);
     if let Some(uri) = &image_uri {
         hints.insert("image-path", Variant::from(uri.as_str()));
     }

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use tokio::sync::mpsc;
 
-use crate::daemon::Input;
+/// The config file changed on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changed;
 
 /// A running watch; dropping it stops watching.
 pub struct ConfigWatch {
@@ -18,8 +20,8 @@ pub struct ConfigWatch {
 }
 
 /// Starts watching `file` (whose directory must exist); every change to it sends
-/// [`Input::ConfigChanged`].
-pub fn watch(file: &Path, inputs: mpsc::Sender<Input>) -> notify::Result<ConfigWatch> {
+/// [`Changed`].
+pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> notify::Result<ConfigWatch> {
     let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
     let name = file.file_name().map(PathBuf::from);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -33,7 +35,7 @@ pub fn watch(file: &Path, inputs: mpsc::Sender<Input>) -> notify::Result<ConfigW
             .any(|p| p.file_name().map(PathBuf::from) == name);
         if ours {
             // A full queue already holds a change to act on, so dropping this one is fine.
-            let _ = inputs.try_send(Input::ConfigChanged);
+            let _ = inputs.try_send(Changed);
         }
     })?;
     watcher.watch(&dir, RecursiveMode::NonRecursive)?;

@@ -23,12 +23,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Kind;
 
+/// The `reminder` of the entries that `stretchd guide` records (a guided stretch done).
+pub const GUIDE_REMINDER: &str = "guide";
+
 /// The file name of the log inside the state directory.
 pub const FILE_NAME: &str = "history.jsonl";
 
 /// The log's usual place: `$XDG_STATE_HOME/stretchd/history.jsonl`.
 pub fn default_path() -> PathBuf {
-    crate::paths::state_dir().join(FILE_NAME)
+    crate::store::paths::state_dir().join(FILE_NAME)
 }
 
 /// What became of a reminder.
@@ -155,7 +158,7 @@ fn open_file(path: &Path) -> io::Result<(File, (u64, u64))> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dir(dir)?;
     }
-    let file = crate::files::open_for_append(path, 0o600)?;
+    let file = crate::store::files::open_for_append(path, 0o600)?;
     let meta = file.metadata()?;
     let len = meta.len();
     if len > 0 {
@@ -271,7 +274,7 @@ pub fn read_where(path: &Path, mut keep: impl FnMut(&Entry) -> bool) -> io::Resu
 /// Reading while the daemon appends is safe; at worst a line caught half-written is counted as
 /// skipped in that one read.
 pub fn scan(path: &Path, each: impl FnMut(Entry)) -> io::Result<Skipped> {
-    let file = match crate::files::open_for_read(path) {
+    let file = match crate::store::files::open_for_read(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Skipped::default()),
         Err(e) => return Err(e),

@@ -9,38 +9,11 @@ use anyhow::Context as _;
 use chrono::{DateTime, Days, Local, NaiveTime, Utc};
 use serde::Serialize;
 
-use crate::cli::{Command, PauseArgs};
+use crate::cli::PauseArgs;
 use crate::ipc::{Client, ClientError, Request, Response, Status, Upcoming};
 
 /// Exit status when no daemon answers.
 const NOT_RUNNING: u8 = 3;
-
-/// Runs a daemon command; `None` if `command` is not one.
-pub fn run(command: &Command, json: bool) -> Option<anyhow::Result<ExitCode>> {
-    let request = match command {
-        Command::Status { follow: true } => return Some(Ok(follow(json))),
-        Command::Status { follow: false } => Request::Status,
-        Command::Next { count } => Request::Next {
-            count: usize::try_from(*count).unwrap_or(usize::MAX),
-        },
-        Command::Snooze { duration } => Request::Snooze {
-            secs: duration.map(|d| d.as_secs().max(1)),
-        },
-        Command::Pause(args) => match pause_until(args, Utc::now()) {
-            Ok(until) => Request::Pause { until },
-            Err(e) => return Some(Err(e)),
-        },
-        Command::Resume => Request::Resume,
-        Command::Skip => Request::Skip,
-        Command::Done => Request::Done,
-        Command::Now { id } => Request::Now {
-            reminder: id.clone(),
-        },
-        Command::Reload => Request::Reload,
-        _ => return None,
-    };
-    Some(call(&request, json))
-}
 
 /// When a pause asked for on the command line ends; `None` until `resume`.
 pub fn pause_until(args: &PauseArgs, now: DateTime<Utc>) -> anyhow::Result<Option<DateTime<Utc>>> {
@@ -56,19 +29,19 @@ pub fn pause_until(args: &PauseArgs, now: DateTime<Utc>) -> anyhow::Result<Optio
         });
     }
     if let Some(time) = args.until {
-        let today = crate::workhours::local_instant(&Local, local_date.and_time(time));
+        let today = crate::schedule::workhours::local_instant(&Local, local_date.and_time(time));
         if today > now {
             return Ok(Some(today));
         }
         let tomorrow = local_date + Days::new(1);
-        return Ok(Some(crate::workhours::local_instant(
+        return Ok(Some(crate::schedule::workhours::local_instant(
             &Local,
             tomorrow.and_time(time),
         )));
     }
     if args.until_tomorrow {
         let tomorrow = local_date + Days::new(1);
-        return Ok(Some(crate::workhours::local_instant(
+        return Ok(Some(crate::schedule::workhours::local_instant(
             &Local,
             tomorrow.and_time(NaiveTime::MIN),
         )));
@@ -77,7 +50,7 @@ pub fn pause_until(args: &PauseArgs, now: DateTime<Utc>) -> anyhow::Result<Optio
 }
 
 fn connect() -> Result<Client, ClientError> {
-    Client::connect(&crate::paths::control_socket())
+    Client::connect(&crate::store::paths::control_socket())
 }
 
 /// Reports a client error; "not running" gets its own exit status.
@@ -89,7 +62,8 @@ fn failure(e: &ClientError) -> ExitCode {
     }
 }
 
-fn call(request: &Request, json: bool) -> anyhow::Result<ExitCode> {
+/// Sends `request` to the daemon and prints its answer; exit 3 when none runs.
+pub(super) fn call(request: &Request, json: bool) -> anyhow::Result<ExitCode> {
     let response = match connect().and_then(|c| c.call(request)) {
         Ok(r) => r,
         Err(e) => return Ok(failure(&e)),
@@ -122,7 +96,8 @@ struct BarLine<'a> {
     status: &'a Status,
 }
 
-fn follow(json: bool) -> ExitCode {
+/// `stretchd status --follow`.
+pub(super) fn follow(json: bool) -> ExitCode {
     let client = match connect() {
         Ok(c) => c,
         Err(e) => return failure(&e),

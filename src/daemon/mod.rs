@@ -17,17 +17,22 @@ use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
 use crate::config::{Config, Kind, OnClick, Origin};
-use crate::history::{Entry, History, Outcome};
-use crate::ipc::{Request, Response, Status, Upcoming};
-use crate::notify::{Action, CALL_TIMEOUT, Event, Notice, Notifier};
-use crate::presence::{AskIdle, Away, PresenceEvent, Quiet};
+use crate::daemon::notify::{Action, CALL_TIMEOUT, Event, Notice, Notifier, NotifyError};
+use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
+use crate::ipc::{Request, Response, Status};
+use crate::schedule::state::State;
 use crate::schedule::{self, Fire};
-use crate::state::State;
 use crate::store::Store;
+use crate::store::history::{Entry, History, Outcome};
 
-mod presence;
+mod away;
+pub mod control;
+mod launch;
+pub mod notify;
+pub mod presence;
 mod requests;
 mod serve;
+pub mod watch;
 
 pub use serve::serve;
 
@@ -52,6 +57,15 @@ pub enum Input {
     Presence(PresenceEvent),
     /// Stop (SIGTERM, SIGINT).
     Shutdown,
+}
+
+impl From<control::Call> for Input {
+    fn from(call: control::Call) -> Input {
+        match call {
+            control::Call::Request(request, reply) => Input::Control(request, reply),
+            control::Call::Follow(follower) => Input::Follow(follower),
+        }
+    }
 }
 
 /// The source of wall-clock time. The loop reads it once per wakeup and hands it to the pure
@@ -82,11 +96,11 @@ enum Completion {
     Reminder {
         seq: u64,
         title: String,
-        result: Result<u32, String>,
+        result: Result<u32, NotifyError>,
         reply: Option<oneshot::Sender<Response>>,
     },
     /// The Notify call for the config-error notice.
-    ErrorNotice(Result<u32, String>),
+    ErrorNotice(Result<u32, NotifyError>),
     /// A `CloseNotification` call (best effort; a failure is logged where it happens).
     Closed,
 }
@@ -95,16 +109,11 @@ enum Completion {
 /// under way: a server may report a click before its reply to Notify is handled.
 const EARLY_EVENTS: usize = 8;
 
-/// `call`, bounded by [`CALL_TIMEOUT`], with its error in words.
-async fn bounded<T>(call: impl Future<Output = Result<T, zbus::Error>>) -> Result<T, String> {
-    match tokio::time::timeout(CALL_TIMEOUT, call).await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err(format!(
-            "the notification server did not answer within {} s",
-            CALL_TIMEOUT.as_secs()
-        )),
-    }
+/// `call`, bounded by [`CALL_TIMEOUT`].
+async fn bounded<T>(call: impl Future<Output = Result<T, NotifyError>>) -> Result<T, NotifyError> {
+    tokio::time::timeout(CALL_TIMEOUT, call)
+        .await
+        .unwrap_or(Err(NotifyError::Timeout))
 }
 
 /// The latest reminder and what became of it.
@@ -410,7 +419,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// How a Notify call ended; a missing server is reported once until it comes back.
-    fn delivered(&mut self, result: Result<u32, String>) -> Option<u32> {
+    fn delivered(&mut self, result: Result<u32, NotifyError>) -> Option<u32> {
         match result {
             Ok(id) => {
                 if self.server_missing {
@@ -495,49 +504,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let fire = &last.fire;
         if self.config.notify.on_click == OnClick::Guide && fire.kind == Kind::Stretch {
-            self.open_guide(&fire.item);
+            launch::open_guide(
+                &self.config.notify.terminal,
+                &fire.item,
+                self.config_path.as_deref(),
+            );
         } else {
             info!(reminder = %fire.reminder, item = %fire.item, "seen (notification clicked)");
-        }
-    }
-
-    /// Starts `<terminal> <this binary> guide <stretch>` detached (its own process group, no
-    /// standard streams) and leaves it running; a thread reaps it and logs a failure.
-    fn open_guide(&self, item: &str) {
-        use std::os::unix::process::CommandExt as _;
-        let terminal = self.config.notify.terminal.join(" ");
-        let exe = match std::env::current_exe() {
-            Ok(exe) => exe,
-            Err(e) => {
-                warn!("cannot open the guide: cannot find this program's path: {e}");
-                return;
-            }
-        };
-        let mut command = crate::guide::terminal_command(
-            &self.config.notify.terminal,
-            &exe,
-            item,
-            self.config_path.as_deref(),
-        );
-        command
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .process_group(0);
-        match command.spawn() {
-            Ok(mut child) => {
-                info!(item = %item, terminal = %terminal, pid = child.id(), "opened the guide");
-                std::thread::spawn(move || match child.wait() {
-                    Ok(status) if !status.success() => {
-                        warn!("the guide's terminal (`{terminal}`) exited with {status}");
-                    }
-                    Ok(_) => {}
-                    Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
-                });
-            }
-            Err(e) => warn!(
-                "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
-            ),
         }
     }
 
@@ -710,27 +683,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 }
 
-/// A firing as lists and statuses show it.
-pub fn upcoming(config: &Config, fire: &Fire) -> Upcoming {
-    let title = match fire.kind {
-        Kind::Stretch => config
-            .catalog
-            .stretch(&fire.item)
-            .map(crate::catalog::Stretch::title),
-        Kind::Posture => config
-            .catalog
-            .posture(&fire.item)
-            .map(crate::catalog::Posture::title),
-    };
-    Upcoming {
-        at: fire.at,
-        reminder: fire.reminder.clone(),
-        kind: fire.kind,
-        item: fire.item.clone(),
-        title: title.unwrap_or_default(),
-    }
-}
-
 /// Sleeps until `at` (never, for `None`).
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {
@@ -749,5 +701,5 @@ fn next_minute(now: DateTime<Utc>) -> DateTime<Utc> {
 fn week_start(now: DateTime<Utc>) -> DateTime<Utc> {
     let local = now.with_timezone(&Local).date_naive();
     let monday = local - chrono::Days::new(u64::from(local.weekday().num_days_from_monday()));
-    crate::workhours::local_instant(&Local, monday.and_time(chrono::NaiveTime::MIN))
+    crate::schedule::workhours::local_instant(&Local, monday.and_time(chrono::NaiveTime::MIN))
 }

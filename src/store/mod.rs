@@ -2,6 +2,11 @@
 //! file, fsync, rename, fsync of the directory), and set aside rather than lost when corrupt,
 //! not a regular file, too large, or holding times out of range.
 
+pub mod assets;
+pub mod files;
+pub mod history;
+pub mod paths;
+
 use std::fs;
 use std::io;
 use std::os::unix::fs::DirBuilderExt as _;
@@ -10,8 +15,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use tracing::warn;
 
-use crate::files::{self, Clobber};
-use crate::state::State;
+use crate::schedule::state::State;
+use files::Clobber;
 
 /// The largest state file [`Store::load`] reads; a real one is a few kilobytes.
 pub const LIMIT: u64 = 1 << 20;

@@ -14,10 +14,9 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 use tokio::time::timeout;
 use tracing::{debug, warn};
 
-use crate::daemon::Input;
 use crate::ipc::{
-    Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response, UnsafeDir, check_private_dirs,
-    decode_request,
+    Client, MAX_FRAME, REQUEST_TIMEOUT, Reply, Request, Response, Status, UnsafeDir,
+    check_private_dirs, decode_request,
 };
 
 /// Connections served at once; more wait in the listen backlog.
@@ -29,6 +28,15 @@ const MAX_FOLLOWERS: usize = 64;
 
 /// Status lines a slow `follow` client may fall behind before it misses updates.
 const FOLLOW_BACKLOG: usize = 4;
+
+/// What a client asks of the daemon, as the socket hands it over.
+#[derive(Debug)]
+pub enum Call {
+    /// One request, and where to send the answer.
+    Request(Request, oneshot::Sender<Response>),
+    /// A `status --follow` client: send it a status now, on every change and once a minute.
+    Follow(mpsc::Sender<Status>),
+}
 
 /// Why the socket could not be set up.
 #[derive(Debug, thiserror::Error)]
@@ -111,7 +119,7 @@ impl ControlSocket {
             .map_err(io_err("configuring", path))?;
         let std_listener: std::os::unix::net::UnixListener = socket.into();
         let listener = UnixListener::from_std(std_listener).map_err(io_err("registering", path))?;
-        let uid = crate::paths::own_uid()
+        let uid = crate::store::paths::own_uid()
             .map_err(io_err("reading own uid from", Path::new("/proc/self")))?;
         Ok(ControlSocket {
             listener,
@@ -121,7 +129,7 @@ impl ControlSocket {
     }
 
     /// Accepts clients until the daemon goes away, each in its own task.
-    pub async fn serve(self, inputs: mpsc::Sender<Input>) {
+    pub async fn serve(self, inputs: mpsc::Sender<Call>) {
         let slots = Arc::new(Semaphore::new(MAX_CLIENTS));
         let followers = Arc::new(Semaphore::new(MAX_FOLLOWERS));
         loop {
@@ -153,7 +161,7 @@ impl ControlSocket {
 async fn handle(
     stream: UnixStream,
     uid: u32,
-    inputs: &mpsc::Sender<Input>,
+    inputs: &mpsc::Sender<Call>,
     slot: OwnedSemaphorePermit,
     followers: &Arc<Semaphore>,
 ) {
@@ -190,7 +198,7 @@ async fn handle(
         };
         drop(slot);
         let (tx, mut rx) = mpsc::channel(FOLLOW_BACKLOG);
-        if inputs.send(Input::Follow(tx)).await.is_err() {
+        if inputs.send(Call::Follow(tx)).await.is_err() {
             return;
         }
         while let Some(status) = rx.recv().await {
@@ -204,7 +212,7 @@ async fn handle(
         return;
     }
     let (tx, rx) = oneshot::channel();
-    if inputs.send(Input::Control(request, tx)).await.is_err() {
+    if inputs.send(Call::Request(request, tx)).await.is_err() {
         return;
     }
     if let Ok(response) = rx.await {

@@ -6,8 +6,8 @@ use chrono::{DateTime, Local, Utc};
 use tracing::{debug, info, warn};
 
 use super::{Clock, Daemon};
-use crate::notify::Notifier;
-use crate::presence::{self, Away, PresenceEvent, Quiet};
+use crate::daemon::notify::Notifier;
+use crate::daemon::presence::{self, Away, PresenceEvent, Quiet};
 use crate::schedule;
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {

@@ -45,12 +45,12 @@ use tokio::time::Instant;
 use crate::catalog::{SAFETY_NOTICE, Sides, Stretch};
 use crate::cli::GuideArgs;
 use crate::config::{Config, Kind};
-use crate::history::{Entry, History, Outcome};
 use crate::ipc::{Client, ClientError, Request, Response};
-use crate::state::State;
+use crate::schedule::state::State;
+use crate::store::history::{Entry, History, Outcome};
 
 /// The `reminder` of the history entries the guide records.
-pub const REMINDER: &str = "guide";
+pub const REMINDER: &str = crate::store::history::GUIDE_REMINDER;
 
 /// The file in the state directory that says the guide has shown the safety notice.
 pub const SAFETY_MARKER: &str = "guide-safety-shown";
@@ -181,7 +181,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     let secs = args.hold.unwrap_or(stretch.hold.max_secs);
     let reps = args.reps.unwrap_or(stretch.reps);
     let parts = routine(stretch, secs, reps);
-    let state_dir = crate::paths::state_dir();
+    let state_dir = crate::store::paths::state_dir();
     let safety = !safety_seen(&state_dir);
 
     let mut head = format!("{}\n", stretch.title());
@@ -277,7 +277,8 @@ fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str)> {
         Ok(None) | Err(ClientError::NotRunning(_)) => {}
         Err(e) => eprintln!("stretchd: cannot ask the daemon what comes next ({e})"),
     }
-    let state = saved_state(&crate::paths::state_dir()).unwrap_or_else(|| State::new(Utc::now()));
+    let state =
+        saved_state(&crate::store::paths::state_dir()).unwrap_or_else(|| State::new(Utc::now()));
     let scheduled = crate::schedule::preview(config, &state, Utc::now(), LOOKAHEAD, &Local)
         .into_iter()
         .find(|f| f.kind == Kind::Stretch)
@@ -302,7 +303,7 @@ fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str)> {
 /// The stretch the running daemon suggests: the stretch reminder on screen, or else the first
 /// stretch among the upcoming reminders.
 fn ask_daemon() -> Result<Option<String>, ClientError> {
-    let socket = crate::paths::control_socket();
+    let socket = crate::store::paths::control_socket();
     if let Response::Status(status) = Client::connect(&socket)?.call(&Request::Status)? {
         if let Some(waiting) = status.waiting.filter(|w| w.kind == Kind::Stretch) {
             return Ok(Some(waiting.item));
@@ -323,7 +324,7 @@ fn ask_daemon() -> Result<Option<String>, ClientError> {
 /// (or it does not parse).
 fn saved_state(state_dir: &Path) -> Option<State> {
     let path = crate::store::Store::new(state_dir).path().to_owned();
-    let text = crate::files::read_to_string(&path, crate::store::LIMIT).ok()?;
+    let text = crate::store::files::read_to_string(&path, crate::store::LIMIT).ok()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -337,11 +338,11 @@ fn safety_seen(state_dir: &Path) -> bool {
 fn mark_safety_seen(state_dir: &Path) {
     let marker = state_dir.join(SAFETY_MARKER);
     let written = std::fs::create_dir_all(state_dir).and_then(|()| {
-        crate::files::write(
+        crate::store::files::write(
             &marker,
             b"stretchd guide has shown the safety notice; delete this file to see it again\n",
             0o600,
-            crate::files::Clobber::Replace,
+            crate::store::files::Clobber::Replace,
         )
     });
     if let Err(e) = written {
@@ -450,7 +451,8 @@ fn record(item: &str) -> anyhow::Result<String> {
     let request = Request::GuideDone {
         item: item.to_owned(),
     };
-    let answer = Client::connect(&crate::paths::control_socket()).and_then(|c| c.call(&request));
+    let answer =
+        Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
     let problem = match answer {
         Ok(Response::Ok { message }) => return Ok(sentence(&message)),
         Ok(Response::Error { message }) => Some(format!("the daemon did not record it: {message}")),
@@ -469,7 +471,7 @@ fn record(item: &str) -> anyhow::Result<String> {
     if let Some(problem) = &problem {
         eprintln!("stretchd: {problem}; writing the history directly");
     }
-    let path = crate::history::default_path();
+    let path = crate::store::history::default_path();
     let mut history =
         History::open(path.clone()).with_context(|| format!("cannot open {}", path.display()))?;
     let entry = Entry {
@@ -505,30 +507,6 @@ fn sentence(message: &str) -> String {
         out.push('.');
     }
     out
-}
-
-/// The command that opens the guide for `item` in a new terminal window: the `[notify]
-/// terminal` words, then `exe guide ITEM` (and `--config PATH` when the daemon runs with one).
-pub fn terminal_command(
-    terminal: &[String],
-    exe: &Path,
-    item: &str,
-    config: Option<&Path>,
-) -> std::process::Command {
-    let mut words = terminal.iter();
-    let mut command = match words.next() {
-        Some(program) => {
-            let mut command = std::process::Command::new(program);
-            command.args(words).arg(exe);
-            command
-        }
-        None => std::process::Command::new(exe),
-    };
-    command.arg("guide").arg(item);
-    if let Some(config) = config {
-        command.arg("--config").arg(config);
-    }
-    command
 }
 
 #[cfg(test)]
@@ -607,35 +585,6 @@ mod tests {
         assert_eq!(
             timing(Sides::One, 20, 1),
             "Timed: 1 hold of 20 s, 20 s in all."
-        );
-    }
-
-    #[test]
-    fn the_terminal_command_appends_the_guide() {
-        let terminal = vec![
-            "kitty".to_owned(),
-            "--title".to_owned(),
-            "stretch".to_owned(),
-        ];
-        let command = terminal_command(
-            &terminal,
-            Path::new("/usr/bin/stretchd"),
-            "seated-twist",
-            Some(Path::new("/tmp/c.toml")),
-        );
-        assert_eq!(command.get_program(), "kitty");
-        let args: Vec<_> = command.get_args().collect();
-        assert_eq!(
-            args,
-            [
-                "--title",
-                "stretch",
-                "/usr/bin/stretchd",
-                "guide",
-                "seated-twist",
-                "--config",
-                "/tmp/c.toml"
-            ]
         );
     }
 

@@ -1,10 +1,63 @@
-//! The command line, as clap derive types. `main` parses it and [`crate::commands`] runs it.
+//! The command line, as clap derive types. `main` parses it and [`crate::cli::local`] runs it.
+
+pub mod guide;
+pub mod install;
+pub mod local;
+pub mod remote;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use clap::{Args, Parser, Subcommand};
+
+/// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not
+/// compile.
+pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    use crate::ipc::Request;
+    let json = cli.json;
+    let call = |request: Request| remote::call(&request, json);
+    match cli.command {
+        Command::Run(args) => local::run_daemon(args)?,
+        Command::Check(args) => print!("{}", local::check(&args, json)?),
+        Command::Stretches(args) => print!("{}", local::stretches(&args, json)?),
+        Command::History { since } => print!("{}", local::history(since, json)?),
+        Command::Stats(args) => print!("{}", local::stats(&args, json)?),
+        Command::Status { follow: true } => return Ok(remote::follow(json)),
+        Command::Status { follow: false } => return call(Request::Status),
+        Command::Next { count } => {
+            let count = usize::try_from(count).unwrap_or(usize::MAX);
+            return call(Request::Next { count });
+        }
+        Command::Snooze { duration } => {
+            let secs = duration.map(|d| d.as_secs().max(1));
+            return call(Request::Snooze { secs });
+        }
+        Command::Pause(args) => {
+            let until = remote::pause_until(&args, chrono::Utc::now())?;
+            return call(Request::Pause { until });
+        }
+        Command::Resume => return call(Request::Resume),
+        Command::Skip => return call(Request::Skip),
+        Command::Done => return call(Request::Done),
+        Command::Now { id } => return call(Request::Now { reminder: id }),
+        Command::Reload => return call(Request::Reload),
+        Command::Install { dry_run } => install::install(
+            &install::Layout::from_env(),
+            install::Options { dry_run, json },
+            &mut std::io::stdout(),
+        )?,
+        Command::Uninstall { dry_run } => install::uninstall(
+            &install::Layout::from_env(),
+            install::Options { dry_run, json },
+            &mut std::io::stdout(),
+        )?,
+        Command::Completions { shell } => install::print_bytes(&install::completions(shell))?,
+        Command::Man => install::print_bytes(&install::man_page())?,
+        Command::Guide(args) => return guide::run(&args, json),
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
 
 /// Posture checks and mid-back stretches on a schedule, as desktop notifications.
 #[derive(Debug, Parser)]
@@ -206,6 +259,7 @@ fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, String> {
     }
     let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("\"{s}\" is not a date; use YYYY-MM-DD or RFC 3339"))?;
-    let start = crate::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));
+    let start =
+        crate::schedule::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));
     Ok(start.fixed_offset())
 }

@@ -22,13 +22,17 @@
 //!   reminder: snoozing one leaves the others' snoozes alone, and each counts its own snoozes in
 //!   a row against `snooze.max` ([`snooze`]).
 
+pub mod cron;
+pub mod state;
+pub mod workhours;
+
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
-use crate::state::{Pause, Snooze, State};
-use crate::workhours::WorkHours;
+use crate::schedule::state::{Pause, Snooze, State};
+use crate::schedule::workhours::WorkHours;
 
 /// Something that falls due.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,66 +1,34 @@
-//! The commands that work without a daemon (`check`, `stretches`) and the dispatch of all of
-//! them. Output is text for people or JSON for scripts.
+//! The commands that work without a daemon (`check`, `stretches`, `history`, `stats`) and
+//! `stretchd run` itself. Output is text for people or JSON for scripts.
 
 use std::fmt::Write as _;
-use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use serde::Serialize;
 
 use crate::catalog::{SAFETY_NOTICE, Stretch};
-use crate::cli::{CheckArgs, Cli, Command, ConfigArg, StretchesArgs, StretchesCommand};
+use crate::cli::{CheckArgs, ConfigArg, StretchesArgs, StretchesCommand};
 use crate::config::{Config, Origin};
-use crate::daemon::upcoming;
-use crate::history::Entry;
 use crate::ipc::Upcoming;
 use crate::schedule;
-use crate::state::State;
+use crate::schedule::state::State;
+use crate::store::history::Entry;
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Some(result) = crate::remote::run(&cli.command, cli.json) {
-        return result;
-    }
-    let json = cli.json;
-    match cli.command {
-        Command::Run(args) => {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .context("cannot start the async runtime")?;
-            runtime.block_on(crate::daemon::serve(args.config))?;
-        }
-        Command::Check(args) => print!("{}", check(&args, json)?),
-        Command::Stretches(args) => print!("{}", stretches(&args, json)?),
-        Command::History { since } => print!("{}", history(since, json)?),
-        Command::Stats(args) => print!("{}", stats(&args, json)?),
-        Command::Install { dry_run } => crate::install::install(
-            &crate::install::Layout::from_env(),
-            crate::install::Options { dry_run, json },
-            &mut std::io::stdout(),
-        )?,
-        Command::Uninstall { dry_run } => crate::install::uninstall(
-            &crate::install::Layout::from_env(),
-            crate::install::Options { dry_run, json },
-            &mut std::io::stdout(),
-        )?,
-        Command::Completions { shell } => {
-            crate::install::print_bytes(&crate::install::completions(shell))?;
-        }
-        Command::Man => crate::install::print_bytes(&crate::install::man_page())?,
-        Command::Guide(args) => return crate::guide::run(&args, json),
-        // The daemon commands were handled above.
-        _ => {}
-    }
-    Ok(ExitCode::SUCCESS)
+/// `stretchd run`: the daemon, on a runtime of its own, until it stops.
+pub fn run_daemon(args: ConfigArg) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(crate::daemon::serve(args.config))
 }
 
 /// Streams the history log through `each`, warning (in one short line) about lines it had to
 /// skip. An unreadable log is an error that names it and what to do.
 fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
-    let path = crate::history::default_path();
-    let skipped = crate::history::scan(&path, each).map_err(|e| {
+    let path = crate::store::history::default_path();
+    let skipped = crate::store::history::scan(&path, each).map_err(|e| {
         anyhow::anyhow!(
             "cannot read the history {}: {e} (make it a readable regular file, or move it away to start a new one)",
             path.display()
@@ -73,7 +41,7 @@ fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
 }
 
 /// `stretchd history [--since DATE]`.
-fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
+pub(super) fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
     let mut entries = Vec::new();
     scan_history(|e| {
         if since.is_none_or(|since| e.time >= since) {
@@ -87,7 +55,7 @@ fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<S
 }
 
 /// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
-fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
+pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.as_deref())?;
     let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
     scan_history(|e| tally.add(&e))?;
@@ -99,17 +67,17 @@ fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
 }
 
 /// `stretchd check`: validates the config and lists the next reminders.
-fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
+pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
     let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
     let count = usize::try_from(args.count).unwrap_or(schedule::MAX_PREVIEW);
     let fires = schedule::preview(&config, &State::new(from), from, count, &Local);
-    let list: Vec<Upcoming> = fires.iter().map(|f| upcoming(&config, f)).collect();
+    let list: Vec<Upcoming> = fires.iter().map(|f| Upcoming::of(&config, f)).collect();
     let source = match &config.origin {
         Origin::File(p) => p.display().to_string(),
         Origin::Embedded => format!(
             "built-in default (no file at {})",
-            crate::paths::config_file().display()
+            crate::store::paths::config_file().display()
         ),
     };
     if json {
@@ -153,7 +121,7 @@ fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
 }
 
 /// `stretchd stretches [show ID]`.
-fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<String> {
+pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
     let catalog = &config.catalog;
     match &args.show {

@@ -66,7 +66,7 @@ pub struct State {
 /// The years a saved time may fall in: from the Unix epoch to the last year with four digits.
 /// A time outside them is no clock reading (chrono accepts years up to 262,142, and adding a
 /// reminder's interval to one overflows), so a state holding one is taken for corrupt.
-pub const YEARS: std::ops::RangeInclusive<i32> = crate::workhours::SANE_YEARS;
+pub const YEARS: std::ops::RangeInclusive<i32> = crate::schedule::workhours::SANE_YEARS;
 
 /// How far ahead a saved snooze or pause may end: [`crate::config::MAX_PAUSE`], the longest
 /// pause with an end. One that ends later is cut to this.

@@ -28,14 +28,14 @@ use serde::Serialize;
 
 use crate::cli::Cli;
 use crate::config::DEFAULT_TOML;
-use crate::files::{self, Clobber};
+use crate::store::files::{self, Clobber};
 
 /// The user unit as shipped in `systemd/`; [`unit_file`] points its `ExecStart` at a binary.
-pub const UNIT_TEMPLATE: &str = include_str!("../systemd/stretchd.service");
+pub const UNIT_TEMPLATE: &str = include_str!("../../systemd/stretchd.service");
 /// The application's desktop entry as the package installs it (`Exec=stretchd guide`).
-pub const DESKTOP_ENTRY: &str = include_str!("../assets/stretchd.desktop");
+pub const DESKTOP_ENTRY: &str = include_str!("../../assets/stretchd.desktop");
 /// The application icon (SVG).
-pub const ICON_SVG: &str = include_str!("../assets/stretchd.svg");
+pub const ICON_SVG: &str = include_str!("../../assets/stretchd.svg");
 
 /// First line of the unit and the autostart entry that install writes.
 const MARKER: &str = "# Written by `stretchd install`; `stretchd uninstall` removes it.";
@@ -66,8 +66,8 @@ impl Layout {
     /// The directories named by the environment, with the XDG defaults.
     pub fn from_env() -> Layout {
         Layout {
-            config_home: crate::paths::config_home(),
-            data_home: crate::paths::data_home(),
+            config_home: crate::store::paths::config_home(),
+            data_home: crate::store::paths::data_home(),
         }
     }
 
@@ -263,7 +263,7 @@ fn install_steps(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<()>
     let binary = own_binary()?;
     put(
         report,
-        &crate::paths::config_file(),
+        &crate::store::paths::config_file(),
         DEFAULT_TOML.as_bytes(),
         Policy::KeepExisting,
         Some("your config: edit it, the daemon reloads it on save".to_owned()),
@@ -394,7 +394,7 @@ fn uninstall_steps(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<(
         systemctl_run(report, path, &["daemon-reload"])?;
     }
 
-    let config = crate::paths::config_file();
+    let config = crate::store::paths::config_file();
     if config.exists() {
         report.file(
             Action::LeftInPlace,
@@ -402,14 +402,14 @@ fn uninstall_steps(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<(
             Some("your config; delete it yourself if you no longer want it".to_owned()),
         );
     }
-    let history = crate::history::default_path();
+    let history = crate::store::history::default_path();
     if history.exists() {
         report.file(
             Action::LeftInPlace,
             &history,
             Some(format!(
                 "your history; it and the daemon's state are in {}",
-                crate::paths::state_dir().display()
+                crate::store::paths::state_dir().display()
             )),
         );
     }

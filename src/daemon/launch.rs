@@ -1,0 +1,99 @@
+//! Opening `stretchd guide` for a stretch in a new terminal window, when a reminder is clicked
+//! with `[notify] on_click = "guide"`.
+
+use std::path::Path;
+
+use tracing::{info, warn};
+
+/// Starts `<terminal> <this binary> guide <stretch>` detached (its own process group, no
+/// standard streams) and leaves it running; a thread reaps it and logs a failure.
+pub(super) fn open_guide(terminal_words: &[String], item: &str, config: Option<&Path>) {
+    use std::os::unix::process::CommandExt as _;
+    let terminal = terminal_words.join(" ");
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            warn!("cannot open the guide: cannot find this program's path: {e}");
+            return;
+        }
+    };
+    let mut command = terminal_command(terminal_words, &exe, item, config);
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0);
+    match command.spawn() {
+        Ok(mut child) => {
+            info!(item = %item, terminal = %terminal, pid = child.id(), "opened the guide");
+            std::thread::spawn(move || match child.wait() {
+                Ok(status) if !status.success() => {
+                    warn!("the guide's terminal (`{terminal}`) exited with {status}");
+                }
+                Ok(_) => {}
+                Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
+            });
+        }
+        Err(e) => warn!(
+            "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
+        ),
+    }
+}
+
+/// The command that opens the guide for `item` in a new terminal window: the `[notify]
+/// terminal` words, then `exe guide ITEM` (and `--config PATH` when the daemon runs with one).
+pub fn terminal_command(
+    terminal: &[String],
+    exe: &Path,
+    item: &str,
+    config: Option<&Path>,
+) -> std::process::Command {
+    let mut words = terminal.iter();
+    let mut command = match words.next() {
+        Some(program) => {
+            let mut command = std::process::Command::new(program);
+            command.args(words).arg(exe);
+            command
+        }
+        None => std::process::Command::new(exe),
+    };
+    command.arg("guide").arg(item);
+    if let Some(config) = config {
+        command.arg("--config").arg(config);
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_terminal_command_appends_the_guide() {
+        let terminal = vec![
+            "kitty".to_owned(),
+            "--title".to_owned(),
+            "stretch".to_owned(),
+        ];
+        let command = terminal_command(
+            &terminal,
+            Path::new("/usr/bin/stretchd"),
+            "seated-twist",
+            Some(Path::new("/tmp/c.toml")),
+        );
+        assert_eq!(command.get_program(), "kitty");
+        let args: Vec<_> = command.get_args().collect();
+        assert_eq!(
+            args,
+            [
+                "--title",
+                "stretch",
+                "/usr/bin/stretchd",
+                "guide",
+                "seated-twist",
+                "--config",
+                "/tmp/c.toml"
+            ]
+        );
+    }
+}
