@@ -23,11 +23,11 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::config::{Config, Kind};
+use crate::config::{Config, IdleSource, Kind};
 use crate::schedule::Fire;
 
 /// Bumped whenever a request or response changes shape.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Largest request line the daemon reads, newline included.
 pub const MAX_FRAME: usize = 16 * 1024;
@@ -218,12 +218,40 @@ pub struct Status {
     /// This week's progress.
     pub week: Progress,
     /// The idle source in use (`wayland`, `mutter`, `x11`, `logind`, `none`).
+    pub idle_source: IdleSource,
+    /// Why reminders are held back right now, if they are; the CLI words it.
     #[serde(default)]
-    pub idle_source: String,
-    /// Why reminders are held back right now (away, locked, asleep, do not disturb, full
-    /// screen), if they are.
-    #[serde(default)]
-    pub held: Option<String>,
+    pub held: Option<Held>,
+}
+
+/// Why reminders are held back although they are due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Held {
+    /// No input for the natural-break time, since the last input.
+    Idle {
+        /// The last input.
+        since: DateTime<Utc>,
+    },
+    /// The screen is locked.
+    Locked {
+        /// Since when.
+        since: DateTime<Utc>,
+    },
+    /// The machine was asleep.
+    Asleep {
+        /// Since when.
+        since: DateTime<Utc>,
+    },
+    /// The notification server is in do-not-disturb mode.
+    DoNotDisturb,
+    /// A full-screen window has the focus.
+    Fullscreen,
+    /// A hold just ended; held reminders wait for the grace time.
+    Grace {
+        /// When it ends.
+        until: DateTime<Utc>,
+    },
 }
 
 /// What the daemon answers.
@@ -928,7 +956,7 @@ mod tests {
         })
         .to_line();
         assert!(line.ends_with('\n'));
-        assert!(line.contains(r#""version":1"#), "{line}");
+        assert!(line.contains(r#""version":2"#), "{line}");
         assert_eq!(
             decode_reply(&line).unwrap(),
             Response::Ok {

@@ -362,11 +362,11 @@ fn raw(socket: &Path, frame: &[u8], timeout: Duration) -> io::Result<String> {
     Ok(line)
 }
 
-/// A reply line as JSON; it must carry protocol version 1.
+/// A reply line as JSON; it must carry this build's protocol version.
 fn reply(line: &str) -> Value {
     let value: Value =
         serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON reply ({e}): {line:?}"));
-    assert_eq!(value["version"], 1, "{line}");
+    assert_eq!(value["version"], stretchd::ipc::PROTOCOL_VERSION, "{line}");
     value
 }
 

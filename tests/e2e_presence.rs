@@ -229,10 +229,11 @@ impl Env {
     /// Asserts `status --json` holds reminders for `why` and names `idle_source`.
     async fn assert_held(&self, why: &str, idle_source: &str) {
         let json = self.status().await;
-        let held = json["held"].as_str().unwrap_or_else(|| {
+        let held = json["held"]["reason"].as_str().unwrap_or_else(|| {
             panic!("status has no \"held\" while the user is away: {json}");
         });
-        assert!(held.contains(why), "\"held\" does not say {why:?}: {json}");
+        assert_eq!(held, why, "\"held\" does not say {why:?}: {json}");
+        assert!(json["held"]["since"].is_string(), "{json}");
         assert_eq!(json["idle_source"], idle_source, "{json}");
     }
 
@@ -379,7 +380,7 @@ async fn lock_holds_and_unlock_restarts(idle_source: &str, by_hint: bool) {
         .wait_for_log_async("away reason=Locked", SOON)
         .await;
     env.drain();
-    env.assert_held("screen locked", idle_source).await;
+    env.assert_held("locked", idle_source).await;
     // The "nothing happens" check: 4 s locked spans the next due time (3 s after the last).
     env.assert_nothing_until(locked + Duration::from_secs(4), "while locked")
         .await;

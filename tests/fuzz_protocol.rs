@@ -14,10 +14,10 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
-use stretchd::config::Kind;
+use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo,
-    Status, Upcoming, decode_reply, decode_request,
+    ClientError, Held, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response,
+    SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
 
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
@@ -371,12 +371,29 @@ fn upcoming() -> impl Strategy<Value = Upcoming> {
 }
 
 fn status() -> impl Strategy<Value = Status> {
+    let idle_source = proptest::sample::select(
+        &[
+            IdleSource::Wayland,
+            IdleSource::Mutter,
+            IdleSource::X11,
+            IdleSource::Logind,
+            IdleSource::None,
+        ][..],
+    );
+    let held = prop_oneof![
+        instant().prop_map(|since| Held::Idle { since }),
+        instant().prop_map(|since| Held::Locked { since }),
+        instant().prop_map(|since| Held::Asleep { since }),
+        Just(Held::DoNotDisturb),
+        Just(Held::Fullscreen),
+        instant().prop_map(|until| Held::Grace { until }),
+    ];
     let texts = (
         any::<String>(),
         any::<String>(),
         proptest::option::of(any::<String>()),
-        any::<String>(),
-        proptest::option::of(any::<String>()),
+        idle_source,
+        proptest::option::of(held),
     );
     let parts = (
         any::<u32>(),

@@ -10,7 +10,7 @@ use chrono::{DateTime, Days, Local, NaiveTime, Utc};
 use serde::Serialize;
 
 use crate::cli::PauseArgs;
-use crate::ipc::{Client, ClientError, Request, Response, Status, Upcoming};
+use crate::ipc::{Client, ClientError, Held, Request, Response, Status, Upcoming};
 
 /// Exit status when no daemon answers.
 const NOT_RUNNING: u8 = 3;
@@ -194,6 +194,22 @@ fn local(t: DateTime<Utc>) -> String {
     t.with_timezone(&Local).format("%a %H:%M").to_string()
 }
 
+/// Why reminders are held, for people.
+fn held(h: Held) -> String {
+    let hhmm = |t: DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
+    match h {
+        Held::Idle { since } => format!("away from the keyboard since {}", hhmm(since)),
+        Held::Locked { since } => format!("screen locked since {}", hhmm(since)),
+        Held::Asleep { since } => format!("asleep since {}", hhmm(since)),
+        Held::DoNotDisturb => "the notification server is in do-not-disturb mode".to_owned(),
+        Held::Fullscreen => "a full-screen window has the focus".to_owned(),
+        Held::Grace { until } => format!(
+            "a hold just ended; held reminders wait until {}",
+            hhmm(until)
+        ),
+    }
+}
+
 /// The text of `stretchd status`.
 pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
     let mut out = format!(
@@ -215,8 +231,8 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         });
         let _ = writeln!(out, "Paused:    until {until}");
     }
-    if let Some(h) = &s.held {
-        let _ = writeln!(out, "Held:      {h}");
+    if let Some(h) = s.held {
+        let _ = writeln!(out, "Held:      {}", held(h));
     }
     if let Some(z) = &s.snoozed {
         let _ = writeln!(
@@ -252,7 +268,7 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         "This week: {} of {} stretch sessions",
         s.week.done, s.week.goal
     );
-    let _ = writeln!(out, "Idle:      {}", s.idle_source);
+    let _ = writeln!(out, "Idle:      {}", s.idle_source.as_str());
     out
 }
 

@@ -201,8 +201,8 @@ pub struct Config {
     pub notify: NotifyConfig,
 }
 
-/// Which idle source to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Which idle source to use (and, in `stretchd status`, which one is in use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IdleSource {
     /// The first that works: Wayland, Mutter, X11, logind.

@@ -2,12 +2,13 @@
 //! not disturb, full screen), from pushed events or, for the X11 source, by asking when the
 //! answer matters.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::Local;
 use tracing::{debug, info, warn};
 
 use super::{Clock, Daemon};
 use crate::daemon::notify::Notifier;
 use crate::daemon::presence::{self, Away, PresenceEvent, Quiet};
+use crate::ipc::Held;
 use crate::schedule;
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -93,27 +94,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Why reminders are held back right now, for `stretchd status`.
-    pub(super) fn held(&self) -> Option<String> {
-        let local = |t: &DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
+    pub(super) fn held(&self) -> Option<Held> {
         if let Some((reason, since)) = self.away.iter().min_by_key(|(_, since)| **since) {
-            let why = match reason {
-                Away::Idle => "away from the keyboard",
-                Away::Locked => "screen locked",
-                Away::Asleep => "asleep",
-            };
-            return Some(format!("{why} since {}", local(since)));
+            let since = *since;
+            return Some(match reason {
+                Away::Idle => Held::Idle { since },
+                Away::Locked => Held::Locked { since },
+                Away::Asleep => Held::Asleep { since },
+            });
         }
         if let Some(reason) = self.quiet.iter().next() {
-            return Some(
-                match reason {
-                    Quiet::DoNotDisturb => "the notification server is in do-not-disturb mode",
-                    Quiet::Fullscreen => "a full-screen window has the focus",
-                }
-                .to_owned(),
-            );
+            return Some(match reason {
+                Quiet::DoNotDisturb => Held::DoNotDisturb,
+                Quiet::Fullscreen => Held::Fullscreen,
+            });
         }
-        self.state
-            .hold_until
-            .map(|h| format!("a hold just ended; held reminders wait until {}", local(&h)))
+        self.state.hold_until.map(|until| Held::Grace { until })
     }
 }

@@ -16,7 +16,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
-use crate::config::{Config, Kind, OnClick, Origin};
+use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
 use crate::daemon::notify::{Action, CALL_TIMEOUT, Event, Notice, Notifier, NotifyError};
 use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
 use crate::ipc::{Request, Response, Status};
@@ -167,7 +167,7 @@ pub struct Daemon<N, C> {
     last_status: Option<Status>,
     reload_at: Option<Instant>,
     /// The idle source in use, for `stretchd status`.
-    idle_source: &'static str,
+    idle_source: IdleSource,
     /// The idle source to ask, when it cannot tell by itself (X11).
     asked: Option<Box<dyn AskIdle>>,
     /// When to ask it next.
@@ -207,7 +207,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             followers: Vec::new(),
             last_status: None,
             reload_at: None,
-            idle_source: "none",
+            idle_source: IdleSource::None,
             asked: None,
             ask_at: None,
             away: BTreeMap::new(),
@@ -226,8 +226,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Names the idle source in use and, for one that must be asked, hands it over; it is asked
     /// right away.
     #[must_use]
-    pub fn with_idle_source(mut self, name: &'static str, asked: Option<Box<dyn AskIdle>>) -> Self {
-        self.idle_source = name;
+    pub fn with_idle_source(mut self, source: IdleSource, asked: Option<Box<dyn AskIdle>>) -> Self {
+        self.idle_source = source;
         self.ask_at = asked.as_ref().map(|_| self.clock.now());
         self.asked = asked;
         self

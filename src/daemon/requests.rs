@@ -265,7 +265,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     .unwrap_or(u32::MAX),
                 goal: self.config.weekly_goal,
             },
-            idle_source: self.idle_source.to_owned(),
+            idle_source: self.idle_source,
             held: self.held(),
         }
     }

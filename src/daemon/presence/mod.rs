@@ -72,6 +72,8 @@ pub mod x11;
 
 use std::time::Duration;
 
+use crate::config::IdleSource;
+
 /// An idle source that can only be asked how long the user has been idle (X11), rather than
 /// telling by itself.
 pub trait AskIdle {
@@ -154,12 +156,12 @@ impl AskIdle for OnThread {
 /// (suspend and lock), the screen saver's lock signal, do-not-disturb and full-screen watches as
 /// the config asks, and one idle source (the configured one, or with `auto` the first that works
 /// of Wayland, Mutter, X11 and logind). Sources that are not there are logged and skipped.
-/// Returns the idle source's name and, for one that must be asked (X11), the source itself.
+/// Returns the idle source in use ([`IdleSource::None`] when none works) and, for one that must
+/// be asked (X11), the source itself.
 pub async fn start(
     config: &crate::config::PresenceConfig,
     events: &tokio::sync::mpsc::Sender<PresenceEvent>,
-) -> (&'static str, Option<Box<dyn AskIdle>>) {
-    use crate::config::IdleSource;
+) -> (IdleSource, Option<Box<dyn AskIdle>>) {
     use tracing::{debug, info, warn};
 
     let skipped = |what: &str, why: String| debug!("{what}: not used ({why})");
@@ -196,7 +198,7 @@ pub async fn start(
         ref one => std::slice::from_ref(one),
     };
     let nb = config.natural_break;
-    let mut chosen: (&'static str, Option<Box<dyn AskIdle>>) = ("none", None);
+    let mut chosen: (IdleSource, Option<Box<dyn AskIdle>>) = (IdleSource::None, None);
     for source in candidates {
         let result = match source {
             IdleSource::Wayland => wayland::start(events.clone(), nb).map(|()| None),
@@ -216,7 +218,7 @@ pub async fn start(
         };
         match result {
             Ok(asked) => {
-                chosen = (source.as_str(), asked);
+                chosen = (*source, asked);
                 break;
             }
             Err(e) if config.idle_source == IdleSource::Auto => skipped(source.as_str(), e),
@@ -226,16 +228,16 @@ pub async fn start(
             ),
         }
     }
-    let logind_idle = chosen.0 == "logind";
+    let logind_idle = chosen.0 == IdleSource::Logind;
     if let Err(e) = logind::start(events.clone(), logind_idle).await {
         if logind_idle {
             warn!("idle source logind: {e}; idle detection is off");
-            chosen = ("none", None);
+            chosen = (IdleSource::None, None);
         } else {
             skipped("logind (suspend and lock)", e);
         }
     }
-    info!("idle source: {}", chosen.0);
+    info!("idle source: {}", chosen.0.as_str());
     chosen
 }
 
