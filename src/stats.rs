@@ -106,6 +106,18 @@ fn week_start(date: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// How many of `done` (the times of stretch sessions done) fall in the local week, Monday to
+/// Sunday in `tz`, that contains `now`: the weekly progress `stretchd status` shows, counted the
+/// way [`summarize`] counts `done_this_week`.
+pub fn done_this_week<Tz: TimeZone>(done: &[DateTime<Utc>], now: DateTime<Utc>, tz: &Tz) -> u32 {
+    let this_week = week_start(now.with_timezone(tz).date_naive());
+    let count = done
+        .iter()
+        .filter(|t| week_start(t.with_timezone(tz).date_naive()) == this_week)
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
 /// The date `days` days after `date`, saturating at the ends of the calendar.
 fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
     date.checked_add_days(Days::new(days))

@@ -14,11 +14,12 @@ use stretchd::schedule::state::State;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-/// Wall-clock time that starts at `base` and moves with tokio's (paused) clock.
+/// Wall-clock time that starts at `base` and moves with tokio's (paused) clock, in `zone`.
 #[derive(Clone, Copy)]
 struct FakeClock {
     base: DateTime<Utc>,
     start: Instant,
+    zone: chrono_tz::Tz,
 }
 
 impl FakeClock {
@@ -32,6 +33,22 @@ impl FakeClock {
         FakeClock {
             base,
             start: Instant::now(),
+            zone: chrono_tz::UTC,
+        }
+    }
+
+    /// `local` wall-clock time in `zone`.
+    fn at(zone: chrono_tz::Tz, local: &str) -> FakeClock {
+        let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
+        let base = zone
+            .from_local_datetime(&naive)
+            .earliest()
+            .unwrap()
+            .with_timezone(&Utc);
+        FakeClock {
+            base,
+            start: Instant::now(),
+            zone,
         }
     }
 
@@ -42,6 +59,12 @@ impl FakeClock {
 }
 
 impl Clock for FakeClock {
+    type Zone = chrono_tz::Tz;
+
+    fn zone(&self) -> &chrono_tz::Tz {
+        &self.zone
+    }
+
     fn now(&self) -> DateTime<Utc> {
         let elapsed = chrono::Duration::from_std(Instant::now() - self.start).unwrap();
         self.base + elapsed
@@ -138,7 +161,10 @@ struct Harness {
 }
 
 fn harness(config: Config) -> Harness {
-    let clock = FakeClock::new();
+    harness_on(config, FakeClock::new())
+}
+
+fn harness_on(config: Config, clock: FakeClock) -> Harness {
     let (shown_tx, shown) = mpsc::unbounded_channel();
     let closed = Arc::new(Mutex::new(Vec::new()));
     let recorder = Recorder {
@@ -202,7 +228,7 @@ async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
         send(&inputs, Input::Shutdown).await;
         got
     };
-    let (state, got) = tokio::join!(daemon.run(receiver), driver);
+    let (state, got) = tokio::join!(async { daemon.run(receiver).await.state }, driver);
     let times: Vec<u64> = got.iter().map(|s| s.at).collect();
     assert_eq!(times, [25 * MIN, 50 * MIN, 75 * MIN, 100 * MIN, 125 * MIN]);
     let kinds: Vec<bool> = got.iter().map(is_stretch).collect();
@@ -263,7 +289,8 @@ async fn snooze_brings_the_same_stretch_back_until_the_limit() {
         send(&inputs, Input::Shutdown).await;
         [first, second, third, fourth]
     };
-    let (state, [first, second, third, fourth]) = tokio::join!(daemon.run(receiver), driver);
+    let (state, [first, second, third, fourth]) =
+        tokio::join!(async { daemon.run(receiver).await.state }, driver);
 
     assert_eq!(first.at, 50 * MIN);
     assert!(is_stretch(&first));
@@ -331,7 +358,7 @@ async fn done_and_skip_are_accepted_and_stale_answers_ignored() {
         send(&inputs, Input::Shutdown).await;
         ([done, skipped, unanswered, dismissed, after], closed_before)
     };
-    let (state, (all, closed)) = tokio::join!(daemon.run(receiver), driver);
+    let (state, (all, closed)) = tokio::join!(async { daemon.run(receiver).await.state }, driver);
     let [done, skipped, unanswered, dismissed, after] = &all;
     let times: Vec<u64> = all.iter().map(|s| s.at).collect();
     assert_eq!(times, [50, 100, 150, 200, 250].map(|m| m * MIN));
@@ -360,7 +387,7 @@ async fn shutdown_ends_run_at_once() {
         tokio::time::sleep(Duration::from_secs(10 * MIN)).await;
         send(&inputs, Input::Shutdown).await;
     };
-    let (state, ()) = tokio::join!(daemon.run(receiver), driver);
+    let (state, ()) = tokio::join!(async { daemon.run(receiver).await.state }, driver);
     assert_eq!(clock.elapsed(), 10 * MIN);
     assert!(shown.try_recv().is_err(), "nothing was due yet");
     assert_eq!(state, State::new(clock.base));
@@ -381,7 +408,7 @@ async fn run_ends_when_every_sender_is_gone() {
         drop(inputs);
         first
     };
-    let (state, first) = tokio::join!(daemon.run(receiver), driver);
+    let (state, first) = tokio::join!(async { daemon.run(receiver).await.state }, driver);
     assert_eq!(first.at, 50 * MIN);
     assert_eq!(clock.elapsed(), 50 * MIN);
     assert!(state.last_fired.contains_key("stretch"));
@@ -401,8 +428,89 @@ async fn without_a_notification_server_it_keeps_running_and_tries_again() {
         tokio::time::sleep(Duration::from_secs(160 * MIN)).await;
         send(&inputs, Input::Shutdown).await;
     };
-    let (state, ()) = tokio::join!(daemon.run(receiver), driver);
+    let (state, ()) = tokio::join!(async { daemon.run(receiver).await.state }, driver);
     assert_eq!(*attempts.lock().unwrap(), [50 * MIN, 100 * MIN, 150 * MIN]);
     assert_eq!(clock.elapsed(), 160 * MIN);
     assert!(state.last_fired.contains_key("stretch"));
+}
+
+/// The daemon follows real work hours in the clock's zone, across the autumn DST change: the
+/// last reminder of a Friday in summer time, the first of the Monday after in winter time.
+#[tokio::test(start_paused = true)]
+async fn real_work_hours_across_a_dst_change_in_the_clocks_zone() {
+    let config = Config::parse(
+        &format!(
+            "[schedule]\nwork_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nwork_hours = [\"09:00-17:00\"]\n{STRETCH_50M}"
+        ),
+        &Origin::Embedded,
+    )
+    .unwrap();
+    let clock = FakeClock::at(chrono_tz::Europe::Berlin, "2026-10-23 16:00");
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = harness_on(config, clock);
+    let driver = async {
+        let friday = next(&mut shown).await;
+        // Over the weekend (and the change back to winter time) nothing fires.
+        let monday = tokio::time::timeout(Duration::from_secs(4 * 24 * 3600), shown.recv())
+            .await
+            .expect("nothing on Monday")
+            .unwrap();
+        send(&inputs, Input::Shutdown).await;
+        (friday, monday)
+    };
+    let (_, (friday, monday)) = tokio::join!(daemon.run(receiver), driver);
+    let local = |s: &Shown| {
+        (clock.base + chrono::Duration::seconds(i64::try_from(s.at).unwrap()))
+            .with_timezone(&chrono_tz::Europe::Berlin)
+            .format("%a %H:%M %Z")
+            .to_string()
+    };
+    assert_eq!(local(&friday), "Fri 16:50 CEST");
+    assert_eq!(local(&monday), "Mon 09:50 CET");
+}
+
+/// A control request answered in process, on paused time: `snooze` the next reminder, and the
+/// status says so; the snoozed reminder comes back at the snooze's end, not on its schedule.
+#[tokio::test(start_paused = true)]
+async fn control_requests_in_process_on_paused_time() {
+    use stretchd::ipc::{Request, Response};
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async {
+        let ask = |request: Request| {
+            let inputs = inputs.clone();
+            async move {
+                let (tx, rx) = tokio::sync::oneshot::channel();
+                send(&inputs, Input::Control(request, tx)).await;
+                rx.await.unwrap()
+            }
+        };
+        let snoozed = ask(Request::Snooze { secs: Some(3600) }).await;
+        let status = ask(Request::Status).await;
+        let back = next(&mut shown).await;
+        send(&inputs, Input::Shutdown).await;
+        (snoozed, status, back)
+    };
+    let (stopped, (snoozed, status, back)) = tokio::join!(daemon.run(receiver), driver);
+    assert!(
+        matches!(&snoozed, Response::Ok { message } if message.contains("snoozed the next reminder")),
+        "{snoozed:?}"
+    );
+    let Response::Status(status) = status else {
+        panic!("{status:?}")
+    };
+    assert_eq!(status.snoozed.map(|s| s.count), Some(1));
+    // Due at 50 minutes, snoozed for an hour from then.
+    assert_eq!(back.at, 110 * MIN);
+    assert_eq!(stopped.ending, stretchd::daemon::Ending::Stopped);
 }

@@ -2,7 +2,6 @@
 //! not disturb, full screen), from pushed events or, for the X11 source, by asking when the
 //! answer matters.
 
-use chrono::Local;
 use tracing::{debug, info, warn};
 
 use super::{Clock, Daemon};
@@ -17,7 +16,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         match event {
             PresenceEvent::Away { reason, since } => {
-                info!(?reason, since = %since.with_timezone(&Local), "away");
+                info!(?reason, since = %since.with_timezone(self.clock.zone()), "away");
                 self.away.insert(reason, since);
                 schedule::went_away(&mut self.state, since);
             }
@@ -27,7 +26,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 }
                 info!(?reason, "back");
                 if self.away.is_empty() {
-                    schedule::came_back(&self.config, &mut self.state, at, &Local);
+                    let zone = self.clock.zone();
+                    schedule::came_back(&self.config, &mut self.state, at, zone);
                     // Re-ask from the return: a new natural break can only end a full one later.
                     if self.asked.is_some() {
                         self.ask_at = Some(now + self.config.presence.natural_break);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::pin::Pin;
 use std::time::Duration;
 
-use chrono::{DateTime, Datelike as _, Local, TimeDelta, Utc};
+use chrono::{DateTime, Local, TimeDelta, TimeZone, Utc};
 use futures_util::StreamExt as _;
 use futures_util::stream::FuturesUnordered;
 use tokio::sync::{mpsc, oneshot};
@@ -57,6 +57,26 @@ pub enum Input {
     Presence(PresenceEvent),
     /// Stop (SIGTERM, SIGINT).
     Shutdown,
+    /// The session bus went away: stop, and say so in what [`Daemon::run`] returns.
+    BusLost,
+}
+
+/// How [`Daemon::run`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Asked to stop ([`Input::Shutdown`]), or every sender of inputs is gone.
+    Stopped,
+    /// The session bus went away ([`Input::BusLost`]).
+    BusLost,
+}
+
+/// What [`Daemon::run`] returns: the final state, and why it ended.
+#[derive(Debug)]
+pub struct Stopped {
+    /// The state at the end (already saved, when the daemon keeps one on disk).
+    pub state: State,
+    /// Why the loop ended.
+    pub ending: Ending,
 }
 
 impl From<control::Call> for Input {
@@ -68,11 +88,16 @@ impl From<control::Call> for Input {
     }
 }
 
-/// The source of wall-clock time. The loop reads it once per wakeup and hands it to the pure
-/// schedule; tests use a clock that moves with tokio's paused time.
+/// The source of wall-clock time, and the user's time zone. The loop reads the time once per
+/// wakeup and hands both to the pure schedule; tests use a clock that moves with tokio's paused
+/// time, in a named zone.
 pub trait Clock {
+    /// The zone that work hours, cron lines and weeks are in.
+    type Zone: TimeZone<Offset: std::fmt::Display>;
     /// The current wall-clock time.
     fn now(&self) -> DateTime<Utc>;
+    /// The user's time zone.
+    fn zone(&self) -> &Self::Zone;
 }
 
 /// The system's wall clock.
@@ -80,8 +105,14 @@ pub trait Clock {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    type Zone = Local;
+
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
+    }
+
+    fn zone(&self) -> &Local {
+        &Local
     }
 }
 
@@ -257,11 +288,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Runs until [`Input::Shutdown`] arrives or every sender is gone. Between events it sleeps
     /// until the next reminder is due (or the next minute, while a status bar follows),
-    /// recomputing that deadline after every event. Returns the final state.
-    pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> State {
-        loop {
+    /// recomputing that deadline after every event. Returns the final state and why it ended.
+    pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> Stopped {
+        let ending = loop {
             let now = self.clock.now();
-            let due = schedule::next_due(&self.config, &self.state, now, &Local).map(|d| d.at);
+            let due =
+                schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
             let reload_at = self.reload_at;
@@ -277,7 +309,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     let _ = self.reload(true);
                 }
                 input = inputs.recv() => match input {
-                    None | Some(Input::Shutdown) => break,
+                    None | Some(Input::Shutdown) => break Ending::Stopped,
+                    Some(Input::BusLost) => break Ending::BusLost,
                     Some(Input::Reload) => { let _ = self.reload(false); }
                     Some(Input::ConfigChanged) => self.reload_at = Some(Instant::now() + RELOAD_SETTLE),
                     Some(Input::Notification(event)) => self.notification(event),
@@ -293,8 +326,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             self.pending.extend(started);
             self.save();
             self.push_status(false);
+        };
+        Stopped {
+            state: self.state,
+            ending,
         }
-        self.state
     }
 
     /// Shows whatever is due now.
@@ -304,7 +340,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             return;
         }
         let now = self.clock.now();
-        if let Some(fire) = schedule::settle(&self.config, &mut self.state, now, &Local) {
+        if let Some(fire) = schedule::settle(&self.config, &mut self.state, now, self.clock.zone())
+        {
             self.show(fire, None);
         }
     }
@@ -548,7 +585,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Some(&last.fire),
             length,
             now,
-            &Local,
+            self.clock.zone(),
         )
         .map_err(|e| e.to_string())?;
         last.outcome = Some(Outcome::Snoozed);
@@ -557,7 +594,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let message = format!(
             "snoozed \"{}\" until {}",
             fire.reminder,
-            snooze.until.with_timezone(&Local).format("%H:%M:%S")
+            snooze
+                .until
+                .with_timezone(self.clock.zone())
+                .format("%H:%M:%S")
         );
         match saved {
             Ok(()) => Ok(message),
@@ -616,7 +656,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 self.config = config;
                 self.config_error = None;
                 let now = self.clock.now();
-                schedule::absorb_overdue(&self.config, &mut self.state, now, &Local);
+                let zone = self.clock.zone();
+                schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
                 Ok(format!("reloaded {}", self.config.origin))
             }
             Err(e) => {
@@ -695,11 +736,4 @@ async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
 fn next_minute(now: DateTime<Utc>) -> DateTime<Utc> {
     let secs = now.timestamp().div_euclid(60) * 60 + 60;
     DateTime::from_timestamp(secs, 0).unwrap_or(now + TimeDelta::minutes(1))
-}
-
-/// Monday 00:00 local time of the week containing `now`.
-fn week_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    let local = now.with_timezone(&Local).date_naive();
-    let monday = local - chrono::Days::new(u64::from(local.weekday().num_days_from_monday()));
-    crate::schedule::workhours::local_instant(&Local, monday.and_time(chrono::NaiveTime::MIN))
 }

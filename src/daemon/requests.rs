@@ -3,11 +3,11 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 use tracing::info;
 
-use super::{Clock, Daemon, Last, week_start};
+use super::{Clock, Daemon, Last};
 use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE, human};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
@@ -83,12 +83,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             return Ok(message);
         }
         let now = self.clock.now();
-        let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, &Local)
+        let zone = self.clock.zone();
+        let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, zone)
             .map_err(|e| e.to_string())?;
         Ok(format!(
             "snoozed the next reminder, \"{}\", until {}",
             snooze.reminder,
-            snooze.until.with_timezone(&Local).format("%a %H:%M:%S")
+            snooze
+                .until
+                .with_timezone(self.clock.zone())
+                .format("%a %H:%M:%S")
         ))
     }
 
@@ -115,7 +119,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         Ok(match until {
             Some(u) => format!(
                 "paused until {}",
-                u.with_timezone(&Local).format("%a %Y-%m-%d %H:%M")
+                u.with_timezone(self.clock.zone())
+                    .format("%a %Y-%m-%d %H:%M")
             ),
             None => "paused until `stretchd resume`".to_owned(),
         })
@@ -126,7 +131,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if self.state.pause.take().is_none() {
             return "not paused; nothing to resume".to_owned();
         }
-        schedule::absorb_overdue(&self.config, &mut self.state, now, &Local);
+        let zone = self.clock.zone();
+        schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
         "resumed".to_owned()
     }
 
@@ -137,7 +143,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 return Err(format!(
                     "the last reminder (\"{}\" at {}) was already answered: {}",
                     l.fire.reminder,
-                    l.fire.at.with_timezone(&Local).format("%H:%M"),
+                    l.fire.at.with_timezone(self.clock.zone()).format("%H:%M"),
                     l.outcome.map_or("", Outcome::as_str)
                 ));
             }
@@ -155,7 +161,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn fire_now(&mut self, reminder: Option<String>, now: DateTime<Utc>) -> Result<Fire, String> {
         let id = match reminder {
             Some(id) => id,
-            None => schedule::next_due(&self.config, &self.state, now, &Local)
+            None => schedule::next_due(&self.config, &self.state, now, self.clock.zone())
                 .map(|d| d.reminder)
                 .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
                 .ok_or("the config has no reminders")?,
@@ -193,8 +199,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if on_screen && self.history.is_some() {
             self.answer(Outcome::Done)
                 .map_err(|e| format!("cannot record \"{item}\": {e}"))?;
-            let monday = week_start(now);
-            let done = self.recent_done.iter().filter(|t| **t >= monday).count();
+            let done = self.done_this_week(now);
             return Ok(format!(
                 "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
                 self.config.weekly_goal
@@ -218,16 +223,20 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .map_err(|e| format!("cannot append to {}: {e}", history.path().display()))?;
         info!(item = %entry.item, "guided stretch done");
         self.recent_done.push(now);
-        let monday = week_start(now);
-        let done = self.recent_done.iter().filter(|t| **t >= monday).count();
+        let done = self.done_this_week(now);
         Ok(format!(
             "recorded \"{}\" as done; this week: {done} of {} stretch sessions",
             entry.item, self.config.weekly_goal
         ))
     }
 
+    /// Stretch sessions done this week, for the progress line.
+    fn done_this_week(&self, now: DateTime<Utc>) -> u32 {
+        crate::stats::done_this_week(&self.recent_done, now, self.clock.zone())
+    }
+
     fn upcoming(&self, now: DateTime<Utc>, count: usize) -> Vec<Upcoming> {
-        schedule::preview(&self.config, &self.state, now, count, &Local)
+        schedule::preview(&self.config, &self.state, now, count, self.clock.zone())
             .iter()
             .map(|f| Upcoming::of(&self.config, f))
             .collect()
@@ -236,7 +245,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// The status `stretchd status` shows and `follow` streams.
     pub(super) fn status(&self) -> Status {
         let now = self.clock.now();
-        let monday = week_start(now);
         Status {
             pid: std::process::id(),
             daemon_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -261,8 +269,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .filter(|l| l.outcome.is_none())
                 .map(|l| Upcoming::of(&self.config, &l.fire)),
             week: Progress {
-                done: u32::try_from(self.recent_done.iter().filter(|t| **t >= monday).count())
-                    .unwrap_or(u32::MAX),
+                done: self.done_this_week(now),
                 goal: self.config.weekly_goal,
             },
             idle_source: self.idle_source,

@@ -2,8 +2,6 @@
 //! the control socket, the config watch, signals, the session bus, and systemd's notify socket.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context as _;
 use chrono::Utc;
@@ -11,7 +9,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc;
 use tracing::{info, warn};
 
-use super::{Daemon, Input, SystemClock};
+use super::{Daemon, Ending, Input, SystemClock};
 use crate::config::{Config, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event};
@@ -107,8 +105,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     tokio::spawn(forward(calls_rx, tx.clone(), Input::from));
     tokio::spawn(forward(changes_rx, tx.clone(), |_| Input::ConfigChanged));
     tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));
-    let bus_lost = Arc::new(AtomicBool::new(false));
-    tokio::spawn(forward_notifications(events_rx, tx, Arc::clone(&bus_lost)));
+    tokio::spawn(forward_notifications(events_rx, tx));
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
         warn!("cannot tell systemd we are ready: {e}");
     }
@@ -116,13 +113,13 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
         "stretchd is running; control socket {}",
         socket_path.display()
     );
-    daemon.run(rx).await;
+    let stopped = daemon.run(rx).await;
     // The notify socket may already be gone when systemd is stopping us; nothing to do then.
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
     // Without the session bus no reminder can be shown, and the session it belonged to may be
     // over: exit with a failure rather than run deaf. The state is saved; systemd's
     // `Restart=on-failure` starts stretchd again, on the session's new bus if there is one.
-    if bus_lost.load(Ordering::SeqCst) {
+    if stopped.ending == Ending::BusLost {
         anyhow::bail!("lost the D-Bus session bus; exiting so that systemd restarts stretchd");
     }
     info!("stopped");
@@ -131,20 +128,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
 
 /// Passes the notification server's answers on to the daemon loop. The notifier's channel
 /// closes when its session-bus connection does (see [`DbusNotifier::connect`]): then this
-/// records that the bus is lost and stops the daemon.
-async fn forward_notifications(
-    mut events: mpsc::Receiver<Event>,
-    tx: mpsc::Sender<Input>,
-    bus_lost: Arc<AtomicBool>,
-) {
+/// tells the daemon that the bus is lost, which stops it.
+async fn forward_notifications(mut events: mpsc::Receiver<Event>, tx: mpsc::Sender<Input>) {
     while let Some(event) = events.recv().await {
         if tx.send(Input::Notification(event)).await.is_err() {
             // The daemon stopped first.
             return;
         }
     }
-    bus_lost.store(true, Ordering::SeqCst);
-    let _ = tx.send(Input::Shutdown).await;
+    let _ = tx.send(Input::BusLost).await;
 }
 
 /// Passes a source's messages on to the daemon loop until either side goes away.
