@@ -698,20 +698,32 @@ fn trust(path: &Path, peer: u32, own: u32) -> Result<(), ClientError> {
     })
 }
 
+/// Why a request frame was refused; its message is what the client gets.
+#[derive(Debug, thiserror::Error)]
+pub enum FrameError {
+    /// Longer than [`MAX_FRAME`].
+    #[error("request too large (the limit is {MAX_FRAME} bytes)")]
+    TooLarge,
+    /// The client stopped before the newline.
+    #[error("request not terminated by a newline")]
+    Unterminated,
+    /// Not a request: bad JSON, an unknown type or field, a count over the limit.
+    #[error("malformed request: {0}")]
+    Malformed(#[from] serde_json::Error),
+}
+
 /// Decodes one request frame as the daemon read it (at most [`MAX_FRAME`] bytes, up to and
 /// including the newline): a frame that is too large or not terminated by a newline is refused
-/// before any parsing. The error is the message the client gets.
-pub fn decode_request(line: &[u8]) -> Result<Request, String> {
+/// before any parsing.
+pub fn decode_request(line: &[u8]) -> Result<Request, FrameError> {
     let terminated = line.last() == Some(&b'\n');
     if line.len() > MAX_FRAME || (!terminated && line.len() == MAX_FRAME) {
-        return Err(format!(
-            "request too large (the limit is {MAX_FRAME} bytes)"
-        ));
+        return Err(FrameError::TooLarge);
     }
     if !terminated {
-        return Err("request not terminated by a newline".to_owned());
+        return Err(FrameError::Unterminated);
     }
-    serde_json::from_slice(line).map_err(|e| format!("malformed request: {e}"))
+    Ok(serde_json::from_slice(line)?)
 }
 
 /// [`decode_reply`] on the bytes of a line as read from the socket.

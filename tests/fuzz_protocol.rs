@@ -20,6 +20,11 @@ use stretchd::ipc::{
     SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
 
+/// [`decode_request`] with its error as the message the client gets.
+fn decode(line: &[u8]) -> Result<Request, String> {
+    decode_request(line).map_err(|e| e.to_string())
+}
+
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -57,7 +62,7 @@ fn frame(bytes: &[u8]) -> Vec<u8> {
 /// The decoder's verdict on a frame: it never panics, a frame within the limits is exactly
 /// `serde_json`'s verdict on it, and a frame over the limit is refused for its size.
 fn decode_checked(line: &[u8]) -> Result<Option<Request>, TestCaseError> {
-    let decoded = decode_request(line);
+    let decoded = decode(line);
     let terminated = line.last() == Some(&b'\n');
     if line.len() > MAX_FRAME || (!terminated && line.len() == MAX_FRAME) {
         let e = decoded.expect_err("an oversized frame was decoded");
@@ -118,9 +123,9 @@ fn every_request_survives_the_wire() {
         // What `Client::send` writes is what `control.rs` decodes.
         let line = frame(json.as_bytes());
         if line.len() <= MAX_FRAME {
-            prop_assert_eq!(decode_request(&line), Ok(request));
+            prop_assert_eq!(decode(&line), Ok(request));
         } else {
-            prop_assert!(decode_request(&line).is_err());
+            prop_assert!(decode(&line).is_err());
         }
         Ok(())
     });
@@ -151,7 +156,7 @@ fn every_request_with_an_extra_field_is_refused_naming_it() {
             if line.len() > MAX_FRAME {
                 return Ok(());
             }
-            let e = decode_request(&line).expect_err("a request with an extra field decoded");
+            let e = decode(&line).expect_err("a request with an extra field decoded");
             prop_assert!(
                 e.starts_with("malformed request: unknown field `") && e.contains(&name),
                 "{line:?}: {e}"
@@ -169,7 +174,7 @@ fn a_next_count_over_the_limit_is_refused_naming_the_limit() {
         (MAX_NEXT as u64 + 1)..=u64::MAX,
         |count| {
             let line = frame(format!(r#"{{"type":"next","count":{count}}}"#).as_bytes());
-            let e = decode_request(&line).expect_err("a count over the limit decoded");
+            let e = decode(&line).expect_err("a count over the limit decoded");
             prop_assert!(e.contains(&format!("the limit is {MAX_NEXT}")), "{e}");
             Ok(())
         },
@@ -287,7 +292,7 @@ fn mutated_requests_never_panic_and_what_decodes_round_trips() {
         if let Some(request) = decode_checked(&frame(&bytes))? {
             decoded.set(decoded.get() + 1);
             let again = frame(&serde_json::to_vec(&request).expect("serializes"));
-            prop_assert_eq!(decode_request(&again), Ok(request));
+            prop_assert_eq!(decode(&again), Ok(request));
         }
         Ok(())
     });
@@ -304,7 +309,7 @@ fn frames_are_limited_by_size_before_parsing() {
     let mut big = status.to_vec();
     big.resize(1 << 20, b' ');
     let big = frame(&big);
-    let e = decode_request(&big).expect_err("1 MB frame");
+    let e = decode(&big).expect_err("1 MB frame");
     assert_eq!(
         e,
         format!("request too large (the limit is {MAX_FRAME} bytes)")
@@ -312,25 +317,21 @@ fn frames_are_limited_by_size_before_parsing() {
     // The limit includes the newline: MAX_FRAME bytes in all are read and decoded...
     let mut exact = status.to_vec();
     exact.resize(MAX_FRAME - 1, b' ');
-    assert_eq!(decode_request(&frame(&exact)), Ok(Request::Status));
+    assert_eq!(decode(&frame(&exact)), Ok(Request::Status));
     // ...one byte more is refused, as is a full read without a newline, whatever it holds.
     exact.push(b' ');
-    assert!(
-        decode_request(&frame(&exact))
-            .unwrap_err()
-            .contains("too large")
-    );
-    assert!(decode_request(&exact).unwrap_err().contains("too large"));
+    assert!(decode(&frame(&exact)).unwrap_err().contains("too large"));
+    assert!(decode(&exact).unwrap_err().contains("too large"));
     assert_eq!(
-        decode_request(status),
+        decode(status),
         Err("request not terminated by a newline".to_owned())
     );
     assert_eq!(
-        decode_request(b"\n").map_err(|e| e.starts_with("malformed")),
+        decode(b"\n").map_err(|e| e.starts_with("malformed")),
         Err(true)
     );
     assert_eq!(
-        decode_request(b""),
+        decode(b""),
         Err("request not terminated by a newline".to_owned())
     );
 }
@@ -342,7 +343,7 @@ fn deep_nesting_fills_a_frame_without_overflowing_the_stack() {
         let depth = (MAX_FRAME - 1) / (open.len() + close.len());
         let line = frame(format!("{}{}", open.repeat(depth), close.repeat(depth)).as_bytes());
         assert!(line.len() <= MAX_FRAME);
-        let e = decode_request(&line).expect_err("nested");
+        let e = decode(&line).expect_err("nested");
         assert!(e.starts_with("malformed request"), "{e}");
         assert!(matches!(
             decode_reply(std::str::from_utf8(&line).unwrap()),

@@ -238,27 +238,42 @@ fn count_parser() -> clap::builder::RangedI64ValueParser<u32> {
     clap::value_parser!(u32).range(1..=max)
 }
 
-fn parse_snooze(s: &str) -> Result<Duration, String> {
+fn parse_snooze(s: &str) -> Result<Duration, crate::config::DurationError> {
     crate::config::bounded_duration(s, "snooze", crate::config::MAX_SNOOZE)
 }
 
-fn parse_pause(s: &str) -> Result<Duration, String> {
-    crate::config::bounded_duration(s, "pause", crate::config::MAX_PAUSE).map_err(|e| {
-        format!("{e} (`stretchd pause` without a duration pauses until `stretchd resume`)")
+/// A refused `stretchd pause DURATION`, with the way to pause without an end.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} (`stretchd pause` without a duration pauses until `stretchd resume`)")]
+struct PauseError(crate::config::DurationError);
+
+fn parse_pause(s: &str) -> Result<Duration, PauseError> {
+    crate::config::bounded_duration(s, "pause", crate::config::MAX_PAUSE).map_err(PauseError)
+}
+
+/// A command-line time or date that does not parse, and the form it takes.
+#[derive(Debug, thiserror::Error)]
+#[error("\"{given}\" is not {expected}")]
+struct FormatError {
+    given: String,
+    expected: &'static str,
+}
+
+fn parse_hhmm(s: &str) -> Result<NaiveTime, FormatError> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| FormatError {
+        given: s.to_owned(),
+        expected: "a time; use HH:MM, e.g. 14:30",
     })
 }
 
-fn parse_hhmm(s: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .map_err(|_| format!("\"{s}\" is not a time; use HH:MM, e.g. 14:30"))
-}
-
-fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, String> {
+fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t);
     }
-    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date; use YYYY-MM-DD or RFC 3339"))?;
+    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FormatError {
+        given: s.to_owned(),
+        expected: "a date; use YYYY-MM-DD or RFC 3339",
+    })?;
     let start =
         crate::schedule::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));
     Ok(start.fixed_offset())

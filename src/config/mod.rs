@@ -55,23 +55,46 @@ pub fn human(d: Duration) -> String {
     }
 }
 
+/// A duration the config or the CLI cannot take: `what` (the key or argument) = `text`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    /// Not something humantime reads.
+    #[error("{what} = \"{text}\" is not a duration {DURATION_EXAMPLES}")]
+    NotADuration {
+        /// The key or argument.
+        what: String,
+        /// What was given.
+        text: String,
+    },
+    /// Longer than the key's limit.
+    #[error("{what} = \"{text}\" is too long; the limit is {}", human(*max))]
+    TooLong {
+        /// The key or argument.
+        what: String,
+        /// What was given.
+        text: String,
+        /// The limit.
+        max: Duration,
+    },
+}
+
 /// Parses a duration as the CLI and the config read it, at most `max` long. The error says
 /// what was wrong and names the limit; `what` names the key or argument (e.g. "pause").
-pub fn bounded_duration(text: &str, what: &str, max: Duration) -> Result<Duration, String> {
-    let too_long = || {
-        format!(
-            "{what} = \"{text}\" is too long; the limit is {}",
-            human(max)
-        )
+pub fn bounded_duration(text: &str, what: &str, max: Duration) -> Result<Duration, DurationError> {
+    let too_long = || DurationError::TooLong {
+        what: what.to_owned(),
+        text: text.to_owned(),
+        max,
     };
     match humantime::parse_duration(text) {
         Ok(d) if d > max => Err(too_long()),
         Ok(d) => Ok(d),
         // Too large even for a `Duration`.
         Err(humantime::DurationError::NumberOverflow) => Err(too_long()),
-        Err(_) => Err(format!(
-            "{what} = \"{text}\" is not a duration {DURATION_EXAMPLES}"
-        )),
+        Err(_) => Err(DurationError::NotADuration {
+            what: what.to_owned(),
+            text: text.to_owned(),
+        }),
     }
 }
 
@@ -661,7 +684,7 @@ impl RawPresence {
             }
         };
         let grace = bounded_duration(self.grace.get_ref(), "presence: grace", MAX_GRACE)
-            .map_err(|message| problem(&self.grace, message))?;
+            .map_err(|e| problem(&self.grace, e.to_string()))?;
         Ok(PresenceConfig {
             idle_source,
             natural_break: duration(
@@ -745,7 +768,7 @@ fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
             format!("{what} = \"{text}\" is zero; it must be longer than zero {DURATION_EXAMPLES}"),
         )),
         Ok(d) => Ok(d),
-        Err(message) => Err(problem(value, message)),
+        Err(e) => Err(problem(value, e.to_string())),
     }
 }
 

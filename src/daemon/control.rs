@@ -231,7 +231,7 @@ async fn read_request(read: tokio::net::unix::OwnedReadHalf) -> Result<Option<Re
         Ok(Ok(0)) => return Ok(None),
         Ok(Ok(_)) => {}
     }
-    decode_request(&line).map(Some)
+    decode_request(&line).map(Some).map_err(|e| e.to_string())
 }
 
 /// Writes one reply line, giving up on a client that does not read.

@@ -27,24 +27,53 @@ impl PartialEq for CronSpec {
     }
 }
 
+/// Why a cron line is not a schedule. The message says what is wrong, without the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CronError {
+    /// Not 5 or 6 fields.
+    #[error(
+        "it has {0} fields; crontab lines have 5 (minute hour day month weekday), or 6 with seconds first"
+    )]
+    Fields(usize),
+    /// A weekday step that is not a positive number.
+    #[error("weekday step \"{0}\" is not a positive number")]
+    Step(String),
+    /// A weekday range such as `fri-mon`.
+    #[error("weekday range \"{0}\" runs backwards")]
+    Backwards(String),
+    /// Not 0-7 or a day name.
+    #[error(
+        "\"{0}\" is not a weekday (0-7, where 0 and 7 are Sunday, or sun, mon, tue, wed, thu, fri, sat)"
+    )]
+    Weekday(String),
+    /// The `cron` crate refused the translated line (its reason, on one line).
+    #[error("{0}")]
+    Refused(String),
+    /// A valid line that matches no time at all (`0 0 30 2 *`).
+    #[error("it never fires")]
+    Never,
+}
+
 impl CronSpec {
     /// Parses a 5-field crontab line or a 6-field line with seconds first, or an `@daily`-style
     /// macro. The error says what is wrong, without the line itself.
-    pub fn parse(source: &str) -> Result<CronSpec, String> {
+    pub fn parse(source: &str) -> Result<CronSpec, CronError> {
         let translated = translate(source)?;
         // The crate's message draws a caret under the translated line over several lines; keep
         // only its last line, the reason, so the config error stays on one line.
         let schedule = cron::Schedule::from_str(&translated).map_err(|e| {
             let e = e.to_string();
-            e.lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or(&e)
-                .trim()
-                .to_owned()
+            CronError::Refused(
+                e.lines()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or(&e)
+                    .trim()
+                    .to_owned(),
+            )
         })?;
         if schedule.upcoming(Utc).next().is_none() {
-            return Err("it never fires".to_owned());
+            return Err(CronError::Never);
         }
         Ok(CronSpec {
             source: source.to_owned(),
@@ -78,7 +107,7 @@ impl CronSpec {
 }
 
 /// Rewrites a user's cron line into the `cron` crate's 6-field form.
-fn translate(source: &str) -> Result<String, String> {
+fn translate(source: &str) -> Result<String, CronError> {
     let line = source.trim();
     if line.starts_with('@') {
         return Ok(line.to_owned());
@@ -87,11 +116,7 @@ fn translate(source: &str) -> Result<String, String> {
     match fields.len() {
         5 => fields.insert(0, "0".to_owned()),
         6 => {}
-        n => {
-            return Err(format!(
-                "it has {n} fields; crontab lines have 5 (minute hour day month weekday), or 6 with seconds first"
-            ));
-        }
+        n => return Err(CronError::Fields(n)),
     }
     fields[5] = weekdays(&fields[5])?;
     Ok(fields.join(" "))
@@ -99,7 +124,7 @@ fn translate(source: &str) -> Result<String, String> {
 
 /// A crontab weekday field (0-7, names, ranges, lists, steps) as a list in the `cron` crate's
 /// numbering (1 = Sunday), or `*`.
-fn weekdays(field: &str) -> Result<String, String> {
+fn weekdays(field: &str) -> Result<String, CronError> {
     if field == "*" || field == "?" {
         return Ok("*".to_owned());
     }
@@ -111,7 +136,7 @@ fn weekdays(field: &str) -> Result<String, String> {
                 s.parse::<usize>()
                     .ok()
                     .filter(|s| *s > 0)
-                    .ok_or_else(|| format!("weekday step \"{s}\" is not a positive number"))?,
+                    .ok_or_else(|| CronError::Step(s.to_owned()))?,
             ),
             None => (part, 1),
         };
@@ -125,7 +150,7 @@ fn weekdays(field: &str) -> Result<String, String> {
             },
         };
         if lo > hi {
-            return Err(format!("weekday range \"{range}\" runs backwards"));
+            return Err(CronError::Backwards(range.to_owned()));
         }
         for d in (lo..=hi).step_by(step) {
             days[d % 7] = true;
@@ -142,16 +167,14 @@ fn weekdays(field: &str) -> Result<String, String> {
 }
 
 /// One crontab weekday: 0-7 (0 and 7 are Sunday) or a three-letter name.
-fn day(s: &str) -> Result<usize, String> {
+fn day(s: &str) -> Result<usize, CronError> {
     let lower = s.to_ascii_lowercase();
     if let Some(i) = DAY_NAMES.iter().position(|n| *n == lower) {
         return Ok(i);
     }
     match s.parse::<usize>() {
         Ok(n) if n <= 7 => Ok(n),
-        _ => Err(format!(
-            "\"{s}\" is not a weekday (0-7, where 0 and 7 are Sunday, or sun, mon, tue, wed, thu, fri, sat)"
-        )),
+        _ => Err(CronError::Weekday(s.to_owned())),
     }
 }
 
@@ -194,7 +217,7 @@ mod tests {
             ("every day", "2 fields"),
         ] {
             let err = CronSpec::parse(bad).expect_err(bad);
-            assert!(err.contains(why), "{bad}: {err}");
+            assert!(err.to_string().contains(why), "{bad}: {err}");
         }
     }
 }

@@ -72,23 +72,31 @@ pub const YEARS: std::ops::RangeInclusive<i32> = crate::schedule::workhours::SAN
 /// pause with an end. One that ends later is cut to this.
 pub const MAX_AHEAD: TimeDelta = TimeDelta::days(366);
 
+/// A saved time outside [`YEARS`]: no clock reading, so the state holding it is corrupt.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field} is {}, outside the years {} to {}", .time.to_rfc3339(), YEARS.start(), YEARS.end())]
+pub struct OutOfRange {
+    /// The field, e.g. `last_fired."stretch"`.
+    pub field: String,
+    /// Its time.
+    pub time: DateTime<Utc>,
+}
+
 impl State {
     /// The state with its times checked against `now` (the clock may have gone back since it
     /// was saved): any time outside [`YEARS`] is an error that names the field; a time the
     /// state says has passed (`started`, `last_fired`, the rotation's) but that is later than
     /// `now` becomes `now`; a snooze or pause that ends more than [`MAX_AHEAD`] after `now`
     /// ends then instead. Pure.
-    pub fn sanitized(mut self, now: DateTime<Utc>) -> Result<State, String> {
+    pub fn sanitized(mut self, now: DateTime<Utc>) -> Result<State, OutOfRange> {
         let check = |field: &str, time: &DateTime<Utc>| {
             if YEARS.contains(&time.year()) {
                 Ok(())
             } else {
-                Err(format!(
-                    "{field} is {}, outside the years {} to {}",
-                    time.to_rfc3339(),
-                    YEARS.start(),
-                    YEARS.end()
-                ))
+                Err(OutOfRange {
+                    field: field.to_owned(),
+                    time: *time,
+                })
             }
         };
         check("started", &self.started)?;
@@ -202,7 +210,7 @@ mod tests {
             for (field, set) in cases {
                 let mut state = everywhere(now);
                 set(&mut state, bad);
-                let err = state.sanitized(now).unwrap_err();
+                let err = state.sanitized(now).unwrap_err().to_string();
                 assert!(err.starts_with(&format!("{field} is ")), "{err}");
                 assert!(err.contains("outside the years 1970 to 9999"), "{err}");
             }

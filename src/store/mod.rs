@@ -59,7 +59,7 @@ impl Store {
                         }
                         return sane;
                     }
-                    Err(problem) => problem,
+                    Err(problem) => problem.to_string(),
                 },
                 Err(e) => e.to_string(),
             },
