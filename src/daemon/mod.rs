@@ -19,6 +19,7 @@ use tracing::{debug, error, info, warn};
 use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
 use crate::daemon::notify::{Action, CALL_TIMEOUT, Event, Notice, Notifier, NotifyError};
 use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
+use crate::daemon::refusal::{RecordError, Refusal};
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::state::State;
 use crate::schedule::{self, Fire};
@@ -30,6 +31,7 @@ pub mod control;
 mod launch;
 pub mod notify;
 pub mod presence;
+pub mod refusal;
 mod requests;
 mod serve;
 pub mod watch;
@@ -553,7 +555,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Records an answer to the latest reminder and closes its notification. The error says
     /// why the answer was not saved in the history (it is carried out all the same).
-    fn answer(&mut self, outcome: Outcome) -> Result<(), String> {
+    fn answer(&mut self, outcome: Outcome) -> Result<(), RecordError> {
         let Some(last) = self.last.as_mut() else {
             return Ok(());
         };
@@ -574,10 +576,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Snoozes the latest reminder (it must await an answer) for `length`.
-    fn snooze_last(&mut self, length: Duration) -> Result<String, String> {
+    fn snooze_last(&mut self, length: Duration) -> Result<String, Refusal> {
         let now = self.clock.now();
         let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
-            return Err("no reminder awaits an answer".to_owned());
+            return Err(Refusal::NothingAwaits);
         };
         let snooze = schedule::snooze(
             &self.config,
@@ -586,8 +588,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             length,
             now,
             self.clock.zone(),
-        )
-        .map_err(|e| e.to_string())?;
+        )?;
         last.outcome = Some(Outcome::Snoozed);
         let fire = last.fire.clone();
         let saved = self.record(&fire, Outcome::Snoozed);
@@ -607,13 +608,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Appends to the history; a failure is logged and returned, never fatal.
-    fn record(&mut self, fire: &Fire, outcome: Outcome) -> Result<(), String> {
+    fn record(&mut self, fire: &Fire, outcome: Outcome) -> Result<(), RecordError> {
         let Some(history) = self.history.as_mut() else {
             return match self.store {
-                Some(_) => Err(
-                    "the history log could not be opened when the daemon started (see its log)"
-                        .to_owned(),
-                ),
+                Some(_) => Err(RecordError::NoHistory),
                 // A daemon that keeps nothing on disk (tests, `Daemon::new`) has nothing to lose.
                 None => Ok(()),
             };
@@ -626,15 +624,18 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             outcome,
         };
         history.append(&entry).map_err(|e| {
-            let message = format!("cannot append to {}: {e}", history.path().display());
-            error!("{message}");
-            message
+            let e = RecordError::Append {
+                path: history.path().to_path_buf(),
+                cause: e.to_string(),
+            };
+            error!("{e}");
+            e
         })
     }
 
     /// Re-reads the config. An invalid file keeps the old config running: the error is logged,
     /// shown once as a notification, and reported by `status` until a valid file is saved.
-    fn reload(&mut self, from_watch: bool) -> Result<String, String> {
+    fn reload(&mut self, from_watch: bool) -> Result<String, Refusal> {
         let loaded = Config::load(self.config_path.as_deref());
         match loaded {
             Ok(config)
@@ -670,9 +671,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                         .push(Box::pin(async move { Completion::ErrorNotice(call.await) }));
                 }
                 self.config_error = Some(message.clone());
-                Err(format!(
-                    "config not reloaded, keeping the previous one: {message}"
-                ))
+                Err(Refusal::ConfigInvalid(message))
             }
         }
     }

@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 use tracing::info;
 
+use super::refusal::{RecordError, Refusal};
 use super::{Clock, Daemon, Last};
-use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE, human};
+use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::schedule::state::Pause;
 use crate::schedule::{self, Fire};
-use crate::stats::printable;
 use crate::store::history::{Entry, Outcome};
 
 /// A request carried out, with what it says.
@@ -39,41 +39,37 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     self.show(fire, Some(reply));
                     return;
                 }
-                Err(message) => Err(message),
+                Err(refusal) => Err(refusal),
             },
             Request::Reload => self.reload(false).map(ok),
             Request::GuideDone { item } => self.guide_done(&item).map(ok),
         };
         self.save();
-        let _ = reply.send(result.unwrap_or_else(|message| Response::Error { message }));
+        let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
+            message: refusal.to_string(),
+        }));
     }
 
     /// `stretchd next`: at most [`schedule::MAX_PREVIEW`] upcoming reminders.
-    fn next(&self, now: DateTime<Utc>, count: u64) -> Result<Response, String> {
+    fn next(&self, now: DateTime<Utc>, count: u64) -> Result<Response, Refusal> {
         match usize::try_from(count) {
             Ok(count) if count <= schedule::MAX_PREVIEW => Ok(Response::Next {
                 upcoming: self.upcoming(now, count),
             }),
-            _ => Err(format!(
-                "next: count {count} is too large; ask for at most {}",
-                schedule::MAX_PREVIEW
-            )),
+            _ => Err(Refusal::CountTooLarge {
+                count,
+                max: schedule::MAX_PREVIEW,
+            }),
         }
     }
 
     /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `secs` (or
     /// `snooze.length`) later.
-    fn snooze(&mut self, secs: Option<u64>) -> Result<String, String> {
+    fn snooze(&mut self, secs: Option<u64>) -> Result<String, Refusal> {
         let length = match secs {
             None => self.config.snooze.length,
             Some(secs) if secs <= MAX_SNOOZE.as_secs() => Duration::from_secs(secs),
-            Some(secs) => {
-                return Err(format!(
-                    "a snooze of {} is too long; the limit is {}",
-                    human(Duration::from_secs(secs)),
-                    human(MAX_SNOOZE)
-                ));
-            }
+            Some(secs) => return Err(Refusal::SnoozeTooLong(Duration::from_secs(secs))),
         };
         if self.last.as_ref().is_some_and(Last::awaits_answer) {
             let message = self.snooze_last(length)?;
@@ -84,8 +80,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
         let now = self.clock.now();
         let zone = self.clock.zone();
-        let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, zone)
-            .map_err(|e| e.to_string())?;
+        let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, zone)?;
         Ok(format!(
             "snoozed the next reminder, \"{}\", until {}",
             snooze.reminder,
@@ -100,19 +95,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         &mut self,
         until: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
-    ) -> Result<String, String> {
+    ) -> Result<String, Refusal> {
         if until.is_some_and(|u| u <= now) {
-            return Err("that time has already passed; give a time in the future".to_owned());
+            return Err(Refusal::Past);
         }
         if let Some(u) = until {
             // Refuses a pause past the limit, and checks the arithmetic the schedule will do.
             let length = (u - now).to_std().unwrap_or(Duration::MAX);
             if schedule::hold_end(now, length, MAX_PAUSE).is_none() {
-                return Err(format!(
-                    "a pause of {} is too long; the limit is {} (`stretchd pause` without a time pauses until `stretchd resume`)",
-                    human(length),
-                    human(MAX_PAUSE)
-                ));
+                return Err(Refusal::PauseTooLong(length));
             }
         }
         self.state.pause = Some(Pause { until });
@@ -136,35 +127,47 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         "resumed".to_owned()
     }
 
-    fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, String> {
+    fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, Refusal> {
         match &self.last {
-            None => return Err("no reminder has been shown yet; nothing to answer".to_owned()),
+            None => return Err(Refusal::NothingShown),
             Some(l) if !l.awaits_answer() => {
-                return Err(format!(
-                    "the last reminder (\"{}\" at {}) was already answered: {}",
-                    l.fire.reminder,
-                    l.fire.at.with_timezone(self.clock.zone()).format("%H:%M"),
-                    l.outcome.map_or("", Outcome::as_str)
-                ));
+                return Err(Refusal::AlreadyAnswered {
+                    reminder: l.fire.reminder.clone(),
+                    at: l
+                        .fire
+                        .at
+                        .with_timezone(self.clock.zone())
+                        .format("%H:%M")
+                        .to_string(),
+                    // An answered reminder has an outcome; Done is only a fallback.
+                    outcome: l.outcome.unwrap_or(Outcome::Done),
+                });
             }
             Some(_) => {}
         }
         let saved = self.answer(outcome);
-        let last = self.last.as_ref().map_or("", |l| l.fire.reminder.as_str());
-        let answered = format!("{}: \"{last}\"", outcome.as_str());
-        saved.map(|()| answered.clone()).map_err(|e| {
-            format!("{answered}, but it was not saved: {e} (it counts until the daemon restarts)")
-        })
+        let reminder = self
+            .last
+            .as_ref()
+            .map_or_else(String::new, |l| l.fire.reminder.clone());
+        match saved {
+            Ok(()) => Ok(format!("{}: \"{reminder}\"", outcome.as_str())),
+            Err(cause) => Err(Refusal::NotSaved {
+                outcome,
+                reminder,
+                cause,
+            }),
+        }
     }
 
     /// What `stretchd now` fires: this reminder, or the one due next.
-    fn fire_now(&mut self, reminder: Option<String>, now: DateTime<Utc>) -> Result<Fire, String> {
+    fn fire_now(&mut self, reminder: Option<String>, now: DateTime<Utc>) -> Result<Fire, Refusal> {
         let id = match reminder {
             Some(id) => id,
             None => schedule::next_due(&self.config, &self.state, now, self.clock.zone())
                 .map(|d| d.reminder)
                 .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
-                .ok_or("the config has no reminders")?,
+                .ok_or(Refusal::NoReminders)?,
         };
         schedule::fire_now(&self.config, &mut self.state, &id, now).ok_or_else(|| {
             let known: Vec<&str> = self
@@ -173,23 +176,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .iter()
                 .map(|r| r.id.as_str())
                 .collect();
-            format!(
-                "no reminder has the id \"{}\" (known: {})",
-                printable(&id),
-                known.join(", ")
-            )
+            Refusal::UnknownReminder {
+                known: known.join(", "),
+                id,
+            }
         })
     }
 
     /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
     /// [`crate::store::history::GUIDE_REMINDER`]) and counts it toward the week. The schedule, the rotation and
     /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
-    fn guide_done(&mut self, item: &str) -> Result<String, String> {
+    fn guide_done(&mut self, item: &str) -> Result<String, Refusal> {
         if self.config.catalog.stretch(item).is_none() {
-            return Err(format!(
-                "guide_done: \"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
-                printable(item)
-            ));
+            return Err(Refusal::NotAStretch(item.to_owned()));
         }
         let now = self.clock.now();
         // Guiding the very stretch on screen answers it, so the week does not count it twice.
@@ -198,18 +197,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         });
         if on_screen && self.history.is_some() {
             self.answer(Outcome::Done)
-                .map_err(|e| format!("cannot record \"{item}\": {e}"))?;
+                .map_err(|cause| Refusal::Unrecorded {
+                    item: item.to_owned(),
+                    cause,
+                })?;
             let done = self.done_this_week(now);
             return Ok(format!(
                 "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
                 self.config.weekly_goal
             ));
         }
+        let unrecorded = |cause| Refusal::Unrecorded {
+            item: item.to_owned(),
+            cause,
+        };
         let Some(history) = self.history.as_mut() else {
-            return Err(
-                "the daemon could not open the history log, so it records nothing (see its log)"
-                    .to_owned(),
-            );
+            return Err(unrecorded(RecordError::NoHistory));
         };
         let entry = Entry {
             time: now,
@@ -218,9 +221,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             item: item.to_owned(),
             outcome: Outcome::Done,
         };
-        history
-            .append(&entry)
-            .map_err(|e| format!("cannot append to {}: {e}", history.path().display()))?;
+        history.append(&entry).map_err(|e| {
+            unrecorded(RecordError::Append {
+                path: history.path().to_path_buf(),
+                cause: e.to_string(),
+            })
+        })?;
         info!(item = %entry.item, "guided stretch done");
         self.recent_done.push(now);
         let done = self.done_this_week(now);

@@ -1,0 +1,111 @@
+//! Why the daemon refused a request or could not record an answer: the typed errors of
+//! [`super::requests`], whose messages are what the client prints.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::config::{MAX_PAUSE, MAX_SNOOZE, human};
+use crate::schedule::SnoozeError;
+use crate::stats::printable;
+use crate::store::history::Outcome;
+
+/// Why an answer did not reach the history log (it was carried out all the same).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RecordError {
+    /// The log could not be opened when the daemon started.
+    #[error("the history log could not be opened when the daemon started (see its log)")]
+    NoHistory,
+    /// Appending failed (a read-only or full disk, a directory in the way).
+    #[error("cannot append to {}: {cause}", path.display())]
+    Append {
+        /// The log.
+        path: PathBuf,
+        /// What failed.
+        cause: String,
+    },
+}
+
+/// A control request the daemon refused, or carried out only in part.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// `next` asked for more than the schedule previews.
+    #[error("next: count {count} is too large; ask for at most {max}")]
+    CountTooLarge {
+        /// What was asked.
+        count: u64,
+        /// The limit.
+        max: usize,
+    },
+    /// A snooze longer than [`MAX_SNOOZE`].
+    #[error("a snooze of {} is too long; the limit is {}", human(*.0), human(MAX_SNOOZE))]
+    SnoozeTooLong(Duration),
+    /// A pause longer than [`MAX_PAUSE`].
+    #[error(
+        "a pause of {} is too long; the limit is {} (`stretchd pause` without a time pauses until `stretchd resume`)",
+        human(*.0),
+        human(MAX_PAUSE)
+    )]
+    PauseTooLong(Duration),
+    /// A pause until a time that has passed.
+    #[error("that time has already passed; give a time in the future")]
+    Past,
+    /// The schedule refused the snooze.
+    #[error(transparent)]
+    Snooze(#[from] SnoozeError),
+    /// No reminder on screen waits for an answer.
+    #[error("no reminder awaits an answer")]
+    NothingAwaits,
+    /// `done` or `skip` before any reminder.
+    #[error("no reminder has been shown yet; nothing to answer")]
+    NothingShown,
+    /// `done` or `skip` twice.
+    #[error("the last reminder (\"{reminder}\" at {at}) was already answered: {outcome}")]
+    AlreadyAnswered {
+        /// Its id.
+        reminder: String,
+        /// When it fired, as the user's clock says it.
+        at: String,
+        /// The answer it got.
+        outcome: Outcome,
+    },
+    /// The answer holds, but the history log did not take it.
+    #[error(
+        "{outcome}: \"{reminder}\", but it was not saved: {cause} (it counts until the daemon restarts)"
+    )]
+    NotSaved {
+        /// The answer.
+        outcome: Outcome,
+        /// The reminder.
+        reminder: String,
+        /// Why.
+        cause: RecordError,
+    },
+    /// `now` with a config that has no reminders.
+    #[error("the config has no reminders")]
+    NoReminders,
+    /// `now ID` with an unknown id.
+    #[error("no reminder has the id \"{}\" (known: {known})", printable(id))]
+    UnknownReminder {
+        /// What was asked (escaped when shown).
+        id: String,
+        /// The config's ids.
+        known: String,
+    },
+    /// `guide_done` with an id that is not a stretch of the catalogue.
+    #[error(
+        "guide_done: \"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
+        printable(.0)
+    )]
+    NotAStretch(String),
+    /// A guided stretch that could not be recorded.
+    #[error("cannot record \"{item}\": {cause}")]
+    Unrecorded {
+        /// The stretch.
+        item: String,
+        /// Why.
+        cause: RecordError,
+    },
+    /// `reload` of an invalid config (the old one stays).
+    #[error("config not reloaded, keeping the previous one: {0}")]
+    ConfigInvalid(String),
+}
