@@ -1,0 +1,750 @@
+//! The raw serde structs shaped like the TOML (every key optional but the reminders, with
+//! the documented defaults) and their validation into [`super::Config`].
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::Weekday;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_GRACE, MAX_HOLD_SECS, MAX_INTERVAL,
+    MAX_NATURAL_BREAK, MAX_REPS, MAX_SNOOZE, Missed, NotifyConfig, OnClick, Origin, PresenceConfig,
+    Reminder, SnoozePolicy, Trigger, bounded_duration,
+};
+use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
+use crate::schedule::cron::CronSpec;
+use crate::schedule::workhours::{TimeRange, WorkHours};
+
+/// A validation problem at a place in the file.
+pub(super) struct Problem {
+    pub(super) span: std::ops::Range<usize>,
+    pub(super) message: String,
+}
+
+fn problem<T>(at: &Spanned<T>, message: String) -> Problem {
+    Problem {
+        span: at.span(),
+        message,
+    }
+}
+
+type S = Spanned<String>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub(super) struct RawConfig {
+    schedule: RawSchedule,
+    snooze: RawSnooze,
+    stretches: RawStretches,
+    goal: RawGoal,
+    presence: RawPresence,
+    notify: RawNotify,
+    reminder: Vec<RawReminder>,
+    stretch: Vec<RawStretch>,
+    posture: Vec<RawPosture>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSchedule {
+    #[serde(default = "default_work_days")]
+    work_days: Spanned<Vec<S>>,
+    #[serde(default = "default_work_hours")]
+    work_hours: Spanned<Vec<S>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSnooze {
+    #[serde(default = "default_snooze_length")]
+    length: S,
+    #[serde(default = "default_snooze_max")]
+    max: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStretches {
+    #[serde(default = "default_positions")]
+    positions: Spanned<Vec<S>>,
+    #[serde(default)]
+    equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPresence {
+    #[serde(default = "default_idle_source")]
+    idle_source: S,
+    #[serde(default = "default_natural_break")]
+    natural_break: S,
+    #[serde(default = "default_missed")]
+    missed: S,
+    #[serde(default = "yes")]
+    respect_dnd: bool,
+    #[serde(default = "yes")]
+    respect_fullscreen: bool,
+    #[serde(default = "default_grace")]
+    grace: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotify {
+    #[serde(default = "default_on_click")]
+    on_click: S,
+    #[serde(default = "default_terminal")]
+    terminal: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    #[serde(default = "default_goal")]
+    stretches_per_week: Spanned<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReminder {
+    id: S,
+    kind: S,
+    every: Option<S>,
+    cron: Option<S>,
+    stretch: Option<S>,
+    posture: Option<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStretch {
+    id: S,
+    name: String,
+    #[serde(default)]
+    summary: String,
+    steps: Spanned<Vec<String>>,
+    hold: S,
+    #[serde(default = "one")]
+    reps: Spanned<u32>,
+    #[serde(default = "default_sides")]
+    sides: S,
+    position: S,
+    #[serde(default)]
+    equipment: Vec<S>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosture {
+    id: S,
+    name: String,
+    text: String,
+}
+
+// The defaults below are the documented values in config/default.toml; a test checks they agree.
+fn spanned<T>(v: T) -> Spanned<T> {
+    Spanned::new(0..0, v)
+}
+fn strings(v: &[&str]) -> Spanned<Vec<S>> {
+    spanned(v.iter().map(|s| spanned((*s).to_owned())).collect())
+}
+fn default_work_days() -> Spanned<Vec<S>> {
+    strings(&["mon", "tue", "wed", "thu", "fri"])
+}
+fn default_work_hours() -> Spanned<Vec<S>> {
+    strings(&["09:00-12:30", "13:30-18:00"])
+}
+fn default_snooze_length() -> S {
+    spanned("10m".to_owned())
+}
+fn default_snooze_max() -> u32 {
+    3
+}
+fn default_positions() -> Spanned<Vec<S>> {
+    strings(&["chair", "floor", "standing"])
+}
+fn default_idle_source() -> S {
+    spanned("auto".to_owned())
+}
+fn default_natural_break() -> S {
+    spanned("5m".to_owned())
+}
+fn default_missed() -> S {
+    spanned("drop".to_owned())
+}
+fn yes() -> bool {
+    true
+}
+fn default_grace() -> S {
+    spanned("30s".to_owned())
+}
+fn default_on_click() -> S {
+    spanned("seen".to_owned())
+}
+fn default_terminal() -> S {
+    spanned("x-terminal-emulator -e".to_owned())
+}
+fn default_goal() -> Spanned<u32> {
+    spanned(3)
+}
+fn one() -> Spanned<u32> {
+    spanned(1)
+}
+fn default_sides() -> S {
+    spanned("one".to_owned())
+}
+
+impl Default for RawSchedule {
+    fn default() -> Self {
+        RawSchedule {
+            work_days: default_work_days(),
+            work_hours: default_work_hours(),
+        }
+    }
+}
+impl Default for RawSnooze {
+    fn default() -> Self {
+        RawSnooze {
+            length: default_snooze_length(),
+            max: default_snooze_max(),
+        }
+    }
+}
+impl Default for RawPresence {
+    fn default() -> Self {
+        RawPresence {
+            idle_source: default_idle_source(),
+            natural_break: default_natural_break(),
+            missed: default_missed(),
+            respect_dnd: true,
+            respect_fullscreen: true,
+            grace: default_grace(),
+        }
+    }
+}
+
+impl RawPresence {
+    fn validate(&self) -> Result<PresenceConfig, Problem> {
+        let idle_source = IdleSource::ALL
+            .iter()
+            .find(|(name, _)| name == self.idle_source.get_ref())
+            .map(|(_, s)| *s)
+            .ok_or_else(|| {
+                problem(
+                    &self.idle_source,
+                    format!(
+                        "presence: idle_source = \"{}\" is not an idle source (allowed: \"auto\", \"wayland\", \"mutter\", \"x11\", \"logind\", \"none\")",
+                        self.idle_source.get_ref()
+                    ),
+                )
+            })?;
+        let missed = match self.missed.get_ref().as_str() {
+            "drop" => Missed::Drop,
+            "once" => Missed::Once,
+            other => {
+                return Err(problem(
+                    &self.missed,
+                    format!(
+                        "presence: missed = \"{other}\" is not allowed (allowed: \"drop\", \"once\")"
+                    ),
+                ));
+            }
+        };
+        let grace = bounded_duration(self.grace.get_ref(), "presence: grace", MAX_GRACE)
+            .map_err(|e| problem(&self.grace, e.to_string()))?;
+        Ok(PresenceConfig {
+            idle_source,
+            natural_break: duration(
+                &self.natural_break,
+                "presence: natural_break",
+                MAX_NATURAL_BREAK,
+            )?,
+            missed,
+            respect_dnd: self.respect_dnd,
+            respect_fullscreen: self.respect_fullscreen,
+            grace,
+        })
+    }
+}
+
+impl Default for RawNotify {
+    fn default() -> Self {
+        RawNotify {
+            on_click: default_on_click(),
+            terminal: default_terminal(),
+        }
+    }
+}
+
+impl RawNotify {
+    fn validate(&self) -> Result<NotifyConfig, Problem> {
+        let on_click = OnClick::ALL
+            .iter()
+            .find(|(name, _)| name == self.on_click.get_ref())
+            .map(|(_, c)| *c)
+            .ok_or_else(|| {
+                problem(
+                    &self.on_click,
+                    format!(
+                        "notify: on_click = \"{}\" is not allowed (allowed: \"seen\", \"guide\")",
+                        self.on_click.get_ref()
+                    ),
+                )
+            })?;
+        let terminal: Vec<String> = self
+            .terminal
+            .get_ref()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        if terminal.is_empty() {
+            return Err(problem(
+                &self.terminal,
+                "notify: terminal is empty; give the command that runs a program in a new terminal window (e.g. \"x-terminal-emulator -e\", \"foot\", \"kitty\", \"gnome-terminal --\")".to_owned(),
+            ));
+        }
+        Ok(NotifyConfig { on_click, terminal })
+    }
+}
+
+impl Default for RawGoal {
+    fn default() -> Self {
+        RawGoal {
+            stretches_per_week: default_goal(),
+        }
+    }
+}
+impl Default for RawStretches {
+    fn default() -> Self {
+        RawStretches {
+            positions: default_positions(),
+            equipment: Vec::new(),
+        }
+    }
+}
+
+const ID_RULE: &str = "ids use lowercase letters, digits and '-' or '_'";
+
+/// Parses a humantime duration that must be longer than zero and at most `max`.
+fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
+    let text = value.get_ref();
+    match bounded_duration(text, what, max) {
+        Ok(d) if d.is_zero() => Err(problem(
+            value,
+            format!("{what} = \"{text}\" is zero; it must be longer than zero {DURATION_EXAMPLES}"),
+        )),
+        Ok(d) => Ok(d),
+        Err(e) => Err(problem(value, e.to_string())),
+    }
+}
+
+fn valid_id(id: &S, what: &str) -> Result<(), Problem> {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(problem(
+            id,
+            format!("{what} id \"{s}\" is not a valid id: {ID_RULE}"),
+        ))
+    }
+}
+
+/// Rejects the second use of an id.
+fn unique<'a>(seen: &mut HashSet<&'a str>, id: &'a S, what: &str) -> Result<(), Problem> {
+    if seen.insert(id.get_ref()) {
+        Ok(())
+    } else {
+        Err(problem(
+            id,
+            format!(
+                "duplicate {what} id \"{}\": every {what} needs its own id",
+                id.get_ref()
+            ),
+        ))
+    }
+}
+
+fn weekday(s: &S) -> Result<Weekday, Problem> {
+    const DAYS: [(&str, &str, Weekday); 7] = [
+        ("mon", "monday", Weekday::Mon),
+        ("tue", "tuesday", Weekday::Tue),
+        ("wed", "wednesday", Weekday::Wed),
+        ("thu", "thursday", Weekday::Thu),
+        ("fri", "friday", Weekday::Fri),
+        ("sat", "saturday", Weekday::Sat),
+        ("sun", "sunday", Weekday::Sun),
+    ];
+    let lower = s.get_ref().to_ascii_lowercase();
+    DAYS.iter()
+        .find(|(short, long, _)| lower == *short || lower == *long)
+        .map(|(_, _, day)| *day)
+        .ok_or_else(|| {
+            problem(
+                s,
+                format!(
+                    "schedule: work_days has \"{}\", which is not a weekday (allowed: \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\")",
+                    s.get_ref()
+                ),
+            )
+        })
+}
+
+impl RawConfig {
+    pub(super) fn validate(self, origin: Origin) -> Result<Config, Problem> {
+        let work = self.schedule.validate()?;
+        let snooze = SnoozePolicy {
+            length: duration(&self.snooze.length, "snooze: length", MAX_SNOOZE)?,
+            max: self.snooze.max,
+        };
+        let fit = self.stretches.validate()?;
+        let presence = self.presence.validate()?;
+        let notify = self.notify.validate()?;
+        let weekly_goal = *self.goal.stretches_per_week.get_ref();
+        if weekly_goal == 0 {
+            return Err(problem(
+                &self.goal.stretches_per_week,
+                "goal: stretches_per_week must be at least 1 (the advice is 2-3 sessions a week)"
+                    .to_owned(),
+            ));
+        }
+        let catalog = self.catalog()?;
+        if self.reminder.is_empty() {
+            // An empty file (or one linked to /dev/null) must not silently stop every reminder.
+            return Err(Problem {
+                span: 0..0,
+                message: "the config has no [[reminder]]; add at least one (e.g. [[reminder]] id = \"stretch\" kind = \"stretch\" every = \"50m\"; `stretchd check` with no file shows the built-in default)".to_owned(),
+            });
+        }
+        let mut reminders = Vec::with_capacity(self.reminder.len());
+        let mut seen = HashSet::new();
+        for raw in &self.reminder {
+            valid_id(&raw.id, "reminder")?;
+            unique(&mut seen, &raw.id, "reminder")?;
+            reminders.push(raw.validate(&catalog)?);
+        }
+        let config = Config {
+            origin,
+            work,
+            snooze,
+            reminders,
+            catalog,
+            fit,
+            weekly_goal,
+            presence,
+            notify,
+        };
+        let rotates = config
+            .reminders
+            .iter()
+            .any(|r| r.kind == Kind::Stretch && r.pinned.is_none());
+        if rotates && config.rotating_stretches().is_empty() {
+            return Err(problem(
+                &self.stretches.positions,
+                "stretches: no stretch fits these positions and this equipment; allow another position (\"chair\", \"floor\", \"standing\"), add equipment, or pin a stretch with stretch = \"<id>\"".to_owned(),
+            ));
+        }
+        Ok(config)
+    }
+
+    /// The built-in catalogue plus the user's `[[stretch]]` and `[[posture]]` entries.
+    fn catalog(&self) -> Result<Catalog, Problem> {
+        let mut catalog = Catalog::default();
+        let mut seen: HashSet<String> = catalog.stretches.iter().map(|s| s.id.clone()).collect();
+        for raw in &self.stretch {
+            valid_id(&raw.id, "stretch")?;
+            if !seen.insert(raw.id.get_ref().clone()) {
+                return Err(problem(
+                    &raw.id,
+                    format!(
+                        "duplicate stretch id \"{}\": built-in and custom stretches need distinct ids (see `stretchd stretches`)",
+                        raw.id.get_ref()
+                    ),
+                ));
+            }
+            catalog.stretches.push(raw.validate()?);
+        }
+        let mut seen: HashSet<String> = catalog.postures.iter().map(|p| p.id.clone()).collect();
+        for raw in &self.posture {
+            valid_id(&raw.id, "posture")?;
+            if !seen.insert(raw.id.get_ref().clone()) {
+                return Err(problem(
+                    &raw.id,
+                    format!(
+                        "duplicate posture id \"{}\": built-in and custom posture checks need distinct ids (see `stretchd stretches`)",
+                        raw.id.get_ref()
+                    ),
+                ));
+            }
+            catalog.postures.push(Posture {
+                id: raw.id.get_ref().clone(),
+                name: raw.name.clone(),
+                text: raw.text.clone(),
+            });
+        }
+        Ok(catalog)
+    }
+}
+
+impl RawSchedule {
+    fn validate(&self) -> Result<WorkHours, Problem> {
+        if self.work_days.get_ref().is_empty() {
+            return Err(problem(
+                &self.work_days,
+                "schedule: work_days is empty; list at least one day (e.g. [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"])".to_owned(),
+            ));
+        }
+        if self.work_hours.get_ref().is_empty() {
+            return Err(problem(
+                &self.work_hours,
+                "schedule: work_hours is empty; list at least one range (e.g. [\"09:00-17:00\"])"
+                    .to_owned(),
+            ));
+        }
+        let mut days = Vec::new();
+        for d in self.work_days.get_ref() {
+            let day = weekday(d)?;
+            if !days.contains(&day) {
+                days.push(day);
+            }
+        }
+        let mut ranges: Vec<(TimeRange, &S)> = Vec::new();
+        for h in self.work_hours.get_ref() {
+            let range = TimeRange::parse(h.get_ref()).map_err(|why| {
+                problem(
+                    h,
+                    format!(
+                        "schedule: work_hours has \"{}\": {why} (format \"HH:MM-HH:MM\", e.g. \"09:00-17:30\"; end may be \"24:00\")",
+                        h.get_ref()
+                    ),
+                )
+            })?;
+            if let Some((other, _)) = ranges.iter().find(|(r, _)| r.overlaps(&range)) {
+                return Err(problem(
+                    h,
+                    format!(
+                        "schedule: work_hours \"{}\" overlaps \"{other}\"; ranges must not overlap (merge them into one)",
+                        h.get_ref()
+                    ),
+                ));
+            }
+            ranges.push((range, h));
+        }
+        Ok(WorkHours::new(
+            days,
+            ranges.into_iter().map(|(r, _)| r).collect(),
+        ))
+    }
+}
+
+impl RawStretches {
+    fn validate(&self) -> Result<Fit, Problem> {
+        let mut positions = Vec::new();
+        for p in self.positions.get_ref() {
+            positions.push(position(p, "stretches: positions")?);
+        }
+        let mut equipment = Vec::new();
+        for e in &self.equipment {
+            valid_id(e, "equipment")?;
+            equipment.push(e.get_ref().clone());
+        }
+        Ok(Fit {
+            positions,
+            equipment,
+        })
+    }
+}
+
+fn position(p: &S, what: &str) -> Result<Position, Problem> {
+    Position::parse(p.get_ref()).ok_or_else(|| {
+        problem(
+            p,
+            format!(
+                "{what} has \"{}\", which is not a position (allowed: \"chair\", \"floor\", \"standing\")",
+                p.get_ref()
+            ),
+        )
+    })
+}
+
+impl RawStretch {
+    fn validate(&self) -> Result<Stretch, Problem> {
+        let id = self.id.get_ref();
+        if self.steps.get_ref().is_empty() {
+            return Err(problem(
+                &self.steps,
+                format!("stretch \"{id}\": steps is empty; list the steps in order"),
+            ));
+        }
+        let hold = Hold::parse(self.hold.get_ref()).ok_or_else(|| {
+            problem(
+                &self.hold,
+                format!(
+                    "stretch \"{id}\": hold = \"{}\" is not a hold time (examples: \"15-30s\", \"20s\")",
+                    self.hold.get_ref()
+                ),
+            )
+        })?;
+        if hold.max_secs > MAX_HOLD_SECS {
+            return Err(problem(
+                &self.hold,
+                format!(
+                    "stretch \"{id}\": hold = \"{}\" is too long; the limit is {MAX_HOLD_SECS} s",
+                    self.hold.get_ref()
+                ),
+            ));
+        }
+        if *self.reps.get_ref() == 0 {
+            return Err(problem(
+                &self.reps,
+                format!("stretch \"{id}\": reps must be at least 1"),
+            ));
+        }
+        if *self.reps.get_ref() > MAX_REPS {
+            return Err(problem(
+                &self.reps,
+                format!(
+                    "stretch \"{id}\": reps = {} is too many; the limit is {MAX_REPS}",
+                    self.reps.get_ref()
+                ),
+            ));
+        }
+        let sides = Sides::parse(self.sides.get_ref()).ok_or_else(|| {
+            problem(
+                &self.sides,
+                format!(
+                    "stretch \"{id}\": sides = \"{}\" is not allowed (allowed: \"one\", \"both\")",
+                    self.sides.get_ref()
+                ),
+            )
+        })?;
+        let mut equipment = Vec::new();
+        for e in &self.equipment {
+            valid_id(e, "equipment")?;
+            equipment.push(e.get_ref().clone());
+        }
+        Ok(Stretch {
+            id: id.clone(),
+            name: self.name.clone(),
+            summary: self.summary.clone(),
+            steps: self.steps.get_ref().clone(),
+            hold,
+            reps: *self.reps.get_ref(),
+            sides,
+            position: position(&self.position, &format!("stretch \"{id}\": position"))?,
+            equipment,
+        })
+    }
+}
+
+impl RawReminder {
+    fn validate(&self, catalog: &Catalog) -> Result<Reminder, Problem> {
+        let id = self.id.get_ref();
+        let kind = match self.kind.get_ref().as_str() {
+            "posture" => Kind::Posture,
+            "stretch" => Kind::Stretch,
+            other => {
+                return Err(problem(
+                    &self.kind,
+                    format!(
+                        "reminder \"{id}\": kind = \"{other}\" is not a kind (allowed: \"posture\", \"stretch\")"
+                    ),
+                ));
+            }
+        };
+        let trigger = match (&self.every, &self.cron) {
+            (Some(every), None) => Trigger::Every(duration(every, &format!("reminder \"{id}\": every"), MAX_INTERVAL)?),
+            (None, Some(cron)) => Trigger::Cron(Box::new(CronSpec::parse(cron.get_ref()).map_err(|why| {
+                problem(
+                    cron,
+                    format!(
+                        "reminder \"{id}\": cron = \"{}\" is not a cron schedule: {why} (crontab's 5 fields \"min hour day month weekday\", e.g. \"30 15 * * mon-fri\", or 6 with seconds first)",
+                        cron.get_ref()
+                    ),
+                )
+            })?)),
+            (Some(_), Some(cron)) => {
+                return Err(problem(
+                    cron,
+                    format!("reminder \"{id}\": has both every and cron; keep exactly one"),
+                ));
+            }
+            (None, None) => {
+                return Err(problem(
+                    &self.id,
+                    format!(
+                        "reminder \"{id}\": has neither every nor cron; add one (e.g. every = \"50m\" or cron = \"30 15 * * mon-fri\")"
+                    ),
+                ));
+            }
+        };
+        let pinned = match (kind, &self.stretch, &self.posture) {
+            (_, Some(s), Some(_)) => {
+                return Err(problem(
+                    s,
+                    format!("reminder \"{id}\": has both stretch and posture; keep at most one"),
+                ));
+            }
+            (Kind::Stretch, Some(s), None) => {
+                if catalog.stretch(s.get_ref()).is_none() {
+                    return Err(problem(
+                        s,
+                        format!(
+                            "reminder \"{id}\": stretch = \"{}\" is not a known stretch (known: {})",
+                            s.get_ref(),
+                            quoted(catalog.stretches.iter().map(|s| s.id.as_str()))
+                        ),
+                    ));
+                }
+                Some(s.get_ref().clone())
+            }
+            (Kind::Posture, None, Some(p)) => {
+                if catalog.posture(p.get_ref()).is_none() {
+                    return Err(problem(
+                        p,
+                        format!(
+                            "reminder \"{id}\": posture = \"{}\" is not a known posture check (known: {})",
+                            p.get_ref(),
+                            quoted(catalog.postures.iter().map(|p| p.id.as_str()))
+                        ),
+                    ));
+                }
+                Some(p.get_ref().clone())
+            }
+            (Kind::Posture, Some(s), None) => {
+                return Err(problem(
+                    s,
+                    format!(
+                        "reminder \"{id}\": stretch = ... only applies to kind = \"stretch\"; use posture = \"<id>\" to pin a posture check"
+                    ),
+                ));
+            }
+            (Kind::Stretch, None, Some(p)) => {
+                return Err(problem(
+                    p,
+                    format!(
+                        "reminder \"{id}\": posture = ... only applies to kind = \"posture\"; use stretch = \"<id>\" to pin a stretch"
+                    ),
+                ));
+            }
+            (_, None, None) => None,
+        };
+        Ok(Reminder {
+            id: id.clone(),
+            kind,
+            trigger,
+            pinned,
+        })
+    }
+}
+
+fn quoted<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
