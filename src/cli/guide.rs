@@ -257,10 +257,11 @@ fn find<'a>(config: &'a Config, id: &str) -> anyhow::Result<&'a Stretch> {
         .map(|s| s.id.as_str())
         .collect();
     let known = known.join(", ");
+    let shown = crate::stats::printable(id);
     if config.catalog.posture(id).is_some() {
-        bail!("\"{id}\" is a posture check; the guide walks through stretches (known: {known})");
+        bail!("\"{shown}\" is a posture check; the guide walks through stretches (known: {known})");
     }
-    bail!("no stretch has the id \"{id}\" (known: {known}); `stretchd stretches` lists them")
+    bail!("no stretch has the id \"{shown}\" (known: {known}); `stretchd stretches` lists them")
 }
 
 /// The stretch stretchd would suggest next, and a line that says where the choice came from.

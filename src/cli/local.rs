@@ -21,7 +21,10 @@ pub fn run_daemon(args: ConfigArg) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(crate::daemon::serve(args.config))
+    let result = runtime.block_on(crate::daemon::serve(args.config));
+    // A `next` preview still running on a blocking thread must not hold up the exit.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    result
 }
 
 /// Streams the history log through `each`, warning (in one short line) about lines it had to
@@ -163,7 +166,8 @@ pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<Stri
                 return Ok(format!("{}\n\n{}\n", p.title(), p.text));
             }
             bail!(
-                "no stretch or posture check has the id \"{id}\"; `stretchd stretches` lists them"
+                "no stretch or posture check has the id \"{}\"; `stretchd stretches` lists them",
+                crate::stats::printable(id)
             )
         }
     }

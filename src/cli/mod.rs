@@ -167,8 +167,9 @@ pub struct CheckArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub config: ConfigArg,
-    /// Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00).
-    #[arg(long, value_name = "RFC3339")]
+    /// Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00; years
+    /// 1970 to 9999).
+    #[arg(long, value_name = "RFC3339", value_parser = parse_from)]
     pub from: Option<DateTime<FixedOffset>>,
     /// How many reminders to show (1 to 1000).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = count_parser())]
@@ -238,8 +239,26 @@ fn count_parser() -> clap::builder::RangedI64ValueParser<u32> {
     clap::value_parser!(u32).range(1..=max)
 }
 
+/// A duration on the command line: at least a second, at most `max`.
+fn cli_duration(
+    s: &str,
+    what: &str,
+    max: Duration,
+) -> Result<Duration, crate::config::DurationError> {
+    const MIN: Duration = Duration::from_secs(1);
+    let d = crate::config::bounded_duration(s, what, max)?;
+    if d < MIN {
+        return Err(crate::config::DurationError::TooShort {
+            what: what.to_owned(),
+            text: s.to_owned(),
+            min: MIN,
+        });
+    }
+    Ok(d)
+}
+
 fn parse_snooze(s: &str) -> Result<Duration, crate::config::DurationError> {
-    crate::config::bounded_duration(s, "snooze", crate::config::MAX_SNOOZE)
+    cli_duration(s, "snooze", crate::config::MAX_SNOOZE)
 }
 
 /// A refused `stretchd pause DURATION`, with the way to pause without an end.
@@ -248,7 +267,7 @@ fn parse_snooze(s: &str) -> Result<Duration, crate::config::DurationError> {
 struct PauseError(crate::config::DurationError);
 
 fn parse_pause(s: &str) -> Result<Duration, PauseError> {
-    crate::config::bounded_duration(s, "pause", crate::config::MAX_PAUSE).map_err(PauseError)
+    cli_duration(s, "pause", crate::config::MAX_PAUSE).map_err(PauseError)
 }
 
 /// A command-line time or date that does not parse, and the form it takes.
@@ -257,6 +276,17 @@ fn parse_pause(s: &str) -> Result<Duration, PauseError> {
 struct FormatError {
     given: String,
     expected: &'static str,
+}
+
+fn parse_from(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
+    use chrono::Datelike as _;
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .filter(|t| crate::schedule::workhours::SANE_YEARS.contains(&t.year()))
+        .ok_or_else(|| FormatError {
+            given: s.to_owned(),
+            expected: "a time in RFC 3339 from the years 1970 to 9999, e.g. 2026-11-24T09:00:00+01:00",
+        })
 }
 
 fn parse_hhmm(s: &str) -> Result<NaiveTime, FormatError> {

@@ -28,8 +28,16 @@ pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const HOUR: u64 = 3600;
 const DAY: u64 = 24 * HOUR;
 
-/// The longest `every` of a reminder: a week.
+/// The longest `every` of a reminder: a week (and it must also fit in a work window).
 pub const MAX_INTERVAL: Duration = Duration::from_secs(7 * DAY);
+/// The shortest `every` of a reminder: a second.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
+/// The most `[[reminder]]` entries in one config.
+pub const MAX_REMINDERS: usize = 32;
+/// The most `work_hours` ranges.
+pub const MAX_RANGES: usize = 16;
+/// The most custom `[[stretch]]` or `[[posture]]` entries (each).
+pub const MAX_CUSTOM: usize = 64;
 /// The longest snooze (`snooze.length`, `stretchd snooze`): a day.
 pub const MAX_SNOOZE: Duration = Duration::from_secs(DAY);
 /// The longest pause with an end (`stretchd pause`): a year.
@@ -70,6 +78,16 @@ pub enum DurationError {
         what: String,
         /// What was given.
         text: String,
+    },
+    /// Shorter than the argument's minimum (zero included).
+    #[error("{what} = \"{text}\" is too short; it must be at least {}", human(*min))]
+    TooShort {
+        /// The key or argument.
+        what: String,
+        /// What was given.
+        text: String,
+        /// The minimum.
+        min: Duration,
     },
     /// Longer than the key's limit.
     #[error("{what} = \"{text}\" is too long; the limit is {}", human(*max))]
@@ -353,7 +371,7 @@ impl Config {
                     e
                 };
                 Err(ConfigError::Read {
-                    path: path.display().to_string(),
+                    path: crate::stats::printable(&path.display().to_string()).into_owned(),
                     cause,
                 })
             }
@@ -365,7 +383,7 @@ impl Config {
         let err = |span: Option<Range<usize>>, message: String| {
             let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
             ConfigError::Invalid {
-                origin: origin.to_string(),
+                origin: crate::stats::printable(&origin.to_string()).into_owned(),
                 line,
                 column,
                 message: one_line(&message),

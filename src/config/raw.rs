@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_GRACE, MAX_HOLD_SECS, MAX_INTERVAL,
-    MAX_NATURAL_BREAK, MAX_REPS, MAX_SNOOZE, Missed, NotifyConfig, OnClick, Origin, PresenceConfig,
+    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
+    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig,
     Reminder, SnoozePolicy, Trigger, bounded_duration,
 };
 use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
@@ -340,6 +340,35 @@ fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
     }
 }
 
+/// A reminder's `every`: at least [`MIN_INTERVAL`], at most [`MAX_INTERVAL`], and shorter than
+/// the longest work window (counting restarts at each window's start, so a longer interval
+/// never fires).
+fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem> {
+    let what = format!("reminder \"{id}\": every");
+    let d = duration(every, &what, MAX_INTERVAL)?;
+    if d < MIN_INTERVAL {
+        return Err(problem(
+            every,
+            format!(
+                "{what} = \"{}\" is too short; the shortest is {}",
+                every.get_ref(),
+                super::human(MIN_INTERVAL)
+            ),
+        ));
+    }
+    if d >= longest {
+        return Err(problem(
+            every,
+            format!(
+                "{what} = \"{}\" never fits in a work window (the longest is {}): make it shorter, or the work hours longer",
+                every.get_ref(),
+                super::human(longest)
+            ),
+        ));
+    }
+    Ok(d)
+}
+
 fn valid_id(id: &S, what: &str) -> Result<(), Problem> {
     let s = id.get_ref();
     let ok = !s.is_empty()
@@ -421,12 +450,21 @@ impl RawConfig {
                 message: "the config has no [[reminder]]; add at least one (e.g. [[reminder]] id = \"stretch\" kind = \"stretch\" every = \"50m\"; `stretchd check` with no file shows the built-in default)".to_owned(),
             });
         }
+        if let Some(extra) = self.reminder.get(MAX_REMINDERS) {
+            return Err(problem(
+                &extra.id,
+                format!(
+                    "too many reminders: the limit is {MAX_REMINDERS} (merge some, or pin stretches to fewer reminders)"
+                ),
+            ));
+        }
+        let longest = work.ranges().iter().map(TimeRange::length).max();
         let mut reminders = Vec::with_capacity(self.reminder.len());
         let mut seen = HashSet::new();
         for raw in &self.reminder {
             valid_id(&raw.id, "reminder")?;
             unique(&mut seen, &raw.id, "reminder")?;
-            reminders.push(raw.validate(&catalog)?);
+            reminders.push(raw.validate(&catalog, longest.unwrap_or_default())?);
         }
         let config = Config {
             origin,
@@ -456,6 +494,14 @@ impl RawConfig {
     fn catalog(&self) -> Result<Catalog, Problem> {
         let mut catalog = Catalog::default();
         let mut seen: HashSet<String> = catalog.stretches.iter().map(|s| s.id.clone()).collect();
+        for (list, what) in [(self.stretch.len(), "[[stretch]]"), (self.posture.len(), "[[posture]]")] {
+            if list > MAX_CUSTOM {
+                return Err(Problem {
+                    span: 0..0,
+                    message: format!("too many {what} entries ({list}): the limit is {MAX_CUSTOM}"),
+                });
+            }
+        }
         for raw in &self.stretch {
             valid_id(&raw.id, "stretch")?;
             if !seen.insert(raw.id.get_ref().clone()) {
@@ -514,6 +560,15 @@ impl RawSchedule {
             }
         }
         let mut ranges: Vec<(TimeRange, &S)> = Vec::new();
+        if self.work_hours.get_ref().len() > MAX_RANGES {
+            return Err(problem(
+                &self.work_hours,
+                format!(
+                    "schedule: work_hours has {} ranges; the limit is {MAX_RANGES} (merge adjacent ones)",
+                    self.work_hours.get_ref().len()
+                ),
+            ));
+        }
         for h in self.work_hours.get_ref() {
             let range = TimeRange::parse(h.get_ref()).map_err(|why| {
                 problem(
@@ -643,7 +698,8 @@ impl RawStretch {
 }
 
 impl RawReminder {
-    fn validate(&self, catalog: &Catalog) -> Result<Reminder, Problem> {
+    /// `longest`: the longest work window, which an interval must fit in to ever fire.
+    fn validate(&self, catalog: &Catalog, longest: Duration) -> Result<Reminder, Problem> {
         let id = self.id.get_ref();
         let kind = match self.kind.get_ref().as_str() {
             "posture" => Kind::Posture,
@@ -658,7 +714,7 @@ impl RawReminder {
             }
         };
         let trigger = match (&self.every, &self.cron) {
-            (Some(every), None) => Trigger::Every(duration(every, &format!("reminder \"{id}\": every"), MAX_INTERVAL)?),
+            (Some(every), None) => Trigger::Every(interval(every, id, longest)?),
             (None, Some(cron)) => Trigger::Cron(Box::new(CronSpec::parse(cron.get_ref()).map_err(|why| {
                 problem(
                     cron,

@@ -17,7 +17,9 @@ use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
 use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
-use crate::daemon::notify::{Action, CALL_TIMEOUT, Event, Notice, Notifier, NotifyError};
+use crate::daemon::notify::{
+    Action, CALL_TIMEOUT, Event, LATE_REPLY, Notice, Notifier, NotifyError,
+};
 use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
 use crate::daemon::refusal::{RecordError, Refusal};
 use crate::ipc::{Request, Response, Status};
@@ -95,7 +97,7 @@ impl From<control::Call> for Input {
 /// time, in a named zone.
 pub trait Clock {
     /// The zone that work hours, cron lines and weeks are in.
-    type Zone: TimeZone<Offset: std::fmt::Display>;
+    type Zone: TimeZone<Offset: std::fmt::Display> + Send + 'static;
     /// The current wall-clock time.
     fn now(&self) -> DateTime<Utc>;
     /// The user's time zone.
@@ -124,29 +126,34 @@ type Pending = FuturesUnordered<Pin<Box<dyn Future<Output = Completion>>>>;
 
 /// How a notification-server call under way ended.
 enum Completion {
-    /// The Notify call for the reminder shown as number `seq`; `reply` is a `stretchd now`
-    /// waiting to hear whether the server took it.
+    /// The Notify call for the reminder shown as number `seq` (it may answer up to
+    /// [`LATE_REPLY`]).
     Reminder {
         seq: u64,
-        title: String,
         result: Result<u32, NotifyError>,
-        reply: Option<oneshot::Sender<Response>>,
     },
+    /// [`CALL_TIMEOUT`] has passed since the reminder numbered `seq` was sent: a `stretchd
+    /// now` still waiting hears that the server did not answer.
+    ReplyDue { seq: u64 },
     /// The Notify call for the config-error notice.
     ErrorNotice(Result<u32, NotifyError>),
-    /// A `CloseNotification` call (best effort; a failure is logged where it happens).
-    Closed,
+    /// Work that needs nothing more of the loop: a `CloseNotification` call (best effort; a
+    /// failure is logged where it happens), a `next` preview computed beside the loop.
+    Finished,
 }
 
 /// Notification events for an id the daemon does not know yet, kept while a Notify call is
 /// under way: a server may report a click before its reply to Notify is handled.
 const EARLY_EVENTS: usize = 8;
 
-/// `call`, bounded by [`CALL_TIMEOUT`].
-async fn bounded<T>(call: impl Future<Output = Result<T, NotifyError>>) -> Result<T, NotifyError> {
-    tokio::time::timeout(CALL_TIMEOUT, call)
+/// `call`, bounded by `limit`.
+async fn bounded<T>(
+    limit: Duration,
+    call: impl Future<Output = Result<T, NotifyError>>,
+) -> Result<T, NotifyError> {
+    tokio::time::timeout(limit, call)
         .await
-        .unwrap_or(Err(NotifyError::Timeout))
+        .unwrap_or(Err(NotifyError::Timeout(limit)))
 }
 
 /// The latest reminder and what became of it.
@@ -182,6 +189,8 @@ pub struct Daemon<N, C> {
     save_failing: bool,
     store: Option<Store>,
     history: Option<History>,
+    /// The history log that could not be opened, to try again at the next answer.
+    history_path: Option<PathBuf>,
     /// Times of this week's (and last week's) stretches answered Done, for the progress line.
     recent_done: Vec<DateTime<Utc>>,
     notifier: N,
@@ -194,6 +203,9 @@ pub struct Daemon<N, C> {
     pending: Pending,
     /// Events that arrived for an unknown id while a Notify call was under way.
     early: Vec<Event>,
+    /// `stretchd now` requests waiting to hear how their reminder's Notify call went: its
+    /// `seq`, its title and where to answer.
+    now_replies: Vec<(u64, String, oneshot::Sender<Response>)>,
     error_notice: u32,
     server_missing: bool,
     followers: Vec<mpsc::Sender<Status>>,
@@ -227,6 +239,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             save_failing: false,
             store: None,
             history: None,
+            history_path: None,
             recent_done: Vec::new(),
             notifier,
             clock,
@@ -235,6 +248,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             shown: 0,
             pending: Pending::new(),
             early: Vec::new(),
+            now_replies: Vec::new(),
             error_notice: 0,
             server_missing: false,
             followers: Vec::new(),
@@ -267,19 +281,24 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Keeps the state in `store` (starting from what it holds) and appends answers to
-    /// `history` (if it could be opened); `recent` entries seed the weekly progress.
+    /// `history`, or, if it could not be opened, to the log at that path once it can be (tried
+    /// again at every answer); `recent` entries seed the weekly progress.
     #[must_use]
     pub fn persist(
         mut self,
         store: Store,
         state: State,
-        history: Option<History>,
+        history: Result<History, PathBuf>,
         recent: &[Entry],
     ) -> Self {
         self.saved = Some(state.clone());
         self.state = state;
+        schedule::forget_unknown_snoozes(&self.config, &mut self.state);
         self.store = Some(store);
-        self.history = history;
+        match history {
+            Ok(history) => self.history = Some(history),
+            Err(path) => self.history_path = Some(path),
+        }
         self.recent_done = recent
             .iter()
             .filter(|e| e.kind == Kind::Stretch && e.outcome == Outcome::Done)
@@ -371,16 +390,20 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
         self.shown += 1;
         let seq = self.shown;
-        let call = bounded(self.notifier.show(&notice, replaces));
-        let title = notice.title;
+        let call = bounded(LATE_REPLY, self.notifier.show(&notice, replaces));
         self.pending.push(Box::pin(async move {
             Completion::Reminder {
                 seq,
-                title,
                 result: call.await,
-                reply,
             }
         }));
+        if let Some(reply) = reply {
+            self.now_replies.push((seq, notice.title, reply));
+            self.pending.push(Box::pin(async move {
+                tokio::time::sleep(CALL_TIMEOUT).await;
+                Completion::ReplyDue { seq }
+            }));
+        }
         self.early.clear();
         if let Some(old) = unanswered {
             info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
@@ -402,38 +425,24 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             if tokio::time::timeout(CALL_TIMEOUT, call).await.is_err() {
                 debug!("closing notification {id}: no answer within {CALL_TIMEOUT:?}");
             }
-            Completion::Closed
+            Completion::Finished
         }));
     }
 
     /// A notification-server call ended.
     fn completed(&mut self, done: Completion) {
         match done {
-            Completion::Closed => {}
+            Completion::Finished => {}
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
                 }
             }
-            Completion::Reminder {
-                seq,
-                title,
-                result,
-                reply,
-            } => {
-                if let Some(reply) = reply {
-                    let response = match &result {
-                        Ok(_) => Response::Ok {
-                            message: format!("showing {title}"),
-                        },
-                        Err(e) => Response::Error {
-                            message: format!(
-                                "not shown: {e} (is a notification server such as dunst, mako or GNOME Shell running?)"
-                            ),
-                        },
-                    };
-                    let _ = reply.send(response);
-                }
+            Completion::ReplyDue { seq } => {
+                self.answer_now(seq, Err(&NotifyError::Timeout(CALL_TIMEOUT)));
+            }
+            Completion::Reminder { seq, result } => {
+                self.answer_now(seq, result.as_ref().map(|_| ()));
                 let Some(id) = self.delivered(result) else {
                     return;
                 };
@@ -455,6 +464,30 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 }
             }
         }
+    }
+
+    /// Tells the `stretchd now` waiting on showing `seq`, if any, how its Notify call went.
+    fn answer_now(&mut self, seq: u64, result: Result<(), &NotifyError>) {
+        let Some(at) = self.now_replies.iter().position(|(s, _, _)| *s == seq) else {
+            return;
+        };
+        let (_, title, reply) = self.now_replies.swap_remove(at);
+        let response = match result {
+            Ok(()) => Response::Ok {
+                message: format!("showing {title}"),
+            },
+            Err(NotifyError::NoServer) => Response::Error {
+                message: format!(
+                    "not shown: {} (start one: dunst, mako, or your desktop's own)",
+                    NotifyError::NoServer
+                ),
+            },
+            // The server's own words may hold anything: never echo control characters.
+            Err(e) => Response::Error {
+                message: format!("not shown: {}", crate::stats::printable(&e.to_string())),
+            },
+        };
+        let _ = reply.send(response);
     }
 
     /// How a Notify call ended; a missing server is reported once until it comes back.
@@ -609,15 +642,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Appends to the history; a failure is logged and returned, never fatal.
     fn record(&mut self, fire: &Fire, outcome: Outcome) -> Result<(), RecordError> {
-        let Some(history) = self.history.as_mut() else {
-            return match self.store {
-                Some(_) => Err(RecordError::NoHistory),
-                // A daemon that keeps nothing on disk (tests, `Daemon::new`) has nothing to lose.
-                None => Ok(()),
-            };
-        };
+        if self.history.is_none() && self.store.is_none() {
+            // A daemon that keeps nothing on disk (tests, `Daemon::new`) has nothing to lose.
+            return Ok(());
+        }
+        let time = self.clock.now();
+        let history = self.history()?;
         let entry = Entry {
-            time: self.clock.now(),
+            time,
             reminder: fire.reminder.clone(),
             kind: fire.kind,
             item: fire.item.clone(),
@@ -631,6 +663,24 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             error!("{e}");
             e
         })
+    }
+
+    /// The history log, opened again if it could not be before (a directory that was in the
+    /// way, a read-only disk that is writable now).
+    fn history(&mut self) -> Result<&mut History, RecordError> {
+        if self.history.is_none()
+            && let Some(path) = &self.history_path
+        {
+            match History::open(path.clone()) {
+                Ok(history) => {
+                    info!("the history log {} is open again", path.display());
+                    self.history = Some(history);
+                    self.history_path = None;
+                }
+                Err(e) => debug!("still cannot open {}: {e}", path.display()),
+            }
+        }
+        self.history.as_mut().ok_or(RecordError::NoHistory)
     }
 
     /// Re-reads the config. An invalid file keeps the old config running: the error is logged,
@@ -656,6 +706,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 info!(config = %config.origin, "config reloaded");
                 self.config = config;
                 self.config_error = None;
+                schedule::forget_unknown_snoozes(&self.config, &mut self.state);
                 let now = self.clock.now();
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
@@ -666,7 +717,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 error!("config not reloaded, keeping the previous one: {message}");
                 if self.config_error.as_ref() != Some(&message) {
                     let notice = Notice::config_error(&message);
-                    let call = bounded(self.notifier.show(&notice, self.error_notice));
+                    let call = bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
                     self.pending
                         .push(Box::pin(async move { Completion::ErrorNotice(call.await) }));
                 }

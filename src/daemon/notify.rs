@@ -216,9 +216,9 @@ pub enum NotifyError {
     /// Nothing owns `org.freedesktop.Notifications` on the session bus.
     #[error("no notification server is running (nothing owns org.freedesktop.Notifications)")]
     NoServer,
-    /// The server did not answer within [`CALL_TIMEOUT`].
-    #[error("the notification server did not answer within {} s", CALL_TIMEOUT.as_secs())]
-    Timeout,
+    /// The server did not answer within this long.
+    #[error("the notification server did not answer within {} s", .0.as_secs())]
+    Timeout(Duration),
     /// The bus or the server failed the call.
     #[error("{0}")]
     Failed(String),
@@ -233,7 +233,7 @@ impl From<zbus::Error> for NotifyError {
         match &e {
             zbus::Error::MethodError(name, _, _) if unknown(name.as_str()) => NotifyError::NoServer,
             zbus::Error::InputOutput(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-                NotifyError::Timeout
+                NotifyError::Timeout(CALL_TIMEOUT)
             }
             _ => NotifyError::Failed(e.to_string()),
         }
@@ -260,9 +260,15 @@ pub trait Notifier {
     }
 }
 
-/// The longest the daemon waits for the notification server to answer one call (Notify with
-/// its `GetCapabilities`, `CloseNotification`, and the owner check of a signal).
+/// The longest the daemon waits for the notification server to answer a call before it says so
+/// (to `stretchd now`, and in its log): Notify with its `GetCapabilities`, `CloseNotification`,
+/// the owner check of a signal.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a Notify call may still answer after [`CALL_TIMEOUT`]: a late reply still names the
+/// notification on screen, so that its buttons work (or it is closed, if the reminder was
+/// answered or replaced meanwhile).
+pub const LATE_REPLY: Duration = Duration::from_secs(60);
 
 /// The notification server on the session bus.
 pub struct DbusNotifier {
@@ -278,7 +284,7 @@ impl DbusNotifier {
     pub async fn connect(events: mpsc::Sender<Event>) -> zbus::Result<DbusNotifier> {
         // The daemon bounds each call by CALL_TIMEOUT itself, in words; this is the backstop.
         let conn = zbus::connection::Builder::session()
-            .method_timeout(2 * CALL_TIMEOUT)
+            .method_timeout(LATE_REPLY + CALL_TIMEOUT)
             .build()
             .await?;
         // The bus routes the server's broadcasts by its well-known name; a signal sent straight

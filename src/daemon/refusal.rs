@@ -12,8 +12,8 @@ use crate::store::history::Outcome;
 /// Why an answer did not reach the history log (it was carried out all the same).
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum RecordError {
-    /// The log could not be opened when the daemon started.
-    #[error("the history log could not be opened when the daemon started (see its log)")]
+    /// The log cannot be opened (tried again at every answer).
+    #[error("the history log cannot be opened (see the daemon's log for why; it is tried again at every answer)")]
     NoHistory,
     /// Appending failed (a read-only or full disk, a directory in the way).
     #[error("cannot append to {}: {cause}", path.display())]
@@ -36,6 +36,9 @@ pub enum Refusal {
         /// The limit.
         max: usize,
     },
+    /// A snooze of no time.
+    #[error("a snooze must last at least 1s")]
+    SnoozeZero,
     /// A snooze longer than [`MAX_SNOOZE`].
     #[error("a snooze of {} is too long; the limit is {}", human(*.0), human(MAX_SNOOZE))]
     SnoozeTooLong(Duration),

@@ -28,7 +28,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         let result = match request {
             Request::Status | Request::Follow => Ok(Response::Status(Box::new(self.status()))),
-            Request::Next { count } => self.next(now, u64::try_from(count).unwrap_or(u64::MAX)),
+            Request::Next { count } => match Self::next_count(count) {
+                Ok(count) => {
+                    self.preview_beside(now, count, reply);
+                    return;
+                }
+                Err(refusal) => Err(refusal),
+            },
             Request::Snooze { secs } => self.snooze(secs).map(ok),
             Request::Pause { until } => self.pause(until, now).map(ok),
             Request::Resume => Ok(ok(self.resume(now))),
@@ -50,17 +56,42 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }));
     }
 
-    /// `stretchd next`: at most [`schedule::MAX_PREVIEW`] upcoming reminders.
-    fn next(&self, now: DateTime<Utc>, count: u64) -> Result<Response, Refusal> {
-        match usize::try_from(count) {
-            Ok(count) if count <= schedule::MAX_PREVIEW => Ok(Response::Next {
-                upcoming: self.upcoming(now, count),
-            }),
-            _ => Err(Refusal::CountTooLarge {
-                count,
+    /// `stretchd next`'s count, at most [`schedule::MAX_PREVIEW`].
+    fn next_count(count: usize) -> Result<usize, Refusal> {
+        if count <= schedule::MAX_PREVIEW {
+            Ok(count)
+        } else {
+            Err(Refusal::CountTooLarge {
+                count: u64::try_from(count).unwrap_or(u64::MAX),
                 max: schedule::MAX_PREVIEW,
-            }),
+            })
         }
+    }
+
+    /// `stretchd next`: the preview of `count` reminders runs on a blocking thread (a large
+    /// config makes a long one), with copies of the config and the state, so the loop goes on
+    /// meanwhile; the answer goes to `reply` when it is done.
+    fn preview_beside(&mut self, now: DateTime<Utc>, count: usize, reply: oneshot::Sender<Response>) {
+        let config = self.config.clone();
+        let state = self.state.clone();
+        let zone = self.clock.zone().clone();
+        self.pending.push(Box::pin(async move {
+            let upcoming = tokio::task::spawn_blocking(move || {
+                schedule::preview(&config, &state, now, count, &zone)
+                    .iter()
+                    .map(|f| Upcoming::of(&config, f))
+                    .collect::<Vec<_>>()
+            })
+            .await;
+            let response = match upcoming {
+                Ok(upcoming) => Response::Next { upcoming },
+                Err(e) => Response::Error {
+                    message: format!("next: the preview failed ({e})"),
+                },
+            };
+            let _ = reply.send(response);
+            super::Completion::Finished
+        }));
     }
 
     /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `secs` (or
@@ -68,6 +99,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn snooze(&mut self, secs: Option<u64>) -> Result<String, Refusal> {
         let length = match secs {
             None => self.config.snooze.length,
+            Some(0) => return Err(Refusal::SnoozeZero),
             Some(secs) if secs <= MAX_SNOOZE.as_secs() => Duration::from_secs(secs),
             Some(secs) => return Err(Refusal::SnoozeTooLong(Duration::from_secs(secs))),
         };
@@ -195,25 +227,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let on_screen = self.last.as_ref().is_some_and(|l| {
             l.awaits_answer() && l.fire.kind == Kind::Stretch && l.fire.item == item
         });
-        if on_screen && self.history.is_some() {
-            self.answer(Outcome::Done)
-                .map_err(|cause| Refusal::Unrecorded {
-                    item: item.to_owned(),
-                    cause,
-                })?;
+        let unrecorded = |cause| Refusal::Unrecorded {
+            item: item.to_owned(),
+            cause,
+        };
+        // Nothing is answered unless it can be recorded.
+        self.history().map_err(unrecorded)?;
+        if on_screen {
+            self.answer(Outcome::Done).map_err(unrecorded)?;
             let done = self.done_this_week(now);
             return Ok(format!(
                 "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
                 self.config.weekly_goal
             ));
         }
-        let unrecorded = |cause| Refusal::Unrecorded {
-            item: item.to_owned(),
-            cause,
-        };
-        let Some(history) = self.history.as_mut() else {
-            return Err(unrecorded(RecordError::NoHistory));
-        };
+        let history = self.history().map_err(unrecorded)?;
         let entry = Entry {
             time: now,
             reminder: crate::store::history::GUIDE_REMINDER.to_owned(),

@@ -58,15 +58,15 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             log.skipped
         );
     }
-    // Reminders matter more than their record: without a writable history they still fire.
-    let history = History::open(history_path.clone())
-        .inspect_err(|e| {
-            warn!(
-                "cannot open {} for appending: {e}; answers will not be recorded (make it a writable regular file, or move it away)",
-                history_path.display()
-            );
-        })
-        .ok();
+    // Reminders matter more than their record: without a writable history they still fire,
+    // and the daemon tries to open it again at the next answer.
+    let history = History::open(history_path.clone()).map_err(|e| {
+        warn!(
+            "cannot open {} for appending: {e}; answers are not recorded until it can be opened (make it a writable regular file, or move it away)",
+            history_path.display()
+        );
+        history_path.clone()
+    });
 
     let (tx, rx) = mpsc::channel(64);
     let signals = Signals::register()?;

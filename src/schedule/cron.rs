@@ -49,6 +49,11 @@ pub enum CronError {
     /// The `cron` crate refused the translated line (its reason, on one line).
     #[error("{0}")]
     Refused(String),
+    /// An `@` macro the schedule does not know (`@reboot`).
+    #[error(
+        "\"{0}\" is not a schedule macro (allowed: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)"
+    )]
+    Macro(String),
     /// A valid line that matches no time at all (`0 0 30 2 *`).
     #[error("it never fires")]
     Never,
@@ -110,6 +115,18 @@ impl CronSpec {
 fn translate(source: &str) -> Result<String, CronError> {
     let line = source.trim();
     if line.starts_with('@') {
+        const MACROS: [&str; 7] = [
+            "@yearly",
+            "@annually",
+            "@monthly",
+            "@weekly",
+            "@daily",
+            "@midnight",
+            "@hourly",
+        ];
+        if !MACROS.contains(&line) {
+            return Err(CronError::Macro(line.to_owned()));
+        }
         return Ok(line.to_owned());
     }
     let mut fields: Vec<String> = line.split_whitespace().map(str::to_owned).collect();

@@ -203,6 +203,12 @@ pub fn fire_now(
     fire(config, state, reminder, snooze, now)
 }
 
+/// Drops the snoozes of reminders that `config` no longer has (after a reload, or from an
+/// older state file): they would never come back, and each costs every schedule query.
+pub fn forget_unknown_snoozes(config: &Config, state: &mut State) {
+    state.snoozes.retain(|s| config.reminder(&s.reminder).is_some());
+}
+
 /// Removes and returns the snooze of `reminder`, if it has one.
 fn take_snooze(state: &mut State, reminder: &str) -> Option<Snooze> {
     let at = state.snoozes.iter().position(|s| s.reminder == reminder)?;
@@ -229,6 +235,9 @@ pub enum SnoozeError {
     /// Nothing is on screen and nothing is scheduled.
     #[error("nothing is scheduled to snooze")]
     NothingScheduled,
+    /// `snooze.max = 0`: snoozing is off.
+    #[error("snoozing is off (snooze.max = 0); do it or skip it")]
+    Off,
     /// The reminder was snoozed `snooze.max` times in a row already.
     #[error(
         "\"{reminder}\" was snoozed {max} times in a row already (snooze.max = {max}); do it or skip it"
@@ -277,6 +286,9 @@ pub fn snooze<Tz: TimeZone>(
         (due.reminder, item, count, due.at.max(now))
     };
     let max = config.snooze.max;
+    if max == 0 {
+        return Err(SnoozeError::Off);
+    }
     if count >= max {
         return Err(SnoozeError::Limit { reminder, max });
     }
@@ -323,8 +335,15 @@ fn fire(
     now: DateTime<Utc>,
 ) -> Option<Fire> {
     state.last_fired.insert(reminder.id.clone(), now);
+    // A snoozed item that left the catalogue (a custom stretch removed meanwhile) is replaced
+    // by the next in rotation, so the reminder still reminds.
+    let known = |item: &str| match reminder.kind {
+        Kind::Stretch => config.catalog.stretch(item).is_some(),
+        Kind::Posture => config.catalog.posture(item).is_some(),
+    };
     let (item, snoozes) = match snooze {
-        Some(s) => (s.item, s.count),
+        Some(s) if known(&s.item) => (s.item, s.count),
+        Some(s) => (pick(config, state, reminder)?, s.count),
         None => (pick(config, state, reminder)?, 0),
     };
     match reminder.kind {

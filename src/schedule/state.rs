@@ -116,6 +116,14 @@ impl State {
             check("pause.until", &until)?;
         }
 
+        // One snooze per reminder (the last one written wins), as the schedule keeps them.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut snoozes = std::mem::take(&mut self.snoozes);
+        snoozes.reverse();
+        snoozes.retain(|s| seen.insert(s.reminder.clone()));
+        snoozes.reverse();
+        self.snoozes = snoozes;
+
         let past = |time: &mut DateTime<Utc>| *time = (*time).min(now);
         past(&mut self.started);
         self.last_fired.values_mut().for_each(past);

@@ -36,6 +36,11 @@ impl TimeRange {
         Ok(TimeRange { start, end })
     }
 
+    /// How long the range lasts.
+    pub fn length(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.end - self.start) * 60)
+    }
+
     /// Whether the two ranges share any minute.
     pub fn overlaps(&self, other: &TimeRange) -> bool {
         self.start < other.end && other.start < self.end
@@ -45,7 +50,8 @@ impl TimeRange {
 /// `"HH:MM"` to minutes after midnight; `"24:00"` is allowed as an end.
 fn minutes(s: &str) -> Option<u32> {
     let (h, m) = s.split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || h.len() > 2 || !digits(m) || m.len() != 2 {
         return None;
     }
     let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
@@ -122,7 +128,7 @@ impl WorkHours {
                 .filter_map(|i| first.checked_add_days(Days::new(i)))
                 .filter(|date| self.days.contains(&date.weekday()))
                 .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
-                .filter(|w| w.end > t)
+                .filter(|w| w.end > t && SANE_YEARS.contains(&w.end.year()))
                 .collect()
         } else {
             Vec::new()
