@@ -9,6 +9,7 @@
 
 pub mod logind;
 pub mod notifications;
+pub mod x11;
 
 use std::ffi::OsString;
 use std::io::{BufRead as _, BufReader};
@@ -566,4 +567,67 @@ pub fn fake_server(
 /// up.
 pub fn never_answer(mut stream: std::os::unix::net::UnixStream) {
     let _ = std::io::copy(&mut stream, &mut std::io::sink());
+}
+
+/// A child process stopped on drop: SIGTERM first (so that Xvfb removes its lock file and
+/// socket), then SIGKILL if it is still there after a second.
+pub struct Guard(pub Child);
+
+impl Guard {
+    /// Stops the process now (what dropping it does); nothing if it has exited already.
+    pub fn stop(&mut self) {
+        if !matches!(self.0.try_wait(), Ok(None)) {
+            return;
+        }
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .stderr(Stdio::null())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.0.try_wait().unwrap().is_none()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The program `tool` on `PATH`.
+pub fn on_path(tool: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|p| p.is_file())
+}
+
+/// Whether every one of `tools` is on `PATH`. If not, test `test` is skipped with a loud note
+/// saying what to `install` (this returns false), or fails under `STRETCHD_REQUIRE_DUNST` (set
+/// by `.ci/run`, which installs them all).
+pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|t| on_path(t).is_none())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
+        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
+    );
+    eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
+    false
 }
