@@ -273,4 +273,3 @@ fn good_variants_are_accepted() {
         parse(&text).unwrap_or_else(|e| panic!("{text}\n{e}"));
     }
 }
-

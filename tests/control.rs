@@ -23,13 +23,12 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use common::notifications::{Note, Server};
-use common::{BIN, Bus, Daemon, all_day_config, run_bounded, run_in, write_file};
+use common::{
+    BIN, Bus, Daemon, RUNNING, SOON, config_every, history_path, json_in, ok_in, raw_request,
+    run_bounded, run_in, socket_path, state_dir, text, write_file,
+};
 use stretchd::ipc::{CONNECT_TIMEOUT, REPLY_TIMEOUT};
 
-/// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
-const SOON: Duration = Duration::from_secs(10);
-/// The log line the daemon writes once its socket listens.
-const RUNNING: &str = "stretchd is running";
 /// The daemon and the CLI run in UTC, so the test can compute local times without a zone.
 const TZ: (&str, &str) = ("TZ", "UTC");
 /// The exit status of a daemon command when no daemon answers.
@@ -38,17 +37,6 @@ const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 const CONFIG_ERROR_TITLE: &str = "stretchd: config not reloaded";
 
 // --- the daemon and the CLI --------------------------------------------------------------------
-
-/// A config that fires nothing during a test: one stretch every `every`, all day, every day.
-fn config_every(every: &str) -> String {
-    all_day_config(&format!(
-        "[[reminder]]\n\
-         id = \"stretch\"\n\
-         kind = \"stretch\"\n\
-         every = \"{every}\"\n\
-         stretch = \"seated-twist\"\n"
-    ))
-}
 
 /// A bus, a config file and a running daemon in a fresh home.
 struct Setup {
@@ -105,46 +93,19 @@ fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
     daemon
 }
 
-fn socket_path(home: &Path) -> PathBuf {
-    home.join("runtime/stretchd/control.sock")
-}
-
-fn state_dir(home: &Path) -> PathBuf {
-    home.join("state/stretchd")
-}
-
-fn history_path(home: &Path) -> PathBuf {
-    state_dir(home).join("history.jsonl")
-}
-
 /// Runs `stretchd args...` with the environment of a daemon in `home`.
 fn cli(home: &Path, args: &[&str]) -> Output {
     run_in(home, args, &[TZ], SOON)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// Runs a command that must succeed; returns its stdout.
 fn ok(home: &Path, args: &[&str]) -> String {
-    let out = cli(home, args);
-    assert!(
-        out.status.success(),
-        "stretchd {args:?} failed ({}): {}{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
+    ok_in(home, args, &[TZ])
 }
 
 /// Runs a command with `--json` that must succeed; returns what it printed.
 fn json(home: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let stdout = ok(home, &args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
+    json_in(home, args, &[TZ])
 }
 
 /// Runs a command that must fail with exit status 1 and one line on stderr; returns that line.
@@ -218,17 +179,6 @@ fn mode(path: &Path) -> u32 {
 
 fn chmod(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-/// Sends one raw frame and reads one reply line ("" when the daemon hung up without one).
-fn raw(socket: &Path, frame: &[u8], timeout: Duration) -> io::Result<String> {
-    let mut stream = UnixStream::connect(socket)?;
-    stream.set_read_timeout(Some(timeout))?;
-    stream.set_write_timeout(Some(timeout))?;
-    stream.write_all(frame)?;
-    let mut line = String::new();
-    BufReader::new(stream).read_line(&mut line)?;
-    Ok(line)
 }
 
 /// A reply line as JSON; it must carry protocol version 1.
@@ -995,7 +945,7 @@ type Client = Box<dyn FnOnce(&Path) -> io::Result<String> + Send>;
 
 /// Sends `frame`, reads the reply line.
 fn frame_client(frame: &'static [u8], patience: Duration) -> Client {
-    Box::new(move |socket| raw(socket, frame, patience))
+    Box::new(move |socket| raw_request(socket, frame, patience))
 }
 
 /// Clients that send what no daemon should choke on, and what each should get back.
@@ -1252,13 +1202,13 @@ fn sigkill_during_a_burst_of_done_loses_no_acknowledged_entry() {
             s.daemon.log()
         );
         rounds += 1;
-        let shown = match raw(&socket, b"{\"type\":\"now\"}\n", SOON) {
+        let shown = match raw_request(&socket, b"{\"type\":\"now\"}\n", SOON) {
             Ok(line) if !line.is_empty() => reply(&line),
             // Killed: refused, reset, or hung up without a reply.
             _ => break,
         };
         assert_eq!(shown["type"], "ok", "{shown}");
-        let done = match raw(&socket, b"{\"type\":\"done\"}\n", SOON) {
+        let done = match raw_request(&socket, b"{\"type\":\"done\"}\n", SOON) {
             Ok(line) if !line.is_empty() => reply(&line),
             _ => break,
         };

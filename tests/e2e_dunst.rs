@@ -10,9 +10,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use common::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
-use common::{Bus, Daemon, all_day_config, numbered_steps, tools_present, write_file};
-
-const SOON: Duration = Duration::from_secs(10);
+use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, tools_present, write_file};
 
 /// A string field of one `dunstctl history` entry (`{"type": "s", "data": ...}`).
 fn field<'a>(entry: &'a serde_json::Value, key: &str) -> &'a str {

@@ -10,13 +10,11 @@ use std::os::unix::net::UnixDatagram;
 use std::time::{Duration, Instant};
 
 use common::notifications::{DEFAULT_CAPABILITIES, Server};
-use common::{Bus, Daemon, all_day_config, numbered_steps, run_stretchd, write_file};
+use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, run_stretchd, write_file};
 
 const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 /// The tracing line the daemon writes for every firing.
 const FIRED: &str = "daemon: reminder reminder=";
-/// Bound for anything that should happen at once (startup, a log line after an action).
-const SOON: Duration = Duration::from_secs(10);
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
 
@@ -85,7 +83,10 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
             ("skip", "Skip")
         ]
     );
-    assert_eq!(call.hints.get("desktop-entry").map(String::as_str), Some("stretchd"));
+    assert_eq!(
+        call.hints.get("desktop-entry").map(String::as_str),
+        Some("stretchd")
+    );
     assert!(
         call.hints.contains_key("desktop-entry"),
         "{:?}",
@@ -142,7 +143,12 @@ async fn without_a_writable_data_dir_stretches_come_without_a_picture() {
 
     let call = server.next_async(DUE, &daemon).await;
     assert_eq!(call.summary, TWIST_TITLE);
-    assert_eq!(call.hints.get("image-path"), None, "{:?}", call.hints.keys());
+    assert_eq!(
+        call.hints.get("image-path"),
+        None,
+        "{:?}",
+        call.hints.keys()
+    );
 }
 
 #[tokio::test]
@@ -164,7 +170,8 @@ async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
     );
 
     // Its own 2 s schedule would bring it back before the 3 s snooze ends: it must not.
-    let again = server.next_async(snooze + Duration::from_secs(10), &daemon)
+    let again = server
+        .next_async(snooze + Duration::from_secs(10), &daemon)
         .await;
     let after = again.at - pressed;
     assert!(
@@ -253,8 +260,7 @@ async fn markup_servers_get_an_escaped_body() {
          every = \"2s\"\n\
          stretch = \"markup\"\n",
     );
-    let (_bus, server, daemon, _dir) =
-        setup(&["actions", "body", "body-markup"], &config).await;
+    let (_bus, server, daemon, _dir) = setup(&["actions", "body", "body-markup"], &config).await;
 
     let call = server.next_async(DUE, &daemon).await;
     assert!(call.summary.contains("Markup test"), "{}", call.summary);
@@ -332,8 +338,7 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
         "[notify]\non_click = \"guide\"\nterminal = \"{}\"\n",
         terminal.display()
     );
-    let (_bus, server, mut daemon, dir) =
-        setup(DEFAULT_CAPABILITIES, &twist_config(&notify)).await;
+    let (_bus, server, mut daemon, dir) = setup(DEFAULT_CAPABILITIES, &twist_config(&notify)).await;
 
     let call = server.next_async(DUE, &daemon).await;
     server.press(call.id, "default");
@@ -438,7 +443,8 @@ async fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
     // about the bad file).
     let deadline = Instant::now() + DUE;
     loop {
-        let call = server.next_async(deadline.saturating_duration_since(Instant::now()), &daemon)
+        let call = server
+            .next_async(deadline.saturating_duration_since(Instant::now()), &daemon)
             .await;
         if call.summary == "Posture check: Sit tall" {
             break;

@@ -24,10 +24,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::logind::{Call, Fake, Setup};
 use common::notifications::{Note, Server};
-use common::{Bus, Daemon, all_day_config, run_in, write_file};
+use common::{Bus, Daemon, SOON, all_day_config, run_in, write_file};
 
-/// Bound for anything that should happen at once (startup, a log line after a signal).
-const SOON: Duration = Duration::from_secs(10);
 /// The `every` of the interval reminder.
 const INTERVAL: Duration = Duration::from_secs(3);
 /// The cron reminder's period: `*/5` in the seconds field.

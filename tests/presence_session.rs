@@ -22,10 +22,8 @@ use zbus::object_server::{InterfaceRef, SignalEmitter};
 
 use common::notifications::{NOTIFICATIONS, NOTIFICATIONS_PATH};
 use common::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
-use common::{Bus, tools_present};
+use common::{Bus, SOON, tools_present};
 
-/// Bound for anything that should happen at once.
-const SOON: Duration = Duration::from_secs(10);
 /// How long to watch for an event that must not come.
 const QUIET: Duration = Duration::from_millis(300);
 

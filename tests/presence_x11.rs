@@ -24,10 +24,9 @@ use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
 use common::x11::start_xvfb;
-use common::{run_bounded, tools_present};
+use common::{SOON, run_bounded, tools_present};
 
 const INSTALL: &str = "install xvfb and xdotool (Debian: `apt-get install xvfb xdotool`; CI does)";
-const SOON: Duration = Duration::from_secs(10);
 
 /// Runs `xdotool args...` on `display`, bounded.
 fn xdotool(display: &str, args: &[&str]) {
@@ -63,7 +62,11 @@ fn wait_idle(idle: &mut X11Idle, at_least: Duration) -> Duration {
 
 #[test]
 fn idle_time_grows_and_input_resets_it() {
-    if !tools_present("idle_time_grows_and_input_resets_it", &["Xvfb", "xdotool"], INSTALL) {
+    if !tools_present(
+        "idle_time_grows_and_input_resets_it",
+        &["Xvfb", "xdotool"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);
@@ -99,7 +102,11 @@ fn idle_time_grows_and_input_resets_it() {
 
 #[test]
 fn no_screen_saver_extension_is_a_clear_error() {
-    if !tools_present("no_screen_saver_extension_is_a_clear_error", &["Xvfb"], INSTALL) {
+    if !tools_present(
+        "no_screen_saver_extension_is_a_clear_error",
+        &["Xvfb"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&["-extension", "MIT-SCREEN-SAVER"]);
@@ -233,7 +240,11 @@ async fn next(rx: &mut mpsc::Receiver<PresenceEvent>) -> PresenceEvent {
 
 #[tokio::test]
 async fn fullscreen_focused_window_holds_reminders_back() {
-    if !tools_present("fullscreen_focused_window_holds_reminders_back", &["Xvfb"], INSTALL) {
+    if !tools_present(
+        "fullscreen_focused_window_holds_reminders_back",
+        &["Xvfb"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);

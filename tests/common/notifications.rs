@@ -152,7 +152,10 @@ impl Recorder {
             summary,
             body,
             actions,
-            hints: hints.iter().map(|(k, v)| (k.clone(), hint_text(v))).collect(),
+            hints: hints
+                .iter()
+                .map(|(k, v)| (k.clone(), hint_text(v)))
+                .collect(),
             expire_timeout,
         });
         id

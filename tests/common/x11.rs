@@ -28,7 +28,9 @@ pub fn start_xvfb(extra: &[&str]) -> (Guard, String) {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start Xvfb ({e}): install xvfb (Debian: `apt-get install xvfb`)"));
+        .unwrap_or_else(|e| {
+            panic!("cannot start Xvfb ({e}): install xvfb (Debian: `apt-get install xvfb`)")
+        });
     let stdout = child.stdout.take().unwrap();
     let guard = Guard(child);
     let (tx, rx) = std::sync::mpsc::channel();
