@@ -54,10 +54,7 @@ fi
 [[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
 
 # --- private session --------------------------------------------------------------------------
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY
 
 log "starting dbus-daemon"

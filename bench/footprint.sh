@@ -50,11 +50,7 @@ RUSTC_VERSION=$(cd "$ROOT" && rustc --version) || die "rustc --version failed"
 
 # --- private session --------------------------------------------------------------------------
 # Keep every tool away from the user's own config and state.
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID
 
 log "starting dbus-daemon"

@@ -99,11 +99,7 @@ HELPER=$(jq -r 'select(.reason == "compiler-artifact" and .target.name == "bench
 RUSTC_VERSION=$(cd "$ROOT" && rustc --version) || die "rustc --version failed"
 
 # --- private session --------------------------------------------------------------------------
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY WAYLAND_SOCKET
 
 log "starting the private session and system buses"

@@ -6,7 +6,8 @@
 # Messages and errors (die, log), a temporary directory whose processes are stopped on exit
 # (bench_tmp; every background process is recorded in PIDS, or GROUPS_ for setsid session
 # leaders), bounded waits (wait_for, alive, pause), bounded builds (build), and a private session:
-# dbus-daemon with no service directories (start_bus), Xvfb (start_xvfb) and dunst (start_dunst).
+# HOME and XDG directories in TMP (private_home), dbus-daemon with no service directories
+# (start_bus), Xvfb (start_xvfb) and dunst (start_dunst).
 # Every wait has a deadline; every process started is stopped, newest first.
 
 # die MESSAGE...: the message on stderr, exit status 1.
@@ -135,6 +136,16 @@ build() {
   PIDS+=("$pid")
   wait "$pid" || die "cargo $* failed or took longer than ${BUILD_TIMEOUT}s"
   forget "$pid"
+}
+
+# private_home: HOME and the XDG directories (config, state, data, cache, runtime, this one
+# 0700) inside TMP, so that no tool reads or writes the user's own config and state.
+private_home() {
+  export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
+  export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
+  export XDG_RUNTIME_DIR="$TMP/run"
+  mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+  chmod 700 "$XDG_RUNTIME_DIR"
 }
 
 # bus_config TYPE DIR: a dbus-daemon config for a bus of TYPE (session or system) listening in

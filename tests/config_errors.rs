@@ -1,5 +1,5 @@
-//! Config validation beyond single bad inputs (those are files in tests/data/bad-configs, checked
-//! by tests/bad_configs.rs): the shape of an error and its display, columns in characters, read
+//! Config validation beyond single bad inputs (those are files in `tests/data/bad-configs`,
+//! checked by `tests/bad_configs.rs`): the shape of an error and its display, columns in characters, read
 //! errors, good variants, and the embedded default, which parses and agrees with the built-in
 //! defaults.
 
