@@ -29,6 +29,7 @@ use stretchd::daemon::presence::{Away, PresenceEvent};
 use tempfile::TempDir;
 use tokio::sync::mpsc::Receiver;
 
+use common::kwin::KwinActivity;
 use common::{Guard, on_path, tools_present};
 
 const SWAY_INSTALL: &str =
@@ -348,38 +349,9 @@ fn start_kwin() -> Compositor {
 /// Makes the compositor see user activity through KDE's idle protocol, on a connection of its
 /// own.
 fn kwin_simulate_activity(kwin: &Compositor) {
-    use wayland_client::globals::{GlobalListContents, registry_queue_init};
-    use wayland_client::protocol::{wl_registry::WlRegistry, wl_seat::WlSeat};
-    use wayland_client::{Connection, Dispatch, QueueHandle, delegate_noop};
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle::OrgKdeKwinIdle;
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout;
-
-    struct Client;
-    impl Dispatch<WlRegistry, GlobalListContents> for Client {
-        fn event(
-            _: &mut Self,
-            _: &WlRegistry,
-            _: wayland_client::protocol::wl_registry::Event,
-            _: &GlobalListContents,
-            _: &Connection,
-            _: &QueueHandle<Self>,
-        ) {
-        }
-    }
-    delegate_noop!(Client: ignore WlSeat);
-    delegate_noop!(Client: ignore OrgKdeKwinIdle);
-    delegate_noop!(Client: ignore OrgKdeKwinIdleTimeout);
-
-    let conn = Connection::from_socket(UnixStream::connect(&kwin.socket).unwrap()).unwrap();
-    let (globals, mut queue) = registry_queue_init::<Client>(&conn).unwrap();
-    let qh = queue.handle();
-    let idle: OrgKdeKwinIdle = globals.bind(&qh, 1..=1, ()).unwrap();
-    let seat: WlSeat = globals.bind(&qh, 1..=1, ()).unwrap();
-    let timeout = idle.get_idle_timeout(&seat, 60_000, &qh, ());
-    timeout.simulate_user_activity();
-    queue.roundtrip(&mut Client).unwrap();
-    timeout.release();
-    queue.roundtrip(&mut Client).unwrap();
+    let mut activity = KwinActivity::connect(&kwin.socket, 60_000);
+    activity.simulate();
+    activity.release();
 }
 
 /// A transparent proxy in front of `upstream` (the protocol passes no file descriptors here), to
