@@ -73,11 +73,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/bench/compare-results.md"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
-die() {
-  echo "compare: $*" >&2
-  exit 1
-}
-log() { echo "compare: $*" >&2; }
+BENCH_NAME=compare
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 posint() { [[ $2 =~ ^[0-9]+$ && $2 -gt 0 ]] || die "$1 must be a positive whole number, got '$2'"; }
 posint WINDOW "$WINDOW"
@@ -134,96 +132,16 @@ if [[ " $PEERS " == *" safeeyes "* ]]; then
 fi
 
 # --- clean-up: every process started here is recorded and stopped on exit -----------------------
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-compare.XXXXXX")
-PIDS=()   # plain background processes (buses, Xvfb, dunst, helpers)
-GROUPS_=() # session leaders started with setsid: their whole process group is stopped
-stop_pid() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 20); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-stop_group() {
-  local pid=$1
-  kill -TERM -- "-$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-  for _ in $(seq 1 30); do
-    kill -0 -- "-$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  local i
-  for ((i = ${#GROUPS_[@]} - 1; i >= 0; i--)); do stop_group "${GROUPS_[i]}"; done
-  GROUPS_=()
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
-  PIDS=()
-  if [[ ${KEEP_TMP:-0} == 1 ]]; then
-    echo "compare: logs and configs kept in $TMP" >&2
-  else
-    rm -rf "$TMP"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-drop() { # drop ARRAY PID
-  local -n arr=$1
-  local keep=() p
-  for p in "${arr[@]}"; do [[ $p == "$2" ]] || keep+=("$p"); done
-  arr=(${keep[@]+"${keep[@]}"})
-}
-stop() {
-  stop_pid "$1"
-  drop PIDS "$1"
-}
-stop_program() {
-  stop_group "$1"
-  drop GROUPS_ "$1"
-}
-
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.1 s until it succeeds.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + secs))
-  until "$@"; do
-    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
-    sleep 0.1
-  done
-}
-
-# alive PID NAME LOGFILE: fails with the process's log when it has died.
-alive() {
-  kill -0 "$1" 2>/dev/null && return 0
-  echo "compare: $2 exited early; its log:" >&2
-  tail -n 40 "$3" | sed 's/^/    /' >&2 || true
-  exit 1
-}
-
-# pause SECONDS: a background sleep and `wait`, so that an INT or TERM is handled at once.
-pause() {
-  sleep "$1" &
-  local pid=$!
-  PIDS+=("$pid")
-  wait "$pid" || true
-  drop PIDS "$pid"
-}
+# PIDS: plain background processes (buses, Xvfb, dunst, helpers); GROUPS_: session leaders
+# started with setsid, whose whole process group is stopped.
+bench_tmp compare
+# A dead process's log: its last 40 lines.
+ALIVE_LINES=40
 
 # --- build --------------------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary (cargo build --release)"
-  (cd "$ROOT" && exec timeout "$BUILD_TIMEOUT" cargo build --release --quiet) &
-  BUILD_PID=$!
-  PIDS+=("$BUILD_PID")
-  wait "$BUILD_PID" || die "cargo build --release failed or took longer than ${BUILD_TIMEOUT}s"
-  drop PIDS "$BUILD_PID"
+  build build --release --quiet
 fi
 [[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
 # Read now: rustup finds its toolchain through $HOME, which the private session replaces.
@@ -528,33 +446,6 @@ chmod 700 "$XDG_RUNTIME_DIR"
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID WAYLAND_DISPLAY WAYLAND_SOCKET XDG_SESSION_TYPE
 unset XDG_CONFIG_HOME XDG_STATE_HOME XDG_DATA_HOME XDG_CACHE_HOME
 
-# start_bus NAME: a private dbus-daemon of type NAME (session or system) with no service
-# directories, so nothing is ever auto-started. Sets BUS_ADDRESS.
-start_bus() {
-  local name=$1
-  mkdir -p "$TMP/$name-bus"
-  cat >"$TMP/$name-bus.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>$name</type>
-  <listen>unix:dir=$TMP/$name-bus</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
-  dbus-daemon --config-file="$TMP/$name-bus.conf" --nofork --nopidfile --print-address=3 \
-    3>"$TMP/$name-bus.address" >"$TMP/$name-bus.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  bus_ready() { alive "$pid" "dbus-daemon ($name)" "$TMP/$name-bus.log" && [[ -s $TMP/$name-bus.address ]]; }
-  wait_for "$START_TIMEOUT" "the $name bus to print its address" bus_ready
-  BUS_ADDRESS=$(head -n1 "$TMP/$name-bus.address")
-}
 log "starting the private session bus and a stand-in system bus"
 start_bus session
 export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
@@ -563,27 +454,10 @@ export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 start_bus system
 export DBUS_SYSTEM_BUS_ADDRESS=$BUS_ADDRESS
 
-log "starting Xvfb"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$TMP/display" >"$TMP/xvfb.log" 2>&1 &
-XVFB_PID=$!
-PIDS+=("$XVFB_PID")
-x_ready() { alive "$XVFB_PID" Xvfb "$TMP/xvfb.log" && [[ -s $TMP/display ]] && grep -qE '^[0-9]+$' "$TMP/display"; }
-wait_for "$START_TIMEOUT" "Xvfb to report its display" x_ready
-DISPLAY=":$(head -n1 "$TMP/display")"
-export DISPLAY
+start_xvfb 1280x800x24
+export DISPLAY=$XVFB_DISPLAY
 
-log "starting dunst on $DISPLAY"
-: >"$TMP/dunstrc" # built-in defaults only, never the user's or the system's dunstrc
-dunst -config "$TMP/dunstrc" >"$TMP/dunst.log" 2>&1 &
-DUNST_PID=$!
-PIDS+=("$DUNST_PID")
-notifications_owned() {
-  alive "$DUNST_PID" dunst "$TMP/dunst.log" &&
-    timeout 2 dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null |
-    grep -q 'boolean true'
-}
-wait_for "$START_TIMEOUT" "dunst to own org.freedesktop.Notifications" notifications_owned
+start_dunst
 
 # Every Notify call on the session bus, with the time it passed the bus.
 dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \

@@ -28,11 +28,9 @@ CALL_TIMEOUT=10  # seconds for one `stretchd status`
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
-die() {
-  echo "control-bench: $*" >&2
-  exit 1
-}
-log() { echo "control-bench: $*" >&2; }
+BENCH_NAME=control-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a number, got '$WARMUP'"
@@ -45,99 +43,31 @@ done
 ((${#missing[@]} == 0)) || die "missing tool(s): ${missing[*]} (on Debian: apt-get install dbus-daemon)"
 
 # --- clean-up: every process started here is recorded in PIDS and stopped on exit ------------
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-control.XXXXXX")
-PIDS=()
-cleanup() {
-  local pid i
-  # Stop in reverse order of start: stretchd, then dbus-daemon.
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2>/dev/null || continue
-    for _ in $(seq 1 20); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-  if [[ ${KEEP_TMP:-0} == 1 ]]; then
-    log "logs kept in $TMP"
-  else
-    rm -rf "$TMP"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# wait_for SECONDS DESCRIPTION PID LOG COMMAND...: polls COMMAND every 0.1 s until it succeeds;
-# fails at once with LOG if PID dies first, or after SECONDS.
-wait_for() {
-  local secs=$1 what=$2 pid=$3 logfile=$4
-  shift 4
-  local deadline=$((SECONDS + secs))
-  until "$@"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "control-bench: exited while waiting for $what; its log:" >&2
-      sed 's/^/    /' "$logfile" >&2 || true
-      exit 1
-    fi
-    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
-    sleep 0.1
-  done
-}
+KEEP_WHAT=logs
+bench_tmp control
 
 # --- build --------------------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary (cargo build --release)"
-  # In the background and waited for, so that INT or TERM reaches the trap.
-  (cd "$ROOT" && exec timeout "$BUILD_TIMEOUT" cargo build --release --quiet) &
-  BUILD_PID=$!
-  PIDS+=("$BUILD_PID")
-  wait "$BUILD_PID" || die "cargo build --release failed or took longer than ${BUILD_TIMEOUT}s"
-  PIDS=()
+  build build --release --quiet
 fi
 [[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
 
 # --- private session --------------------------------------------------------------------------
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY
 
-# A minimal session bus: no service directories, so nothing is ever auto-started.
-cat >"$TMP/bus.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$TMP</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
 log "starting dbus-daemon"
-dbus-daemon --config-file="$TMP/bus.conf" --nofork --nopidfile --print-address=3 \
-  3>"$TMP/bus.address" >"$TMP/dbus.log" 2>&1 &
-DBUS_PID=$!
-PIDS+=("$DBUS_PID")
-wait_for "$START_TIMEOUT" "the bus address" "$DBUS_PID" "$TMP/dbus.log" test -s "$TMP/bus.address"
-DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$TMP/bus.address")
-export DBUS_SESSION_BUS_ADDRESS
+start_bus session
+export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 
 # No config file: the built-in default schedule, what a new user runs.
 log "starting the release daemon"
 RUST_LOG=info "$BIN" run >/dev/null 2>"$TMP/stretchd.log" &
 DAEMON_PID=$!
 PIDS+=("$DAEMON_PID")
-wait_for "$START_TIMEOUT" "\"stretchd is running\"" "$DAEMON_PID" "$TMP/stretchd.log" \
-  grep -q "stretchd is running" "$TMP/stretchd.log"
+running() { alive "$DAEMON_PID" stretchd "$TMP/stretchd.log" && grep -q "stretchd is running" "$TMP/stretchd.log"; }
+wait_for "$START_TIMEOUT" "\"stretchd is running\"" running
 
 # One checked run first: it must answer, and from this daemon.
 out=$(timeout "$CALL_TIMEOUT" "$BIN" status) || die "\`stretchd status\` failed: $out"

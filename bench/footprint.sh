@@ -22,11 +22,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/bench/results.md"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
-die() {
-  echo "footprint: $*" >&2
-  exit 1
-}
-log() { echo "footprint: $*" >&2; }
+BENCH_NAME=footprint
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ $WINDOW =~ ^[0-9]+$ && $WINDOW -gt 0 ]] || die "WINDOW must be a positive number of seconds, got '$WINDOW'"
 [[ $NOTIFICATIONS =~ ^[0-9]+$ && $NOTIFICATIONS -gt 0 ]] || die "NOTIFICATIONS must be a positive number, got '$NOTIFICATIONS'"
@@ -41,141 +39,28 @@ fi
 [[ -r /proc/self/status ]] || die "/proc is not mounted; cannot read memory and context switches"
 
 # --- clean-up: every process started here is recorded in PIDS and stopped on exit ------------
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-footprint.XXXXXX")
-PIDS=()
-cleanup() {
-  local pid i
-  # Stop in reverse order of start: stretchd, dunst, Xvfb, dbus-daemon.
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    pid=${PIDS[i]}
-    kill -TERM "$pid" 2>/dev/null || continue
-    for _ in $(seq 1 20); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-  if [[ ${KEEP_TMP:-0} == 1 ]]; then
-    echo "footprint: logs and configs kept in $TMP" >&2
-  else
-    rm -rf "$TMP"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# stop PID: stops one process started here and forgets it.
-stop() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 20); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  forget "$pid"
-}
-
-# forget PID: drops a process that has been waited for from PIDS, so that the clean-up never
-# signals a process id the system may have handed to someone else since.
-forget() {
-  local keep=() p
-  for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
-  PIDS=(${keep[@]+"${keep[@]}"})
-}
-
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.1 s until it succeeds.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + secs))
-  until "$@"; do
-    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
-    sleep 0.1
-  done
-}
-
-# alive PID NAME LOGFILE: fails with the process's log when it has died.
-alive() {
-  kill -0 "$1" 2>/dev/null && return 0
-  echo "footprint: $2 exited early; its log:" >&2
-  sed 's/^/    /' "$3" >&2 || true
-  exit 1
-}
+bench_tmp footprint
 
 # --- build --------------------------------------------------------------------------------------
 log "building the release binary (cargo build --release)"
-# In the background and waited for, so that an INT or TERM reaches the trap (which stops the
-# build) instead of waiting for the build to end.
-(cd "$ROOT" && exec timeout "$BUILD_TIMEOUT" cargo build --release) &
-BUILD_PID=$!
-PIDS+=("$BUILD_PID")
-wait "$BUILD_PID" || die "cargo build --release failed or took longer than ${BUILD_TIMEOUT}s"
-forget "$BUILD_PID"
+build build --release
 [[ -x $BIN ]] || die "no binary at $BIN after the build"
 # Read now: rustup finds its toolchain through $HOME, which the private session replaces.
 RUSTC_VERSION=$(cd "$ROOT" && rustc --version) || die "rustc --version failed"
 
 # --- private session --------------------------------------------------------------------------
 # Keep every tool away from the user's own config and state.
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID
 
-# A minimal session bus: no service directories, so nothing is ever auto-started.
-cat >"$TMP/bus.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$TMP</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
 log "starting dbus-daemon"
-dbus-daemon --config-file="$TMP/bus.conf" --nofork --nopidfile --print-address=3 \
-  3>"$TMP/bus.address" >"$TMP/dbus.log" 2>&1 &
-DBUS_PID=$!
-PIDS+=("$DBUS_PID")
-bus_ready() { alive "$DBUS_PID" dbus-daemon "$TMP/dbus.log" && [[ -s $TMP/bus.address ]]; }
-wait_for "$START_TIMEOUT" "dbus-daemon to print its address" bus_ready
-DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$TMP/bus.address")
-export DBUS_SESSION_BUS_ADDRESS
+start_bus session
+export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 
-# Xvfb picks a free display itself and writes its number to fd 3 once it accepts connections.
-log "starting Xvfb"
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$TMP/display" >"$TMP/xvfb.log" 2>&1 &
-XVFB_PID=$!
-PIDS+=("$XVFB_PID")
-x_ready() { alive "$XVFB_PID" Xvfb "$TMP/xvfb.log" && grep -qE '^[0-9]+$' "$TMP/display"; }
-wait_for "$START_TIMEOUT" "Xvfb to report its display" x_ready
-DISPLAY=":$(head -n1 "$TMP/display")"
-export DISPLAY
+start_xvfb 1024x768x24
+export DISPLAY=$XVFB_DISPLAY
 
-log "starting dunst on $DISPLAY"
-: >"$TMP/dunstrc" # built-in defaults only, never the user's or the system's dunstrc
-dunst -config "$TMP/dunstrc" >"$TMP/dunst.log" 2>&1 &
-DUNST_PID=$!
-PIDS+=("$DUNST_PID")
-notifications_owned() {
-  alive "$DUNST_PID" dunst "$TMP/dunst.log" &&
-    timeout 2 dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null |
-    grep -q 'boolean true'
-}
-wait_for "$START_TIMEOUT" "dunst to own org.freedesktop.Notifications" notifications_owned
+start_dunst
 
 # start_stretchd CONFIG LOG: starts `stretchd run` in the background; sets STRETCHD_PID.
 start_stretchd() {

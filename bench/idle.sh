@@ -59,11 +59,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${OUT:-$ROOT/bench/idle-results.md}
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
-die() {
-  echo "idle-bench: $*" >&2
-  exit 1
-}
-log() { echo "idle-bench: $*" >&2; }
+BENCH_NAME=idle-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ $WINDOW =~ ^[0-9]+$ && $WINDOW -gt 0 ]] || die "WINDOW must be a positive number of seconds, got '$WINDOW'"
 [[ $SETTLE =~ ^[0-9]+$ ]] || die "SETTLE must be a number of seconds, got '$SETTLE'"
@@ -83,85 +81,9 @@ done
 [[ -r /proc/self/status ]] || die "/proc is not mounted; cannot read context switches"
 
 # --- clean-up: every process started here is recorded in PIDS and stopped on exit ------------
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-idle.XXXXXX")
-PIDS=()
-stop_pid() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 20); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  local i
-  # Stop in reverse order of start.
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
-  PIDS=()
-  if [[ ${KEEP_TMP:-0} == 1 ]]; then
-    echo "idle-bench: logs and configs kept in $TMP" >&2
-  else
-    rm -rf "$TMP"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# forget PID: drops a process that has been waited for from PIDS, so that the clean-up never
-# signals a process id the system may have handed to someone else since.
-forget() {
-  local keep=() p
-  for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
-  PIDS=(${keep[@]+"${keep[@]}"})
-}
-
-# stop PID: stops one process started here and forgets it.
-stop() {
-  stop_pid "$1"
-  forget "$1"
-}
-
-# alive PID NAME LOGFILE: fails with the process's log when it has died.
-alive() {
-  kill -0 "$1" 2>/dev/null && return 0
-  echo "idle-bench: $2 exited early; its log:" >&2
-  sed 's/^/    /' "$3" >&2 || true
-  exit 1
-}
-
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.1 s until it succeeds.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + secs))
-  until "$@"; do
-    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
-    sleep 0.1
-  done
-}
-
-# pause SECONDS: a background sleep and `wait`, so that an INT or TERM is handled at once.
-pause() {
-  sleep "$1" &
-  local pid=$!
-  PIDS+=("$pid")
-  wait "$pid" || true
-  forget "$pid"
-}
+bench_tmp idle
 
 # --- build --------------------------------------------------------------------------------------
-# build ARGS...: one bounded cargo run in the background, waited for so that INT or TERM reaches
-# the trap.
-build() {
-  (cd "$ROOT" && exec timeout "$BUILD_TIMEOUT" cargo "$@") &
-  local pid=$!
-  PIDS+=("$pid")
-  wait "$pid" || die "cargo $* failed or took longer than ${BUILD_TIMEOUT}s"
-  forget "$pid"
-}
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary (cargo build --release)"
   build build --release --quiet
@@ -177,45 +99,14 @@ HELPER=$(jq -r 'select(.reason == "compiler-artifact" and .target.name == "bench
 RUSTC_VERSION=$(cd "$ROOT" && rustc --version) || die "rustc --version failed"
 
 # --- private session --------------------------------------------------------------------------
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY WAYLAND_SOCKET
 
-# start_bus NAME: a private dbus-daemon with no service directories (nothing is ever
-# auto-started); prints its address.
-start_bus() {
-  local name=$1
-  mkdir -p "$TMP/$name"
-  cat >"$TMP/$name.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>$name</type>
-  <listen>unix:dir=$TMP/$name</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
-  dbus-daemon --config-file="$TMP/$name.conf" --nofork --nopidfile --print-address=3 \
-    3>"$TMP/$name.address" >"$TMP/$name-bus.log" 2>&1 &
-  BUS_PID=$!
-  PIDS+=("$BUS_PID")
-  bus_ready() { alive "$BUS_PID" "dbus-daemon ($name)" "$TMP/$name-bus.log" && [[ -s $TMP/$name.address ]]; }
-  wait_for "$START_TIMEOUT" "the $name bus to print its address" bus_ready
-}
 log "starting the private session and system buses"
 start_bus session
-DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$TMP/session.address")
-export DBUS_SESSION_BUS_ADDRESS
+export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 start_bus system
-SYSTEM_BUS=$(head -n1 "$TMP/system.address")
+SYSTEM_BUS=$BUS_ADDRESS
 
 # --- the fake logind ------------------------------------------------------------------------------
 n_runs=$(($(wc -w <<<"$SOURCES") + 1)) # x11 may run twice
@@ -339,14 +230,8 @@ for source in $SOURCES; do
           "one X round trip per natural_break while active"
         continue
       fi
-      log "starting Xvfb"
-      : >"$TMP/display"
-      Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$TMP/display" >"$TMP/xvfb.log" 2>&1 &
-      XVFB_PID=$!
-      PIDS+=("$XVFB_PID")
-      x_ready() { alive "$XVFB_PID" Xvfb "$TMP/xvfb.log" && grep -qE '^[0-9]+$' "$TMP/display"; }
-      wait_for "$START_TIMEOUT" "Xvfb to report its display" x_ready
-      X_DISPLAY=":$(head -n1 "$TMP/display")"
+      start_xvfb 1024x768x24
+      X_DISPLAY=$XVFB_DISPLAY
       DISPLAY=$X_DISPLAY timeout 10 xdotool mousemove 10 10 || die "xdotool cannot move the pointer on $X_DISPLAY"
       # The simulated user: a pointer move every ACTIVITY_EVERY seconds, alternating between two
       # places so that each is a real motion.

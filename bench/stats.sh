@@ -24,11 +24,9 @@ BUILD_TIMEOUT=${BUILD_TIMEOUT:-1800}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 
-die() {
-  echo "stats-bench: $*" >&2
-  exit 1
-}
-log() { echo "stats-bench: $*" >&2; }
+BENCH_NAME=stats-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ $ENTRIES =~ ^[0-9]+$ && $ENTRIES -gt 0 ]] || die "ENTRIES must be a positive number, got '$ENTRIES'"
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || die "RUNS must be a positive number, got '$RUNS'"
@@ -40,10 +38,7 @@ done
 [[ $SKIP_BUILD == 1 ]] || command -v cargo >/dev/null 2>&1 || missing+=(cargo)
 ((${#missing[@]} == 0)) || die "missing tool(s): ${missing[*]}"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-stats.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_tmp stats
 
 export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" XDG_RUNTIME_DIR="$TMP/run"
 mkdir -p -m 0700 "$XDG_CONFIG_HOME" "$XDG_STATE_HOME/stretchd" "$XDG_RUNTIME_DIR"
@@ -94,8 +89,7 @@ log "generated $lines entries ($(du -k "$HISTORY" | cut -f1) KiB) in $HISTORY"
 # --- the binary --------------------------------------------------------------------------------
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary (cargo build --release)"
-  (cd "$ROOT" && timeout "$BUILD_TIMEOUT" cargo build --release --quiet) ||
-    die "cargo build --release failed or took longer than ${BUILD_TIMEOUT}s"
+  build build --release --quiet
 fi
 [[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
 

@@ -16,6 +16,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The value of `name`, which the benchmark sets.
@@ -44,49 +45,16 @@ async fn serve_fake_logind() {
 #[test]
 #[ignore = "run by bench/idle.sh"]
 fn kwin_activity() {
-    use std::os::unix::net::UnixStream;
-    use wayland_client::globals::{GlobalListContents, registry_queue_init};
-    use wayland_client::protocol::{wl_registry::WlRegistry, wl_seat::WlSeat};
-    use wayland_client::{Connection, Dispatch, QueueHandle, delegate_noop};
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle::OrgKdeKwinIdle;
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout;
-
-    struct Client;
-    impl Dispatch<WlRegistry, GlobalListContents> for Client {
-        fn event(
-            _: &mut Self,
-            _: &WlRegistry,
-            _: wayland_client::protocol::wl_registry::Event,
-            _: &GlobalListContents,
-            _: &Connection,
-            _: &QueueHandle<Self>,
-        ) {
-        }
-    }
-    delegate_noop!(Client: ignore WlSeat);
-    delegate_noop!(Client: ignore OrgKdeKwinIdle);
-    delegate_noop!(Client: ignore OrgKdeKwinIdleTimeout);
-
     let deadline = Instant::now() + limit();
     let every = Duration::from_secs(var("STRETCHD_BENCH_EVERY").parse().unwrap());
     let socket = var("STRETCHD_BENCH_WAYLAND");
-    let stream = UnixStream::connect(&socket).unwrap_or_else(|e| panic!("{socket}: {e}"));
-    let conn = Connection::from_socket(stream).unwrap();
-    let (globals, mut queue) = registry_queue_init::<Client>(&conn).unwrap();
-    let qh = queue.handle();
-    let idle: OrgKdeKwinIdle = globals
-        .bind(&qh, 1..=1, ())
-        .expect("the compositor has no org_kde_kwin_idle (not KWin?)");
-    let seat: WlSeat = globals.bind(&qh, 1..=1, ()).unwrap();
     // The timeout is only a handle to simulate activity with; it never fires meanwhile.
-    let timeout = idle.get_idle_timeout(&seat, 3_600_000, &qh, ());
-    queue.roundtrip(&mut Client).unwrap();
+    let mut activity = common::kwin::KwinActivity::connect(Path::new(&socket), 3_600_000);
     // bench/idle.sh waits for this line.
     eprintln!("kwin activity: simulating user activity every {every:?}");
     let mut made = 0_u32;
     while Instant::now() < deadline {
-        timeout.simulate_user_activity();
-        queue.roundtrip(&mut Client).unwrap();
+        activity.simulate();
         made += 1;
         std::thread::sleep(every.min(deadline.saturating_duration_since(Instant::now())));
     }

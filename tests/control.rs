@@ -10,7 +10,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::io::{self, BufRead as _, BufReader, Write as _};
 use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, PermissionsExt as _};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -22,15 +21,14 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Days, NaiveTime, TimeDelta, Utc};
 use serde_json::Value;
 use tempfile::TempDir;
-use zbus::OwnedVariant;
 
-use common::{BIN, Bus, Daemon, all_day_config, run_bounded, run_in, write_file};
+use common::notifications::{Note, Server};
+use common::{
+    BIN, Bus, Daemon, RUNNING, SOON, config_every, history_path, json_in, ok_in, raw_request,
+    run_bounded, run_in, socket_path, state_dir, text, write_file,
+};
 use stretchd::ipc::{CONNECT_TIMEOUT, REPLY_TIMEOUT};
 
-/// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
-const SOON: Duration = Duration::from_secs(10);
-/// The log line the daemon writes once its socket listens.
-const RUNNING: &str = "stretchd is running";
 /// The daemon and the CLI run in UTC, so the test can compute local times without a zone.
 const TZ: (&str, &str) = ("TZ", "UTC");
 /// The exit status of a daemon command when no daemon answers.
@@ -38,148 +36,7 @@ const NOT_RUNNING: i32 = 3;
 const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 const CONFIG_ERROR_TITLE: &str = "stretchd: config not reloaded";
 
-// --- the notification server -------------------------------------------------------------------
-
-const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
-const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
-
-/// One `Notify` call.
-#[derive(Debug, Clone)]
-struct Note {
-    summary: String,
-    body: String,
-}
-
-/// A minimal notification server: records `Notify` calls, draws nothing.
-struct Recorder {
-    next_id: u32,
-    calls: mpsc::Sender<Note>,
-}
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Recorder {
-    #[allow(clippy::unused_self)]
-    fn get_capabilities(&self) -> Vec<String> {
-        vec!["actions".to_owned(), "body".to_owned()]
-    }
-
-    #[allow(clippy::unused_self)]
-    #[zbus(out_args("name", "vendor", "version", "spec_version"))]
-    fn get_server_information(&self) -> (String, String, String, String) {
-        (
-            "stretchd-control-test".to_owned(),
-            "stretchd".to_owned(),
-            "0".to_owned(),
-            "1.2".to_owned(),
-        )
-    }
-
-    #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
-    fn notify(
-        &mut self,
-        app_name: String,
-        replaces_id: u32,
-        app_icon: String,
-        summary: String,
-        body: String,
-        actions: Vec<String>,
-        hints: HashMap<String, OwnedVariant>,
-        expire_timeout: i32,
-    ) -> u32 {
-        let _ = (app_name, app_icon, actions, hints, expire_timeout);
-        eprintln!("[server] Notify({summary:?})");
-        let id = if replaces_id == 0 {
-            self.next_id += 1;
-            self.next_id
-        } else {
-            replaces_id
-        };
-        let _ = self.calls.send(Note { summary, body });
-        id
-    }
-
-    #[allow(clippy::unused_self)]
-    fn close_notification(&self, id: u32) {
-        eprintln!("[server] CloseNotification({id})");
-    }
-}
-
-/// The recorder on a test bus, served by a runtime on its own thread so that the tests can
-/// block (run the CLI, wait on the log) without stalling it. Stops on drop.
-struct Notifications {
-    calls: mpsc::Receiver<Note>,
-    _stop: tokio::sync::oneshot::Sender<()>,
-}
-
-impl Notifications {
-    /// Serves the recorder and owns the well-known name once this returns.
-    fn start(address: &str) -> Notifications {
-        let (calls_tx, calls) = mpsc::channel();
-        let (ready_tx, ready_rx) = mpsc::channel();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let address = address.to_owned();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let recorder = Recorder {
-                    next_id: 0,
-                    calls: calls_tx,
-                };
-                let conn = zbus::connection::Builder::address(address.as_str())
-                    .serve_at(NOTIFICATIONS_PATH, recorder)
-                    .name(NOTIFICATIONS)
-                    .build()
-                    .await;
-                match conn {
-                    Ok(conn) => {
-                        let _ = ready_tx.send(Ok(()));
-                        // Served until the test drops its end.
-                        let _ = stopped.await;
-                        drop(conn);
-                    }
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e.to_string()));
-                    }
-                }
-            });
-        });
-        match ready_rx.recv_timeout(SOON) {
-            Ok(Ok(())) => Notifications { calls, _stop: stop },
-            other => panic!("the test notification server did not start: {other:?}"),
-        }
-    }
-
-    /// The next notification, within `timeout`.
-    fn next(&self, timeout: Duration, daemon: &Daemon) -> Note {
-        self.calls.recv_timeout(timeout).unwrap_or_else(|e| {
-            panic!(
-                "no notification within {timeout:?} ({e}); daemon log:\n{}",
-                daemon.log()
-            )
-        })
-    }
-
-    /// The notifications received and not taken yet.
-    fn drain(&self) -> Vec<Note> {
-        self.calls.try_iter().collect()
-    }
-}
-
 // --- the daemon and the CLI --------------------------------------------------------------------
-
-/// A config that fires nothing during a test: one stretch every `every`, all day, every day.
-fn config_every(every: &str) -> String {
-    all_day_config(&format!(
-        "[[reminder]]\n\
-         id = \"stretch\"\n\
-         kind = \"stretch\"\n\
-         every = \"{every}\"\n\
-         stretch = \"seated-twist\"\n"
-    ))
-}
 
 /// A bus, a config file and a running daemon in a fresh home.
 struct Setup {
@@ -236,46 +93,19 @@ fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
     daemon
 }
 
-fn socket_path(home: &Path) -> PathBuf {
-    home.join("runtime/stretchd/control.sock")
-}
-
-fn state_dir(home: &Path) -> PathBuf {
-    home.join("state/stretchd")
-}
-
-fn history_path(home: &Path) -> PathBuf {
-    state_dir(home).join("history.jsonl")
-}
-
 /// Runs `stretchd args...` with the environment of a daemon in `home`.
 fn cli(home: &Path, args: &[&str]) -> Output {
     run_in(home, args, &[TZ], SOON)
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// Runs a command that must succeed; returns its stdout.
 fn ok(home: &Path, args: &[&str]) -> String {
-    let out = cli(home, args);
-    assert!(
-        out.status.success(),
-        "stretchd {args:?} failed ({}): {}{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
+    ok_in(home, args, &[TZ])
 }
 
 /// Runs a command with `--json` that must succeed; returns what it printed.
 fn json(home: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let stdout = ok(home, &args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
+    json_in(home, args, &[TZ])
 }
 
 /// Runs a command that must fail with exit status 1 and one line on stderr; returns that line.
@@ -349,17 +179,6 @@ fn mode(path: &Path) -> u32 {
 
 fn chmod(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-/// Sends one raw frame and reads one reply line ("" when the daemon hung up without one).
-fn raw(socket: &Path, frame: &[u8], timeout: Duration) -> io::Result<String> {
-    let mut stream = UnixStream::connect(socket)?;
-    stream.set_read_timeout(Some(timeout))?;
-    stream.set_write_timeout(Some(timeout))?;
-    stream.write_all(frame)?;
-    let mut line = String::new();
-    BufReader::new(stream).read_line(&mut line)?;
-    Ok(line)
 }
 
 /// A reply line as JSON; it must carry this build's protocol version.
@@ -439,7 +258,7 @@ fn status_and_next_in_text_and_json() {
 #[test]
 fn now_done_and_skip_answer_the_reminder_and_write_the_history() {
     let s = Setup::new(&config_every("1h"));
-    let server = Notifications::start(&s.bus.address);
+    let server = Server::start(&s.bus.address);
     let home = s.home();
 
     let line = fails(home, &["done"]);
@@ -506,7 +325,7 @@ fn now_done_and_skip_answer_the_reminder_and_write_the_history() {
 fn snooze_puts_off_the_waiting_reminder_or_else_the_next_one() {
     let s = Setup::new(&config_every("1h"));
     // `now` reports whether the server took the reminder, so one must be there.
-    let _server = Notifications::start(&s.bus.address);
+    let _server = Server::start(&s.bus.address);
     let home = s.home();
     let ten = TimeDelta::minutes(10);
 
@@ -647,7 +466,7 @@ fn pause_for_a_while_until_a_time_until_tomorrow_or_indefinitely_then_resume() {
 fn reload_history_and_stats() {
     let s = Setup::new(&config_every("1h"));
     // `now` reports whether the server took the reminder, so one must be there.
-    let _server = Notifications::start(&s.bus.address);
+    let _server = Server::start(&s.bus.address);
     let home = s.home();
 
     assert_eq!(
@@ -1126,7 +945,7 @@ type Client = Box<dyn FnOnce(&Path) -> io::Result<String> + Send>;
 
 /// Sends `frame`, reads the reply line.
 fn frame_client(frame: &'static [u8], patience: Duration) -> Client {
-    Box::new(move |socket| raw(socket, frame, patience))
+    Box::new(move |socket| raw_request(socket, frame, patience))
 }
 
 /// Clients that send what no daemon should choke on, and what each should get back.
@@ -1358,7 +1177,7 @@ fn sigkill_during_a_burst_of_done_loses_no_acknowledged_entry() {
     const KILL_AFTER: usize = 30;
     let mut s = Setup::new(&config_every("1h"));
     // `now` reports whether the server took the reminder, so one must be there.
-    let _server = Notifications::start(&s.bus.address);
+    let _server = Server::start(&s.bus.address);
     let socket = socket_path(s.home());
     let pid = s.daemon.pid();
 
@@ -1383,13 +1202,13 @@ fn sigkill_during_a_burst_of_done_loses_no_acknowledged_entry() {
             s.daemon.log()
         );
         rounds += 1;
-        let shown = match raw(&socket, b"{\"type\":\"now\"}\n", SOON) {
+        let shown = match raw_request(&socket, b"{\"type\":\"now\"}\n", SOON) {
             Ok(line) if !line.is_empty() => reply(&line),
             // Killed: refused, reset, or hung up without a reply.
             _ => break,
         };
         assert_eq!(shown["type"], "ok", "{shown}");
-        let done = match raw(&socket, b"{\"type\":\"done\"}\n", SOON) {
+        let done = match raw_request(&socket, b"{\"type\":\"done\"}\n", SOON) {
             Ok(line) if !line.is_empty() => reply(&line),
             _ => break,
         };
@@ -1477,7 +1296,7 @@ fn editing_the_config_in_place_or_by_rename_changes_next_without_a_restart() {
 #[test]
 fn an_invalid_edit_keeps_the_old_schedule_and_is_reported() {
     let mut s = Setup::new(&config_every("1h"));
-    let server = Notifications::start(&s.bus.address);
+    let server = Server::start(&s.bus.address);
     let before = json(s.home(), &["next", "--count", "3"]);
 
     // Line 8, column 9: the value of `every`.

@@ -1,192 +1,22 @@
-//! End to end: the real `stretchd` binary on a private session bus, with a notification server
-//! written here (zbus) that records every `Notify` call and can press the buttons.
+//! End to end: the real `stretchd` binary on a private session bus, with the test notification
+//! server of `common::notifications`, which records every `Notify` call and can press the
+//! buttons.
 //!
 //! Each test has its own bus, home directory and server, so they run in parallel.
 
 mod common;
 
-use std::collections::HashMap;
 use std::os::unix::net::UnixDatagram;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use tokio::sync::mpsc;
-use tokio::time::Instant;
-use zbus::OwnedVariant;
-use zbus::object_server::SignalEmitter;
+use common::notifications::{DEFAULT_CAPABILITIES, Server};
+use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, run_stretchd, write_file};
 
-use common::{Bus, Daemon, all_day_config, numbered_steps, run_stretchd, write_file};
-
-const NAME: &str = "org.freedesktop.Notifications";
-const PATH: &str = "/org/freedesktop/Notifications";
 const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 /// The tracing line the daemon writes for every firing.
 const FIRED: &str = "daemon: reminder reminder=";
-/// Bound for anything that should happen at once (startup, a log line after an action).
-const SOON: Duration = Duration::from_secs(10);
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
-
-/// One `Notify` call as the server received it.
-#[derive(Debug, Clone)]
-struct Call {
-    /// The id the server returned.
-    id: u32,
-    at: Instant,
-    app_name: String,
-    replaces_id: u32,
-    icon: String,
-    summary: String,
-    body: String,
-    actions: Vec<String>,
-    hint_keys: Vec<String>,
-    desktop_entry: Option<String>,
-    /// The `image-path` hint (the stretch's picture), if sent.
-    image_path: Option<String>,
-}
-
-/// The test notification server.
-struct Server {
-    caps: Vec<String>,
-    next_id: u32,
-    calls: mpsc::UnboundedSender<Call>,
-}
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Server {
-    fn get_capabilities(&self) -> Vec<String> {
-        self.caps.clone()
-    }
-
-    #[allow(clippy::unused_self)]
-    #[zbus(out_args("name", "vendor", "version", "spec_version"))]
-    fn get_server_information(&self) -> (String, String, String, String) {
-        (
-            "stretchd-test".to_owned(),
-            "stretchd".to_owned(),
-            "0".to_owned(),
-            "1.2".to_owned(),
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn notify(
-        &mut self,
-        app_name: String,
-        replaces_id: u32,
-        app_icon: String,
-        summary: String,
-        body: String,
-        actions: Vec<String>,
-        hints: HashMap<String, OwnedVariant>,
-        expire_timeout: i32,
-    ) -> u32 {
-        eprintln!("[server] Notify({summary:?}, replaces {replaces_id}, timeout {expire_timeout})");
-        // As the spec says: a replacement keeps the id it replaces.
-        let id = if replaces_id == 0 {
-            self.next_id += 1;
-            self.next_id
-        } else {
-            replaces_id
-        };
-        let desktop_entry = hints
-            .get("desktop-entry")
-            .and_then(|v| <&str>::try_from(v).ok())
-            .map(str::to_owned);
-        let image_path = hints
-            .get("image-path")
-            .and_then(|v| <&str>::try_from(v).ok())
-            .map(str::to_owned);
-        let mut hint_keys: Vec<String> = hints.into_keys().collect();
-        hint_keys.sort();
-        let _ = self.calls.send(Call {
-            id,
-            at: Instant::now(),
-            app_name,
-            replaces_id,
-            icon: app_icon,
-            summary,
-            body,
-            actions,
-            hint_keys,
-            desktop_entry,
-            image_path,
-        });
-        id
-    }
-
-    #[allow(clippy::unused_self)]
-    fn close_notification(&self, id: u32) {
-        eprintln!("[server] CloseNotification({id})");
-    }
-
-    #[zbus(signal)]
-    async fn action_invoked(
-        emitter: &SignalEmitter<'_>,
-        id: u32,
-        action_key: &str,
-    ) -> zbus::Result<()>;
-
-    #[zbus(signal)]
-    async fn notification_closed(
-        emitter: &SignalEmitter<'_>,
-        id: u32,
-        reason: u32,
-    ) -> zbus::Result<()>;
-}
-
-/// The server on a bus, and what it recorded.
-struct TestServer {
-    conn: zbus::Connection,
-    calls: mpsc::UnboundedReceiver<Call>,
-}
-
-impl TestServer {
-    /// Serves the interface and takes the well-known name on the bus at `address`.
-    async fn start(address: &str, caps: &[&str]) -> TestServer {
-        let (tx, rx) = mpsc::unbounded_channel();
-        let server = Server {
-            caps: caps.iter().map(|&c| c.to_owned()).collect(),
-            next_id: 0,
-            calls: tx,
-        };
-        let conn = zbus::connection::Builder::address(address)
-            .serve_at(PATH, server)
-            .name(NAME)
-            .build()
-            .await
-            .expect("cannot start the test notification server");
-        TestServer { conn, calls: rx }
-    }
-
-    /// The next `Notify` call, within `timeout`.
-    async fn next_call(&mut self, timeout: Duration, daemon: &Daemon) -> Call {
-        match tokio::time::timeout(timeout, self.calls.recv()).await {
-            Ok(Some(call)) => call,
-            _ => panic!(
-                "no notification within {timeout:?}; daemon log:\n{}",
-                daemon.log()
-            ),
-        }
-    }
-
-    fn emitter(&self) -> SignalEmitter<'static> {
-        SignalEmitter::new(&self.conn, PATH).unwrap()
-    }
-
-    /// Reports notification `id` closed for `reason` (1 expired, 2 dismissed, 3 closed).
-    async fn close(&self, id: u32, reason: u32) {
-        Server::notification_closed(&self.emitter(), id, reason)
-            .await
-            .unwrap();
-    }
-
-    /// Presses the button `key` on notification `id`.
-    async fn invoke(&self, id: u32, key: &str) {
-        Server::action_invoked(&self.emitter(), id, key)
-            .await
-            .unwrap();
-    }
-}
 
 /// A config with one stretch reminder every 2 s pinned to the seated twist.
 fn twist_config(snooze: &str) -> String {
@@ -210,9 +40,9 @@ fn action_pairs(actions: &[String]) -> Vec<(&str, &str)> {
 }
 
 /// Starts a bus, a server advertising `caps`, and the daemon on `config`.
-async fn setup(caps: &[&str], config: &str) -> (Bus, TestServer, Daemon, tempfile::TempDir) {
+async fn setup(caps: &[&str], config: &str) -> (Bus, Server, Daemon, tempfile::TempDir) {
     let bus = Bus::start();
-    let server = TestServer::start(&bus.address, caps).await;
+    let server = Server::with_capabilities(&bus.address, caps);
     let dir = tempfile::tempdir().unwrap();
     let path = write_file(dir.path(), "config.toml", config);
     let mut daemon = Daemon::builder(&bus.address, &path).start();
@@ -223,13 +53,13 @@ async fn setup(caps: &[&str], config: &str) -> (Bus, TestServer, Daemon, tempfil
 #[tokio::test]
 async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
     let numbered = numbered_steps("seated-twist");
-    let (_bus, mut server, daemon, _dir) = setup(
-        &["actions", "body"],
+    let (_bus, server, daemon, _dir) = setup(
+        DEFAULT_CAPABILITIES,
         &twist_config("[snooze]\nlength = \"3s\"\n"),
     )
     .await;
 
-    let call = server.next_call(DUE, &daemon).await;
+    let call = server.next_async(DUE, &daemon).await;
     assert_eq!(call.app_name, "stretchd");
     assert_eq!(call.summary, TWIST_TITLE);
     assert_eq!(call.replaces_id, 0);
@@ -253,14 +83,17 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
             ("skip", "Skip")
         ]
     );
-    assert_eq!(call.desktop_entry.as_deref(), Some("stretchd"));
+    assert_eq!(
+        call.hints.get("desktop-entry").map(String::as_str),
+        Some("stretchd")
+    );
     assert!(
-        call.hint_keys.iter().any(|k| k == "desktop-entry"),
+        call.hints.contains_key("desktop-entry"),
         "{:?}",
-        call.hint_keys
+        call.hints.keys()
     );
     // The picture: written to the data dir at start and sent as a file:// URI.
-    let uri = call.image_path.as_deref().expect("no image-path hint");
+    let uri = call.hints.get("image-path").expect("no image-path hint");
     let path = std::path::PathBuf::from(uri_path(uri));
     assert!(path.ends_with("seated-twist.svg"), "{uri}");
     assert!(
@@ -294,7 +127,7 @@ fn uri_path(uri: &str) -> String {
 #[tokio::test]
 async fn without_a_writable_data_dir_stretches_come_without_a_picture() {
     let bus = Bus::start();
-    let mut server = TestServer::start(&bus.address, &["actions", "body"]).await;
+    let server = Server::start(&bus.address);
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &twist_config(""));
     // XDG_DATA_HOME is a file: no directory can be made in it.
@@ -308,23 +141,28 @@ async fn without_a_writable_data_dir_stretches_come_without_a_picture() {
     assert!(warning.contains("stretchd/images"), "{warning}");
     daemon.wait_for_log_async("stretchd is running", SOON).await;
 
-    let call = server.next_call(DUE, &daemon).await;
+    let call = server.next_async(DUE, &daemon).await;
     assert_eq!(call.summary, TWIST_TITLE);
-    assert_eq!(call.image_path, None, "{:?}", call.hint_keys);
+    assert_eq!(
+        call.hints.get("image-path"),
+        None,
+        "{:?}",
+        call.hints.keys()
+    );
 }
 
 #[tokio::test]
 async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
     let snooze = Duration::from_secs(3);
-    let (_bus, mut server, mut daemon, _dir) = setup(
-        &["actions", "body"],
+    let (_bus, server, mut daemon, _dir) = setup(
+        DEFAULT_CAPABILITIES,
         &twist_config("[snooze]\nlength = \"3s\"\nmax = 1\n"),
     )
     .await;
 
-    let first = server.next_call(DUE, &daemon).await;
+    let first = server.next_async(DUE, &daemon).await;
     let pressed = Instant::now();
-    server.invoke(first.id, "snooze").await;
+    server.press(first.id, "snooze");
     let line = daemon.wait_for_log_async("snoozed", SOON).await;
     assert!(
         line.contains("stretch"),
@@ -333,7 +171,7 @@ async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
 
     // Its own 2 s schedule would bring it back before the 3 s snooze ends: it must not.
     let again = server
-        .next_call(snooze + Duration::from_secs(10), &daemon)
+        .next_async(snooze + Duration::from_secs(10), &daemon)
         .await;
     let after = again.at - pressed;
     assert!(
@@ -351,18 +189,18 @@ async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
         [("default", ""), ("done", "Done"), ("skip", "Skip")]
     );
     // A snooze pressed anyway (a stale button) counts as skipped.
-    server.invoke(again.id, "snooze").await;
+    server.press(again.id, "snooze");
     daemon.wait_for_log_async("counted as skipped", SOON).await;
 }
 
 #[tokio::test]
 async fn done_skip_and_dismissal_are_heard() {
-    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
+    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &twist_config("")).await;
 
-    let first = server.next_call(DUE, &daemon).await;
+    let first = server.next_async(DUE, &daemon).await;
     // An answer to a notification that is not on screen is ignored...
-    server.invoke(first.id + 1000, "done").await;
-    server.invoke(first.id, "done").await;
+    server.press(first.id + 1000, "done");
+    server.press(first.id, "done");
     let line = daemon.wait_for_log_async(": done", SOON).await;
     assert!(line.contains("reminder=stretch"), "{line}");
     assert!(line.contains("item=seated-twist"), "{line}");
@@ -370,28 +208,28 @@ async fn done_skip_and_dismissal_are_heard() {
     assert_eq!(daemon.count(": done"), 1, "{}", daemon.log());
 
     // An answered reminder is not replaced: the next one is a new notification.
-    let second = server.next_call(DUE, &daemon).await;
+    let second = server.next_async(DUE, &daemon).await;
     assert_eq!(second.replaces_id, 0);
     assert_eq!(second.summary, TWIST_TITLE);
-    server.invoke(second.id, "skip").await;
+    server.press(second.id, "skip");
     let line = daemon.wait_for_log_async(": skipped", SOON).await;
     assert!(line.contains("reminder=stretch"), "{line}");
 
     // Closing it without an answer (reason 2: dismissed by the user) is heard too.
-    let third = server.next_call(DUE, &daemon).await;
+    let third = server.next_async(DUE, &daemon).await;
     assert_eq!(third.replaces_id, 0);
-    server.close(third.id, 2).await;
+    server.close(third.id, 2);
     let line = daemon.wait_for_log_async(": dismissed", SOON).await;
     assert!(line.contains("reminder=stretch"), "{line}");
 }
 
 #[tokio::test]
 async fn a_new_reminder_replaces_an_unanswered_one() {
-    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
+    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &twist_config("")).await;
 
-    let first = server.next_call(DUE, &daemon).await;
+    let first = server.next_async(DUE, &daemon).await;
     assert_eq!(first.replaces_id, 0);
-    let second = server.next_call(DUE, &daemon).await;
+    let second = server.next_async(DUE, &daemon).await;
     assert_eq!(
         second.replaces_id, first.id,
         "the second reminder stacks instead of replacing the first"
@@ -422,10 +260,9 @@ async fn markup_servers_get_an_escaped_body() {
          every = \"2s\"\n\
          stretch = \"markup\"\n",
     );
-    let (_bus, mut server, daemon, _dir) =
-        setup(&["actions", "body", "body-markup"], &config).await;
+    let (_bus, server, daemon, _dir) = setup(&["actions", "body", "body-markup"], &config).await;
 
-    let call = server.next_call(DUE, &daemon).await;
+    let call = server.next_async(DUE, &daemon).await;
     assert!(call.summary.contains("Markup test"), "{}", call.summary);
     assert!(
         call.body
@@ -467,8 +304,8 @@ async fn without_a_server_the_daemon_warns_once_and_keeps_trying() {
     assert!(daemon.is_running(), "the daemon exited:\n{}", daemon.log());
 
     // A server shows up: the next reminder reaches it.
-    let mut server = TestServer::start(&bus.address, &["actions", "body"]).await;
-    let call = server.next_call(DUE, &daemon).await;
+    let server = Server::start(&bus.address);
+    let call = server.next_async(DUE, &daemon).await;
     assert_eq!(call.summary, TWIST_TITLE);
     daemon
         .wait_for_log_async("notification server is back", SOON)
@@ -501,11 +338,10 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
         "[notify]\non_click = \"guide\"\nterminal = \"{}\"\n",
         terminal.display()
     );
-    let (_bus, mut server, mut daemon, dir) =
-        setup(&["actions", "body"], &twist_config(&notify)).await;
+    let (_bus, server, mut daemon, dir) = setup(DEFAULT_CAPABILITIES, &twist_config(&notify)).await;
 
-    let call = server.next_call(DUE, &daemon).await;
-    server.invoke(call.id, "default").await;
+    let call = server.next_async(DUE, &daemon).await;
+    server.press(call.id, "default");
     let line = daemon.wait_for_log_async("opened the guide", SOON).await;
     assert!(line.contains("item=seated-twist"), "{line}");
     let deadline = Instant::now() + SOON;
@@ -534,21 +370,21 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
         ]
     );
     // A click answers nothing: the reminder still takes Done.
-    server.invoke(call.id, "done").await;
+    server.press(call.id, "done");
     daemon.wait_for_log_async(": done", SOON).await;
 }
 
 #[tokio::test]
 async fn clicking_a_reminder_by_default_only_marks_it_seen() {
-    let (_bus, mut server, mut daemon, _dir) = setup(&["actions", "body"], &twist_config("")).await;
-    let call = server.next_call(DUE, &daemon).await;
-    server.invoke(call.id, "default").await;
+    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &twist_config("")).await;
+    let call = server.next_async(DUE, &daemon).await;
+    server.press(call.id, "default");
     let line = daemon
         .wait_for_log_async("seen (notification clicked)", SOON)
         .await;
     assert!(line.contains("item=seated-twist"), "{line}");
     assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
-    server.invoke(call.id, "skip").await;
+    server.press(call.id, "skip");
     daemon.wait_for_log_async(": skipped", SOON).await;
 }
 
@@ -565,7 +401,7 @@ fn sigterm_stops_the_daemon_cleanly() {
     let mut daemon = Daemon::builder(&bus.address, &path).start();
     daemon.wait_for_log("stretchd is running", SOON);
 
-    let sent = std::time::Instant::now();
+    let sent = Instant::now();
     daemon.signal("TERM");
     let status = daemon.wait_exit(Duration::from_secs(5));
     assert!(status.success(), "{status}; log:\n{}", daemon.log());
@@ -579,7 +415,7 @@ fn sigterm_stops_the_daemon_cleanly() {
 
 #[tokio::test]
 async fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
-    let (_bus, mut server, mut daemon, dir) = setup(&["actions", "body"], &quiet_config()).await;
+    let (_bus, server, mut daemon, dir) = setup(DEFAULT_CAPABILITIES, &quiet_config()).await;
 
     let path = write_file(
         dir.path(),
@@ -608,7 +444,7 @@ async fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
     let deadline = Instant::now() + DUE;
     loop {
         let call = server
-            .next_call(deadline.saturating_duration_since(Instant::now()), &daemon)
+            .next_async(deadline.saturating_duration_since(Instant::now()), &daemon)
             .await;
         if call.summary == "Posture check: Sit tall" {
             break;

@@ -1,6 +1,6 @@
 //! End to end: the real `stretchd run` with logind's suspend and lock signals, on two private
-//! buses started by each test: a session bus with a notification server written here (zbus)
-//! that records when each `Notify` arrives, and a second bus standing in for the system bus
+//! buses started by each test: a session bus with the test notification server of
+//! `common::notifications`, which records when each `Notify` arrives, and a second bus standing in for the system bus
 //! (`DBUS_SYSTEM_BUS_ADDRESS`) with the fake logind of `common::logind`.
 //!
 //! The reminders are short (every 3 s, or a cron line firing every 5 s) and `natural_break` is
@@ -20,18 +20,12 @@
 
 mod common;
 
-use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-use tokio::sync::mpsc;
-use tokio::time::Instant;
-use zbus::OwnedVariant;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use common::logind::{Call, Fake, Setup};
-use common::{Bus, Daemon, all_day_config, run_in, write_file};
+use common::notifications::{Note, Server};
+use common::{Bus, Daemon, SOON, all_day_config, run_in, write_file};
 
-/// Bound for anything that should happen at once (startup, a log line after a signal).
-const SOON: Duration = Duration::from_secs(10);
 /// The `every` of the interval reminder.
 const INTERVAL: Duration = Duration::from_secs(3);
 /// The cron reminder's period: `*/5` in the seconds field.
@@ -64,72 +58,11 @@ fn every_3s() -> String {
 /// Six fields, seconds first: every 5 s on the wall clock.
 const CRON_EVERY_5S: &str = "cron = \"*/5 * * * * *\"";
 
-/// One `Notify` call as the server received it.
-#[derive(Debug, Clone)]
-struct Shown {
-    at: Instant,
-    /// The wall clock at `at`.
-    wall: SystemTime,
-}
-
-/// The test notification server: records every `Notify`.
-struct Server {
-    next_id: u32,
-    shown: mpsc::UnboundedSender<Shown>,
-}
-
-#[zbus::interface(name = "org.freedesktop.Notifications")]
-impl Server {
-    #[allow(clippy::unused_self)]
-    fn get_capabilities(&self) -> Vec<String> {
-        vec!["actions".to_owned(), "body".to_owned()]
-    }
-
-    #[allow(clippy::unused_self)]
-    #[zbus(out_args("name", "vendor", "version", "spec_version"))]
-    fn get_server_information(&self) -> (String, String, String, String) {
-        (
-            "stretchd-test".to_owned(),
-            "stretchd".to_owned(),
-            "0".to_owned(),
-            "1.2".to_owned(),
-        )
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn notify(
-        &mut self,
-        app_name: String,
-        replaces_id: u32,
-        app_icon: String,
-        summary: &str,
-        body: String,
-        actions: Vec<String>,
-        hints: HashMap<String, OwnedVariant>,
-        expire_timeout: i32,
-    ) -> u32 {
-        let _ = (app_name, app_icon, body, actions, hints, expire_timeout);
-        eprintln!("[server] Notify({summary:?}, replaces {replaces_id})");
-        let _ = self.shown.send(Shown {
-            at: Instant::now(),
-            wall: SystemTime::now(),
-        });
-        self.next_id += 1;
-        self.next_id
-    }
-
-    #[allow(clippy::unused_self)]
-    fn close_notification(&self, id: u32) {
-        let _ = id;
-    }
-}
-
 /// The daemon with its two buses, the fake logind and the notification server.
 struct Env {
     fake: Fake,
-    shown: mpsc::UnboundedReceiver<Shown>,
     daemon: Daemon,
-    _server: zbus::Connection,
+    server: Server,
     _session: Bus,
     _dir: tempfile::TempDir,
 }
@@ -140,19 +73,7 @@ impl Env {
     async fn start(idle_source: &str, reminder: &str) -> Env {
         let mut fake = Fake::start(Setup::default()).await;
         let session = Bus::start();
-        let (tx, shown) = mpsc::unbounded_channel();
-        let server = zbus::connection::Builder::address(session.address.as_str())
-            .serve_at(
-                "/org/freedesktop/Notifications",
-                Server {
-                    next_id: 0,
-                    shown: tx,
-                },
-            )
-            .name("org.freedesktop.Notifications")
-            .build()
-            .await
-            .expect("cannot start the test notification server");
+        let server = Server::start(&session.address);
         let dir = tempfile::tempdir().unwrap();
         let path = write_file(dir.path(), "config.toml", &config(idle_source, reminder));
         let mut daemon = Daemon::builder(&session.address, &path)
@@ -175,35 +96,29 @@ impl Env {
         assert_eq!(fake.next_call().await, Call::SessionByPid(daemon.pid()));
         Env {
             fake,
-            shown,
             daemon,
-            _server: server,
+            server,
             _session: session,
             _dir: dir,
         }
     }
 
     /// The next notification, within `timeout`.
-    async fn next_shown(&mut self, timeout: Duration) -> Shown {
-        match tokio::time::timeout(timeout, self.shown.recv()).await {
-            Ok(Some(shown)) => shown,
-            _ => panic!(
-                "no notification within {timeout:?}; daemon log:\n{}",
-                self.daemon.log()
-            ),
-        }
+    async fn next_shown(&mut self, timeout: Duration) -> Note {
+        self.server.next_async(timeout, &self.daemon).await
     }
 
     /// Forgets the notifications received so far. Used right after the daemon logged that the
     /// user is away: a `Notify` sent before that has been answered (the daemon waits for the
     /// reply before it handles the next event), so it is already here.
     fn drain(&mut self) {
-        while self.shown.try_recv().is_ok() {}
+        self.server.drain();
     }
 
     /// The bounded "nothing happens" check: no notification arrives before `until`.
     async fn assert_nothing_until(&mut self, until: Instant, why: &str) {
-        if let Ok(shown) = tokio::time::timeout_at(until, self.shown.recv()).await {
+        let window = until.saturating_duration_since(Instant::now());
+        if let Some(shown) = self.server.recv_async(window).await {
             panic!(
                 "a notification arrived {why}: {shown:?}; daemon log:\n{}",
                 self.daemon.log()
@@ -211,8 +126,8 @@ impl Env {
         }
     }
 
-    /// `stretchd status --json`, run without blocking the runtime (the server must keep
-    /// answering meanwhile).
+    /// `stretchd status --json`, run without blocking the runtime (the fake logind, served
+    /// on it, must keep answering meanwhile).
     async fn status(&self) -> serde_json::Value {
         let home = self.daemon.home().to_owned();
         let out =
@@ -245,7 +160,7 @@ impl Env {
 }
 
 /// Asserts `later` came `at_least` (less [`EARLY_SLACK`]) after `earlier`.
-fn assert_gap(earlier: Instant, later: &Shown, at_least: Duration, what: &str) {
+fn assert_gap(earlier: Instant, later: &Note, at_least: Duration, what: &str) {
     let gap = later.at.saturating_duration_since(earlier);
     assert!(
         gap + EARLY_SLACK >= at_least,
@@ -317,14 +232,17 @@ async fn a_cron_time_missed_while_asleep_is_dropped_not_fired_on_the_resume() {
     let mut env = Env::start("logind", CRON_EVERY_5S).await;
     // The first cron time: on a multiple of 5 s of the wall clock.
     let first = env.next_shown(CRON_PERIOD + LATE).await;
-    let boundary = first.at - phase(first.wall, CRON_PERIOD);
+    let boundary = first
+        .at
+        .checked_sub(phase(first.wall, CRON_PERIOD))
+        .expect("the boundary is after the boot");
 
     env.fake.prepare_for_sleep(true).await;
     env.daemon
         .wait_for_log_async("away reason=Asleep", SOON)
         .await;
     assert!(
-        Instant::now() < boundary + CRON_PERIOD - EARLY_SLACK,
+        Instant::now() + EARLY_SLACK < boundary + CRON_PERIOD,
         "the suspend was not handled before the next cron time; the machine is too slow for \
          this test"
     );

@@ -22,11 +22,10 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::Write as _;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -40,12 +39,9 @@ use tempfile::TempDir;
 
 use common::notifications::{NOTIFICATIONS, Server};
 use common::{
-    Bus, Daemon, RUNNING, all_day_config, history_path, run_bounded, run_in, start_daemon,
-    state_dir, state_path, write_file,
+    Bus, Daemon, RUNNING, SOON, config_every, history_path, json_in, ok_in, raw_request,
+    run_bounded, socket_path, start_daemon, state_dir, state_path, write_file,
 };
-
-/// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
-const SOON: Duration = Duration::from_secs(10);
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
 /// The log line the daemon writes for every firing.
@@ -65,42 +61,14 @@ const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 
 // --- the daemon, its files and the CLI ---------------------------------------------------------
 
-/// A config with one stretch every `every`, all day, every day.
-fn config_every(every: &str) -> String {
-    all_day_config(&format!(
-        "[[reminder]]\n\
-         id = \"stretch\"\n\
-         kind = \"stretch\"\n\
-         every = \"{every}\"\n\
-         stretch = \"seated-twist\"\n"
-    ))
-}
-
-/// Runs `stretchd args...` with the environment of a daemon in `home`.
-fn cli(home: &Path, args: &[&str]) -> Output {
-    run_in(home, args, &[], SOON)
-}
-
 /// Runs a command that must succeed; returns its stdout.
 fn ok(home: &Path, args: &[&str]) -> String {
-    let out = cli(home, args);
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    assert!(
-        out.status.success(),
-        "stretchd {args:?} failed ({}): {}{}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
+    ok_in(home, args, &[])
 }
 
 /// Runs a command with `--json` that must succeed; returns what it printed.
 fn json(home: &Path, args: &[&str]) -> Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let stdout = ok(home, &args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
+    json_in(home, args, &[])
 }
 
 /// A history entry `days` days ago.
@@ -663,12 +631,7 @@ fn a_full_disk_under_the_history_loses_no_entry_and_leaves_no_torn_line() {
 
 /// Sends one request over the control socket and reads the reply line.
 fn request(socket: &Path, frame: &str) -> std::io::Result<Value> {
-    let mut stream = UnixStream::connect(socket)?;
-    stream.set_read_timeout(Some(SOON))?;
-    stream.set_write_timeout(Some(SOON))?;
-    stream.write_all(frame.as_bytes())?;
-    let mut reply = String::new();
-    BufReader::new(stream).read_line(&mut reply)?;
+    let reply = raw_request(socket, frame.as_bytes(), SOON)?;
     serde_json::from_str(&reply).map_err(std::io::Error::other)
 }
 
@@ -793,7 +756,7 @@ fn sigkill_during_state_writes_leaves_the_old_or_the_new_state_never_a_torn_one(
     let bus = Bus::start();
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("1h"));
-    let socket = home.join("runtime/stretchd/control.sock");
+    let socket = socket_path(home);
     let clock = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap();

@@ -13,15 +13,11 @@ use std::fs;
 use std::os::unix::fs::{PermissionsExt as _, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::Duration;
 
 use common::{
-    Bus, Daemon, all_day_config, history_path, run_in, start_daemon, state_dir, state_path,
-    write_file,
+    Bus, Daemon, SOON, all_day_config, history_path, run_in, start_daemon, state_dir, state_path,
+    text, write_file,
 };
-
-/// Bound for anything that should happen at once.
-const SOON: Duration = Duration::from_secs(10);
 
 /// What sits at a file's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +100,6 @@ fn is_root() -> bool {
 
 fn config_path(home: &Path) -> PathBuf {
     home.join("config/stretchd/config.toml")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Asserts that a command neither panicked nor flooded its stderr, and that a failure says

@@ -9,7 +9,7 @@
 mod common;
 
 use std::io::{Read as _, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -17,22 +17,14 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use stretchd::catalog::{Catalog, SAFETY_NOTICE, Stretch};
 
-use common::{BIN, Bus, Daemon, all_day_config, run_in, write_file};
+use common::{BIN, Bus, Daemon, all_day_config, run_in, state_dir, text, write_file};
 
 /// Bound for a command that should finish at once, or after a few one-second holds.
 const SOON: Duration = Duration::from_secs(20);
 const ESC: u8 = 0x1b;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn stretch(id: &str) -> Stretch {
     Catalog::default().stretch(id).unwrap().clone()
-}
-
-fn state_dir(home: &Path) -> PathBuf {
-    home.join("state/stretchd")
 }
 
 /// The history log's entries, as JSON.

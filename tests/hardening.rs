@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
@@ -17,21 +15,15 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use common::notifications::{Server, forge_action};
-use common::{Bus, Daemon, all_day_config, run_in, write_file};
+use common::{
+    Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request, run_in,
+    socket_path, text, write_file,
+};
 
-/// Bound for anything that should happen at once.
-const SOON: Duration = Duration::from_secs(10);
 /// Longer than the daemon's 5 s bound on a notification-server call, with room to spare.
 const CALL_BOUND: Duration = Duration::from_secs(20);
-const RUNNING: &str = "stretchd is running";
 const TZ: (&str, &str) = ("TZ", "UTC");
 const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
-
-fn config_every(every: &str) -> String {
-    all_day_config(&format!(
-        "[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"{every}\"\nstretch = \"seated-twist\"\n"
-    ))
-}
 
 /// A bus, a config file and a running daemon in a fresh home.
 struct Setup {
@@ -96,18 +88,12 @@ impl Setup {
 
     /// One raw request frame over the socket; the reply line.
     fn request(&self, frame: &str) -> Value {
-        let socket = self.home().join("runtime/stretchd/control.sock");
-        let mut stream = UnixStream::connect(socket).unwrap();
-        stream.set_read_timeout(Some(SOON)).unwrap();
-        stream.write_all(frame.as_bytes()).unwrap();
-        let mut line = String::new();
-        BufReader::new(stream).read_line(&mut line).unwrap();
+        let line = raw_request(&socket_path(self.home()), frame.as_bytes(), SOON).unwrap();
         serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line:?}"))
     }
 
     fn history(&self) -> String {
-        std::fs::read_to_string(self.home().join("state/stretchd/history.jsonl"))
-            .unwrap_or_default()
+        std::fs::read_to_string(history_path(self.home())).unwrap_or_default()
     }
 
     /// The daemon is alive, answers, and never panicked.
@@ -120,10 +106,6 @@ impl Setup {
 
 fn path(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

@@ -10,18 +10,14 @@
 mod common;
 
 use std::os::unix::fs::MetadataExt as _;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use stretchd::daemon::presence::logind;
 use stretchd::daemon::presence::{Away, PresenceEvent};
 use tokio::sync::mpsc;
 
-use common::Bus;
 use common::logind::{Call, Fake, Session, Setup};
-
-/// Bound for anything that should happen at once.
-const SOON: Duration = Duration::from_secs(10);
+use common::{Bus, SOON};
 
 /// Starts the source on its own connection to the fake's bus; returns its events.
 async fn source(fake: &Fake, idle: bool) -> mpsc::Receiver<PresenceEvent> {

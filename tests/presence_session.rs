@@ -11,10 +11,8 @@
 mod common;
 
 use std::collections::HashMap;
-use std::io::{BufRead as _, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use stretchd::daemon::presence::{Away, PresenceEvent, Quiet, dnd, mutter, screensaver};
@@ -22,10 +20,10 @@ use tokio::sync::mpsc;
 use zbus::Variant;
 use zbus::object_server::{InterfaceRef, SignalEmitter};
 
-use common::{Bus, write_file};
+use common::notifications::{NOTIFICATIONS, NOTIFICATIONS_PATH};
+use common::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
+use common::{Bus, SOON, tools_present};
 
-/// Bound for anything that should happen at once.
-const SOON: Duration = Duration::from_secs(10);
 /// How long to watch for an event that must not come.
 const QUIET: Duration = Duration::from_millis(300);
 
@@ -466,9 +464,6 @@ async fn screensaver_missing_is_an_error() {
 // ---------------------------------------------------------------------------------------------
 // Do not disturb
 
-const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
-const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
-
 /// dunst's control interface, as far as it matters here.
 struct Dunst {
     paused: bool,
@@ -688,127 +683,19 @@ async fn dnd_starts_without_a_server_and_a_server_without_the_properties_is_not_
 // ---------------------------------------------------------------------------------------------
 // Do not disturb against the real dunst
 
-const INSTALL: &str = "install dunst and xvfb (Debian: `apt-get install dunst xvfb`; CI does)";
-
-/// A child process stopped on drop: SIGTERM first, so that Xvfb removes its lock file and
-/// socket, then SIGKILL if it is still there after a second.
-struct Guard(Child);
-
-impl Guard {
-    fn stop(&mut self) {
-        if !matches!(self.0.try_wait(), Ok(None)) {
-            return;
-        }
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .stderr(Stdio::null())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(1);
-        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-/// Whether every program the test needs is on `PATH`.
-fn tools_present() -> bool {
-    ["dunst", "dunstctl", "Xvfb"].iter().all(|tool| {
-        std::env::var_os("PATH")
-            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()))
-    })
-}
-
-/// Starts Xvfb on a free display (`-displayfd`) and returns it with the display number.
-fn start_xvfb() -> (Guard, String) {
-    let mut child = Command::new("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-nolisten",
-            "tcp",
-            "-screen",
-            "0",
-            "640x480x24",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start Xvfb ({e}): {INSTALL}"));
-    let stdout = child.stdout.take().unwrap();
-    let guard = Guard(child);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let display = match rx.recv_timeout(SOON) {
-        Ok(line) if !line.trim().is_empty() => line.trim().to_owned(),
-        other => panic!("Xvfb did not report its display within {SOON:?}: {other:?}"),
-    };
-    assert!(
-        Path::new(&format!("/tmp/.X11-unix/X{display}")).exists(),
-        "Xvfb reported display :{display} but its socket does not exist"
-    );
-    (guard, display)
-}
-
-/// Runs `dunstctl args...` on the test bus.
-fn dunstctl(bus: &Bus, args: &[&str]) {
-    let out = Command::new("dunstctl")
-        .args(args)
-        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run dunstctl ({e}): {INSTALL}"));
-    assert!(
-        out.status.success(),
-        "dunstctl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[tokio::test]
 async fn dnd_follows_the_real_dunst_paused_with_dunstctl() {
-    if !tools_present() {
-        assert!(
-            std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
-            "STRETCHD_REQUIRE_DUNST is set but a tool is missing: {INSTALL}"
-        );
-        eprintln!("SKIPPED dnd_follows_the_real_dunst_paused_with_dunstctl: {INSTALL}");
+    if !tools_present(
+        "dnd_follows_the_real_dunst_paused_with_dunstctl",
+        DUNST_TOOLS,
+        DUNST_INSTALL,
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let bus = Bus::start();
-    let (_xvfb, display) = start_xvfb();
-    let dunstrc = write_file(dir.path(), "dunstrc", "[global]\n");
-    let mut dunst = Guard(
-        Command::new("dunst")
-            .arg("-config")
-            .arg(&dunstrc)
-            .env("DISPLAY", format!(":{display}"))
-            .env_remove("WAYLAND_DISPLAY")
-            .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
-            .env("HOME", dir.path())
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start dunst ({e}): {INSTALL}")),
-    );
-    bus.wait_for_owner(NOTIFICATIONS, SOON, || {
-        dunst.0.try_wait().unwrap().is_none()
-    });
+    let (_xvfb, display) = start_xvfb(&[]);
+    let mut dunst = start_dunst(&bus, &display, dir.path(), "[global]\n", Stdio::null());
 
     let mut events = dnd_source(&bus.address).await;
     dunstctl(&bus, &["set-paused", "true"]);

@@ -13,12 +13,14 @@
 //! `STRETCHD_REQUIRE_DUNST` is set (as `.ci/run` does after installing them), in which case a
 //! missing tool fails them. Debian: `apt-get install --no-install-recommends sway kwin-wayland`.
 
+mod common;
+
 use std::io::Read as _;
 use std::net::Shutdown;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -26,6 +28,9 @@ use stretchd::daemon::presence::wayland::{SETUP_TIMEOUT, start_on};
 use stretchd::daemon::presence::{Away, PresenceEvent};
 use tempfile::TempDir;
 use tokio::sync::mpsc::Receiver;
+
+use common::kwin::KwinActivity;
+use common::{Guard, on_path, tools_present};
 
 const SWAY_INSTALL: &str =
     "install sway (Debian: `apt-get install --no-install-recommends sway`; CI does)";
@@ -38,52 +43,6 @@ const NATURAL_BREAK: Duration = Duration::from_secs(1);
 const EVENT_WAIT: Duration = Duration::from_secs(5);
 /// The uid a compositor runs as when the tests run as root (sway refuses to run as root).
 const NOBODY: u32 = 65534;
-
-/// A child process stopped on drop: SIGTERM first, then SIGKILL if it is still there after a
-/// second.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(1);
-        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The program `tool` on `PATH`.
-fn on_path(tool: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(tool))
-        .find(|p| p.is_file())
-}
-
-/// Whether every tool is there; if not, skips loudly (returns false), or fails under
-/// `STRETCHD_REQUIRE_DUNST`.
-fn tools_or_skip(test: &str, tools: &[&str], install: &str) -> bool {
-    let missing: Vec<&str> = tools
-        .iter()
-        .copied()
-        .filter(|t| on_path(t).is_none())
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
-        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
-    );
-    eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
-    false
-}
 
 fn is_root() -> bool {
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
@@ -327,7 +286,7 @@ async fn sway_reports_idle_and_activity_or_lacks_the_protocol() {
     if is_root() {
         tools.push("setpriv");
     }
-    if !tools_or_skip("sway_reports_idle_and_activity", &tools, SWAY_INSTALL) {
+    if !tools_present("sway_reports_idle_and_activity", &tools, SWAY_INSTALL) {
         return;
     }
     let version = sway_version();
@@ -390,38 +349,9 @@ fn start_kwin() -> Compositor {
 /// Makes the compositor see user activity through KDE's idle protocol, on a connection of its
 /// own.
 fn kwin_simulate_activity(kwin: &Compositor) {
-    use wayland_client::globals::{GlobalListContents, registry_queue_init};
-    use wayland_client::protocol::{wl_registry::WlRegistry, wl_seat::WlSeat};
-    use wayland_client::{Connection, Dispatch, QueueHandle, delegate_noop};
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle::OrgKdeKwinIdle;
-    use wayland_protocols_plasma::idle::client::org_kde_kwin_idle_timeout::OrgKdeKwinIdleTimeout;
-
-    struct Client;
-    impl Dispatch<WlRegistry, GlobalListContents> for Client {
-        fn event(
-            _: &mut Self,
-            _: &WlRegistry,
-            _: wayland_client::protocol::wl_registry::Event,
-            _: &GlobalListContents,
-            _: &Connection,
-            _: &QueueHandle<Self>,
-        ) {
-        }
-    }
-    delegate_noop!(Client: ignore WlSeat);
-    delegate_noop!(Client: ignore OrgKdeKwinIdle);
-    delegate_noop!(Client: ignore OrgKdeKwinIdleTimeout);
-
-    let conn = Connection::from_socket(UnixStream::connect(&kwin.socket).unwrap()).unwrap();
-    let (globals, mut queue) = registry_queue_init::<Client>(&conn).unwrap();
-    let qh = queue.handle();
-    let idle: OrgKdeKwinIdle = globals.bind(&qh, 1..=1, ()).unwrap();
-    let seat: WlSeat = globals.bind(&qh, 1..=1, ()).unwrap();
-    let timeout = idle.get_idle_timeout(&seat, 60_000, &qh, ());
-    timeout.simulate_user_activity();
-    queue.roundtrip(&mut Client).unwrap();
-    timeout.release();
-    queue.roundtrip(&mut Client).unwrap();
+    let mut activity = KwinActivity::connect(&kwin.socket, 60_000);
+    activity.simulate();
+    activity.release();
 }
 
 /// A transparent proxy in front of `upstream` (the protocol passes no file descriptors here), to
@@ -446,7 +376,7 @@ fn proxy(upstream: PathBuf, path: &Path) -> tokio::sync::oneshot::Receiver<()> {
 
 #[tokio::test]
 async fn kwin_reports_idle_and_activity() {
-    if !tools_or_skip(
+    if !tools_present(
         "kwin_reports_idle_and_activity",
         &["kwin_wayland"],
         KWIN_INSTALL,

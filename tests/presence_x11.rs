@@ -8,9 +8,9 @@
 //!
 //! Every wait is bounded; the only sleeps are the idle time being measured.
 
-use std::io::{BufRead as _, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use stretchd::daemon::presence::x11::{X11Idle, watch_fullscreen_on};
@@ -23,83 +23,10 @@ use x11rb::protocol::xproto::{
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
+use common::x11::start_xvfb;
+use common::{SOON, run_bounded, tools_present};
+
 const INSTALL: &str = "install xvfb and xdotool (Debian: `apt-get install xvfb xdotool`; CI does)";
-const SOON: Duration = Duration::from_secs(10);
-
-/// Whether `tools` are all on `PATH`; if not, fails under `STRETCHD_REQUIRE_DUNST` and
-/// otherwise prints a loud note, and the caller skips the test.
-fn tools_present(test: &str, tools: &[&str]) -> bool {
-    let missing: Vec<&str> = tools
-        .iter()
-        .copied()
-        .filter(|tool| {
-            !std::env::var_os("PATH").is_some_and(|path| {
-                std::env::split_paths(&path).any(|dir| dir.join(tool).is_file())
-            })
-        })
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
-        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {INSTALL}"
-    );
-    eprintln!("SKIPPED {test}: {missing:?} not found; {INSTALL}");
-    false
-}
-
-/// A child process stopped on drop: SIGTERM first, so that Xvfb removes its lock file and
-/// socket, then SIGKILL if it is still there after a second.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(1);
-        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts Xvfb with `extra` arguments on a free display (it picks one itself with
-/// `-displayfd`) and returns it with the display name (`:N`), once the server is listening.
-fn start_xvfb(extra: &[&str]) -> (Guard, String) {
-    let mut child = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-nolisten", "tcp"])
-        .args(["-screen", "0", "1024x768x24"])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start Xvfb ({e}): {INSTALL}"));
-    let stdout = child.stdout.take().unwrap();
-    let guard = Guard(child);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    // Xvfb writes the display number once it listens on it.
-    let display = match rx.recv_timeout(SOON) {
-        Ok(line) if !line.trim().is_empty() => line.trim().to_owned(),
-        other => panic!("Xvfb did not report its display within {SOON:?}: {other:?}"),
-    };
-    let socket = format!("/tmp/.X11-unix/X{display}");
-    assert!(
-        Path::new(&socket).exists(),
-        "Xvfb reported display :{display} but {socket} does not exist"
-    );
-    (guard, format!(":{display}"))
-}
 
 /// Runs `xdotool args...` on `display`, bounded.
 fn xdotool(display: &str, args: &[&str]) {
@@ -109,17 +36,7 @@ fn xdotool(display: &str, args: &[&str]) {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run xdotool ({e}): {INSTALL}"));
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let out = rx
-        .recv_timeout(SOON)
-        .unwrap_or_else(|_| panic!("xdotool {args:?} did not finish within {SOON:?}"))
-        .unwrap();
+    let out = run_bounded(cmd, SOON);
     assert!(
         out.status.success(),
         "xdotool {args:?} failed: {}",
@@ -145,7 +62,11 @@ fn wait_idle(idle: &mut X11Idle, at_least: Duration) -> Duration {
 
 #[test]
 fn idle_time_grows_and_input_resets_it() {
-    if !tools_present("idle_time_grows_and_input_resets_it", &["Xvfb", "xdotool"]) {
+    if !tools_present(
+        "idle_time_grows_and_input_resets_it",
+        &["Xvfb", "xdotool"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);
@@ -181,7 +102,11 @@ fn idle_time_grows_and_input_resets_it() {
 
 #[test]
 fn no_screen_saver_extension_is_a_clear_error() {
-    if !tools_present("no_screen_saver_extension_is_a_clear_error", &["Xvfb"]) {
+    if !tools_present(
+        "no_screen_saver_extension_is_a_clear_error",
+        &["Xvfb"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&["-extension", "MIT-SCREEN-SAVER"]);
@@ -315,7 +240,11 @@ async fn next(rx: &mut mpsc::Receiver<PresenceEvent>) -> PresenceEvent {
 
 #[tokio::test]
 async fn fullscreen_focused_window_holds_reminders_back() {
-    if !tools_present("fullscreen_focused_window_holds_reminders_back", &["Xvfb"]) {
+    if !tools_present(
+        "fullscreen_focused_window_holds_reminders_back",
+        &["Xvfb"],
+        INSTALL,
+    ) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);
@@ -343,7 +272,7 @@ async fn fullscreen_focused_window_holds_reminders_back() {
 
 #[tokio::test]
 async fn only_the_focused_window_counts() {
-    if !tools_present("only_the_focused_window_counts", &["Xvfb"]) {
+    if !tools_present("only_the_focused_window_counts", &["Xvfb"], INSTALL) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);
@@ -373,7 +302,7 @@ async fn only_the_focused_window_counts() {
 
 #[tokio::test]
 async fn fullscreen_at_start_is_reported_once() {
-    if !tools_present("fullscreen_at_start_is_reported_once", &["Xvfb"]) {
+    if !tools_present("fullscreen_at_start_is_reported_once", &["Xvfb"], INSTALL) {
         return;
     }
     let (_xvfb, display) = start_xvfb(&[]);

@@ -7,8 +7,10 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod kwin;
 pub mod logind;
 pub mod notifications;
+pub mod x11;
 
 use std::ffi::OsString;
 use std::io::{BufRead as _, BufReader};
@@ -136,11 +138,75 @@ impl Drop for Bus {
 /// The log line the daemon writes once its control socket listens.
 pub const RUNNING: &str = "stretchd is running";
 
+/// Bound for anything that should happen at once: startup, a reply, a log line, an exit.
+pub const SOON: Duration = Duration::from_secs(10);
+
+/// A config with one stretch reminder (id `stretch`, the seated twist) every `every`, all day,
+/// every day.
+pub fn config_every(every: &str) -> String {
+    all_day_config(&format!(
+        "[[reminder]]\n\
+         id = \"stretch\"\n\
+         kind = \"stretch\"\n\
+         every = \"{every}\"\n\
+         stretch = \"seated-twist\"\n"
+    ))
+}
+
+/// Bytes a command printed, as text (invalid UTF-8 replaced).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The stdout of `stretchd args...`, which must have succeeded (`out` is what it did).
+pub fn succeeded(args: &[&str], out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "stretchd {args:?} failed ({}): {}{}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// Runs `stretchd args...` in `home` (see [`run_in`]) with `env` added, bounded by [`SOON`]; it
+/// must succeed. Returns its stdout.
+pub fn ok_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    succeeded(args, &run_in(home, args, env, SOON))
+}
+
+/// [`ok_in`] with `--json` added; returns what it printed, parsed.
+pub fn json_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let stdout = ok_in(home, &args, env);
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
+}
+
+/// Sends one raw frame to the control socket at `socket` and reads one reply line ("" when the
+/// daemon hung up without one); each read and write is bounded by `timeout`.
+pub fn raw_request(socket: &Path, frame: &[u8], timeout: Duration) -> std::io::Result<String> {
+    use std::io::Write as _;
+    let mut stream = std::os::unix::net::UnixStream::connect(socket)?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    stream.write_all(frame)?;
+    let mut line = String::new();
+    BufReader::new(stream).read_line(&mut line)?;
+    Ok(line)
+}
+
 /// `stretchd run --config CONFIG` in `home` on `bus`, once it listens (within 10 s).
 pub fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
     let mut daemon = Daemon::builder(&bus.address, config).home(home).start();
     daemon.wait_for_log(RUNNING, Duration::from_secs(10));
     daemon
+}
+
+/// The control socket in a home set up by [`stretchd`].
+pub fn socket_path(home: &Path) -> PathBuf {
+    home.join("runtime/stretchd/control.sock")
 }
 
 /// The daemon's state directory in a home set up by [`stretchd`].
@@ -548,7 +614,7 @@ pub fn fake_server(
     home: &Path,
     serve: impl Fn(std::os::unix::net::UnixStream) + Send + Sync + 'static,
 ) -> PathBuf {
-    let socket = home.join("runtime/stretchd/control.sock");
+    let socket = socket_path(home);
     private_dir(socket.parent().unwrap());
     let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
     let serve = Arc::new(serve);
@@ -566,4 +632,67 @@ pub fn fake_server(
 /// up.
 pub fn never_answer(mut stream: std::os::unix::net::UnixStream) {
     let _ = std::io::copy(&mut stream, &mut std::io::sink());
+}
+
+/// A child process stopped on drop: SIGTERM first (so that Xvfb removes its lock file and
+/// socket), then SIGKILL if it is still there after a second.
+pub struct Guard(pub Child);
+
+impl Guard {
+    /// Stops the process now (what dropping it does); nothing if it has exited already.
+    pub fn stop(&mut self) {
+        if !matches!(self.0.try_wait(), Ok(None)) {
+            return;
+        }
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .stderr(Stdio::null())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.0.try_wait().unwrap().is_none()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// The program `tool` on `PATH`.
+pub fn on_path(tool: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|p| p.is_file())
+}
+
+/// Whether every one of `tools` is on `PATH`. If not, test `test` is skipped with a loud note
+/// saying what to `install` (this returns false), or fails under `STRETCHD_REQUIRE_DUNST` (set
+/// by `.ci/run`, which installs them all).
+pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|t| on_path(t).is_none())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
+        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
+    );
+    eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
+    false
 }

@@ -1,10 +1,15 @@
-//! A test notification server on a private bus: records `Notify` calls and can press a
-//! button, or stalls (answers nothing, as a server stopped with SIGSTOP does). Also a forger:
-//! another client of the bus that sends the server's signals.
+//! The one test notification server (zbus) on a private bus: records every `Notify` call with
+//! all its arguments, can press a button (`ActionInvoked`) and report a notification closed
+//! (`NotificationClosed`), or stalls (answers nothing, as a server stopped with SIGSTOP does).
+//! Also a forger: another client of the bus that sends the server's signals.
+//!
+//! The server runs on a thread of its own, so that a test can block (run the CLI, wait on the
+//! log) without stalling it; async tests wait with the `_async` methods, which do not block
+//! their runtime (a fake logind may be served on it).
 
-use std::collections::HashMap;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, mpsc};
+use std::time::{Duration, Instant, SystemTime};
 
 use zbus::OwnedVariant;
 use zbus::object_server::SignalEmitter;
@@ -15,20 +20,68 @@ use super::Daemon;
 const SOON: Duration = Duration::from_secs(10);
 pub const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 pub const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
+/// What [`Server::start`] advertises in `GetCapabilities`.
+pub const DEFAULT_CAPABILITIES: &[&str] = &["actions", "body"];
 
-/// One `Notify` call.
+/// One `Notify` call, as the server received it.
 #[derive(Debug, Clone)]
 pub struct Note {
     /// The id the server returned.
     pub id: u32,
+    /// When the call arrived.
+    pub at: Instant,
+    /// The wall clock at `at`.
+    pub wall: SystemTime,
+    pub app_name: String,
+    pub replaces_id: u32,
+    pub icon: String,
     pub summary: String,
+    pub body: String,
+    /// Keys and labels, alternating, as sent.
+    pub actions: Vec<String>,
+    /// Every hint by name: a string hint as its text, any other as its D-Bus value printed.
+    pub hints: BTreeMap<String, String>,
+    pub expire_timeout: i32,
 }
 
-/// A minimal notification server: records `Notify` calls and can press a button. A stalled
-/// one never answers a call.
+/// What the test asks the server thread to send.
+enum Signal {
+    /// `ActionInvoked(id, key)`: a button pressed.
+    Action(u32, String),
+    /// `NotificationClosed(id, reason)`.
+    Closed(u32, u32),
+}
+
+/// The notes received and not taken yet, shared between the server thread and the test.
+#[derive(Default)]
+struct Inbox {
+    notes: Mutex<VecDeque<Note>>,
+    /// Wakes blocking waiters.
+    cond: Condvar,
+    /// Wakes async waiters.
+    notify: tokio::sync::Notify,
+}
+
+impl Inbox {
+    fn lock(&self) -> MutexGuard<'_, VecDeque<Note>> {
+        self.notes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn push(&self, note: Note) {
+        self.lock().push_back(note);
+        self.cond.notify_all();
+        self.notify.notify_waiters();
+    }
+}
+
+/// The `org.freedesktop.Notifications` interface: records `Notify` calls, draws nothing. A
+/// stalled one never answers a call.
 struct Recorder {
     next_id: u32,
-    calls: mpsc::Sender<Note>,
+    inbox: Arc<Inbox>,
+    capabilities: Vec<String>,
     stalled: bool,
 }
 
@@ -40,11 +93,19 @@ impl Recorder {
     }
 }
 
+/// A hint's value as [`Note::hints`] keeps it.
+fn hint_text(value: &OwnedVariant) -> String {
+    match <&str>::try_from(value) {
+        Ok(text) => text.to_owned(),
+        Err(_) => format!("{value:?}"),
+    }
+}
+
 #[zbus::interface(name = "org.freedesktop.Notifications")]
 impl Recorder {
     async fn get_capabilities(&self) -> Vec<String> {
         self.stall().await;
-        vec!["actions".to_owned(), "body".to_owned()]
+        self.capabilities.clone()
     }
 
     #[zbus(out_args("name", "vendor", "version", "spec_version"))]
@@ -58,7 +119,7 @@ impl Recorder {
         )
     }
 
-    #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
+    #[allow(clippy::too_many_arguments)]
     async fn notify(
         &mut self,
         app_name: String,
@@ -71,7 +132,6 @@ impl Recorder {
         expire_timeout: i32,
     ) -> u32 {
         self.stall().await;
-        let _ = (app_name, app_icon, body, actions, hints, expire_timeout);
         // As the spec says: a replacement keeps the id it replaces.
         let id = if replaces_id == 0 {
             self.next_id += 1;
@@ -79,8 +139,25 @@ impl Recorder {
         } else {
             replaces_id
         };
-        eprintln!("[server] Notify({summary:?}) = {id}");
-        let _ = self.calls.send(Note { id, summary });
+        eprintln!(
+            "[server] Notify({summary:?}, replaces {replaces_id}, timeout {expire_timeout}) = {id}"
+        );
+        self.inbox.push(Note {
+            id,
+            at: Instant::now(),
+            wall: SystemTime::now(),
+            app_name,
+            replaces_id,
+            icon: app_icon,
+            summary,
+            body,
+            actions,
+            hints: hints
+                .iter()
+                .map(|(k, v)| (k.clone(), hint_text(v)))
+                .collect(),
+            expire_timeout,
+        });
         id
     }
 
@@ -95,47 +172,60 @@ impl Recorder {
         id: u32,
         action_key: &str,
     ) -> zbus::Result<()>;
+
+    #[zbus(signal)]
+    async fn notification_closed(
+        emitter: &SignalEmitter<'_>,
+        id: u32,
+        reason: u32,
+    ) -> zbus::Result<()>;
 }
 
-/// The recorder on a test bus, served by a runtime on its own thread so that the test can
-/// block (run the CLI, wait on the log) without stalling it. [`Server::stop`] (or dropping it)
-/// closes its bus connection, which releases the name.
+/// The recorder on a test bus, served by a runtime on its own thread. [`Server::stop`] (or
+/// dropping it) closes its bus connection, which releases the name.
 pub struct Server {
-    calls: mpsc::Receiver<Note>,
-    /// Buttons to press; dropping it stops the server.
-    presses: Option<tokio::sync::mpsc::UnboundedSender<(u32, &'static str)>>,
+    inbox: Arc<Inbox>,
+    /// Signals to send, in order; dropping it stops the server.
+    signals: Option<tokio::sync::mpsc::UnboundedSender<Signal>>,
     /// Signalled once the server's runtime, and with it its connection, is gone.
     stopped: mpsc::Receiver<()>,
 }
 
 impl Server {
-    /// Serves the recorder and owns the well-known name once this returns.
+    /// Serves the recorder (advertising [`DEFAULT_CAPABILITIES`]) and owns the well-known name
+    /// once this returns.
     pub fn start(address: &str) -> Server {
-        Server::serve(address, false)
+        Server::serve(address, DEFAULT_CAPABILITIES, false)
+    }
+
+    /// [`Server::start`], advertising `capabilities` instead (`body-markup`, or no `actions`).
+    pub fn with_capabilities(address: &str, capabilities: &[&str]) -> Server {
+        Server::serve(address, capabilities, false)
     }
 
     /// A server that owns the name and never answers a call.
     pub fn start_stalled(address: &str) -> Server {
-        Server::serve(address, true)
+        Server::serve(address, DEFAULT_CAPABILITIES, true)
     }
 
-    fn serve(address: &str, stalled: bool) -> Server {
-        let (calls_tx, calls) = mpsc::channel();
+    fn serve(address: &str, capabilities: &[&str], stalled: bool) -> Server {
+        let inbox = Arc::new(Inbox::default());
         let (ready_tx, ready_rx) = mpsc::channel();
-        let (presses, mut to_press) = tokio::sync::mpsc::unbounded_channel::<(u32, &str)>();
+        let (signals, mut to_send) = tokio::sync::mpsc::unbounded_channel::<Signal>();
         let (stopped_tx, stopped) = mpsc::channel();
         let address = address.to_owned();
+        let recorder = Recorder {
+            next_id: 0,
+            inbox: Arc::clone(&inbox),
+            capabilities: capabilities.iter().map(|&c| c.to_owned()).collect(),
+            stalled,
+        };
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .unwrap();
             runtime.block_on(async move {
-                let recorder = Recorder {
-                    next_id: 0,
-                    calls: calls_tx,
-                    stalled,
-                };
                 let conn = zbus::connection::Builder::address(address.as_str())
                     .serve_at(NOTIFICATIONS_PATH, recorder)
                     .name(NOTIFICATIONS)
@@ -149,10 +239,18 @@ impl Server {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
-                while let Some((id, key)) = to_press.recv().await {
+                while let Some(signal) = to_send.recv().await {
                     let emitter = SignalEmitter::new(&conn, NOTIFICATIONS_PATH).unwrap();
-                    if let Err(e) = Recorder::action_invoked(&emitter, id, key).await {
-                        eprintln!("[server] cannot press {key} on {id}: {e}");
+                    let sent = match &signal {
+                        Signal::Action(id, key) => {
+                            Recorder::action_invoked(&emitter, *id, key).await
+                        }
+                        Signal::Closed(id, reason) => {
+                            Recorder::notification_closed(&emitter, *id, *reason).await
+                        }
+                    };
+                    if let Err(e) = sent {
+                        eprintln!("[server] cannot send a signal: {e}");
                     }
                 }
             });
@@ -161,48 +259,106 @@ impl Server {
         });
         match ready_rx.recv_timeout(SOON) {
             Ok(Ok(())) => Server {
-                calls,
-                presses: Some(presses),
+                inbox,
+                signals: Some(signals),
                 stopped,
             },
             other => panic!("the test notification server did not start: {other:?}"),
         }
     }
 
-    /// The next reminder (notices about the config are passed over), within `timeout`.
+    /// The next notification within `timeout`, or `None`. Blocks the calling thread.
+    pub fn recv(&self, timeout: Duration) -> Option<Note> {
+        let deadline = Instant::now() + timeout;
+        let mut notes = self.inbox.lock();
+        loop {
+            if let Some(note) = notes.pop_front() {
+                return Some(note);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            notes = self
+                .inbox
+                .cond
+                .wait_timeout(notes, deadline - now)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// [`Server::recv`] for async tests: waits without blocking the runtime.
+    pub async fn recv_async(&self, timeout: Duration) -> Option<Note> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.inbox.notify.notified();
+            tokio::pin!(notified);
+            // Registered before looking, so a note pushed in between still wakes us.
+            notified.as_mut().enable();
+            if let Some(note) = self.inbox.lock().pop_front() {
+                return Some(note);
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return None;
+            }
+        }
+    }
+
+    /// The next notification, whatever it is; panics (with the daemon's log) after `timeout`.
+    pub fn next(&self, timeout: Duration, daemon: &Daemon) -> Note {
+        self.recv(timeout)
+            .unwrap_or_else(|| no_notification(timeout, daemon))
+    }
+
+    /// [`Server::next`] for async tests.
+    pub async fn next_async(&self, timeout: Duration, daemon: &Daemon) -> Note {
+        match self.recv_async(timeout).await {
+            Some(note) => note,
+            None => no_notification(timeout, daemon),
+        }
+    }
+
+    /// The next reminder (notices about the config, titled `stretchd: …`, are passed over),
+    /// within `timeout`.
     pub fn next_reminder(&self, timeout: Duration, daemon: &Daemon) -> Note {
         let deadline = Instant::now() + timeout;
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let note = self.calls.recv_timeout(left).unwrap_or_else(|e| {
-                panic!(
-                    "no reminder within {timeout:?} ({e}); daemon log:\n{}",
-                    daemon.log()
-                )
-            });
+            let note = self.next(deadline.saturating_duration_since(Instant::now()), daemon);
             if !note.summary.starts_with("stretchd:") {
                 return note;
             }
         }
     }
 
-    /// Forgets the notifications received so far.
-    pub fn drain(&self) {
-        while self.calls.try_recv().is_ok() {}
+    /// Takes the notifications received and not taken yet.
+    pub fn drain(&self) -> Vec<Note> {
+        self.inbox.lock().drain(..).collect()
     }
 
-    /// Presses the button `key` on notification `id`.
-    pub fn press(&self, id: u32, key: &'static str) {
-        self.presses
+    fn send(&self, signal: Signal) {
+        self.signals
             .as_ref()
             .expect("the server is running")
-            .send((id, key))
+            .send(signal)
             .expect("the server thread is gone");
+    }
+
+    /// Presses the button `key` on notification `id` (`ActionInvoked`). Signals are sent in
+    /// the order asked.
+    pub fn press(&self, id: u32, key: &str) {
+        self.send(Signal::Action(id, key.to_owned()));
+    }
+
+    /// Reports notification `id` closed for `reason` (1 expired, 2 dismissed, 3 closed) with
+    /// `NotificationClosed`.
+    pub fn close(&self, id: u32, reason: u32) {
+        self.send(Signal::Closed(id, reason));
     }
 
     /// Closes the server's connection (its name is released) and waits for that, bounded.
     pub fn stop(&mut self) {
-        if self.presses.take().is_some() {
+        if self.signals.take().is_some() {
             self.stopped
                 .recv_timeout(SOON)
                 .expect("the test notification server did not stop");
@@ -212,10 +368,17 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        if self.presses.take().is_some() {
+        if self.signals.take().is_some() {
             let _ = self.stopped.recv_timeout(SOON);
         }
     }
+}
+
+fn no_notification(timeout: Duration, daemon: &Daemon) -> ! {
+    panic!(
+        "no notification within {timeout:?}; daemon log:\n{}",
+        daemon.log()
+    )
 }
 
 /// Another client of the bus at `address` sends `ActionInvoked(id, key)` as if it were the
