@@ -1,4 +1,5 @@
-//! Issue 9's hostile inputs against the real daemon on a private bus: a notification server
+//! Issue 9's hostile inputs, and what a hostile tester found after it, against the real daemon
+//! on a private bus: a notification server
 //! that stops answering, forged notification signals, huge counts and durations in the CLI and
 //! in raw requests, an empty config, ids with terminal escapes, a refused notification, an
 //! unsaved answer, and the autumn DST change with the real `chrono::Local`.
@@ -7,17 +8,18 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::notifications::{Server, forge_action};
+use common::notifications::{Behaviour, Server, forge_action};
 use common::{
     Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request, run_in,
-    socket_path, text, write_file,
+    run_stretchd, socket_path, text, write_file,
 };
 
 /// Longer than the daemon's 5 s bound on a notification-server call, with room to spare.
@@ -94,6 +96,38 @@ impl Setup {
 
     fn history(&self) -> String {
         std::fs::read_to_string(history_path(self.home())).unwrap_or_default()
+    }
+
+    /// Sends one raw request on a thread of its own and does not wait for the reply.
+    fn request_in_background(&self, frame: &'static str) -> std::thread::JoinHandle<()> {
+        let socket = socket_path(self.home());
+        std::thread::spawn(move || {
+            let _ = raw_request(&socket, frame.as_bytes(), Duration::from_secs(300));
+        })
+    }
+
+    /// `status` answers within `bound` (the CLI's own 10 s reply limit applies too).
+    fn assert_status_answers_within(&self, bound: Duration) {
+        let started = Instant::now();
+        let out = run_in(self.home(), &["status", "--json"], &[TZ], CALL_BOUND);
+        let took = started.elapsed();
+        assert!(
+            out.status.success() && took < bound,
+            "status took {took:?} (bound {bound:?}): {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+
+    /// SIGTERM is obeyed within `bound`.
+    fn assert_term_obeyed_within(&mut self, bound: Duration) {
+        let started = Instant::now();
+        self.daemon.signal("TERM");
+        // wait_exit panics after its bound, so give it some room and check the time after.
+        let exit = self.daemon.wait_exit(Duration::from_secs(180));
+        let took = started.elapsed();
+        assert!(exit.success(), "{exit}; log:\n{}", self.daemon.log());
+        assert!(took < bound, "SIGTERM took {took:?} (bound {bound:?})");
     }
 
     /// The daemon is alive, answers, and never panicked.
@@ -398,4 +432,341 @@ fn snoozing_the_next_reminder_twice_holds_both() {
         status["running_since"].as_str().unwrap().parse().unwrap();
     assert!(first_at - since >= chrono::TimeDelta::minutes(69), "{next}");
     s.assert_healthy();
+}
+
+// --- found by a hostile test after issue 9 ---------------------------------------------------
+
+fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+fn rfc(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A config of `ranges` one-minute work-hours ranges (none overlapping) and `reminders` posture
+/// reminders every 30 s.
+fn minute_ranges_config(ranges: usize, reminders: usize) -> String {
+    let ranges: Vec<String> = (0..ranges)
+        .map(|m| {
+            format!(
+                "\"{:02}:{:02}-{:02}:{:02}\"",
+                m / 60,
+                m % 60,
+                (m + 1) / 60,
+                (m + 1) % 60
+            )
+        })
+        .collect();
+    let mut config = format!(
+        "[schedule]\nwork_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nwork_hours = [{}]\n",
+        ranges.join(", ")
+    );
+    for i in 0..reminders {
+        let _ = write!(
+            config,
+            "[[reminder]]\nid = \"r{i}\"\nkind = \"posture\"\nevery = \"30s\"\n"
+        );
+    }
+    config
+}
+
+// ---------------------------------------------------------------------------------------------
+// Freezes
+// ---------------------------------------------------------------------------------------------
+
+/// Found: `stretchd next -n 1000` on a valid 22 KB config (1440 one-minute work-hours ranges,
+/// ten reminders) keeps the loop busy for about a minute (release build): `status` times out
+/// after 10 s and SIGTERM waits until the preview is done. Should: the work a request (or a
+/// config) can cause is bounded, or the preview runs beside the loop; status answers at once.
+#[test]
+fn next_1000_on_a_config_with_many_work_hour_ranges_freezes_nothing() {
+    // 1440 ranges are refused now, naming the limit.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = write_file(dir.path(), "config.toml", &minute_ranges_config(1440, 10));
+    let out = run_stretchd(&["check", "--config", path(&huge)], &[TZ], SOON);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("the limit is 16"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The largest config allowed: the preview runs beside the loop.
+    let mut s = Setup::new(&minute_ranges_config(16, 32));
+    let _next = s.request_in_background("{\"type\":\"next\",\"count\":1000}\n");
+    std::thread::sleep(Duration::from_millis(500));
+    s.assert_status_answers_within(Duration::from_secs(5));
+    s.assert_term_obeyed_within(Duration::from_secs(5));
+}
+
+/// Found: a `state.json` under the 1 MiB limit holding 12,000 snoozes of the same reminder is
+/// loaded as it is; `status` then takes 0.2 s and `next -n 1000` freezes the loop for about 70
+/// s (SIGTERM took 65 s). Should: one snooze per reminder is kept when the state is read (or
+/// the file is moved aside), and nothing freezes.
+#[test]
+fn thousands_of_snoozes_in_the_state_file_freeze_nothing() {
+    let mut s = Setup::before_start(&config_every("50m"), |home| {
+        let dir = home.join("state/stretchd");
+        std::fs::create_dir_all(&dir).unwrap();
+        let now = now_utc();
+        let snoozes: Vec<Value> = (0..12_000)
+            .map(|i| {
+                serde_json::json!({
+                    "reminder": "stretch",
+                    "item": "seated-twist",
+                    "until": rfc(now + chrono::Duration::seconds(3600 + i)),
+                    "count": 1,
+                })
+            })
+            .collect();
+        let state = serde_json::json!({"started": rfc(now), "snooze": snoozes});
+        std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+    });
+    let _next = s.request_in_background("{\"type\":\"next\",\"count\":1000}\n");
+    std::thread::sleep(Duration::from_millis(500));
+    s.assert_status_answers_within(Duration::from_secs(5));
+    s.assert_term_obeyed_within(Duration::from_secs(5));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad data accepted
+// ---------------------------------------------------------------------------------------------
+
+/// Found: `every = "1ns"` (or "1s") is accepted; the daemon then fires as fast as the server
+/// takes notifications (342 notifications, 343 "expired" history lines and 691 log lines in 5
+/// s with a small Python server) and the history grows without end. Should: refused with a
+/// lower limit named (1 s), like the upper one.
+#[test]
+fn an_interval_of_a_nanosecond_is_refused() {
+    // Whole seconds stay allowed (tests and demos use "2s"); anything shorter is refused.
+    for every in ["1ns", "500ms"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_file(dir.path(), "config.toml", &config_every(every));
+        let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "every = {every:?} accepted: {}",
+            text(&out.stdout)
+        );
+        assert!(text(&out.stderr).contains("every"), "{}", text(&out.stderr));
+    }
+}
+
+/// Found: the limit on `every` is 7 days, but work windows are at most one day (even with
+/// `00:00-24:00` every day), so every interval over a day loads, `check` exits 0 with
+/// "OK ... Nothing will fire" and the daemon runs without ever reminding. Should: refused
+/// (exit 1) with a message saying the interval is longer than the longest work window.
+#[test]
+fn an_interval_longer_than_any_work_window_is_refused() {
+    for every in ["25h", "2d", "7d"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_file(dir.path(), "config.toml", &config_every(every));
+        let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "every = {every:?}: {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+}
+
+/// Found: `cron = "@reboot"` (or any unknown `@` macro) is refused with the reason "^" (the
+/// caret of the cron crate's message). Should: a reason a user can act on.
+#[test]
+fn an_unknown_cron_macro_gets_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let config =
+        all_day_config("[[reminder]]\nid = \"a\"\nkind = \"posture\"\ncron = \"@reboot\"\n");
+    let path = write_file(dir.path(), "config.toml", &config);
+    let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(!err.contains("schedule: ^"), "{err}");
+}
+
+/// Found: `check --from 9999-12-31T23:59:59Z` lists a firing at "+10000-01-01" (outside the
+/// years 1970-9999 the schedule promises to stay in), and `--from 0000-01-01T00:00:00Z` says
+/// "no reminder falls inside the work hours", which is not why. Should: a `--from` outside
+/// 1970-9999 is refused naming the range, and nothing past 9999 is listed.
+#[test]
+fn check_from_at_the_edges_of_the_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", &config_every("50m"));
+    let path = path.to_str().unwrap();
+    let late = run_stretchd(
+        &[
+            "check",
+            "--config",
+            path,
+            "--from",
+            "9999-12-31T23:59:59Z",
+            "-n",
+            "3",
+        ],
+        &[TZ],
+        SOON,
+    );
+    assert!(
+        !text(&late.stdout).contains("+10000"),
+        "{}",
+        text(&late.stdout)
+    );
+    let early = run_stretchd(
+        &["check", "--config", path, "--from", "0000-01-01T00:00:00Z"],
+        &[TZ],
+        SOON,
+    );
+    assert!(
+        !text(&early.stdout).contains("inside the work hours"),
+        "misleading: {}",
+        text(&early.stdout)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Misleading messages, raw control characters
+// ---------------------------------------------------------------------------------------------
+
+/// Found: `stretchd pause 0s` and `pause 1ns` say "that time has already passed; give a time
+/// in the future". Should: say the duration must be longer than zero.
+#[test]
+fn pause_zero_says_zero() {
+    let s = Setup::new(&config_every("1h"));
+    for d in ["0s", "1ns"] {
+        let out = s.cli(&["pause", d]);
+        assert_ne!(out.status.code(), Some(0));
+        let err = text(&out.stderr);
+        assert!(!err.contains("already passed"), "pause {d}: {err}");
+    }
+}
+
+/// Found: `stretchd stretches show ID` and `stretchd guide ID` echo an unknown id raw, escape
+/// codes and all ("no stretch has the id \"\x1b[2J\""); `now` escapes it as `\u{1b}`.
+/// Should: escaped everywhere, as README promises for every refusal.
+#[test]
+fn unknown_ids_on_the_command_line_are_never_echoed_raw() {
+    let evil = "\u{1b}[2J\u{1b}]0;pwned\u{7}";
+    for args in [
+        vec!["stretches", "show", evil],
+        vec!["guide", "--no-wait", evil],
+    ] {
+        let out = run_stretchd(&args, &[TZ], SOON);
+        assert_ne!(out.status.code(), Some(0));
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}'),
+            "{args:?}: {all:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A misbehaving notification server
+// ---------------------------------------------------------------------------------------------
+
+/// Found: a server that takes 7 s to answer `Notify` (a busy desktop) still shows the
+/// notification, but the daemon gave up at 5 s and dropped the reply: the notification stays
+/// on screen, it is never closed, and a click on its Done button is ignored (nothing recorded;
+/// `status` still says Waiting). Should: the late id is taken (a click on it answers the
+/// reminder), or at least the late notification is closed so that no dead button remains.
+#[test]
+fn a_late_notify_reply_leaves_no_dead_notification() {
+    let mut s = Setup::new(&config_every("1h"));
+    let server = Server::start_with(&s.bus.address, Behaviour::Late(Duration::from_secs(7)));
+    let out = s.cli(&["now"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let id = server.next_reminder(SOON, &s.daemon).id;
+    // The user clicks Done on what is on the screen.
+    server.press(id, "done");
+    let deadline = Instant::now() + SOON;
+    loop {
+        let closed = server.closed().contains(&id);
+        if closed || s.history().contains("\"done\"") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "notification {id} stays on screen and its Done was ignored; history:\n{}\nlog:\n{}",
+            s.history(),
+            s.daemon.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(s.daemon.is_running());
+}
+
+/// Found: `stretchd now` prints the server's error message raw ("not shown: ... refused
+/// ^[[2J^[]0;pwned^G"), although the daemon's log escapes it; it also asks "is a notification
+/// server ... running?" when one is running and refused. Should: escaped as `\u{1b}`.
+#[test]
+fn a_server_error_is_never_echoed_raw() {
+    let s = Setup::new(&config_every("1h"));
+    let _server = Server::start_with(
+        &s.bus.address,
+        Behaviour::Refuse("refused \u{1b}[2J\u{1b}]0;pwned\u{7}"),
+    );
+    let out = s.cli(&["now"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("not shown"), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lost reminders and answers
+// ---------------------------------------------------------------------------------------------
+
+/// Found: a snooze in `state.json` whose item is not in the catalogue (a custom stretch that
+/// was removed from the config) makes its reminder vanish: at the snooze's end nothing is
+/// shown, nothing is logged, and the reminder counts as fired (`status` showed it as next with
+/// an empty title meanwhile). Should: the reminder comes back with another stretch (or the
+/// snooze is dropped on load/reload and the reminder keeps its own schedule).
+#[test]
+fn a_snooze_of_a_stretch_no_longer_in_the_catalogue_still_reminds() {
+    let s = Setup::before_start(&config_every("1h"), |home| {
+        let dir = home.join("state/stretchd");
+        std::fs::create_dir_all(&dir).unwrap();
+        let now = now_utc();
+        let state = serde_json::json!({
+            "started": rfc(now),
+            "last_fired": {"stretch": rfc(now)},
+            "snooze": [{
+                "reminder": "stretch",
+                "item": "removed-custom-stretch",
+                "until": rfc(now + chrono::Duration::seconds(3)),
+                "count": 1,
+            }],
+        });
+        std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+    });
+    let server = Server::start(&s.bus.address);
+    let note = server.next_reminder(Duration::from_secs(15), &s.daemon);
+    assert!(!note.summary.is_empty());
+}
+
+/// Found: when the history cannot be opened at start (here a directory in its place), the
+/// daemon never tries again: after the path is fixed, `stretchd done` still says "not saved:
+/// the history log could not be opened when the daemon started" until a restart, so answers
+/// are lost (README: the history is reopened at the path). Should: reopened when it is next
+/// needed, as after a move or delete.
+#[test]
+fn a_history_fixed_after_start_is_used() {
+    let s = Setup::before_start(&config_every("1h"), |home| {
+        std::fs::create_dir_all(home.join("state/stretchd/history.jsonl")).unwrap();
+    });
+    let _server = Server::start(&s.bus.address);
+    std::fs::remove_dir(s.home().join("state/stretchd/history.jsonl")).unwrap();
+    let out = s.cli(&["now"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = s.cli(&["done"]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(s.history().contains("\"done\""), "{}", s.history());
 }

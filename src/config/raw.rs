@@ -10,8 +10,9 @@ use toml::Spanned;
 
 use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig,
-    Reminder, SnoozePolicy, Trigger, bounded_duration,
+    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL,
+    Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder, SnoozePolicy, Trigger,
+    bounded_duration,
 };
 use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
 use crate::schedule::cron::CronSpec;
@@ -494,7 +495,10 @@ impl RawConfig {
     fn catalog(&self) -> Result<Catalog, Problem> {
         let mut catalog = Catalog::default();
         let mut seen: HashSet<String> = catalog.stretches.iter().map(|s| s.id.clone()).collect();
-        for (list, what) in [(self.stretch.len(), "[[stretch]]"), (self.posture.len(), "[[posture]]")] {
+        for (list, what) in [
+            (self.stretch.len(), "[[stretch]]"),
+            (self.posture.len(), "[[posture]]"),
+        ] {
             if list > MAX_CUSTOM {
                 return Err(Problem {
                     span: 0..0,

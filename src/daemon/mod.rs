@@ -717,7 +717,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 error!("config not reloaded, keeping the previous one: {message}");
                 if self.config_error.as_ref() != Some(&message) {
                     let notice = Notice::config_error(&message);
-                    let call = bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
+                    let call =
+                        bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
                     self.pending
                         .push(Box::pin(async move { Completion::ErrorNotice(call.await) }));
                 }

@@ -13,7 +13,9 @@ use crate::store::history::Outcome;
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum RecordError {
     /// The log cannot be opened (tried again at every answer).
-    #[error("the history log cannot be opened (see the daemon's log for why; it is tried again at every answer)")]
+    #[error(
+        "the history log cannot be opened (see the daemon's log for why; it is tried again at every answer)"
+    )]
     NoHistory,
     /// Appending failed (a read-only or full disk, a directory in the way).
     #[error("cannot append to {}: {cause}", path.display())]

@@ -71,7 +71,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `stretchd next`: the preview of `count` reminders runs on a blocking thread (a large
     /// config makes a long one), with copies of the config and the state, so the loop goes on
     /// meanwhile; the answer goes to `reply` when it is done.
-    fn preview_beside(&mut self, now: DateTime<Utc>, count: usize, reply: oneshot::Sender<Response>) {
+    fn preview_beside(
+        &mut self,
+        now: DateTime<Utc>,
+        count: usize,
+        reply: oneshot::Sender<Response>,
+    ) {
         let config = self.config.clone();
         let state = self.state.clone();
         let zone = self.clock.zone().clone();

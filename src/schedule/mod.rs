@@ -206,7 +206,9 @@ pub fn fire_now(
 /// Drops the snoozes of reminders that `config` no longer has (after a reload, or from an
 /// older state file): they would never come back, and each costs every schedule query.
 pub fn forget_unknown_snoozes(config: &Config, state: &mut State) {
-    state.snoozes.retain(|s| config.reminder(&s.reminder).is_some());
+    state
+        .snoozes
+        .retain(|s| config.reminder(&s.reminder).is_some());
 }
 
 /// Removes and returns the snooze of `reminder`, if it has one.

@@ -56,6 +56,8 @@ enum Signal {
 #[derive(Default)]
 struct Inbox {
     notes: Mutex<VecDeque<Note>>,
+    /// The ids `CloseNotification` was called with.
+    closed: Mutex<Vec<u32>>,
     /// Wakes blocking waiters.
     cond: Condvar,
     /// Wakes async waiters.
@@ -76,18 +78,31 @@ impl Inbox {
     }
 }
 
-/// The `org.freedesktop.Notifications` interface: records `Notify` calls, draws nothing. A
-/// stalled one never answers a call.
+/// How the test server answers.
+#[derive(Debug, Clone, Copy)]
+pub enum Behaviour {
+    /// At once.
+    Answer,
+    /// Never, any call (a server stopped with SIGSTOP).
+    Stall,
+    /// `Notify` after this long.
+    Late(Duration),
+    /// `Notify` with this D-Bus error message.
+    Refuse(&'static str),
+}
+
+/// The `org.freedesktop.Notifications` interface: records `Notify` calls, draws nothing;
+/// answers as its [`Behaviour`] says.
 struct Recorder {
     next_id: u32,
     inbox: Arc<Inbox>,
     capabilities: Vec<String>,
-    stalled: bool,
+    behaviour: Behaviour,
 }
 
 impl Recorder {
     async fn stall(&self) {
-        if self.stalled {
+        if matches!(self.behaviour, Behaviour::Stall) {
             std::future::pending::<()>().await;
         }
     }
@@ -130,8 +145,15 @@ impl Recorder {
         actions: Vec<String>,
         hints: HashMap<String, OwnedVariant>,
         expire_timeout: i32,
-    ) -> u32 {
+    ) -> zbus::fdo::Result<u32> {
         self.stall().await;
+        match self.behaviour {
+            Behaviour::Late(delay) => tokio::time::sleep(delay).await,
+            Behaviour::Refuse(message) => {
+                return Err(zbus::fdo::Error::Failed(message.to_owned()));
+            }
+            Behaviour::Answer | Behaviour::Stall => {}
+        }
         // As the spec says: a replacement keeps the id it replaces.
         let id = if replaces_id == 0 {
             self.next_id += 1;
@@ -158,12 +180,17 @@ impl Recorder {
                 .collect(),
             expire_timeout,
         });
-        id
+        Ok(id)
     }
 
     async fn close_notification(&self, id: u32) {
         self.stall().await;
         eprintln!("[server] CloseNotification({id})");
+        self.inbox
+            .closed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(id);
     }
 
     #[zbus(signal)]
@@ -195,20 +222,34 @@ impl Server {
     /// Serves the recorder (advertising [`DEFAULT_CAPABILITIES`]) and owns the well-known name
     /// once this returns.
     pub fn start(address: &str) -> Server {
-        Server::serve(address, DEFAULT_CAPABILITIES, false)
+        Server::serve(address, DEFAULT_CAPABILITIES, Behaviour::Answer)
+    }
+
+    /// [`Server::start`], answering as `behaviour` says.
+    pub fn start_with(address: &str, behaviour: Behaviour) -> Server {
+        Server::serve(address, DEFAULT_CAPABILITIES, behaviour)
+    }
+
+    /// The ids `CloseNotification` was called with so far.
+    pub fn closed(&self) -> Vec<u32> {
+        self.inbox
+            .closed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     /// [`Server::start`], advertising `capabilities` instead (`body-markup`, or no `actions`).
     pub fn with_capabilities(address: &str, capabilities: &[&str]) -> Server {
-        Server::serve(address, capabilities, false)
+        Server::serve(address, capabilities, Behaviour::Answer)
     }
 
     /// A server that owns the name and never answers a call.
     pub fn start_stalled(address: &str) -> Server {
-        Server::serve(address, DEFAULT_CAPABILITIES, true)
+        Server::serve(address, DEFAULT_CAPABILITIES, Behaviour::Stall)
     }
 
-    fn serve(address: &str, capabilities: &[&str], stalled: bool) -> Server {
+    fn serve(address: &str, capabilities: &[&str], behaviour: Behaviour) -> Server {
         let inbox = Arc::new(Inbox::default());
         let (ready_tx, ready_rx) = mpsc::channel();
         let (signals, mut to_send) = tokio::sync::mpsc::unbounded_channel::<Signal>();
@@ -218,7 +259,7 @@ impl Server {
             next_id: 0,
             inbox: Arc::clone(&inbox),
             capabilities: capabilities.iter().map(|&c| c.to_owned()).collect(),
-            stalled,
+            behaviour,
         };
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
