@@ -51,7 +51,7 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s c -l config -d
 complete -c stretchd -n "__fish_stretchd_using_subcommand run" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s h -l help -d 'Print help'
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
-complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l from -d 'Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00)' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l from -d 'Start from this time instead of now (RFC 3339, e.g. 2026-11-24T09:00:00+01:00; years 1970 to 9999)' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s n -l count -d 'How many reminders to show (1 to 1000)' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand check" -s h -l help -d 'Print help'
