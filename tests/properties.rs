@@ -207,8 +207,25 @@ fn plan() -> impl Strategy<Value = Plan> {
                     .filter(|d| mask & (1 << d) != 0)
                     .map(|d| WEEKDAYS[d])
                     .collect(),
+                // An interval must be shorter than the longest range (the config refuses one
+                // that never fits): a longer one becomes a minute less than that range.
+                reminders: {
+                    let longest = ranges
+                        .iter()
+                        .map(|(s, e)| i64::from(e - s))
+                        .max()
+                        .unwrap_or(1);
+                    reminders
+                        .into_iter()
+                        .map(|(kind, rule)| match rule {
+                            Rule::Every(m) if m >= longest => {
+                                (kind, Rule::Every((longest - 1).max(1)))
+                            }
+                            rule => (kind, rule),
+                        })
+                        .collect()
+                },
                 ranges,
-                reminders,
                 natural_break_min,
                 missed_once,
                 grace_secs,
