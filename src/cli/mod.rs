@@ -1,5 +1,6 @@
 //! The command line, as clap derive types. `main` parses it and [`crate::cli::local`] runs it.
 
+pub mod docs;
 pub mod guide;
 pub mod install;
 pub mod local;
@@ -52,8 +53,8 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
             install::Options { dry_run, json },
             &mut std::io::stdout(),
         )?,
-        Command::Completions { shell } => install::print_bytes(&install::completions(shell))?,
-        Command::Man => install::print_bytes(&install::man_page())?,
+        Command::Completions { shell } => docs::print_bytes(&docs::completions(shell))?,
+        Command::Man => docs::print_bytes(&docs::man_page())?,
         Command::Guide(args) => return guide::run(&args, json),
     }
     Ok(std::process::ExitCode::SUCCESS)
