@@ -717,7 +717,20 @@ impl RawReminder {
                 ));
             }
         };
-        let trigger = match (&self.every, &self.cron) {
+        let trigger = self.trigger(longest)?;
+        let pinned = self.pinned(kind, catalog)?;
+        Ok(Reminder {
+            id: id.clone(),
+            kind,
+            trigger,
+            pinned,
+        })
+    }
+
+    /// The `every` or `cron` of this reminder (exactly one of them).
+    fn trigger(&self, longest: Duration) -> Result<Trigger, Problem> {
+        let id = self.id.get_ref();
+        Ok(match (&self.every, &self.cron) {
             (Some(every), None) => Trigger::Every(interval(every, id, longest)?),
             (None, Some(cron)) => Trigger::Cron(Box::new(CronSpec::parse(cron.get_ref()).map_err(|why| {
                 problem(
@@ -742,8 +755,14 @@ impl RawReminder {
                     ),
                 ));
             }
-        };
-        let pinned = match (kind, &self.stretch, &self.posture) {
+        })
+    }
+
+    /// The stretch or posture check this reminder pins, if any; it must be of its kind and in
+    /// the catalogue.
+    fn pinned(&self, kind: Kind, catalog: &Catalog) -> Result<Option<String>, Problem> {
+        let id = self.id.get_ref();
+        Ok(match (kind, &self.stretch, &self.posture) {
             (_, Some(s), Some(_)) => {
                 return Err(problem(
                     s,
@@ -793,12 +812,6 @@ impl RawReminder {
                 ));
             }
             (_, None, None) => None,
-        };
-        Ok(Reminder {
-            id: id.clone(),
-            kind,
-            trigger,
-            pinned,
         })
     }
 }
