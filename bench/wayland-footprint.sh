@@ -11,7 +11,11 @@
 # input during the window: with nothing due and the natural break (5 min) longer than the
 # window, stretchd should sleep through it.
 #
-# Prints one markdown table row per run and the smaps_rollup of the last run.
+# Prints one markdown table row per run and the smaps_rollup of the last run. Pss shares each
+# page among the processes that map it; Uss counts the pages only this process maps (its own
+# binary's, its anonymous memory): what it costs the system beyond what is resident anyway.
+# Binaries just written may show their pages as Private_Dirty until the page cache is written
+# back; that moves nothing between the columns.
 #
 # Environment knobs:
 #   WINDOW=60          seconds over which context switches are counted
@@ -179,7 +183,7 @@ kind = "stretch"
 cron = "0 0 1 1 *"
 EOF
 
-kb() { awk -v k="$1" 'BEGIN {printf "%.2f MB", k * 1.024 / 1000}'; }
+kb() { awk -v k="$1" 'BEGIN {printf "%.2f MiB", k / 1024}'; }
 status_kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
 ctxt() {
   local v=0 f a
@@ -190,8 +194,8 @@ ctxt() {
   echo "$v"
 }
 
-echo "| Binary | Size | VmRSS | RssAnon | RssFile: own binary | RssFile: libraries | Private dirty | Threads | Context switches in ${WINDOW} s |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| Binary | Size | VmRSS | RssAnon | RssFile: own binary | RssFile: libraries | Pss | Uss (private) | Threads | Context switches in ${WINDOW} s |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for spec in $BINS; do
   label=${spec%%=*} bin=${spec#*=}
   [[ $spec == *=* ]] || label=$(basename "$bin")
@@ -217,13 +221,14 @@ for spec in $BINS; do
       /^[0-9a-f]+-[0-9a-f]+ / {cur = $6}
       $1 == "Rss:" && cur != "" && cur !~ /^\[/ { if (cur == b) o += $2; else l += $2 }
       END {print o + 0, l + 0}' "/proc/$pid/smaps")
-    dirty=$(awk '$1 == "Private_Dirty:" {print $2}' "/proc/$pid/smaps_rollup")
+    pss=$(awk '$1 == "Pss:" {print $2}' "/proc/$pid/smaps_rollup")
+    uss=$(awk '$1 == "Private_Clean:" || $1 == "Private_Dirty:" {s += $2} END {print s}' "/proc/$pid/smaps_rollup")
     cp "/proc/$pid/smaps" "$TMP/smaps-$label-$run"
     cp "/proc/$pid/smaps_rollup" "$TMP/smaps_rollup-$label-$run"
     ls "/proc/$pid/task" | while read -r t; do cat "/proc/$pid/task/$t/comm"; done | paste -sd, >"$TMP/threads-$label-$run"
     stop "$pid"
     ! grep -qE ': reminder reminder=' "$slog" || die "a reminder fired, but nothing was due"
-    echo "| $label | $(stat -c %s "$bin") B | $rss kB ($(kb "$rss")) | $anon kB | $own kB | $libs kB | $dirty kB | $threads ($(cat "$TMP/threads-$label-$run")) | $((c1 - c0)) |"
+    echo "| $label | $(stat -c %s "$bin") B | $rss kB ($(kb "$rss")) | $anon kB | $own kB | $libs kB | $pss kB | $uss kB | $threads ($(cat "$TMP/threads-$label-$run")) | $((c1 - c0)) |"
   done
 done
 echo
