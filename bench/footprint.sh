@@ -175,7 +175,7 @@ TABLE=$(
 | Non-voluntary context switches over ${WINDOW} s, nothing due | $NONVOL |
 | Reminders shown during that window | $IDLE_REMINDERS |
 | Threads while idle | $THREADS |
-| Release binary size (stripped, LTO, opt-level "s") | $SIZE bytes ($(mib "$SIZE") MiB) |
+| Release binary size (stripped, LTO, opt-level "z") | $SIZE bytes ($(mib "$SIZE") MiB) |
 | Date | $(date -u '+%Y-%m-%d %H:%M UTC') |
 | Kernel | $(uname -srm) |
 | CPU | ${CPU:-unknown} ($(nproc 2>/dev/null || echo '?') CPUs online) |

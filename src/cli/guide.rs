@@ -25,7 +25,7 @@
 //!   still record it, and exits with status 1.
 //! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; nothing recorded."
 //!   is printed, the exit status is 130, and nothing is written.
-//! - **Terminal or pipe.** On a terminal each hold is a live countdown bar (indicatif) that is
+//! - **Terminal or pipe.** On a terminal each hold is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
@@ -38,7 +38,6 @@ use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use chrono::{Local, Utc};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::time::Instant;
 
@@ -414,34 +413,79 @@ async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Res
 /// A live countdown bar on the terminal for `length`, then the plain line "`line` ... done".
 /// Dropped half-way (Ctrl-C), the bar clears itself.
 async fn countdown(line: &str, length: Duration) -> anyhow::Result<()> {
-    let total = u64::try_from(length.as_millis()).unwrap_or(u64::MAX);
-    let style = ProgressStyle::with_template("{prefix} [{bar:30}] {msg}")
-        .context("the countdown bar's template")?
-        .progress_chars("=> ");
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stdout())
-        .with_style(style)
-        .with_prefix(line.to_owned())
-        .with_finish(ProgressFinish::AndClear);
+    let bar = Bar::new(line);
     let start = Instant::now();
     let end = start + length;
-    let mut shown = None;
     loop {
         let now = Instant::now();
         let elapsed = now.saturating_duration_since(start).min(length);
         let left = length.saturating_sub(elapsed).as_millis().div_ceil(1000);
-        if shown != Some(left) {
-            bar.set_message(format!("{left} s left"));
-            shown = Some(left);
-        }
-        bar.set_position(u64::try_from(elapsed.as_millis()).unwrap_or(total));
+        bar.draw(elapsed, length, left)?;
         if now >= end {
             break;
         }
         tokio::time::sleep_until((now + TICK).min(end)).await;
     }
-    bar.finish_and_clear();
+    drop(bar);
     say(&format!("{line} ... done"))?;
     Ok(())
+}
+
+/// A one-line bar drawn in place: `line [=====>    ] 12 s left`, cut to the terminal's width so
+/// that it never wraps. Cleared when dropped. (Drawn by hand: a progress-bar crate would bring
+/// floating-point maths from libm into every stretchd process, the daemon's too.)
+struct Bar<'a> {
+    line: &'a str,
+    /// What was drawn last, to write only on a change.
+    shown: Cell<Option<(usize, u128)>>,
+}
+
+impl<'a> Bar<'a> {
+    const WIDTH: usize = 30;
+
+    fn new(line: &'a str) -> Self {
+        Bar {
+            line,
+            shown: Cell::new(None),
+        }
+    }
+
+    /// Draws the bar for `elapsed` of `length`, with `left` seconds to go.
+    fn draw(&self, elapsed: Duration, length: Duration, left: u128) -> io::Result<()> {
+        let filled = match length.as_millis() {
+            0 => Self::WIDTH,
+            total => usize::try_from(elapsed.as_millis().min(total) * Self::WIDTH as u128 / total)
+                .unwrap_or(Self::WIDTH),
+        };
+        if self.shown.get() == Some((filled, left)) {
+            return Ok(());
+        }
+        self.shown.set(Some((filled, left)));
+        let head = usize::from(filled < Self::WIDTH && filled > 0);
+        let text = format!(
+            "{} [{}{}{}] {left} s left",
+            self.line,
+            "=".repeat(filled.saturating_sub(head)),
+            ">".repeat(head),
+            " ".repeat(Self::WIDTH - filled.max(head)),
+        );
+        let columns = rustix::termios::tcgetwinsize(io::stdout())
+            .ok()
+            .map_or(0, |size| usize::from(size.ws_col));
+        let columns = if columns == 0 { 80 } else { columns };
+        let text: String = text.chars().take(columns.saturating_sub(1)).collect();
+        let mut out = io::stdout().lock();
+        write!(out, "\r\x1b[2K{text}")?;
+        out.flush()
+    }
+}
+
+impl Drop for Bar<'_> {
+    fn drop(&mut self) {
+        let mut out = io::stdout().lock();
+        let _ = write!(out, "\r\x1b[2K");
+        let _ = out.flush();
+    }
 }
 
 /// Records a finished stretch: through the daemon if one runs, else straight into the history

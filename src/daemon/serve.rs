@@ -74,7 +74,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let notifier = DbusNotifier::connect(events_tx).await.context(
         "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
     )?;
-    // The watcher's thread sends on a channel of its own; one queued change is enough.
+    // The watch task sends on a channel of its own; one queued change is enough.
     let (changes_tx, changes_rx) = mpsc::channel(1);
     let _watch = match crate::daemon::watch::watch(&watched, changes_tx) {
         Ok(watch) => Some(watch),
