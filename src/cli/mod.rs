@@ -4,6 +4,7 @@ pub mod docs;
 pub mod guide;
 pub mod install;
 pub mod local;
+pub mod logging;
 pub mod remote;
 
 use std::path::PathBuf;
