@@ -40,11 +40,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RELEASE="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
 BINS=${BINS:-$RELEASE}
 
-die() {
-  echo "wayland-footprint: $*" >&2
-  exit 1
-}
-log() { echo "wayland-footprint: $*" >&2; }
+BENCH_NAME=wayland-footprint
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 [[ $WINDOW =~ ^[0-9]+$ && $WINDOW -gt 0 ]] || die "WINDOW must be a positive number of seconds"
 [[ $SETTLE =~ ^[0-9]+$ ]] || die "SETTLE must be a number of seconds"
@@ -53,95 +51,21 @@ for tool in dbus-daemon kwin_wayland timeout awk grep; do
   command -v "$tool" >/dev/null 2>&1 || die "missing tool: $tool (Debian: apt-get install dbus-daemon kwin-wayland)"
 done
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-wlfoot.XXXXXX")
-PIDS=()
-stop_pid() {
-  kill -TERM "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 30); do
-    kill -0 "$1" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-forget() {
-  local keep=() p
-  for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
-  PIDS=(${keep[@]+"${keep[@]}"})
-}
-stop() {
-  stop_pid "$1"
-  forget "$1"
-}
-cleanup() {
-  local i
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
-  PIDS=()
-  if [[ ${KEEP_TMP:-0} == 1 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-alive() {
-  kill -0 "$1" 2>/dev/null && return 0
-  echo "wayland-footprint: $2 exited early; its log:" >&2
-  sed 's/^/    /' "$3" >&2 || true
-  exit 1
-}
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + secs))
-  until "$@"; do
-    ((SECONDS < deadline)) || die "timed out after ${secs}s waiting for $what"
-    sleep 0.1
-  done
-}
-pause() {
-  sleep "$1" &
-  local pid=$!
-  PIDS+=("$pid")
-  wait "$pid" || true
-  forget "$pid"
-}
+bench_tmp wlfoot
 
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary"
-  (cd "$ROOT" && cargo build --release --quiet) || die "cargo build --release failed"
+  BUILD_TIMEOUT=${BUILD_TIMEOUT:-1800}
+  build build --release --quiet
 fi
 
 # --- private session --------------------------------------------------------------------------
-export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-export XDG_RUNTIME_DIR="$TMP/run"
-mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+private_home
 unset NOTIFY_SOCKET DBUS_SESSION_BUS_PID DISPLAY WAYLAND_DISPLAY WAYLAND_SOCKET RUST_LOG
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$TMP/no-system-bus"
 
-cat >"$TMP/bus.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=$TMP</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-EOF
-dbus-daemon --config-file="$TMP/bus.conf" --nofork --nopidfile --print-address=3 \
-  3>"$TMP/bus.address" >"$TMP/dbus.log" 2>&1 &
-DBUS_PID=$!
-PIDS+=("$DBUS_PID")
-bus_ready() { alive "$DBUS_PID" dbus-daemon "$TMP/dbus.log" && [[ -s $TMP/bus.address ]]; }
-wait_for "$START_TIMEOUT" "dbus-daemon" bus_ready
-DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$TMP/bus.address")
-export DBUS_SESSION_BUS_ADDRESS
+start_bus session
+export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 
 KWIN_DIR="$TMP/kwin"
 mkdir -p "$KWIN_DIR/run"
