@@ -82,8 +82,13 @@ pub fn next_due<Tz: TimeZone>(
         None => now,
     };
     let now = state.hold_until.map_or(now, |h| now.max(h));
-    let live = |s: &&Snooze| snooze_live(config, s, now, tz);
-    let snoozed = state.snoozes.iter().filter(live).filter_map(|s| {
+    // Each snooze's work window is looked up once per query, not once per reminder.
+    let live: Vec<&Snooze> = state
+        .snoozes
+        .iter()
+        .filter(|s| snooze_live(config, s, now, tz))
+        .collect();
+    let snoozed = live.iter().filter_map(|s| {
         Some(Due {
             at: s.until.max(now),
             reminder: s.reminder.clone(),
@@ -92,13 +97,7 @@ pub fn next_due<Tz: TimeZone>(
         })
     });
     // A snoozed reminder comes back when its snooze ends, not on its own schedule meanwhile.
-    let pending = |r: &&Reminder| {
-        !state
-            .snoozes
-            .iter()
-            .filter(live)
-            .any(|s| s.reminder == r.id)
-    };
+    let pending = |r: &&Reminder| !live.iter().any(|s| s.reminder == r.id);
     let scheduled = config.reminders.iter().filter(pending).filter_map(|r| {
         due_at(config, state, r, now, tz).map(|at| Due {
             at,
