@@ -646,16 +646,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             // A daemon that keeps nothing on disk (tests, `Daemon::new`) has nothing to lose.
             return Ok(());
         }
-        let time = self.clock.now();
-        let history = self.history()?;
         let entry = Entry {
-            time,
+            time: self.clock.now(),
             reminder: fire.reminder.clone(),
             kind: fire.kind,
             item: fire.item.clone(),
             outcome,
         };
-        history.append(&entry).map_err(|e| {
+        self.append(&entry)
+    }
+
+    /// Appends `entry` to the history log (opened again first if it could not be before);
+    /// a failure is logged and returned.
+    fn append(&mut self, entry: &Entry) -> Result<(), RecordError> {
+        let history = self.history()?;
+        history.append(entry).map_err(|e| {
             let e = RecordError::Append {
                 path: history.path().to_path_buf(),
                 cause: e.to_string(),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::config::{MAX_PAUSE, MAX_SNOOZE, human};
+use crate::config::{MAX_PAUSE, human};
 use crate::schedule::SnoozeError;
 use crate::stats::printable;
 use crate::store::history::Outcome;
@@ -30,20 +30,6 @@ pub enum RecordError {
 /// A control request the daemon refused, or carried out only in part.
 #[derive(Debug, thiserror::Error)]
 pub enum Refusal {
-    /// `next` asked for more than the schedule previews.
-    #[error("next: count {count} is too large; ask for at most {max}")]
-    CountTooLarge {
-        /// What was asked.
-        count: u64,
-        /// The limit.
-        max: usize,
-    },
-    /// A snooze of no time.
-    #[error("a snooze must last at least 1s")]
-    SnoozeZero,
-    /// A snooze longer than [`MAX_SNOOZE`].
-    #[error("a snooze of {} is too long; the limit is {}", human(*.0), human(MAX_SNOOZE))]
-    SnoozeTooLong(Duration),
     /// A pause longer than [`MAX_PAUSE`].
     #[error(
         "a pause of {} is too long; the limit is {} (`stretchd pause` without a time pauses until `stretchd resume`)",

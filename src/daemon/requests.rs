@@ -7,14 +7,28 @@ use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 use tracing::info;
 
-use super::refusal::{RecordError, Refusal};
+use super::refusal::Refusal;
 use super::{Clock, Daemon, Last};
-use crate::config::{Kind, MAX_PAUSE, MAX_SNOOZE};
+use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::schedule::state::Pause;
 use crate::schedule::{self, Fire};
 use crate::store::history::{Entry, Outcome};
+
+/// The next `count` firings from `now` as lists and statuses show them.
+fn upcoming<Tz: chrono::TimeZone>(
+    config: &crate::config::Config,
+    state: &crate::schedule::state::State,
+    now: DateTime<Utc>,
+    count: usize,
+    tz: &Tz,
+) -> Vec<Upcoming> {
+    schedule::preview(config, state, now, count, tz)
+        .iter()
+        .map(|f| Upcoming::of(config, f))
+        .collect()
+}
 
 /// A request carried out, with what it says.
 fn ok(message: String) -> Response {
@@ -28,13 +42,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         let result = match request {
             Request::Status | Request::Follow => Ok(Response::Status(Box::new(self.status()))),
-            Request::Next { count } => match Self::next_count(count) {
-                Ok(count) => {
-                    self.preview_beside(now, count, reply);
-                    return;
-                }
-                Err(refusal) => Err(refusal),
-            },
+            // The protocol refuses a count over ipc::MAX_NEXT; preview caps it too.
+            Request::Next { count } => {
+                self.preview_beside(now, count, reply);
+                return;
+            }
             Request::Snooze { secs } => self.snooze(secs).map(ok),
             Request::Pause { until } => self.pause(until, now).map(ok),
             Request::Resume => Ok(ok(self.resume(now))),
@@ -56,18 +68,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }));
     }
 
-    /// `stretchd next`'s count, at most [`schedule::MAX_PREVIEW`].
-    fn next_count(count: usize) -> Result<usize, Refusal> {
-        if count <= schedule::MAX_PREVIEW {
-            Ok(count)
-        } else {
-            Err(Refusal::CountTooLarge {
-                count: u64::try_from(count).unwrap_or(u64::MAX),
-                max: schedule::MAX_PREVIEW,
-            })
-        }
-    }
-
     /// `stretchd next`: the preview of `count` reminders runs on a blocking thread (a large
     /// config makes a long one), with copies of the config and the state, so the loop goes on
     /// meanwhile; the answer goes to `reply` when it is done.
@@ -81,13 +81,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let state = self.state.clone();
         let zone = self.clock.zone().clone();
         self.pending.push(Box::pin(async move {
-            let upcoming = tokio::task::spawn_blocking(move || {
-                schedule::preview(&config, &state, now, count, &zone)
-                    .iter()
-                    .map(|f| Upcoming::of(&config, f))
-                    .collect::<Vec<_>>()
-            })
-            .await;
+            let upcoming =
+                tokio::task::spawn_blocking(move || upcoming(&config, &state, now, count, &zone))
+                    .await;
             let response = match upcoming {
                 Ok(upcoming) => Response::Next { upcoming },
                 Err(e) => Response::Error {
@@ -102,12 +98,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `secs` (or
     /// `snooze.length`) later.
     fn snooze(&mut self, secs: Option<u64>) -> Result<String, Refusal> {
-        let length = match secs {
-            None => self.config.snooze.length,
-            Some(0) => return Err(Refusal::SnoozeZero),
-            Some(secs) if secs <= MAX_SNOOZE.as_secs() => Duration::from_secs(secs),
-            Some(secs) => return Err(Refusal::SnoozeTooLong(Duration::from_secs(secs))),
-        };
+        // schedule::snooze refuses a length of no time or over its limit.
+        let length = secs.map_or(self.config.snooze.length, Duration::from_secs);
         if self.last.as_ref().is_some_and(Last::awaits_answer) {
             let message = self.snooze_last(length)?;
             if let Some(id) = self.last.as_ref().and_then(|l| l.notification) {
@@ -246,7 +238,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 self.config.weekly_goal
             ));
         }
-        let history = self.history().map_err(unrecorded)?;
         let entry = Entry {
             time: now,
             reminder: crate::store::history::GUIDE_REMINDER.to_owned(),
@@ -254,12 +245,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             item: item.to_owned(),
             outcome: Outcome::Done,
         };
-        history.append(&entry).map_err(|e| {
-            unrecorded(RecordError::Append {
-                path: history.path().to_path_buf(),
-                cause: e.to_string(),
-            })
-        })?;
+        self.append(&entry).map_err(unrecorded)?;
         info!(item = %entry.item, "guided stretch done");
         self.recent_done.push(now);
         let done = self.done_this_week(now);
@@ -272,13 +258,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Stretch sessions done this week, for the progress line.
     fn done_this_week(&self, now: DateTime<Utc>) -> u32 {
         crate::stats::done_this_week(&self.recent_done, now, self.clock.zone())
-    }
-
-    fn upcoming(&self, now: DateTime<Utc>, count: usize) -> Vec<Upcoming> {
-        schedule::preview(&self.config, &self.state, now, count, self.clock.zone())
-            .iter()
-            .map(|f| Upcoming::of(&self.config, f))
-            .collect()
     }
 
     /// The status `stretchd status` shows and `follow` streams.
@@ -301,7 +280,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     until: s.until,
                     count: s.count,
                 }),
-            next: self.upcoming(now, 1).into_iter().next(),
+            next: upcoming(&self.config, &self.state, now, 1, self.clock.zone())
+                .into_iter()
+                .next(),
             waiting: self
                 .last
                 .as_ref()

@@ -249,6 +249,9 @@ pub enum SnoozeError {
         /// `snooze.max`.
         max: u32,
     },
+    /// Of no time.
+    #[error("a snooze must last at least 1s")]
+    Zero,
     /// Longer than [`crate::config::MAX_SNOOZE`].
     #[error("a snooze of {} is too long; the limit is {}", crate::config::human(*.length), crate::config::human(crate::config::MAX_SNOOZE))]
     TooLong {
@@ -270,6 +273,9 @@ pub fn snooze<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Result<Snooze, SnoozeError> {
+    if length.is_zero() {
+        return Err(SnoozeError::Zero);
+    }
     let (reminder, item, count, from) = if let Some(fire) = on_screen {
         (fire.reminder.clone(), fire.item.clone(), fire.snoozes, now)
     } else {
