@@ -9,6 +9,8 @@
 mod common;
 
 use std::fmt::Write as _;
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
@@ -98,12 +100,25 @@ impl Setup {
         std::fs::read_to_string(history_path(self.home())).unwrap_or_default()
     }
 
-    /// Sends one raw request on a thread of its own and does not wait for the reply.
-    fn request_in_background(&self, frame: &'static str) -> std::thread::JoinHandle<()> {
-        let socket = socket_path(self.home());
+    /// Sends one raw request and returns once it is written; its reply is read (and dropped)
+    /// on a thread of its own.
+    fn request_in_background(&self, frame: &str) -> std::thread::JoinHandle<()> {
+        let mut stream = UnixStream::connect(socket_path(self.home())).unwrap();
+        stream.write_all(frame.as_bytes()).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(300)))
+            .unwrap();
         std::thread::spawn(move || {
-            let _ = raw_request(&socket, frame.as_bytes(), Duration::from_secs(300));
+            let mut line = String::new();
+            let _ = BufReader::new(stream).read_line(&mut line);
         })
+    }
+
+    /// While the daemon works on `next -n 1000`, `status` and SIGTERM are answered at once.
+    fn assert_a_long_next_freezes_nothing(&mut self) {
+        let _next = self.request_in_background("{\"type\":\"next\",\"count\":1000}\n");
+        self.assert_status_answers_within(Duration::from_secs(5));
+        self.assert_term_obeyed_within(Duration::from_secs(5));
     }
 
     /// `status` answers within `bound` (the CLI's own 10 s reply limit applies too).
@@ -493,10 +508,7 @@ fn next_1000_on_a_config_with_many_work_hour_ranges_freezes_nothing() {
     );
     // The largest config allowed: the preview runs beside the loop.
     let mut s = Setup::new(&minute_ranges_config(16, 32));
-    let _next = s.request_in_background("{\"type\":\"next\",\"count\":1000}\n");
-    std::thread::sleep(Duration::from_millis(500));
-    s.assert_status_answers_within(Duration::from_secs(5));
-    s.assert_term_obeyed_within(Duration::from_secs(5));
+    s.assert_a_long_next_freezes_nothing();
 }
 
 /// Found: a `state.json` under the 1 MiB limit holding 12,000 snoozes of the same reminder is
@@ -522,10 +534,7 @@ fn thousands_of_snoozes_in_the_state_file_freeze_nothing() {
         let state = serde_json::json!({"started": rfc(now), "snooze": snoozes});
         std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
     });
-    let _next = s.request_in_background("{\"type\":\"next\",\"count\":1000}\n");
-    std::thread::sleep(Duration::from_millis(500));
-    s.assert_status_answers_within(Duration::from_secs(5));
-    s.assert_term_obeyed_within(Duration::from_secs(5));
+    s.assert_a_long_next_freezes_nothing();
 }
 
 // ---------------------------------------------------------------------------------------------
