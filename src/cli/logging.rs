@@ -142,21 +142,10 @@ impl Stderr {
     }
 }
 
-/// Writes `text` with the characters that could steer a terminal escaped, as tracing-subscriber
-/// does for messages.
+/// Writes `text` with its control characters escaped (as `\u{1b}`), as every other place that
+/// repeats outside text does ([`crate::stats::printable`]).
 fn escaped(line: &mut String, text: &str) {
-    use std::fmt::Write as _;
-    for c in text.chars() {
-        match c {
-            '\x1b' | '\x07' | '\x08' | '\x0c' | '\x7f' => {
-                let _ = write!(line, "\\x{:02x}", u32::from(c));
-            }
-            '\u{80}'..='\u{9f}' => {
-                let _ = write!(line, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => line.push(c),
-        }
-    }
+    line.push_str(&crate::stats::printable(text));
 }
 
 /// Writes an event's fields: the message first, then ` name=value` with the value's `Debug`.
