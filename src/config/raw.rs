@@ -348,14 +348,12 @@ fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem>
     let what = format!("reminder \"{id}\": every");
     let d = duration(every, &what, MAX_INTERVAL)?;
     if d < MIN_INTERVAL {
-        return Err(problem(
-            every,
-            format!(
-                "{what} = \"{}\" is too short; the shortest is {}",
-                every.get_ref(),
-                super::human(MIN_INTERVAL)
-            ),
-        ));
+        let short = super::DurationError::TooShort {
+            what,
+            text: every.get_ref().clone(),
+            min: MIN_INTERVAL,
+        };
+        return Err(problem(every, short.to_string()));
     }
     if d >= longest {
         return Err(problem(
