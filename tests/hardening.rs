@@ -779,3 +779,46 @@ fn a_history_fixed_after_start_is_used() {
     );
     assert!(s.history().contains("\"done\""), "{}", s.history());
 }
+
+/// Found by a second hostile pass: `now` and `next` shared the 64 client slots with every
+/// other request, so 70 `now`s waiting on a stalled server held `status` for their whole 5 s
+/// bound. They now hold slots of their own (16; more are refused with a message), and `status`
+/// is answered while they wait.
+#[test]
+fn status_is_answered_while_many_nows_wait_on_a_stalled_server() {
+    let bus = Bus::start();
+    let _server = Server::start_stalled(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &config_every("1h"));
+    let mut daemon = Daemon::builder(&bus.address, &config)
+        .home(home.path())
+        .env(TZ.0, TZ.1)
+        .start();
+    daemon.wait_for_log(RUNNING, SOON);
+    let nows: Vec<_> = (0..70)
+        .map(|_| {
+            let home = home.path().to_path_buf();
+            std::thread::spawn(move || run_in(&home, &["now"], &[TZ], CALL_BOUND))
+        })
+        .collect();
+    // Every slow slot is taken once 16 reminders are under way.
+    let deadline = Instant::now() + SOON;
+    while daemon.count("reminder=stretch") < 16 {
+        assert!(Instant::now() < deadline, "{}", daemon.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let started = Instant::now();
+    let status = run_in(home.path(), &["status", "--json"], &[TZ], SOON);
+    let took = started.elapsed();
+    assert!(status.status.success(), "{}", text(&status.stderr));
+    let outs: Vec<_> = nows.into_iter().map(|n| n.join().unwrap()).collect();
+    // Well under the 5 s the stalled calls are held for.
+    assert!(took < Duration::from_secs(3), "status took {took:?}");
+    let refused = outs
+        .iter()
+        .filter(|o| text(&o.stderr).contains("too many `now` and `next` requests at once"))
+        .count();
+    assert!(refused > 0, "no `now` was refused past the limit");
+    assert_eq!(daemon.count("panicked"), 0, "{}", daemon.log());
+}

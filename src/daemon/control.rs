@@ -26,6 +26,12 @@ const MAX_CLIENTS: usize = 64;
 /// subscribed (they last as long as a status bar), so they cannot lock out other commands.
 const MAX_FOLLOWERS: usize = 64;
 
+/// `now` and `next` requests under way at once. They wait on the notification server (up to
+/// its call bound) or on a preview, so like followers they trade their [`MAX_CLIENTS`] slot for
+/// one of these: however many of them wait, the quick commands (`status`, `done`, `pause`, ...)
+/// keep their slots.
+const MAX_SLOW: usize = 16;
+
 /// Status lines a slow `follow` client may fall behind before it misses updates.
 const FOLLOW_BACKLOG: usize = 4;
 
@@ -132,6 +138,7 @@ impl ControlSocket {
     pub async fn serve(self, inputs: mpsc::Sender<Call>) {
         let slots = Arc::new(Semaphore::new(MAX_CLIENTS));
         let followers = Arc::new(Semaphore::new(MAX_FOLLOWERS));
+        let slow = Arc::new(Semaphore::new(MAX_SLOW));
         loop {
             let Ok(permit) = slots.clone().acquire_owned().await else {
                 return;
@@ -149,21 +156,24 @@ impl ControlSocket {
             let inputs = inputs.clone();
             let uid = self.uid;
             let followers = Arc::clone(&followers);
+            let slow = Arc::clone(&slow);
             tokio::spawn(async move {
-                handle(stream, uid, &inputs, permit, &followers).await;
+                handle(stream, uid, &inputs, permit, &followers, &slow).await;
             });
         }
     }
 }
 
 /// Serves one client: one request, one reply (or a stream for `follow`). `slot` is its share of
-/// [`MAX_CLIENTS`], held until it is answered; a follower trades it for one of `followers`.
+/// [`MAX_CLIENTS`], held until it is answered; a follower trades it for one of `followers`, a
+/// `now` or `next` for one of `slow_slots`.
 async fn handle(
     stream: UnixStream,
     uid: u32,
     inputs: &mpsc::Sender<Call>,
     slot: OwnedSemaphorePermit,
     followers: &Arc<Semaphore>,
+    slow_slots: &Arc<Semaphore>,
 ) {
     let (read, mut write) = stream.into_split();
     let peer = write.as_ref().peer_cred().map(|c| c.uid());
@@ -211,6 +221,19 @@ async fn handle(
         }
         return;
     }
+    let _permit = if matches!(request, Request::Now { .. } | Request::Next { .. }) {
+        let Ok(permit) = Arc::clone(slow_slots).try_acquire_owned() else {
+            let message = format!(
+                "too many `now` and `next` requests at once (the limit is {MAX_SLOW}); try again in a moment"
+            );
+            let _ = send(&mut write, &Response::Error { message }).await;
+            return;
+        };
+        drop(slot);
+        permit
+    } else {
+        slot
+    };
     let (tx, rx) = oneshot::channel();
     if inputs.send(Call::Request(request, tx)).await.is_err() {
         return;
