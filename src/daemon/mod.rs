@@ -33,6 +33,7 @@ pub mod control;
 mod launch;
 pub mod notify;
 pub mod presence;
+pub mod process;
 pub mod refusal;
 mod requests;
 mod serve;
