@@ -3,7 +3,6 @@
 //! the history; everything else (signals, the notification server, the control socket, the file
 //! watcher) sends it [`Input`]s over one channel.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
@@ -20,7 +19,7 @@ use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
 use crate::daemon::notify::{
     Action, CALL_TIMEOUT, Event, LATE_REPLY, Notice, Notifier, NotifyError,
 };
-use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
+use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::state::State;
@@ -217,10 +216,6 @@ pub struct Daemon<N, C> {
     asked: Option<Box<dyn AskIdle>>,
     /// When to ask it next.
     ask_at: Option<DateTime<Utc>>,
-    /// Why the user is away, and since when.
-    away: BTreeMap<Away, DateTime<Utc>>,
-    /// What holds reminders back although the user is here.
-    quiet: BTreeSet<Quiet>,
     /// Where the stretch illustrations are, if they could be written.
     images: Option<PathBuf>,
 }
@@ -257,8 +252,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             idle_source: IdleSource::None,
             asked: None,
             ask_at: None,
-            away: BTreeMap::new(),
-            quiet: BTreeSet::new(),
             images: None,
         }
     }
