@@ -37,7 +37,7 @@ mod requests;
 mod serve;
 pub mod watch;
 
-pub use serve::serve;
+pub use serve::{Deps, PresenceFeed, run, serve};
 
 /// How long the config must stay quiet after a change before it is reloaded, so that an
 /// editor's burst of writes and renames causes one reload.
@@ -153,6 +153,18 @@ async fn bounded<T>(
     tokio::time::timeout(limit, call)
         .await
         .unwrap_or(Err(NotifyError::Timeout(limit)))
+}
+
+/// What the daemon keeps on disk, opened: see [`Daemon::persist`].
+pub struct Stored {
+    /// The state file.
+    pub store: Store,
+    /// The state it held (or a fresh one).
+    pub state: State,
+    /// The history log to append answers to, or where it is when it could not be opened.
+    pub history: Result<History, PathBuf>,
+    /// The history's recent entries (at least this week's), for the weekly progress.
+    pub recent: Vec<Entry>,
 }
 
 /// The latest reminder and what became of it.
@@ -273,17 +285,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self
     }
 
-    /// Keeps the state in `store` (starting from what it holds) and appends answers to
-    /// `history`, or, if it could not be opened, to the log at that path once it can be (tried
-    /// again at every answer); `recent` entries seed the weekly progress.
+    /// Keeps the state in the store (starting from the state given) and appends answers to
+    /// the history, or, if it could not be opened, to the log at that path once it can be
+    /// (tried again at every answer); the recent entries seed the weekly progress.
     #[must_use]
-    pub fn persist(
-        mut self,
-        store: Store,
-        state: State,
-        history: Result<History, PathBuf>,
-        recent: &[Entry],
-    ) -> Self {
+    pub fn persist(mut self, stored: Stored) -> Self {
+        let Stored {
+            store,
+            state,
+            history,
+            recent,
+        } = stored;
         self.saved = Some(state.clone());
         self.state = state;
         schedule::forget_unknown_snoozes(&self.config, &mut self.state);
