@@ -1,5 +1,6 @@
 //! Helpers shared by the end-to-end tests: a private session bus, the `stretchd` daemon as a
-//! child process whose log can be waited on, config files, and a fake logind ([`logind`]).
+//! child process whose log can be waited on, config files, a fake logind ([`logind`]), and the
+//! fakes for running the daemon in process ([`fake`]).
 //!
 //! Every wait here is on an event (a log line, a closed pipe, a name on the bus) with a hard
 //! deadline; nothing sleeps and hopes.
@@ -7,6 +8,7 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod fake;
 pub mod kwin;
 pub mod logind;
 pub mod notifications;

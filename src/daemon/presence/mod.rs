@@ -7,31 +7,8 @@
 
 use chrono::{DateTime, Utc};
 
-/// Why the user counts as away.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Away {
-    /// No input for at least the natural-break time.
-    Idle,
-    /// The screen is locked.
-    Locked,
-    /// The machine is suspended.
-    Asleep,
-}
-
-/// Why reminders are held back although the user is here.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Quiet {
-    /// The notification server is in do-not-disturb mode.
-    DoNotDisturb,
-    /// A full-screen window has the focus (a presentation, a video, a game).
-    Fullscreen,
-}
+// The schedule keeps which reasons are in force (`schedule::state::Presence`).
+pub use crate::schedule::state::{Away, Quiet};
 
 /// What a presence source reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
