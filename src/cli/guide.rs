@@ -4,9 +4,9 @@
 //! - **Which stretch.** An id from `stretchd stretches`, or by default the one stretchd would
 //!   suggest: if the daemon runs, the stretch reminder it has on screen awaiting an answer, else
 //!   the first stretch among its upcoming reminders (`next`); if no daemon runs (or it has no
-//!   stretch coming), the first stretch the config's schedule would show from the saved state
-//!   (`state.json`, read only), else the next one in the rotation, else the first stretch that
-//!   fits the desk.
+//!   stretch coming), [`crate::schedule::next_stretch`] from the saved state (`state.json`, read
+//!   only): the first stretch the config's schedule would show, else the next one in the
+//!   rotation, else the catalogue's first.
 //! - **The routine** ([`routine`]): title, summary and dose, the safety notice the first time,
 //!   then the numbered steps and a timed hold per repetition. A two-sided stretch holds the
 //!   first side `reps` times, says "Now the other side", then holds that side as often; when
@@ -59,9 +59,6 @@ pub const INTERRUPTED: u8 = 130;
 
 /// How often the countdown bar moves.
 const TICK: Duration = Duration::from_millis(100);
-
-/// How far ahead to look for the next stretch among the upcoming reminders.
-const LOOKAHEAD: usize = 16;
 
 /// Which side a hold of a two-sided stretch is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,21 +276,9 @@ fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str)> {
     }
     let state =
         saved_state(&crate::store::paths::state_dir()).unwrap_or_else(|| State::new(Utc::now()));
-    let scheduled = crate::schedule::preview(config, &state, Utc::now(), LOOKAHEAD, &Local)
-        .into_iter()
-        .find(|f| f.kind == Kind::Stretch)
-        .map(|f| f.item);
-    let rotating = config.rotating_stretches();
-    let rotation = state
-        .rotation
-        .pick(&rotating, state.rotation.last_stretch.as_deref())
-        .map(str::to_owned);
-    let stretch = scheduled
-        .or(rotation)
-        .and_then(|id| config.catalog.stretch(&id))
-        .or_else(|| config.catalog.stretches.first());
     // The built-in catalogue is never empty.
-    let stretch = stretch.context("the catalogue has no stretches")?;
+    let stretch = crate::schedule::next_stretch(config, &state, Utc::now(), &Local)
+        .context("the catalogue has no stretches")?;
     Ok((
         stretch,
         "(Next in the rotation; `stretchd guide ID` picks another.)",
@@ -309,7 +294,9 @@ fn ask_daemon() -> Result<Option<String>, ClientError> {
             return Ok(Some(waiting.item));
         }
     }
-    let request = Request::Next { count: LOOKAHEAD };
+    let request = Request::Next {
+        count: crate::schedule::STRETCH_LOOKAHEAD,
+    };
     Ok(match Client::connect(&socket)?.call(&request)? {
         Response::Next { upcoming } => upcoming
             .into_iter()
