@@ -14,9 +14,10 @@
 //!   shown at the switch rather than before the first hold. Each hold lasts the stretch's
 //!   longest hold (`--hold` overrides it, `--reps` the repetitions). Nothing waits for a key:
 //!   the next part follows each hold, so the guide also runs in a pipe.
-//! - **The safety notice** counts as seen once the daemon has shown it with a notification
-//!   (`safety_shown` in `state.json`) or once a guided stretch that showed it was finished (the
-//!   marker file [`SAFETY_MARKER`] in the state directory).
+//! - **The safety notice** counts as seen once the daemon has shown it with a notification or
+//!   once a guided stretch that showed it was finished: either way `safety_shown` in
+//!   `state.json` says so. A running daemon sets it when the guide's request to record the
+//!   stretch says the notice was shown; without a daemon the guide sets it through the store.
 //! - **Recording.** Finishing records an entry like the notification's Done (kind `stretch`,
 //!   reminder [`REMINDER`], outcome `done`): a running daemon is asked to append it
 //!   ([`Request::GuideDone`]), so that it counts toward the week at once; without a daemon (or
@@ -46,13 +47,11 @@ use crate::cli::GuideArgs;
 use crate::config::{Config, Kind};
 use crate::ipc::{Client, ClientError, Request, Response};
 use crate::schedule::state::State;
+use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
 /// The `reminder` of the history entries the guide records.
 pub const REMINDER: &str = crate::store::history::GUIDE_REMINDER;
-
-/// The file in the state directory that says the guide has shown the safety notice.
-pub const SAFETY_MARKER: &str = "guide-safety-shown";
 
 /// The exit status after Ctrl-C, as a shell reports a process ended by SIGINT.
 pub const INTERRUPTED: u8 = 130;
@@ -177,8 +176,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     let secs = args.hold.unwrap_or(stretch.hold.max_secs);
     let reps = args.reps.unwrap_or(stretch.reps);
     let parts = routine(stretch, secs, reps);
-    let state_dir = crate::store::paths::state_dir();
-    let safety = !safety_seen(&state_dir);
+    let safety = !saved_state(&crate::store::paths::state_dir()).is_some_and(|s| s.safety_shown);
 
     let mut head = format!("{}\n", stretch.title());
     if !stretch.summary.is_empty() {
@@ -233,11 +231,8 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(INTERRUPTED));
     }
     say("\nDone.")?;
-    let message = record(&stretch.id)?;
+    let message = record(&stretch.id, safety)?;
     say(&message)?;
-    if safety {
-        mark_safety_seen(&state_dir);
-    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -310,32 +305,25 @@ fn ask_daemon() -> Result<Option<String>, ClientError> {
 /// a regular file, or is larger than the store's limit, is not read); `None` if there is none
 /// (or it does not parse).
 fn saved_state(state_dir: &Path) -> Option<State> {
-    let path = crate::store::Store::new(state_dir).path().to_owned();
+    let path = Store::new(state_dir).path().to_owned();
     let text = crate::store::files::read_to_string(&path, crate::store::LIMIT).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Whether the safety notice has been shown: by the daemon, or by an earlier guided stretch.
-fn safety_seen(state_dir: &Path) -> bool {
-    saved_state(state_dir).is_some_and(|s| s.safety_shown) || state_dir.join(SAFETY_MARKER).exists()
-}
-
-/// Leaves the marker that says the guide showed the safety notice; a failure only means the
-/// notice is shown again next time.
-fn mark_safety_seen(state_dir: &Path) {
-    let marker = state_dir.join(SAFETY_MARKER);
-    let written = std::fs::create_dir_all(state_dir).and_then(|()| {
-        crate::store::files::write(
-            &marker,
-            b"stretchd guide has shown the safety notice; delete this file to see it again\n",
-            0o600,
-            crate::store::files::Clobber::Replace,
-        )
-    });
-    if let Err(e) = written {
+/// Records in `state.json` that the safety notice was shown, when no daemon runs to do it: the
+/// saved state with `safety_shown` set, loaded and saved through the store as the daemon does.
+/// A failure only means the notice shows again next time.
+fn record_safety_seen(state_dir: &Path) {
+    let store = Store::new(state_dir);
+    let mut state = store.load(Utc::now());
+    if state.safety_shown {
+        return;
+    }
+    state.safety_shown = true;
+    if let Err(e) = store.save(&state) {
         eprintln!(
             "stretchd: cannot write {} ({e}); the safety notice will show again",
-            marker.display()
+            store.path().display()
         );
     }
 }
@@ -475,13 +463,15 @@ impl Drop for Bar<'_> {
     }
 }
 
-/// Records a finished stretch: through the daemon if one runs, else straight into the history
-/// log. Returns what to tell the user. When the request may have reached the daemon but was not
-/// confirmed (no answer in time, a hang-up, a garbled answer), nothing is written, lest the
-/// stretch be recorded twice: that is an error that says what to check.
-fn record(item: &str) -> anyhow::Result<String> {
+/// Records a finished stretch, and with `safety_shown` that the safety notice was seen: through
+/// the daemon if one runs, else straight into the history log and the state. Returns what to
+/// tell the user. When the request may have reached the daemon but was not confirmed (no answer
+/// in time, a hang-up, a garbled answer), nothing is written, lest the stretch be recorded
+/// twice: that is an error that says what to check.
+fn record(item: &str, safety_shown: bool) -> anyhow::Result<String> {
     let request = Request::GuideDone {
         item: item.to_owned(),
+        safety_shown,
     };
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
@@ -516,6 +506,10 @@ fn record(item: &str) -> anyhow::Result<String> {
     history
         .append(&entry)
         .with_context(|| format!("cannot append to {}", path.display()))?;
+    // A daemon that refused the entry has taken the notice (it owns the state while it runs).
+    if safety_shown && problem.is_none() {
+        record_safety_seen(&crate::store::paths::state_dir());
+    }
     let note = if problem.is_none() {
         " (no daemon is running)"
     } else {
