@@ -435,3 +435,41 @@ async fn control_requests_in_process_on_paused_time() {
     assert_eq!(back.at, 110 * MIN);
     assert_eq!(stopped.ending, stretchd::daemon::Ending::Stopped);
 }
+
+/// A guided stretch that showed the safety notice tells the daemon so: it counts as seen (even
+/// when the entry itself is refused, here for want of a history), and the first stretch
+/// reminder comes without it.
+#[tokio::test(start_paused = true)]
+async fn a_guide_that_showed_the_safety_notice_spares_the_first_stretch_it() {
+    use stretchd::ipc::{Request, Response};
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let request = Request::GuideDone {
+            item: "cat-camel".into(),
+            safety_shown: true,
+        };
+        send(&inputs, Input::Control(request, tx)).await;
+        let reply = rx.await.unwrap();
+        let first = next(&mut shown).await;
+        send(&inputs, Input::Shutdown).await;
+        (reply, first)
+    };
+    let (stopped, (reply, first)) = tokio::join!(daemon.run(receiver), driver);
+    assert!(
+        matches!(&reply, Response::Error { message } if message.contains("cat-camel")),
+        "{reply:?}"
+    );
+    assert!(is_stretch(&first), "{first:#?}");
+    assert!(
+        !first.notice.paragraphs.iter().any(|p| p == SAFETY_NOTICE),
+        "{first:#?}"
+    );
+    assert!(stopped.state.safety_shown);
+}

@@ -31,6 +31,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
+use crate::catalog::Stretch;
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
 use crate::schedule::state::{Absence, Away, Pause, Quiet, Snooze, State};
 use crate::schedule::workhours::WorkHours;
@@ -439,8 +440,14 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
     if let Some(pinned) = &reminder.pinned {
         return Some(pinned.clone());
     }
+    next_in_rotation(config, state, reminder.kind).map(str::to_owned)
+}
+
+/// What a rotating reminder of `kind` shows next: for a stretch, one of those that fit the
+/// desk ([`Config::rotating_stretches`]); for a posture check, any. `None` when none does.
+pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
-    let id = match reminder.kind {
+    match kind {
         Kind::Stretch => rotation.pick(
             &config.rotating_stretches(),
             rotation.last_stretch.as_deref(),
@@ -454,8 +461,31 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
-    };
-    id.map(str::to_owned)
+    }
+}
+
+/// How many firings ahead [`next_stretch`] (and `stretchd guide`, asking a running daemon)
+/// looks for a stretch.
+pub const STRETCH_LOOKAHEAD: usize = 16;
+
+/// The stretch stretchd would suggest next, as of `now`: the first stretch among the next
+/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the catalogue's
+/// first stretch (`None` only for a catalogue without stretches).
+pub fn next_stretch<'c, Tz: TimeZone>(
+    config: &'c Config,
+    state: &State,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<&'c Stretch> {
+    let scheduled = preview(config, state, now, STRETCH_LOOKAHEAD, tz)
+        .into_iter()
+        .find(|f| f.kind == Kind::Stretch)
+        .and_then(|f| config.catalog.stretch(&f.item));
+    scheduled
+        .or_else(|| {
+            next_in_rotation(config, state, Kind::Stretch).and_then(|id| config.catalog.stretch(id))
+        })
+        .or_else(|| config.catalog.stretches.first())
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;
