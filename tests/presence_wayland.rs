@@ -297,7 +297,9 @@ async fn sway_reports_idle_and_activity_or_lacks_the_protocol() {
     let (tx, mut rx) = tokio::sync::mpsc::channel(8);
     let started = start_on(&sway.socket, tx, NATURAL_BREAK);
     if version < (1, 8) {
-        let err = started.expect_err("sway < 1.8 has no ext-idle-notify-v1");
+        let err = started
+            .expect_err("sway < 1.8 has no ext-idle-notify-v1")
+            .to_string();
         assert!(
             err.contains("ext_idle_notifier_v1"),
             "the error should name the missing global: {err}"
@@ -417,7 +419,9 @@ fn nothing_listening_is_an_error_at_once() {
     for socket in [stale, dir.path().join("wayland-none")] {
         let (tx, _rx) = tokio::sync::mpsc::channel(1);
         let begun = Instant::now();
-        let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("nothing listens there");
+        let err = start_on(&socket, tx, NATURAL_BREAK)
+            .expect_err("nothing listens there")
+            .to_string();
         assert!(
             begun.elapsed() < Duration::from_secs(1),
             "took {:?}",
@@ -446,7 +450,9 @@ fn a_silent_compositor_is_an_error_after_the_setup_timeout() {
     });
     let (tx, _rx) = tokio::sync::mpsc::channel(1);
     let begun = Instant::now();
-    let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("the server never answers");
+    let err = start_on(&socket, tx, NATURAL_BREAK)
+        .expect_err("the server never answers")
+        .to_string();
     let took = begun.elapsed();
     assert!(err.contains("did not answer"), "{err}");
     assert!(

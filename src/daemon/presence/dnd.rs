@@ -23,7 +23,7 @@ use tokio::sync::mpsc;
 use tracing::debug;
 use zbus::{Connection, Message, MessageStream};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT};
 use super::{PresenceEvent, Quiet};
 
 const NAME: &str = "org.freedesktop.Notifications";
@@ -38,10 +38,15 @@ const KDE_INHIBITED: &str = "Inhibited";
 /// On the session-bus connection `conn`, spawns a task that reports the notification server's
 /// do-not-disturb state to `events` as [`PresenceEvent::Quiet`] (the initial state too, if on).
 /// No server needs to be running. Must be called inside the tokio runtime.
-pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
+pub async fn start_on(
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await
-        .map_err(|_| format!("the session bus did not answer within {CALL_TIMEOUT:?}"))??;
+        .map_err(|_| BusError::Timeout {
+            who: "the session bus",
+        })??;
     tokio::spawn(tracker.run(streams));
     Ok(())
 }
@@ -52,7 +57,7 @@ type Streams = (MessageStream, MessageStream);
 async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the initial values are read, so that no change falls in between.
     let changes = dbus::subscribe(
         &conn,
@@ -62,10 +67,12 @@ async fn setup(
         Some("PropertiesChanged"),
     )
     .await
-    .map_err(|e| format!("subscribing to the notification server's properties: {e}"))?;
+    .map_err(BusError::call(
+        "subscribing to the notification server's properties",
+    ))?;
     let owners = dbus::owner_changes(&conn, NAME)
         .await
-        .map_err(|e| format!("subscribing to {NAME}'s owner: {e}"))?;
+        .map_err(BusError::call(format!("subscribing to {NAME}'s owner")))?;
     let mut tracker = Tracker {
         conn,
         events,
@@ -75,7 +82,7 @@ async fn setup(
     };
     let running = dbus::has_owner(&tracker.conn, NAME)
         .await
-        .map_err(|e| format!("asking the session bus for {NAME}: {e}"))?;
+        .map_err(BusError::call(format!("asking the session bus for {NAME}")))?;
     if running {
         tracker.read_all().await;
     }

@@ -19,7 +19,7 @@ use tokio::sync::mpsc;
 use tracing::{debug, warn};
 use zbus::{Connection, Message, MessageStream, proxy};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT};
 use super::{Away, PresenceEvent};
 
 const NAME: &str = "org.gnome.Mutter.IdleMonitor";
@@ -49,10 +49,10 @@ pub async fn start_on(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), String> {
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, natural_break))
         .await
-        .map_err(|_| format!("{NAME} did not answer within {CALL_TIMEOUT:?}"))??;
+        .map_err(|_| BusError::Timeout { who: NAME })??;
     tokio::spawn(tracker.run(streams));
     Ok(())
 }
@@ -64,7 +64,7 @@ async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the watch exists, so that its first firing is queued.
     let (fired, owners) =
         dbus::follow_service(&conn, NAME, PATH, INTERFACE, "WatchFired", " (not GNOME?)").await?;
@@ -72,7 +72,7 @@ async fn setup(
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| format!("{NAME}: {e}"))?;
+        .map_err(BusError::call(NAME))?;
     let mut tracker = Tracker {
         monitor,
         events,
@@ -88,7 +88,7 @@ async fn setup(
         .monitor
         .add_idle_watch(tracker.interval_ms)
         .await
-        .map_err(|e| format!("{NAME}.AddIdleWatch: {e}"))?;
+        .map_err(BusError::call(format!("{NAME}.AddIdleWatch")))?;
     tracker.idle_watch = Some(id);
     // Already idle for longer than a break (the watch only fires on the next crossing).
     match tracker.monitor.get_idletime().await {

@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use tracing::debug;
 use zbus::{Connection, Message, MessageStream, proxy};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT};
 use super::{Away, PresenceEvent};
 
 const NAME: &str = "org.freedesktop.ScreenSaver";
@@ -31,10 +31,13 @@ trait ScreenSaver {
 /// On the session-bus connection `conn`, spawns a task that reports the screen saver's active state
 /// to `events` as locked/back (the initial state too, if active). Fails when nobody owns
 /// `org.freedesktop.ScreenSaver`. Must be called inside the tokio runtime.
-pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
+pub async fn start_on(
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await
-        .map_err(|_| format!("{NAME} did not answer within {CALL_TIMEOUT:?}"))??;
+        .map_err(|_| BusError::Timeout { who: NAME })??;
     tokio::spawn(tracker.run(streams));
     Ok(())
 }
@@ -45,7 +48,7 @@ type Streams = (MessageStream, MessageStream);
 async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the initial value is read, so that no change falls in between.
     let (changes, owners) =
         dbus::follow_service(&conn, NAME, PATH, INTERFACE, "ActiveChanged", "").await?;
@@ -53,7 +56,7 @@ async fn setup(
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| format!("{NAME}: {e}"))?;
+        .map_err(BusError::call(NAME))?;
     let mut tracker = Tracker {
         proxy,
         events,

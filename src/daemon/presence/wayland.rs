@@ -30,6 +30,63 @@ use wayland_protocols::ext::idle_notify::v1::client::ext_idle_notifier_v1::ExtId
 
 use super::{Away, PresenceEvent};
 
+/// Why the Wayland idle source cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `$WAYLAND_DISPLAY` is unset or empty.
+    #[error("WAYLAND_DISPLAY is not set: not a Wayland session")]
+    NoDisplay,
+    /// `$WAYLAND_DISPLAY` is a name, and `$XDG_RUNTIME_DIR` is unset or empty.
+    #[error("XDG_RUNTIME_DIR is not set, so WAYLAND_DISPLAY cannot be resolved")]
+    NoRuntimeDir,
+    /// `$XDG_RUNTIME_DIR` is relative.
+    #[error("XDG_RUNTIME_DIR is not an absolute path: {}", .0.display())]
+    RelativeRuntimeDir(PathBuf),
+    /// The natural break is outside what the protocol's timeout can say.
+    #[error(
+        "natural_break {0:?} does not fit the idle protocol (1 ms to {max:?})",
+        max = Duration::from_millis(u32::MAX.into())
+    )]
+    NaturalBreak(Duration),
+    /// Nothing answers on the socket.
+    #[error("cannot connect to the Wayland compositor at {}: {cause}", socket.display())]
+    Connect {
+        /// The compositor's socket.
+        socket: PathBuf,
+        /// Why.
+        cause: std::io::Error,
+    },
+    /// A local resource for the source could not be had.
+    #[error("cannot {doing}: {cause}")]
+    Local {
+        /// What ("start the Wayland idle thread").
+        doing: &'static str,
+        /// Why.
+        cause: std::io::Error,
+    },
+    /// The Wayland connection could not be set up.
+    #[error("cannot set up the Wayland connection: {0}")]
+    Setup(wayland_client::ConnectError),
+    /// The compositor's globals could not be listed.
+    #[error("cannot list the Wayland compositor's globals: {0}")]
+    Globals(wayland_client::globals::GlobalError),
+    /// The compositor lacks a global the protocol needs.
+    #[error("the Wayland compositor does not offer {0} (ext-idle-notify-v1 needs it)")]
+    Missing(&'static str),
+    /// The compositor's global has no version this source speaks.
+    #[error("the Wayland compositor's {0} is unusable")]
+    Unusable(&'static str),
+    /// The compositor answered the idle notification with an error.
+    #[error("the Wayland compositor refused the idle notification: {0}")]
+    Refused(wayland_client::DispatchError),
+    /// The compositor did not answer the setup within [`SETUP_TIMEOUT`].
+    #[error("the Wayland compositor at {} did not answer within {SETUP_TIMEOUT:?}", .0.display())]
+    Silent(PathBuf),
+    /// The idle thread ended before it said how the setup went.
+    #[error("the Wayland idle thread ended during setup")]
+    ThreadEnded,
+}
+
 /// How long [`start_on`] waits for the compositor to answer the initial round trips before it
 /// gives up: a live compositor answers in milliseconds, a hung one never.
 pub const SETUP_TIMEOUT: Duration = Duration::from_secs(5);
@@ -37,7 +94,7 @@ pub const SETUP_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connects to the compositor named by `$WAYLAND_DISPLAY` (a socket name under
 /// `$XDG_RUNTIME_DIR`, or an absolute path) and reports idle periods of at least
 /// `natural_break` on `events`; see [`start_on`].
-pub fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(), String> {
+pub fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(), Error> {
     let socket = socket_path(
         std::env::var_os("WAYLAND_DISPLAY"),
         std::env::var_os("XDG_RUNTIME_DIR"),
@@ -47,26 +104,20 @@ pub fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(
 
 /// The compositor's socket from the values of `WAYLAND_DISPLAY` and `XDG_RUNTIME_DIR`, resolved
 /// the way libwayland does.
-fn socket_path(
-    display: Option<OsString>,
-    runtime_dir: Option<OsString>,
-) -> Result<PathBuf, String> {
+fn socket_path(display: Option<OsString>, runtime_dir: Option<OsString>) -> Result<PathBuf, Error> {
     let display = display
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
-        .ok_or("WAYLAND_DISPLAY is not set: not a Wayland session")?;
+        .ok_or(Error::NoDisplay)?;
     if display.is_absolute() {
         return Ok(display);
     }
     let runtime_dir = runtime_dir
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
-        .ok_or("XDG_RUNTIME_DIR is not set, so WAYLAND_DISPLAY cannot be resolved")?;
+        .ok_or(Error::NoRuntimeDir)?;
     if !runtime_dir.is_absolute() {
-        return Err(format!(
-            "XDG_RUNTIME_DIR is not an absolute path: {}",
-            runtime_dir.display()
-        ));
+        return Err(Error::RelativeRuntimeDir(runtime_dir));
     }
     Ok(runtime_dir.join(display))
 }
@@ -87,28 +138,23 @@ pub fn start_on(
     socket: &Path,
     events: Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let timeout_ms = u32::try_from(natural_break.as_millis())
         .ok()
         .filter(|&ms| ms > 0)
-        .ok_or_else(|| {
-            format!(
-                "natural_break {natural_break:?} does not fit the idle protocol (1 ms to {:?})",
-                Duration::from_millis(u32::MAX.into())
-            )
-        })?;
+        .ok_or(Error::NaturalBreak(natural_break))?;
     // Cannot fail below u32::MAX milliseconds; checked all the same.
-    let idle_for = TimeDelta::from_std(natural_break).map_err(|e| e.to_string())?;
-    let stream = UnixStream::connect(socket).map_err(|e| {
-        format!(
-            "cannot connect to the Wayland compositor at {}: {e}",
-            socket.display()
-        )
+    let idle_for =
+        TimeDelta::from_std(natural_break).map_err(|_| Error::NaturalBreak(natural_break))?;
+    let stream = UnixStream::connect(socket).map_err(|cause| Error::Connect {
+        socket: socket.to_owned(),
+        cause,
     })?;
     // Shutting this clone down wakes the thread out of its wait on the socket.
-    let hangup = stream
-        .try_clone()
-        .map_err(|e| format!("cannot duplicate the Wayland socket: {e}"))?;
+    let hangup = stream.try_clone().map_err(|cause| Error::Local {
+        doing: "duplicate the Wayland socket",
+        cause,
+    })?;
 
     let (ready_tx, ready_rx) = std_mpsc::sync_channel(1);
     let state = State {
@@ -120,21 +166,19 @@ pub fn start_on(
         .name("wayland-idle".to_owned())
         .stack_size(256 * 1024)
         .spawn(move || run(stream, state, timeout_ms, &ready_tx))
-        .map_err(|e| format!("cannot start the Wayland idle thread: {e}"))?;
+        .map_err(|cause| Error::Local {
+            doing: "start the Wayland idle thread",
+            cause,
+        })?;
 
     match ready_rx.recv_timeout(SETUP_TIMEOUT) {
         Ok(Ok(())) => {}
         Ok(Err(reason)) => return Err(reason),
         Err(std_mpsc::RecvTimeoutError::Timeout) => {
             let _ = hangup.shutdown(Shutdown::Both);
-            return Err(format!(
-                "the Wayland compositor at {} did not answer within {SETUP_TIMEOUT:?}",
-                socket.display()
-            ));
+            return Err(Error::Silent(socket.to_owned()));
         }
-        Err(std_mpsc::RecvTimeoutError::Disconnected) => {
-            return Err("the Wayland idle thread ended during setup".to_owned());
-        }
+        Err(std_mpsc::RecvTimeoutError::Disconnected) => return Err(Error::ThreadEnded),
     }
     // Inside a runtime, stop the thread as soon as the receiver goes away rather than at the
     // compositor's next event: one task that sleeps until then.
@@ -171,7 +215,7 @@ fn run(
     stream: UnixStream,
     mut state: State,
     timeout_ms: u32,
-    ready: &std_mpsc::SyncSender<Result<(), String>>,
+    ready: &std_mpsc::SyncSender<Result<(), Error>>,
 ) {
     let (mut queue, _notification) = match setup(stream, &mut state, timeout_ms) {
         Ok(set_up) => {
@@ -202,11 +246,9 @@ fn setup(
     stream: UnixStream,
     state: &mut State,
     timeout_ms: u32,
-) -> Result<(EventQueue<State>, ExtIdleNotificationV1), String> {
-    let conn = Connection::from_socket(stream)
-        .map_err(|e| format!("cannot set up the Wayland connection: {e}"))?;
-    let (globals, mut queue) = registry_queue_init::<State>(&conn)
-        .map_err(|e| format!("cannot list the Wayland compositor's globals: {e}"))?;
+) -> Result<(EventQueue<State>, ExtIdleNotificationV1), Error> {
+    let conn = Connection::from_socket(stream).map_err(Error::Setup)?;
+    let (globals, mut queue) = registry_queue_init::<State>(&conn).map_err(Error::Globals)?;
     let qh = queue.handle();
     let notifier: ExtIdleNotifierV1 = bind(&globals, &qh, "ext_idle_notifier_v1")?;
     let seat: WlSeat = bind(&globals, &qh, "wl_seat")?;
@@ -215,23 +257,19 @@ fn setup(
     // inhibits it. A video player inhibits idle during playback; someone watching a talk is at
     // the desk, so that must not count as a natural break.
     let notification = notifier.get_idle_notification(timeout_ms, &seat, &qh, ());
-    queue
-        .roundtrip(state)
-        .map_err(|e| format!("the Wayland compositor refused the idle notification: {e}"))?;
+    queue.roundtrip(state).map_err(Error::Refused)?;
     Ok((queue, notification))
 }
 
 /// Binds version 1 of the global `name`, or says that the compositor lacks it.
-fn bind<I>(globals: &GlobalList, qh: &QueueHandle<State>, name: &str) -> Result<I, String>
+fn bind<I>(globals: &GlobalList, qh: &QueueHandle<State>, name: &'static str) -> Result<I, Error>
 where
     I: wayland_client::Proxy + 'static,
     State: Dispatch<I, ()>,
 {
     globals.bind(qh, 1..=1, ()).map_err(|e| match e {
-        BindError::NotPresent => {
-            format!("the Wayland compositor does not offer {name} (ext-idle-notify-v1 needs it)")
-        }
-        BindError::UnsupportedVersion => format!("the Wayland compositor's {name} is unusable"),
+        BindError::NotPresent => Error::Missing(name),
+        BindError::UnsupportedVersion => Error::Unusable(name),
     })
 }
 
@@ -288,16 +326,16 @@ mod tests {
     #[test]
     fn socket_name_is_resolved_in_the_runtime_dir() {
         assert_eq!(
-            socket_path(Some(os("wayland-1")), Some(os("/run/user/1000"))),
-            Ok(PathBuf::from("/run/user/1000/wayland-1"))
+            socket_path(Some(os("wayland-1")), Some(os("/run/user/1000"))).ok(),
+            Some(PathBuf::from("/run/user/1000/wayland-1"))
         );
     }
 
     #[test]
     fn absolute_socket_path_is_taken_as_is() {
         assert_eq!(
-            socket_path(Some(os("/tmp/wl/sock")), None),
-            Ok(PathBuf::from("/tmp/wl/sock"))
+            socket_path(Some(os("/tmp/wl/sock")), None).ok(),
+            Some(PathBuf::from("/tmp/wl/sock"))
         );
     }
 
@@ -313,9 +351,13 @@ mod tests {
     fn out_of_range_natural_break_is_refused_before_connecting() {
         let (tx, _rx) = tokio::sync::mpsc::channel(1);
         let nowhere = Path::new("/nonexistent/wayland-0");
-        let zero = start_on(nowhere, tx.clone(), Duration::ZERO).unwrap_err();
+        let zero = start_on(nowhere, tx.clone(), Duration::ZERO)
+            .unwrap_err()
+            .to_string();
         assert!(zero.contains("natural_break"), "{zero}");
-        let huge = start_on(nowhere, tx, Duration::from_secs(60 * 86_400)).unwrap_err();
+        let huge = start_on(nowhere, tx, Duration::from_secs(60 * 86_400))
+            .unwrap_err()
+            .to_string();
         assert!(huge.contains("natural_break"), "{huge}");
     }
 }
