@@ -1,6 +1,7 @@
 //! Small D-Bus helpers shared by the presence sources that listen on a bus ([`super::logind`],
-//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): match rules, name owners, and
-//! property reads that never start a service.
+//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): connections and their errors,
+//! match rules, name owners, property reads that never start a service, and the task loop over
+//! a source's two signal streams ([`follow`]).
 //!
 //! Signals are subscribed to with the service's well-known name as the sender, so the bus routes
 //! them from whoever owns the name now, a restarted service included. (zbus cannot check a
@@ -153,6 +154,46 @@ pub(super) async fn owner_changes(conn: &Connection, name: &str) -> zbus::Result
     MessageStream::for_match_rule(rule, conn, None).await
 }
 
+/// A tracker's two signal streams, on one connection: see [`Follow`].
+pub(super) type Streams = (MessageStream, MessageStream);
+
+/// A source's task state that follows two signal streams ([`Streams`]): a service's signals and
+/// its owner's changes, say. [`follow`] runs it; an implementation states only what the streams
+/// are and what each message does.
+pub(super) trait Follow {
+    /// The source's name, for the logs.
+    const NAME: &'static str;
+    /// Handles a message of the first stream; `false` stops the task (the daemon stopped
+    /// listening).
+    async fn first(&mut self, msg: &Message) -> bool;
+    /// Handles a message of the second stream, as [`Follow::first`].
+    async fn second(&mut self, msg: &Message) -> bool;
+}
+
+/// Feeds `tracker` the messages of both `streams` in the order they come, until a handler
+/// returns `false` or the connection closes.
+pub(super) async fn follow<T: Follow>(mut tracker: T, (mut first, mut second): Streams) {
+    loop {
+        let going_on = tokio::select! {
+            msg = next(&mut first, T::NAME) => match msg {
+                Some(msg) => tracker.first(&msg).await,
+                None => false,
+            },
+            msg = next(&mut second, T::NAME) => match msg {
+                Some(msg) => tracker.second(&msg).await,
+                None => false,
+            },
+        };
+        if !going_on {
+            debug!(
+                "{}: stopped (bus connection closed or the daemon stopped listening)",
+                T::NAME
+            );
+            return;
+        }
+    }
+}
+
 /// Follows a service that must be running now: checks that `name` has an owner (else `Err`
 /// with "no `name` on the session bus", plus `hint`), then subscribes to its `member` signal
 /// and to changes of its owner. Returns the signal stream and the owner stream.
@@ -163,7 +204,7 @@ pub(super) async fn follow_service(
     interface: &str,
     member: &str,
     hint: &'static str,
-) -> Result<(MessageStream, MessageStream), BusError> {
+) -> Result<Streams, BusError> {
     if !has_owner(conn, name)
         .await
         .map_err(BusError::call(format!("asking the session bus for {name}")))?

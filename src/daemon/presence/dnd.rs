@@ -21,9 +21,9 @@
 
 use tokio::sync::mpsc;
 use tracing::debug;
-use zbus::{Connection, Message, MessageStream};
+use zbus::{Connection, Message};
 
-use super::dbus::{self, BusError, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT, Streams};
 use super::{PresenceEvent, Quiet};
 
 const NAME: &str = "org.freedesktop.Notifications";
@@ -47,12 +47,9 @@ pub async fn start_on(
         .map_err(|_| BusError::Timeout {
             who: "the session bus",
         })??;
-    tokio::spawn(tracker.run(streams));
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
-
-/// `PropertiesChanged`; the name's owner changes.
-type Streams = (MessageStream, MessageStream);
 
 async fn setup(
     conn: Connection,
@@ -102,26 +99,20 @@ struct Tracker {
     reported: bool,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut changes, mut owners): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut changes, "dnd") => match msg {
-                    Some(msg) => self.on_changed(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut owners, "dnd") => match msg {
-                    Some(msg) => self.on_owner(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!("dnd: stopped (bus connection closed or the daemon stopped listening)");
-                return;
-            }
-        }
+/// First `PropertiesChanged`, second the name's owner changes.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "dnd";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_changed(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_owner(msg).await
+    }
+}
+
+impl Tracker {
     /// `PropertiesChanged` from the server (dunst also sends it for its queue lengths).
     async fn on_changed(&mut self, msg: &Message) -> bool {
         let Some(change) = dbus::properties_changed(msg) else {

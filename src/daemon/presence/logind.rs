@@ -25,9 +25,9 @@
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tracing::{debug, info};
-use zbus::{Connection, Message, MessageStream, OwnedFd, OwnedObjectPath, proxy};
+use zbus::{Connection, Message, OwnedFd, OwnedObjectPath, proxy};
 
-use super::dbus::{self, Bus, BusError, CALL_TIMEOUT};
+use super::dbus::{self, Bus, BusError, CALL_TIMEOUT, Streams};
 use super::{Away, PresenceEvent};
 
 const LOGIN1: &str = "org.freedesktop.login1";
@@ -69,7 +69,7 @@ pub async fn start_on(
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, idle))
         .await
         .map_err(|_| BusError::Timeout { who: "logind" })??;
-    tokio::spawn(tracker.run(streams));
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
 
@@ -170,9 +170,6 @@ struct Reported {
     asleep: bool,
 }
 
-/// `PrepareForSleep` from the manager; every signal from the session object.
-type Streams = (MessageStream, MessageStream);
-
 /// The task's state.
 struct Tracker {
     conn: Connection,
@@ -187,26 +184,20 @@ struct Tracker {
     inhibitor: Option<OwnedFd>,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut sleep, mut signals): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut sleep, "logind") => match msg {
-                    Some(msg) => self.on_sleep(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut signals, "logind") => match msg {
-                    Some(msg) => self.on_session(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!("logind: stopped (bus connection closed or the daemon stopped listening)");
-                return;
-            }
-        }
+/// First `PrepareForSleep` from the manager, second every signal from the session object.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "logind";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_sleep(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_session(msg).await
+    }
+}
+
+impl Tracker {
     /// `PrepareForSleep(start)`.
     async fn on_sleep(&mut self, msg: &Message) -> bool {
         let Ok(start) = msg.body().deserialize::<bool>() else {
