@@ -251,7 +251,7 @@ async fn start_idle(
     natural_break: Duration,
 ) -> Result<Option<Box<dyn AskIdle>>, NotStarted> {
     match source {
-        IdleSource::Wayland => wayland::start(events.clone(), natural_break)?,
+        IdleSource::Wayland => wayland::start(events.clone(), natural_break).await?,
         IdleSource::Mutter => {
             mutter::start_on(session.clone()?, events.clone(), natural_break).await?;
         }
