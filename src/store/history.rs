@@ -214,7 +214,7 @@ impl fmt::Display for Skipped {
             let count = self.count.to_string();
             let mut grouped = String::with_capacity(count.len() + count.len() / 3);
             for (i, digit) in count.chars().enumerate() {
-                if i > 0 && (count.len() - i) % 3 == 0 {
+                if i > 0 && (count.len() - i).is_multiple_of(3) {
                     grouped.push(',');
                 }
                 grouped.push(digit);

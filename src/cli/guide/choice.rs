@@ -57,10 +57,10 @@ pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str
 /// stretch among the upcoming reminders.
 fn ask_daemon() -> Result<Option<String>, ClientError> {
     let socket = crate::store::paths::control_socket();
-    if let Response::Status(status) = Client::connect(&socket)?.call(&Request::Status)? {
-        if let Some(waiting) = status.waiting.filter(|w| w.kind == Kind::Stretch) {
-            return Ok(Some(waiting.item));
-        }
+    if let Response::Status(status) = Client::connect(&socket)?.call(&Request::Status)?
+        && let Some(waiting) = status.waiting.filter(|w| w.kind == Kind::Stretch)
+    {
+        return Ok(Some(waiting.item));
     }
     let request = Request::Next {
         count: crate::schedule::STRETCH_LOOKAHEAD,

@@ -172,15 +172,15 @@ pub async fn start(
     if let Err(e) = async { screensaver::start_on(session.clone()?, events.clone()).await }.await {
         skipped("org.freedesktop.ScreenSaver", &e);
     }
-    if config.respect_dnd {
-        if let Err(e) = async { dnd::start_on(session.clone()?, events.clone()).await }.await {
-            skipped("do-not-disturb watch", &e);
-        }
+    if config.respect_dnd
+        && let Err(e) = async { dnd::start_on(session.clone()?, events.clone()).await }.await
+    {
+        skipped("do-not-disturb watch", &e);
     }
-    if config.respect_fullscreen {
-        if let Err(e) = x11::watch_fullscreen(events.clone()) {
-            skipped("full-screen watch", &e);
-        }
+    if config.respect_fullscreen
+        && let Err(e) = x11::watch_fullscreen(events.clone())
+    {
+        skipped("full-screen watch", &e);
     }
 
     let candidates: &[IdleSource] = match config.idle_source {
