@@ -32,7 +32,7 @@ fn twist_config(snooze: &str) -> String {
 
 /// `["done", "Done", "snooze", "Snooze", ...]` as pairs.
 fn action_pairs(actions: &[String]) -> Vec<(&str, &str)> {
-    assert!(actions.len() % 2 == 0, "odd action list: {actions:?}");
+    assert!(actions.len().is_multiple_of(2), "odd action list: {actions:?}");
     actions
         .chunks(2)
         .map(|p| (p[0].as_str(), p[1].as_str()))
