@@ -10,13 +10,7 @@ use tracing::{info, warn};
 pub(super) fn open_guide(terminal_words: &[String], item: &str, config: Option<&Path>) {
     use std::os::unix::process::CommandExt as _;
     let terminal = terminal_words.join(" ");
-    let exe = match std::env::current_exe() {
-        Ok(exe) => exe,
-        Err(e) => {
-            warn!("cannot open the guide: cannot find this program's path: {e}");
-            return;
-        }
-    };
+    let exe = super::process::command_line();
     let mut command = terminal_command(terminal_words, &exe, item, config);
     command
         .stdin(std::process::Stdio::null())
