@@ -1,9 +1,9 @@
 //! Helpers for `bench/idle.sh`, written as ignored tests so that they can use the test-only
-//! crates (zbus's server side, KDE's Wayland protocols) and `common::logind`. `cargo test` lists
+//! crates (zbus's server side, KDE's Wayland protocols) and `testkit::logind`. `cargo test` lists
 //! them as ignored and never runs them; the benchmark runs the built test binary with
 //! `--ignored --exact NAME` and the environment below.
 //!
-//! - `serve_fake_logind`: the fake logind of `common::logind` on the bus at
+//! - `serve_fake_logind`: the fake logind of `testkit::logind` on the bus at
 //!   `STRETCHD_BENCH_BUS` (the benchmark's private system bus), for at most
 //!   `STRETCHD_BENCH_SECONDS`. It emits nothing: a session whose user is at the desk, unlocked
 //!   and awake.
@@ -13,8 +13,6 @@
 //!   protocol, `ext-idle-notify-v1` included; `presence_wayland.rs` asserts that).
 //!
 //! Both are bounded by their time limit, and the benchmark stops them before that.
-
-mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -33,9 +31,9 @@ fn limit() -> Duration {
 #[ignore = "run by bench/idle.sh"]
 async fn serve_fake_logind() {
     let limit = limit();
-    let _fake = common::logind::Fake::serve_on(
+    let _fake = testkit::logind::Fake::serve_on(
         &var("STRETCHD_BENCH_BUS"),
-        common::logind::Setup::default(),
+        testkit::logind::Setup::default(),
     )
     .await;
     eprintln!("fake logind: serving for at most {limit:?}");
@@ -49,7 +47,7 @@ fn kwin_activity() {
     let every = Duration::from_secs(var("STRETCHD_BENCH_EVERY").parse().unwrap());
     let socket = var("STRETCHD_BENCH_WAYLAND");
     // The timeout is only a handle to simulate activity with; it never fires meanwhile.
-    let mut activity = common::kwin::KwinActivity::connect(Path::new(&socket), 3_600_000);
+    let mut activity = testkit::wayland::KwinActivity::connect(Path::new(&socket), 3_600_000);
     // bench/idle.sh waits for this line.
     eprintln!("kwin activity: simulating user activity every {every:?}");
     let mut made = 0_u32;
