@@ -103,6 +103,11 @@ pub enum Request {
     GuideDone {
         /// The stretch id.
         item: String,
+        /// The guide showed the safety notice with it: the daemon records the notice as seen
+        /// (`safety_shown` in its state). Left out when false, so the request reads as it did
+        /// before the field, and false when absent.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        safety_shown: bool,
     },
 }
 
@@ -770,10 +775,21 @@ mod tests {
         assert!(serde_json::from_str::<Request>(r#"{"type":"next","count":-1}"#).is_err());
         let done = Request::GuideDone {
             item: "seated-twist".into(),
+            safety_shown: false,
         };
         let json = serde_json::to_string(&done).unwrap();
         assert_eq!(json, r#"{"type":"guide_done","item":"seated-twist"}"#);
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), done);
+        let seen = Request::GuideDone {
+            item: "seated-twist".into(),
+            safety_shown: true,
+        };
+        let json = serde_json::to_string(&seen).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"guide_done","item":"seated-twist","safety_shown":true}"#
+        );
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), seen);
     }
 
     #[test]

@@ -7,16 +7,21 @@
 //!   posture checks), [`schedule`] (what is due when: work hours, cron, snoozes, the state it
 //!   remembers) and [`stats`] (summaries of the history). None of it reads a clock;
 //! - what the programs share: [`store`] (paths, the one atomic writer, the state file, the
-//!   history, the pictures) and [`ipc`] (the control protocol and its client);
+//!   history, the pictures), [`ipc`] (the control protocol and its client) and [`logging`];
 //! - the two programs: [`daemon`] (the one loop and the sources that feed it: notifications,
 //!   presence, the control socket, the config watch) and [`cli`] (the command line: local
 //!   commands, daemon commands, the guide, install).
+//!
+//! Two binaries sit on top: `stretchd` (the command line) and `stretchd-daemon` (only the
+//! daemon, which `stretchd run` hands over to, so the long-running process maps none of the
+//! command line's code: see [`daemon::process`]).
 
 pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod ipc;
+pub mod logging;
 pub mod schedule;
 pub mod stats;
 pub mod store;

@@ -7,7 +7,7 @@ use stretchd::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    stretchd::cli::logging::init();
+    stretchd::logging::init();
     match stretchd::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {

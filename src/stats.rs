@@ -231,20 +231,12 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
             .iter()
             .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
         let goal_met = done_this_week >= goal;
-        let oldest_week = since.map(week_start);
-        let mut streak_weeks = 0u32;
-        let mut at = if goal_met {
+        let latest = if goal_met {
             Some(this_week)
         } else {
             this_week.checked_sub_days(Days::new(7))
         };
-        while let (Some(week_of), Some(oldest)) = (at, oldest_week) {
-            if week_of < oldest || per_week.get(&week_of).copied().unwrap_or(0) < goal {
-                break;
-            }
-            streak_weeks = streak_weeks.saturating_add(1);
-            at = week_of.checked_sub_days(Days::new(7));
-        }
+        let streak_weeks = streak(&per_week, latest, since.map(week_start), goal);
 
         let mut per_stretch: Vec<ItemCount> = per_stretch
             .into_iter()
@@ -264,6 +256,27 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
             since,
         }
     }
+}
+
+/// Consecutive weeks that met `goal` (stretch sessions a week, `per_week` by the Monday that
+/// starts each), counting back from the week starting on `latest` to the week of the oldest
+/// entry at most.
+fn streak(
+    per_week: &HashMap<NaiveDate, u32>,
+    latest: Option<NaiveDate>,
+    oldest_week: Option<NaiveDate>,
+    goal: u32,
+) -> u32 {
+    let mut weeks = 0u32;
+    let mut at = latest;
+    while let (Some(week_of), Some(oldest)) = (at, oldest_week) {
+        if week_of < oldest || per_week.get(&week_of).copied().unwrap_or(0) < goal {
+            break;
+        }
+        weeks = weeks.saturating_add(1);
+        at = week_of.checked_sub_days(Days::new(7));
+    }
+    weeks
 }
 
 /// `text` as it may go to a terminal: every control character (C0, DEL, C1: what escape
@@ -307,6 +320,30 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 /// [`printable`]).
 pub fn render(stats: &Stats, catalog: &Catalog) -> String {
     let mut out = String::new();
+    render_week(&mut out, stats);
+    let met = if stats.goal_met { " (met)" } else { "" };
+    let _ = writeln!(
+        out,
+        "\nGoal: {}/{} stretch sessions this week{met}",
+        stats.done_this_week, stats.goal
+    );
+    let _ = writeln!(
+        out,
+        "Streak: {}",
+        plural(stats.streak_weeks, "week", "weeks")
+    );
+    render_per_stretch(&mut out, stats, catalog);
+    let totals: Vec<String> = Outcome::ALL
+        .iter()
+        .map(|o| format!("{} {o}", stats.outcomes.get(*o)))
+        .collect();
+    let _ = writeln!(out, "\nAll reminders: {}", totals.join(", "));
+    out
+}
+
+/// The week's chart: a heading with its dates, then a line per day with the bar of stretch
+/// sessions (scaled to the busiest day or the goal), their count and the posture checks.
+fn render_week(out: &mut String, stats: &Stats) {
     let (first, last) = match (stats.week.first(), stats.week.last()) {
         (Some(f), Some(l)) => (f.date, l.date),
         _ => (stats.today, stats.today),
@@ -345,18 +382,10 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
             day.postures
         );
     }
-    let met = if stats.goal_met { " (met)" } else { "" };
-    let _ = writeln!(
-        out,
-        "\nGoal: {}/{} stretch sessions this week{met}",
-        stats.done_this_week, stats.goal
-    );
-    let _ = writeln!(
-        out,
-        "Streak: {}",
-        plural(stats.streak_weeks, "week", "weeks")
-    );
+}
 
+/// Stretch sessions per stretch, by name, in a column, or a line saying there are none yet.
+fn render_per_stretch(out: &mut String, stats: &Stats, catalog: &Catalog) {
     if stats.per_stretch.is_empty() {
         out.push_str("\nNo stretch sessions done yet.\n");
     } else {
@@ -382,12 +411,6 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
             let _ = writeln!(out, "  {name:width$}  {done:>4}");
         }
     }
-    let totals: Vec<String> = Outcome::ALL
-        .iter()
-        .map(|o| format!("{} {o}", stats.outcomes.get(*o)))
-        .collect();
-    let _ = writeln!(out, "\nAll reminders: {}", totals.join(", "));
-    out
 }
 
 /// The `stretchd history` text: one line per entry, in the given order, with the local time, the

@@ -2,29 +2,51 @@
 //! `stretchd run` itself. Output is text for people or JSON for scripts.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use serde::Serialize;
 
 use crate::catalog::{SAFETY_NOTICE, Stretch};
 use crate::cli::{CheckArgs, ConfigArg, StretchesArgs, StretchesCommand};
 use crate::config::{Config, Origin};
+use crate::daemon::process;
 use crate::ipc::Upcoming;
 use crate::schedule;
 use crate::schedule::state::State;
 use crate::store::history::Entry;
 
-/// `stretchd run`: the daemon, on a runtime of its own, until it stops.
+/// `stretchd run`: becomes `stretchd-daemon` when that binary is installed beside this one (see
+/// [`crate::daemon::process`]), or else runs the daemon in this process, until it stops.
 pub fn run_daemon(args: ConfigArg) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    let result = runtime.block_on(crate::daemon::serve(args.config));
-    // A `next` preview still running on a blocking thread must not hold up the exit.
-    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
-    result
+    if let Some(daemon) = daemon_binary() {
+        let mut command = std::process::Command::new(&daemon);
+        if let Some(config) = &args.config {
+            command.arg("--config").arg(config);
+        }
+        command.env(process::VERSION_VAR, env!("CARGO_PKG_VERSION"));
+        // Only returns when the exec failed.
+        let e = std::os::unix::process::CommandExt::exec(&mut command);
+        tracing::debug!(
+            "cannot start {} ({e}); running the daemon in this process",
+            daemon.display()
+        );
+    }
+    process::main(args.config)
+}
+
+/// `stretchd-daemon` beside the running binary, or in `../libexec/stretchd/` from it (where the
+/// Debian package puts it).
+fn daemon_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    [
+        dir.join(process::BINARY),
+        dir.join("../libexec/stretchd").join(process::BINARY),
+    ]
+    .into_iter()
+    .find(|path| path.is_file())
 }
 
 /// Streams the history log through `each`, warning (in one short line) about lines it had to

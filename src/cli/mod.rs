@@ -4,7 +4,6 @@ pub mod docs;
 pub mod guide;
 pub mod install;
 pub mod local;
-pub mod logging;
 pub mod remote;
 
 use std::path::PathBuf;

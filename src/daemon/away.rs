@@ -17,21 +17,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         match event {
             PresenceEvent::Away { reason, since } => {
                 info!(?reason, since = %since.with_timezone(self.clock.zone()), "away");
-                self.away.insert(reason, since);
-                schedule::went_away(&mut self.state, since);
+                schedule::went_away(&mut self.state, reason, since);
             }
             PresenceEvent::Back { reason, at } => {
-                if self.away.remove(&reason).is_none() {
+                let zone = self.clock.zone();
+                if !schedule::came_back(&self.config, &mut self.state, reason, at, zone) {
                     return;
                 }
                 info!(?reason, "back");
-                if self.away.is_empty() {
-                    let zone = self.clock.zone();
-                    schedule::came_back(&self.config, &mut self.state, at, zone);
-                    // Re-ask from the return: a new natural break can only end a full one later.
-                    if self.asked.is_some() {
-                        self.ask_at = Some(now + self.config.presence.natural_break);
-                    }
+                // Re-ask from the return: a new natural break can only end a full one later.
+                if !self.state.presence.is_away() && self.asked.is_some() {
+                    self.ask_at = Some(now + self.config.presence.natural_break);
                 }
             }
             PresenceEvent::Quiet { reason, on } => {
@@ -39,14 +35,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     Quiet::DoNotDisturb => self.config.presence.respect_dnd,
                     Quiet::Fullscreen => self.config.presence.respect_fullscreen,
                 };
-                let changed = if on && respected {
-                    self.quiet.insert(reason)
-                } else {
-                    self.quiet.remove(&reason)
-                };
-                if changed {
+                let on = on && respected;
+                if schedule::set_quiet(&self.config, &mut self.state, reason, on, now) {
                     info!(?reason, on, "hold");
-                    schedule::set_quiet(&self.config, &mut self.state, !self.quiet.is_empty(), now);
                 }
             }
             PresenceEvent::ClockChanged => {
@@ -61,7 +52,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         let natural_break = self.config.presence.natural_break;
         let Some(source) = self.asked.as_mut() else {
-            return !self.away.is_empty();
+            return self.state.presence.is_away();
         };
         let idle = match source.idle_time() {
             Ok(idle) => idle,
@@ -72,43 +63,43 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 );
                 self.asked = None;
                 self.ask_at = None;
-                return !self.away.is_empty();
+                return self.state.presence.is_away();
             }
         };
         let last_input = now - idle;
         debug!(idle = ?idle, "asked the idle time");
-        match self.away.get(&Away::Idle) {
+        match self.state.presence.away_since(Away::Idle) {
             None if idle >= natural_break => self.presence(PresenceEvent::Away {
                 reason: Away::Idle,
                 since: last_input,
             }),
-            Some(since) if last_input > *since => self.presence(PresenceEvent::Back {
+            Some(since) if last_input > since => self.presence(PresenceEvent::Back {
                 reason: Away::Idle,
                 at: last_input,
             }),
             _ => {}
         }
-        let away = self.away.contains_key(&Away::Idle);
+        let away = self.state.presence.away_since(Away::Idle).is_some();
         self.ask_at = Some(now + presence::x11::next_ask(idle, natural_break, away));
-        !self.away.is_empty()
+        self.state.presence.is_away()
     }
 
     /// Why reminders are held back right now, for `stretchd status`.
     pub(super) fn held(&self) -> Option<Held> {
-        if let Some((reason, since)) = self.away.iter().min_by_key(|(_, since)| **since) {
-            let since = *since;
+        let presence = &self.state.presence;
+        if let Some((reason, since)) = presence.away().min_by_key(|(_, since)| *since) {
             return Some(match reason {
                 Away::Idle => Held::Idle { since },
                 Away::Locked => Held::Locked { since },
                 Away::Asleep => Held::Asleep { since },
             });
         }
-        if let Some(reason) = self.quiet.iter().next() {
+        if let Some(reason) = presence.quiet().next() {
             return Some(match reason {
                 Quiet::DoNotDisturb => Held::DoNotDisturb,
                 Quiet::Fullscreen => Held::Fullscreen,
             });
         }
-        self.state.hold_until.map(|until| Held::Grace { until })
+        presence.hold_until().map(|until| Held::Grace { until })
     }
 }

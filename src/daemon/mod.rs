@@ -3,7 +3,6 @@
 //! the history; everything else (signals, the notification server, the control socket, the file
 //! watcher) sends it [`Input`]s over one channel.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::Pin;
@@ -20,7 +19,7 @@ use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
 use crate::daemon::notify::{
     Action, CALL_TIMEOUT, Event, LATE_REPLY, Notice, Notifier, NotifyError,
 };
-use crate::daemon::presence::{AskIdle, Away, PresenceEvent, Quiet};
+use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::state::State;
@@ -33,12 +32,13 @@ pub mod control;
 mod launch;
 pub mod notify;
 pub mod presence;
+pub mod process;
 pub mod refusal;
 mod requests;
 mod serve;
 pub mod watch;
 
-pub use serve::serve;
+pub use serve::{Deps, PresenceFeed, run, serve};
 
 /// How long the config must stay quiet after a change before it is reloaded, so that an
 /// editor's burst of writes and renames causes one reload.
@@ -156,6 +156,18 @@ async fn bounded<T>(
         .unwrap_or(Err(NotifyError::Timeout(limit)))
 }
 
+/// What the daemon keeps on disk, opened: see [`Daemon::persist`].
+pub struct Stored {
+    /// The state file.
+    pub store: Store,
+    /// The state it held (or a fresh one).
+    pub state: State,
+    /// The history log to append answers to, or where it is when it could not be opened.
+    pub history: Result<History, PathBuf>,
+    /// The history's recent entries (at least this week's), for the weekly progress.
+    pub recent: Vec<Entry>,
+}
+
 /// The latest reminder and what became of it.
 #[derive(Debug)]
 struct Last {
@@ -217,10 +229,6 @@ pub struct Daemon<N, C> {
     asked: Option<Box<dyn AskIdle>>,
     /// When to ask it next.
     ask_at: Option<DateTime<Utc>>,
-    /// Why the user is away, and since when.
-    away: BTreeMap<Away, DateTime<Utc>>,
-    /// What holds reminders back although the user is here.
-    quiet: BTreeSet<Quiet>,
     /// Where the stretch illustrations are, if they could be written.
     images: Option<PathBuf>,
 }
@@ -257,8 +265,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             idle_source: IdleSource::None,
             asked: None,
             ask_at: None,
-            away: BTreeMap::new(),
-            quiet: BTreeSet::new(),
             images: None,
         }
     }
@@ -280,17 +286,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self
     }
 
-    /// Keeps the state in `store` (starting from what it holds) and appends answers to
-    /// `history`, or, if it could not be opened, to the log at that path once it can be (tried
-    /// again at every answer); `recent` entries seed the weekly progress.
+    /// Keeps the state in the store (starting from the state given) and appends answers to
+    /// the history, or, if it could not be opened, to the log at that path once it can be
+    /// (tried again at every answer); the recent entries seed the weekly progress.
     #[must_use]
-    pub fn persist(
-        mut self,
-        store: Store,
-        state: State,
-        history: Result<History, PathBuf>,
-        recent: &[Entry],
-    ) -> Self {
+    pub fn persist(mut self, stored: Stored) -> Self {
+        let Stored {
+            store,
+            state,
+            history,
+            recent,
+        } = stored;
         self.saved = Some(state.clone());
         self.state = state;
         schedule::forget_unknown_snoozes(&self.config, &mut self.state);

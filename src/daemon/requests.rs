@@ -60,7 +60,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 Err(refusal) => Err(refusal),
             },
             Request::Reload => self.reload(false).map(ok),
-            Request::GuideDone { item } => self.guide_done(&item).map(ok),
+            Request::GuideDone { item, safety_shown } => {
+                self.guide_done(&item, safety_shown).map(ok)
+            }
         };
         self.save();
         let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
@@ -215,7 +217,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
     /// [`crate::store::history::GUIDE_REMINDER`]) and counts it toward the week. The schedule, the rotation and
     /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
-    fn guide_done(&mut self, item: &str) -> Result<String, Refusal> {
+    /// With `safety_shown` the guide showed the safety notice: it counts as seen even if the
+    /// entry is refused, since the user has read it either way.
+    fn guide_done(&mut self, item: &str, safety_shown: bool) -> Result<String, Refusal> {
+        self.state.safety_shown |= safety_shown;
         if self.config.catalog.stretch(item).is_none() {
             return Err(Refusal::NotAStretch(item.to_owned()));
         }

@@ -1,20 +1,117 @@
-//! `stretchd run`: wires the real world to the daemon loop: config, state and history on disk,
-//! the control socket, the config watch, signals, the session bus, and systemd's notify socket.
+//! `stretchd run`. [`run`] is the daemon: it takes everything it runs on as [`Deps`] (the bound
+//! control socket, the notifier, the clock, the config, what is kept on disk, the presence
+//! sources and a shutdown future), so tests start it in process with fakes. [`serve`] gathers
+//! the real ones from the environment (config, state and history on disk, the control socket,
+//! the config watch, signals, the session bus, systemd's notify socket) and calls it.
 
+use std::future::Future;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
 use chrono::Utc;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc;
+use tokio::task::JoinSet;
 use tracing::{info, warn};
 
-use super::{Daemon, Ending, Input, SystemClock};
-use crate::config::{Config, Origin};
+use super::{Clock, Daemon, Ending, Input, Stopped, Stored, SystemClock};
+use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
-use crate::daemon::notify::{DbusNotifier, Event};
+use crate::daemon::notify::{DbusNotifier, Event, Notifier};
+use crate::daemon::presence::{AskIdle, PresenceEvent};
+use crate::daemon::watch::{Changed, ConfigWatch};
 use crate::store::Store;
 use crate::store::history::{self, History};
+
+/// What the presence sources feed the daemon.
+pub struct PresenceFeed {
+    /// Their reports.
+    pub events: mpsc::Receiver<PresenceEvent>,
+    /// The idle source in use, for `stretchd status`.
+    pub idle_source: IdleSource,
+    /// The idle source to ask, when it cannot tell by itself (X11).
+    pub asked: Option<Box<dyn AskIdle>>,
+}
+
+/// Everything [`run`] runs on.
+pub struct Deps<N, C, S> {
+    /// The config to start with.
+    pub config: Config,
+    /// What a reload reads (`None`: the user's default path, falling back to the built-in
+    /// config).
+    pub config_path: Option<PathBuf>,
+    /// The control socket, bound and listening.
+    pub socket: ControlSocket,
+    /// Shows the reminders.
+    pub notifier: N,
+    /// The notification server's answers. When this closes the session bus is lost, and the
+    /// daemon stops with [`Ending::BusLost`].
+    pub notifications: mpsc::Receiver<Event>,
+    /// Wall-clock time and the user's time zone.
+    pub clock: C,
+    /// The state file and the history, opened.
+    pub stored: Stored,
+    /// Away and quiet reports, and the idle source.
+    pub presence: PresenceFeed,
+    /// Re-read the config now (SIGHUP).
+    pub reloads: mpsc::Receiver<()>,
+    /// The config file changed on disk.
+    pub config_changes: mpsc::Receiver<Changed>,
+    /// Where the stretch illustrations are, if they could be written.
+    pub images: Option<PathBuf>,
+    /// Resolves when the daemon is to stop (SIGTERM, SIGINT).
+    pub shutdown: S,
+}
+
+/// Runs the daemon on `deps` until `shutdown` resolves or the session bus is lost (its
+/// notifications channel closes); returns the final state (saved) and why it ended. The
+/// control socket is served until then, and closed (its file removed) before this returns.
+pub async fn run<N, C, S>(deps: Deps<N, C, S>) -> Stopped
+where
+    N: Notifier,
+    C: Clock,
+    S: Future<Output = ()> + Send + 'static,
+{
+    let Deps {
+        config,
+        config_path,
+        socket,
+        notifier,
+        notifications,
+        clock,
+        stored,
+        presence,
+        reloads,
+        config_changes,
+        images,
+        shutdown,
+    } = deps;
+    let mut daemon = Daemon::new(config, config_path, notifier, clock)
+        .persist(stored)
+        .with_idle_source(presence.idle_source, presence.asked);
+    if let Some(images) = images {
+        daemon = daemon.with_images(images);
+    }
+    let (tx, rx) = mpsc::channel(64);
+    let mut feeds = JoinSet::new();
+    let (calls_tx, calls_rx) = mpsc::channel(8);
+    feeds.spawn(socket.serve(calls_tx));
+    feeds.spawn(forward(calls_rx, tx.clone(), Input::from));
+    feeds.spawn(forward(reloads, tx.clone(), |()| Input::Reload));
+    feeds.spawn(forward(config_changes, tx.clone(), |_| {
+        Input::ConfigChanged
+    }));
+    feeds.spawn(forward(presence.events, tx.clone(), Input::Presence));
+    feeds.spawn(forward_notifications(notifications, tx.clone()));
+    feeds.spawn(async move {
+        shutdown.await;
+        let _ = tx.send(Input::Shutdown).await;
+    });
+    let stopped = daemon.run(rx).await;
+    // Stops accepting and drops the socket, which removes its file.
+    feeds.shutdown().await;
+    stopped
+}
 
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP, `stretchd reload` and saving the config
 /// file reload it. Speaks `sd_notify` (`READY=1`, `STOPPING=1`). If the session bus goes away,
@@ -22,7 +119,60 @@ use crate::store::history::{self, History};
 /// status 1 and systemd restarts it.
 pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let config = Config::load(config_path.as_deref())?;
-    let watched = match &config.origin {
+    let watched = watched_path(&config);
+    let socket_path = crate::store::paths::control_socket();
+    let socket = ControlSocket::bind(&socket_path)?;
+    let stored = open_stored();
+    let (shutdown, reloads) = signals()?;
+    let (events_tx, notifications) = mpsc::channel(32);
+    let notifier = DbusNotifier::connect(events_tx).await.context(
+        "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
+    )?;
+    let (_watch, config_changes) = watch_config(&watched);
+    let (presence_tx, events) = mpsc::channel(32);
+    let (idle_source, asked) = crate::daemon::presence::start(&config.presence, &presence_tx).await;
+    drop(presence_tx);
+    let deps = Deps {
+        config,
+        config_path,
+        socket,
+        notifier,
+        notifications,
+        clock: SystemClock,
+        stored,
+        presence: PresenceFeed {
+            events,
+            idle_source,
+            asked,
+        },
+        reloads,
+        config_changes,
+        images: install_images(),
+        shutdown,
+    };
+    if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
+        warn!("cannot tell systemd we are ready: {e}");
+    }
+    info!(
+        "stretchd is running; control socket {}",
+        socket_path.display()
+    );
+    let stopped = run(deps).await;
+    // The notify socket may already be gone when systemd is stopping us; nothing to do then.
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
+    // Without the session bus no reminder can be shown, and the session it belonged to may be
+    // over: exit with a failure rather than run deaf. The state is saved; systemd's
+    // `Restart=on-failure` starts stretchd again, on the session's new bus if there is one.
+    if stopped.ending == Ending::BusLost {
+        anyhow::bail!("lost the D-Bus session bus; exiting so that systemd restarts stretchd");
+    }
+    info!("stopped");
+    Ok(())
+}
+
+/// The config file to watch: the one loaded, or where the user would create one.
+fn watched_path(config: &Config) -> PathBuf {
+    match &config.origin {
         Origin::File(path) => {
             info!("config: {}", path.display());
             path.clone()
@@ -35,11 +185,14 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             );
             path
         }
-    };
-    let socket_path = crate::store::paths::control_socket();
-    let socket = ControlSocket::bind(&socket_path)?;
-    let state_dir = crate::store::paths::state_dir();
-    let store = Store::new(&state_dir);
+    }
+}
+
+/// The state file and the history log in their usual places. Neither is fatal: an unreadable
+/// state starts afresh ([`Store::load`]), an unreadable history starts this week's progress at
+/// zero, and one that cannot be opened for appending is tried again at the next answer.
+fn open_stored() -> Stored {
+    let store = Store::new(&crate::store::paths::state_dir());
     let state = store.load(Utc::now());
     let history_path = crate::store::history::default_path();
     // Only the last days count (this week's progress); older entries are not kept.
@@ -65,65 +218,73 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             "cannot open {} for appending: {e}; answers are not recorded until it can be opened (make it a writable regular file, or move it away)",
             history_path.display()
         );
-        history_path.clone()
+        history_path
     });
+    Stored {
+        store,
+        state,
+        history,
+        recent: log.entries,
+    }
+}
 
-    let (tx, rx) = mpsc::channel(64);
-    let signals = Signals::register()?;
-    let (events_tx, events_rx) = mpsc::channel(32);
-    let notifier = DbusNotifier::connect(events_tx).await.context(
-        "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
-    )?;
-    // The watch task sends on a channel of its own; one queued change is enough.
-    let (changes_tx, changes_rx) = mpsc::channel(1);
-    let _watch = match crate::daemon::watch::watch(&watched, changes_tx) {
-        Ok(watch) => Some(watch),
-        Err(e) => {
+/// Watches the config file; without a watch (inotify unavailable, no directory) the channel
+/// stays silent and `stretchd reload` still works. The watch lasts as long as its handle.
+fn watch_config(file: &std::path::Path) -> (Option<ConfigWatch>, mpsc::Receiver<Changed>) {
+    // One queued change is enough.
+    let (tx, rx) = mpsc::channel(1);
+    let watch = crate::daemon::watch::watch(file, tx)
+        .inspect_err(|e| {
             warn!(
                 "not watching {} for changes ({e}); use `stretchd reload` after editing",
-                watched.display()
+                file.display()
             );
-            None
-        }
-    };
-    let recent = log.entries;
-    let (presence_tx, presence_rx) = mpsc::channel(32);
-    let (idle_source, asked) = crate::daemon::presence::start(&config.presence, &presence_tx).await;
-    drop(presence_tx);
-    let mut daemon = Daemon::new(config, config_path, notifier, SystemClock)
-        .persist(store, state, history, &recent)
-        .with_idle_source(idle_source, asked);
-    // Pictures are a nicety: without a writable data dir the reminders come as text alone.
+        })
+        .ok();
+    (watch, rx)
+}
+
+/// Writes the stretch pictures. They are a nicety: without a writable data dir the reminders
+/// come as text alone.
+fn install_images() -> Option<PathBuf> {
     let images = crate::store::assets::images_dir();
     match crate::store::assets::install_images(&images) {
-        Ok(()) => daemon = daemon.with_images(images),
-        Err(e) => warn!("cannot write the stretch pictures ({e}); reminders come without them"),
+        Ok(()) => Some(images),
+        Err(e) => {
+            warn!("cannot write the stretch pictures ({e}); reminders come without them");
+            None
+        }
     }
-    tokio::spawn(signals.forward(tx.clone()));
-    let (calls_tx, calls_rx) = mpsc::channel(8);
-    tokio::spawn(socket.serve(calls_tx));
-    tokio::spawn(forward(calls_rx, tx.clone(), Input::from));
-    tokio::spawn(forward(changes_rx, tx.clone(), |_| Input::ConfigChanged));
-    tokio::spawn(forward(presence_rx, tx.clone(), Input::Presence));
-    tokio::spawn(forward_notifications(events_rx, tx));
-    if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
-        warn!("cannot tell systemd we are ready: {e}");
+}
+
+/// Installs the signal handlers (before the daemon reports ready): a future that resolves at
+/// SIGTERM or SIGINT, and a channel with one message per SIGHUP.
+fn signals() -> anyhow::Result<(
+    impl Future<Output = ()> + Send + 'static,
+    mpsc::Receiver<()>,
+)> {
+    let register = |kind| signal(kind).context("cannot install a signal handler");
+    let mut term = register(SignalKind::terminate())?;
+    let mut int = register(SignalKind::interrupt())?;
+    let hup = register(SignalKind::hangup())?;
+    let (reload_tx, reloads) = mpsc::channel(1);
+    tokio::spawn(forward_hangups(hup, reload_tx));
+    let shutdown = async move {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+        }
+    };
+    Ok((shutdown, reloads))
+}
+
+/// Sends one message per SIGHUP until the receiver is gone.
+async fn forward_hangups(mut hup: Signal, reloads: mpsc::Sender<()>) {
+    while hup.recv().await.is_some() {
+        if reloads.send(()).await.is_err() {
+            return;
+        }
     }
-    info!(
-        "stretchd is running; control socket {}",
-        socket_path.display()
-    );
-    let stopped = daemon.run(rx).await;
-    // The notify socket may already be gone when systemd is stopping us; nothing to do then.
-    let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
-    // Without the session bus no reminder can be shown, and the session it belonged to may be
-    // over: exit with a failure rather than run deaf. The state is saved; systemd's
-    // `Restart=on-failure` starts stretchd again, on the session's new bus if there is one.
-    if stopped.ending == Ending::BusLost {
-        anyhow::bail!("lost the D-Bus session bus; exiting so that systemd restarts stretchd");
-    }
-    info!("stopped");
-    Ok(())
 }
 
 /// Passes the notification server's answers on to the daemon loop. The notifier's channel
@@ -144,37 +305,6 @@ async fn forward<T>(mut rx: mpsc::Receiver<T>, tx: mpsc::Sender<Input>, wrap: fn
     while let Some(message) = rx.recv().await {
         if tx.send(wrap(message)).await.is_err() {
             break;
-        }
-    }
-}
-
-/// The signals the daemon handles, registered before it reports ready.
-struct Signals {
-    term: Signal,
-    int: Signal,
-    hup: Signal,
-}
-
-impl Signals {
-    fn register() -> anyhow::Result<Signals> {
-        let register = |kind| signal(kind).context("cannot install a signal handler");
-        Ok(Signals {
-            term: register(SignalKind::terminate())?,
-            int: register(SignalKind::interrupt())?,
-            hup: register(SignalKind::hangup())?,
-        })
-    }
-
-    async fn forward(mut self, tx: mpsc::Sender<Input>) {
-        loop {
-            let input = tokio::select! {
-                _ = self.term.recv() => Input::Shutdown,
-                _ = self.int.recv() => Input::Shutdown,
-                _ = self.hup.recv() => Input::Reload,
-            };
-            if tx.send(input).await.is_err() {
-                break;
-            }
         }
     }
 }

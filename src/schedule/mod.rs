@@ -26,12 +26,14 @@ pub mod cron;
 pub mod state;
 pub mod workhours;
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
+use crate::catalog::Stretch;
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
-use crate::schedule::state::{Pause, Snooze, State};
+use crate::schedule::state::{Absence, Away, Pause, Quiet, Snooze, State};
 use crate::schedule::workhours::WorkHours;
 
 /// Something that falls due.
@@ -72,7 +74,7 @@ pub fn next_due<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Option<Due> {
-    if state.away_since.is_some() || state.quiet {
+    if state.presence.holds() {
         return None;
     }
     // While paused or held, look from the end of the pause or hold, as after any other gap.
@@ -81,7 +83,7 @@ pub fn next_due<Tz: TimeZone>(
         Some(Pause { until: Some(until) }) => now.max(until),
         None => now,
     };
-    let now = state.hold_until.map_or(now, |h| now.max(h));
+    let now = state.presence.hold_until.map_or(now, |h| now.max(h));
     // Each snooze's work window is looked up once per query, not once per reminder.
     let live: Vec<&Snooze> = state
         .snoozes
@@ -127,8 +129,8 @@ pub fn settle<Tz: TimeZone>(
     {
         state.pause = None;
     }
-    if state.hold_until.is_some_and(|h| h <= now) {
-        state.hold_until = None;
+    if state.presence.hold_until.is_some_and(|h| h <= now) {
+        state.presence.hold_until = None;
     }
     // A snooze that ends outside work hours, or whose reminder is gone, is dropped.
     state.snoozes.retain(|s| snooze_live(config, s, now, tz));
@@ -143,21 +145,42 @@ pub fn settle<Tz: TimeZone>(
     fire(config, state, reminder, snooze, now)
 }
 
-/// The user went away at `since` (the earliest of overlapping reasons counts).
-pub fn went_away(state: &mut State, since: DateTime<Utc>) {
-    state.away_since = Some(state.away_since.map_or(since, |s| s.min(since)));
+/// The user went away for `reason` at `since`. A reason reported again is since its latest
+/// report; the absence counts from the earliest report of any reason.
+pub fn went_away(state: &mut State, reason: Away, since: DateTime<Utc>) {
+    let absence = state.presence.absence.get_or_insert_with(|| Absence {
+        since,
+        reasons: BTreeMap::new(),
+    });
+    absence.since = absence.since.min(since);
+    absence.reasons.insert(reason, since);
 }
 
-/// The user is back at `at`. After a natural break, interval reminders restart from `at` and
-/// cron reminders missed meanwhile are dropped (or left to fire once, per `presence.missed`);
-/// after a shorter absence, whatever fell due fires once.
-pub fn came_back<Tz: TimeZone>(config: &Config, state: &mut State, at: DateTime<Utc>, tz: &Tz) {
-    let Some(since) = state.away_since.take() else {
-        return;
+/// The condition `reason` that made the user away ended at `at`; returns whether it was in
+/// force. When it was the last, the user is back: after a natural break, interval reminders
+/// restart from `at` and cron reminders missed meanwhile are dropped (or left to fire once, per
+/// `presence.missed`); after a shorter absence, whatever fell due fires once.
+pub fn came_back<Tz: TimeZone>(
+    config: &Config,
+    state: &mut State,
+    reason: Away,
+    at: DateTime<Utc>,
+    tz: &Tz,
+) -> bool {
+    let Some(absence) = state.presence.absence.as_mut() else {
+        return false;
     };
+    if absence.reasons.remove(&reason).is_none() {
+        return false;
+    }
+    if !absence.reasons.is_empty() {
+        return true;
+    }
+    let since = absence.since;
+    state.presence.absence = None;
     let away = (at - since).to_std().unwrap_or_default();
     if away < config.presence.natural_break {
-        return;
+        return true;
     }
     let restart: Vec<String> = config
         .reminders
@@ -174,19 +197,32 @@ pub fn came_back<Tz: TimeZone>(config: &Config, state: &mut State, at: DateTime<
     for id in restart {
         state.last_fired.insert(id, at);
     }
+    true
 }
 
-/// A hold (do not disturb, full screen) started or ended at `now`; when it ends, held reminders
-/// wait `grace` more.
-pub fn set_quiet(config: &Config, state: &mut State, on: bool, now: DateTime<Utc>) {
-    if state.quiet && !on {
+/// A hold for `reason` (do not disturb, full screen) started (`on`) or ended at `now`; returns
+/// whether that changed anything. When the last hold ends, held reminders wait `grace` more.
+pub fn set_quiet(
+    config: &Config,
+    state: &mut State,
+    reason: Quiet,
+    on: bool,
+    now: DateTime<Utc>,
+) -> bool {
+    let quiet = &mut state.presence.quiet;
+    let changed = if on {
+        quiet.insert(reason)
+    } else {
+        quiet.remove(&reason)
+    };
+    if changed && quiet.is_empty() {
         // A grace too long to add to `now` (`grace = "300000y"`) holds nothing back; adding it
         // unchecked would panic.
-        state.hold_until = chrono::Duration::from_std(config.presence.grace)
+        state.presence.hold_until = chrono::Duration::from_std(config.presence.grace)
             .ok()
             .and_then(|g| now.checked_add_signed(g));
     }
-    state.quiet = on;
+    changed
 }
 
 /// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.
@@ -404,8 +440,14 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
     if let Some(pinned) = &reminder.pinned {
         return Some(pinned.clone());
     }
+    next_in_rotation(config, state, reminder.kind).map(str::to_owned)
+}
+
+/// What a rotating reminder of `kind` shows next: for a stretch, one of those that fit the
+/// desk ([`Config::rotating_stretches`]); for a posture check, any. `None` when none does.
+pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
-    let id = match reminder.kind {
+    match kind {
         Kind::Stretch => rotation.pick(
             &config.rotating_stretches(),
             rotation.last_stretch.as_deref(),
@@ -419,8 +461,31 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
-    };
-    id.map(str::to_owned)
+    }
+}
+
+/// How many firings ahead [`next_stretch`] (and `stretchd guide`, asking a running daemon)
+/// looks for a stretch.
+pub const STRETCH_LOOKAHEAD: usize = 16;
+
+/// The stretch stretchd would suggest next, as of `now`: the first stretch among the next
+/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the catalogue's
+/// first stretch (`None` only for a catalogue without stretches).
+pub fn next_stretch<'c, Tz: TimeZone>(
+    config: &'c Config,
+    state: &State,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<&'c Stretch> {
+    let scheduled = preview(config, state, now, STRETCH_LOOKAHEAD, tz)
+        .into_iter()
+        .find(|f| f.kind == Kind::Stretch)
+        .and_then(|f| config.catalog.stretch(&f.item));
+    scheduled
+        .or_else(|| {
+            next_in_rotation(config, state, Kind::Stretch).and_then(|id| config.catalog.stretch(id))
+        })
+        .or_else(|| config.catalog.stretches.first())
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;

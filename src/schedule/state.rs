@@ -1,7 +1,8 @@
 //! What the daemon remembers between reminders: when each reminder last fired, a pending snooze,
-//! the stretch rotation, and whether the safety notice was shown.
+//! the stretch rotation, and whether the safety notice was shown; and, not saved, what holds
+//! reminders back right now ([`Presence`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike as _, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -51,16 +52,94 @@ pub struct State {
     /// Whether the safety notice has been shown (it goes with the first stretch ever).
     #[serde(default)]
     pub safety_shown: bool,
-    /// Since when the user is away (idle, locked or asleep). Not saved: after a restart the
-    /// presence sources report afresh.
+    /// Whether the user is away, what holds reminders back, and the grace after a hold. Not
+    /// saved: after a restart the presence sources report afresh.
     #[serde(skip)]
-    pub away_since: Option<DateTime<Utc>>,
-    /// Whether something holds reminders back (do not disturb, a full-screen window). Not saved.
-    #[serde(skip)]
-    pub quiet: bool,
-    /// After a hold ends, held reminders wait until this grace time. Not saved.
-    #[serde(skip)]
-    pub hold_until: Option<DateTime<Utc>>,
+    pub presence: Presence,
+}
+
+/// Why the user counts as away.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Away {
+    /// No input for at least the natural-break time.
+    Idle,
+    /// The screen is locked.
+    Locked,
+    /// The machine is suspended.
+    Asleep,
+}
+
+/// Why reminders are held back although the user is here.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Quiet {
+    /// The notification server is in do-not-disturb mode.
+    DoNotDisturb,
+    /// A full-screen window has the focus (a presentation, a video, a game).
+    Fullscreen,
+}
+
+/// What holds reminders back right now, reason by reason: the one record of it, kept by
+/// [`went_away`](crate::schedule::went_away), [`came_back`](crate::schedule::came_back) and
+/// [`set_quiet`](crate::schedule::set_quiet), read by the schedule and by `stretchd status`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Presence {
+    /// The absence under way, if the user is away.
+    pub(super) absence: Option<Absence>,
+    /// The reasons to hold reminders back that are in force.
+    pub(super) quiet: BTreeSet<Quiet>,
+    /// After a hold ends, held reminders wait until this grace time.
+    pub(super) hold_until: Option<DateTime<Utc>>,
+}
+
+/// An absence: since when, and the reasons still in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Absence {
+    /// When it began: the earliest time any reason reported since the user was last here
+    /// (reasons that ended meanwhile included), which decides whether it was a natural break.
+    pub(super) since: DateTime<Utc>,
+    /// Each reason in force, and since when it was reported. Never empty: the absence ends
+    /// with its last reason.
+    pub(super) reasons: BTreeMap<Away, DateTime<Utc>>,
+}
+
+impl Presence {
+    /// Whether the user is away for any reason.
+    pub fn is_away(&self) -> bool {
+        self.absence.is_some()
+    }
+
+    /// Since when the user is away for `reason`, if they are.
+    pub fn away_since(&self, reason: Away) -> Option<DateTime<Utc>> {
+        self.absence.as_ref()?.reasons.get(&reason).copied()
+    }
+
+    /// The reasons the user is away for, each since when.
+    pub fn away(&self) -> impl Iterator<Item = (Away, DateTime<Utc>)> + '_ {
+        self.absence
+            .iter()
+            .flat_map(|a| a.reasons.iter().map(|(reason, since)| (*reason, *since)))
+    }
+
+    /// The reasons to hold reminders back that are in force.
+    pub fn quiet(&self) -> impl Iterator<Item = Quiet> + '_ {
+        self.quiet.iter().copied()
+    }
+
+    /// When the grace after a hold ends, while it runs (until a reminder is next settled).
+    pub fn hold_until(&self) -> Option<DateTime<Utc>> {
+        self.hold_until
+    }
+
+    /// Whether nothing may fire at all: the user is away, or a hold is in force.
+    pub(super) fn holds(&self) -> bool {
+        self.absence.is_some() || !self.quiet.is_empty()
+    }
 }
 
 /// The years a saved time may fall in: from the Unix epoch to the last year with four digits.
@@ -147,9 +226,7 @@ impl State {
             pause: None,
             rotation: Rotation::default(),
             safety_shown: false,
-            away_since: None,
-            quiet: false,
-            hold_until: None,
+            presence: Presence::default(),
         }
     }
 }

@@ -13,9 +13,9 @@
 //! a count and the first few numbers of the skipped lines are kept ([`Skipped`]).
 
 use std::fmt;
-use std::fs::{self, DirBuilder, File};
+use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read as _, Write as _};
-use std::os::unix::fs::{DirBuilderExt as _, FileExt as _, MetadataExt as _};
+use std::os::unix::fs::{FileExt as _, MetadataExt as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -156,7 +156,7 @@ impl History {
 /// device and inode.
 fn open_file(path: &Path) -> io::Result<(File, (u64, u64))> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir)?;
+        super::files::create_private_dir(dir)?;
     }
     let file = crate::store::files::open_for_append(path, 0o600)?;
     let meta = file.metadata()?;
@@ -170,20 +170,6 @@ fn open_file(path: &Path) -> io::Result<(File, (u64, u64))> {
         }
     }
     Ok((file, (meta.dev(), meta.ino())))
-}
-
-/// Creates `dir` with mode 0700 if it does not exist; its missing parents get the default mode.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
-    match DirBuilder::new().mode(0o700).create(dir) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        other => other,
-    }
 }
 
 /// The longest line read as an entry: an entry takes about 120 bytes, so a longer line is
@@ -228,7 +214,7 @@ impl fmt::Display for Skipped {
             let count = self.count.to_string();
             let mut grouped = String::with_capacity(count.len() + count.len() / 3);
             for (i, digit) in count.chars().enumerate() {
-                if i > 0 && (count.len() - i) % 3 == 0 {
+                if i > 0 && (count.len() - i).is_multiple_of(3) {
                     grouped.push(',');
                 }
                 grouped.push(digit);

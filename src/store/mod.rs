@@ -9,7 +9,6 @@ pub mod paths;
 
 use std::fs;
 use std::io;
-use std::os::unix::fs::DirBuilderExt as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -88,10 +87,7 @@ impl Store {
     /// file or the new one, never a torn one.
     pub fn save(&self, state: &State) -> io::Result<()> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
+        files::create_private_dir(dir)?;
         let json = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
         files::write(&self.path, &json, 0o600, Clobber::Replace).map(drop)
     }

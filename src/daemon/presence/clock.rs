@@ -40,23 +40,44 @@ fn arm(fd: &std::os::fd::OwnedFd) -> rustix::io::Result<()> {
     .map(drop)
 }
 
+/// Why the clock-jump watch could not start.
+#[derive(Debug, thiserror::Error)]
+#[error("{doing}: {cause}")]
+pub struct Error {
+    /// The call that failed (`timerfd_create`, ...).
+    doing: &'static str,
+    /// Why.
+    cause: std::io::Error,
+}
+
+impl Error {
+    fn on(doing: &'static str) -> impl FnOnce(Errno) -> Error {
+        move |errno| Error {
+            doing,
+            cause: errno.into(),
+        }
+    }
+}
+
 /// Starts watching for clock jumps; each sends [`PresenceEvent::ClockChanged`]. Must be called
 /// inside the tokio runtime.
-pub fn start(events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
+pub fn start(events: mpsc::Sender<PresenceEvent>) -> Result<(), Error> {
     let fd = timerfd_create(
         TimerfdClockId::Realtime,
         TimerfdFlags::CLOEXEC | TimerfdFlags::NONBLOCK,
     )
-    .map_err(|e| format!("timerfd_create: {e}"))?;
-    arm(&fd).map_err(|e| format!("timerfd_settime: {e}"))?;
+    .map_err(Error::on("timerfd_create"))?;
+    arm(&fd).map_err(Error::on("timerfd_settime"))?;
     // The AsyncFd owns the OwnedFd and nothing else closes it, which is the I/O-safety condition
     // the deprecation warns about; the replacement is an `unsafe fn`, which this crate forbids.
     #[expect(
         deprecated,
         reason = "sound here: the AsyncFd owns the only handle to the fd"
     )]
-    let fd = AsyncFd::with_interest(fd, Interest::READABLE)
-        .map_err(|e| format!("registering the timerfd: {e}"))?;
+    let fd = AsyncFd::with_interest(fd, Interest::READABLE).map_err(|cause| Error {
+        doing: "registering the timerfd",
+        cause,
+    })?;
     tokio::spawn(async move {
         let mut buf = [0u8; 8];
         loop {

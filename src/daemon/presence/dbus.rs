@@ -1,6 +1,7 @@
 //! Small D-Bus helpers shared by the presence sources that listen on a bus ([`super::logind`],
-//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): match rules, name owners, and
-//! property reads that never start a service.
+//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): connections and their errors,
+//! match rules, name owners, property reads that never start a service, and the task loop over
+//! a source's two signal streams ([`follow`]).
 //!
 //! Signals are subscribed to with the service's well-known name as the sender, so the bus routes
 //! them from whoever owns the name now, a restarted service included. (zbus cannot check a
@@ -26,17 +27,95 @@ pub(super) const PROPERTIES: &str = "org.freedesktop.DBus.Properties";
 /// bus or service that does not answer makes `start` fail instead of hanging.
 pub(super) const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Connects to the session bus (`DBUS_SESSION_BUS_ADDRESS`), with [`CALL_TIMEOUT`] on calls.
-pub(super) async fn session_bus() -> Result<Connection, String> {
-    let connect = zbus::connection::Builder::session()
-        .method_timeout(CALL_TIMEOUT)
-        .build();
+/// A message bus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bus {
+    /// The user's session bus.
+    Session,
+    /// The system bus (logind's).
+    System,
+}
+
+impl std::fmt::Display for Bus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Bus::Session => "session",
+            Bus::System => "system",
+        })
+    }
+}
+
+/// Why a source on a bus ([`super::logind`], [`super::mutter`], [`super::screensaver`],
+/// [`super::dnd`]) could not start.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum BusError {
+    /// No connection to the bus could be made.
+    #[error("no {bus} bus: {cause}")]
+    Connect {
+        /// Which bus.
+        bus: Bus,
+        /// Why.
+        cause: zbus::Error,
+    },
+    /// The bus or the service did not answer within [`CALL_TIMEOUT`].
+    #[error("{who} did not answer within {CALL_TIMEOUT:?}")]
+    Timeout {
+        /// The bus or the service, as the message names it.
+        who: &'static str,
+    },
+    /// Nobody owns the service's name on the bus.
+    #[error("no {name} on the {bus} bus{hint}")]
+    Absent {
+        /// The well-known name.
+        name: &'static str,
+        /// Which bus.
+        bus: Bus,
+        /// What the absence suggests (" (not GNOME?)"), or nothing.
+        hint: &'static str,
+    },
+    /// A call, a subscription or a reply failed.
+    #[error("{doing}: {cause}")]
+    Call {
+        /// What was being done ("asking the session bus for org.gnome.Mutter.IdleMonitor").
+        doing: String,
+        /// What failed.
+        cause: zbus::Error,
+    },
+    /// logind has no session to follow.
+    #[error("this process is in no logind session and user {uid} has no display session")]
+    NoSession {
+        /// This user.
+        uid: u32,
+    },
+}
+
+impl BusError {
+    /// For `map_err`: a [`BusError::Call`] that was `doing` something.
+    pub(super) fn call(doing: impl Into<String>) -> impl FnOnce(zbus::Error) -> BusError {
+        move |cause| BusError::Call {
+            doing: doing.into(),
+            cause,
+        }
+    }
+}
+
+/// Connects to `bus` (the session bus at `DBUS_SESSION_BUS_ADDRESS`, the system bus at
+/// `DBUS_SYSTEM_BUS_ADDRESS` when set), with [`CALL_TIMEOUT`] on calls.
+pub(super) async fn connect(bus: Bus) -> Result<Connection, BusError> {
+    let builder = match bus {
+        Bus::Session => zbus::connection::Builder::session(),
+        Bus::System => zbus::connection::Builder::system(),
+    };
+    let connect = builder.method_timeout(CALL_TIMEOUT).build();
     match tokio::time::timeout(CALL_TIMEOUT, connect).await {
         Ok(Ok(conn)) => Ok(conn),
-        Ok(Err(e)) => Err(format!("no session bus: {e}")),
-        Err(_) => Err(format!(
-            "the session bus did not answer within {CALL_TIMEOUT:?}"
-        )),
+        Ok(Err(cause)) => Err(BusError::Connect { bus, cause }),
+        Err(_) => Err(BusError::Timeout {
+            who: match bus {
+                Bus::Session => "the session bus",
+                Bus::System => "the system bus",
+            },
+        }),
     }
 }
 
@@ -75,29 +154,73 @@ pub(super) async fn owner_changes(conn: &Connection, name: &str) -> zbus::Result
     MessageStream::for_match_rule(rule, conn, None).await
 }
 
+/// A tracker's two signal streams, on one connection: see [`Follow`].
+pub(super) type Streams = (MessageStream, MessageStream);
+
+/// A source's task state that follows two signal streams ([`Streams`]): a service's signals and
+/// its owner's changes, say. [`follow`] runs it; an implementation states only what the streams
+/// are and what each message does.
+pub(super) trait Follow {
+    /// The source's name, for the logs.
+    const NAME: &'static str;
+    /// Handles a message of the first stream; `false` stops the task (the daemon stopped
+    /// listening).
+    async fn first(&mut self, msg: &Message) -> bool;
+    /// Handles a message of the second stream, as [`Follow::first`].
+    async fn second(&mut self, msg: &Message) -> bool;
+}
+
+/// Feeds `tracker` the messages of both `streams` in the order they come, until a handler
+/// returns `false` or the connection closes.
+pub(super) async fn follow<T: Follow>(mut tracker: T, (mut first, mut second): Streams) {
+    loop {
+        let going_on = tokio::select! {
+            msg = next(&mut first, T::NAME) => match msg {
+                Some(msg) => tracker.first(&msg).await,
+                None => false,
+            },
+            msg = next(&mut second, T::NAME) => match msg {
+                Some(msg) => tracker.second(&msg).await,
+                None => false,
+            },
+        };
+        if !going_on {
+            debug!(
+                "{}: stopped (bus connection closed or the daemon stopped listening)",
+                T::NAME
+            );
+            return;
+        }
+    }
+}
+
 /// Follows a service that must be running now: checks that `name` has an owner (else `Err`
 /// with "no `name` on the session bus", plus `hint`), then subscribes to its `member` signal
 /// and to changes of its owner. Returns the signal stream and the owner stream.
 pub(super) async fn follow_service(
     conn: &Connection,
-    name: &str,
+    name: &'static str,
     path: &str,
     interface: &str,
     member: &str,
-    hint: &str,
-) -> Result<(MessageStream, MessageStream), String> {
+    hint: &'static str,
+) -> Result<Streams, BusError> {
     if !has_owner(conn, name)
         .await
-        .map_err(|e| format!("asking the session bus for {name}: {e}"))?
+        .map_err(BusError::call(format!("asking the session bus for {name}")))?
     {
-        return Err(format!("no {name} on the session bus{hint}"));
+        return Err(BusError::Absent {
+            name,
+            bus: Bus::Session,
+            hint,
+        });
     }
     let signals = subscribe(conn, name, path, Some(interface), Some(member))
         .await
-        .map_err(|e| format!("subscribing to {name}'s {member}: {e}"))?;
+        .map_err(BusError::call(format!("subscribing to {name}'s {member}")))?;
     let owners = owner_changes(conn, name)
         .await
-        .map_err(|e| format!("subscribing to {name}'s owner: {e}"))?;
+        .map_err(BusError::call(format!("subscribing to {name}'s owner")))?;
     Ok((signals, owners))
 }
 

@@ -21,9 +21,9 @@
 
 use tokio::sync::mpsc;
 use tracing::debug;
-use zbus::{Connection, Message, MessageStream};
+use zbus::{Connection, Message};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT, Streams};
 use super::{PresenceEvent, Quiet};
 
 const NAME: &str = "org.freedesktop.Notifications";
@@ -38,21 +38,23 @@ const KDE_INHIBITED: &str = "Inhibited";
 /// On the session-bus connection `conn`, spawns a task that reports the notification server's
 /// do-not-disturb state to `events` as [`PresenceEvent::Quiet`] (the initial state too, if on).
 /// No server needs to be running. Must be called inside the tokio runtime.
-pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
+pub async fn start_on(
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await
-        .map_err(|_| format!("the session bus did not answer within {CALL_TIMEOUT:?}"))??;
-    tokio::spawn(tracker.run(streams));
+        .map_err(|_| BusError::Timeout {
+            who: "the session bus",
+        })??;
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
-
-/// `PropertiesChanged`; the name's owner changes.
-type Streams = (MessageStream, MessageStream);
 
 async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the initial values are read, so that no change falls in between.
     let changes = dbus::subscribe(
         &conn,
@@ -62,10 +64,12 @@ async fn setup(
         Some("PropertiesChanged"),
     )
     .await
-    .map_err(|e| format!("subscribing to the notification server's properties: {e}"))?;
+    .map_err(BusError::call(
+        "subscribing to the notification server's properties",
+    ))?;
     let owners = dbus::owner_changes(&conn, NAME)
         .await
-        .map_err(|e| format!("subscribing to {NAME}'s owner: {e}"))?;
+        .map_err(BusError::call(format!("subscribing to {NAME}'s owner")))?;
     let mut tracker = Tracker {
         conn,
         events,
@@ -75,7 +79,7 @@ async fn setup(
     };
     let running = dbus::has_owner(&tracker.conn, NAME)
         .await
-        .map_err(|e| format!("asking the session bus for {NAME}: {e}"))?;
+        .map_err(BusError::call(format!("asking the session bus for {NAME}")))?;
     if running {
         tracker.read_all().await;
     }
@@ -95,26 +99,20 @@ struct Tracker {
     reported: bool,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut changes, mut owners): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut changes, "dnd") => match msg {
-                    Some(msg) => self.on_changed(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut owners, "dnd") => match msg {
-                    Some(msg) => self.on_owner(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!("dnd: stopped (bus connection closed or the daemon stopped listening)");
-                return;
-            }
-        }
+/// First `PropertiesChanged`, second the name's owner changes.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "dnd";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_changed(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_owner(msg).await
+    }
+}
+
+impl Tracker {
     /// `PropertiesChanged` from the server (dunst also sends it for its queue lengths).
     async fn on_changed(&mut self, msg: &Message) -> bool {
         let Some(change) = dbus::properties_changed(msg) else {

@@ -25,9 +25,9 @@
 use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tracing::{debug, info};
-use zbus::{Connection, Message, MessageStream, OwnedFd, OwnedObjectPath, proxy};
+use zbus::{Connection, Message, OwnedFd, OwnedObjectPath, proxy};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, Bus, BusError, CALL_TIMEOUT, Streams};
 use super::{Away, PresenceEvent};
 
 const LOGIN1: &str = "org.freedesktop.login1";
@@ -55,20 +55,8 @@ trait Manager {
 /// `events` (see the module documentation). The initial locked and idle state is reported if it
 /// is true. Fails within a few seconds, with the reason, when there is no system bus, no logind
 /// or no session. Must be called inside the tokio runtime.
-pub async fn start(events: mpsc::Sender<PresenceEvent>, idle: bool) -> Result<(), String> {
-    let connect = zbus::connection::Builder::system()
-        .method_timeout(CALL_TIMEOUT)
-        .build();
-    let conn = match tokio::time::timeout(CALL_TIMEOUT, connect).await {
-        Ok(Ok(conn)) => conn,
-        Ok(Err(e)) => return Err(format!("no system bus: {e}")),
-        Err(_) => {
-            return Err(format!(
-                "the system bus did not answer within {CALL_TIMEOUT:?}"
-            ));
-        }
-    };
-    start_on(conn, events, idle).await
+pub async fn start(events: mpsc::Sender<PresenceEvent>, idle: bool) -> Result<(), BusError> {
+    start_on(dbus::connect(Bus::System).await?, events, idle).await
 }
 
 /// [`start`] on a connection the caller made (a test's private bus standing in for the system
@@ -77,11 +65,11 @@ pub async fn start_on(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     idle: bool,
-) -> Result<(), String> {
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, idle))
         .await
-        .map_err(|_| format!("logind did not answer within {CALL_TIMEOUT:?}"))??;
-    tokio::spawn(tracker.run(streams));
+        .map_err(|_| BusError::Timeout { who: "logind" })??;
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
 
@@ -90,20 +78,24 @@ async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     idle: bool,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     if !dbus::has_owner(&conn, LOGIN1)
         .await
-        .map_err(|e| format!("asking the system bus for {LOGIN1}: {e}"))?
+        .map_err(BusError::call(format!(
+            "asking the system bus for {LOGIN1}"
+        )))?
     {
-        return Err(format!(
-            "no {LOGIN1} on the system bus (not systemd-logind?)"
-        ));
+        return Err(BusError::Absent {
+            name: LOGIN1,
+            bus: Bus::System,
+            hint: " (not systemd-logind?)",
+        });
     }
     let manager = ManagerProxy::builder(&conn)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| format!("logind: {e}"))?;
+        .map_err(BusError::call("logind"))?;
     let session = find_session(&conn, &manager).await?;
     info!(session = %session.as_str(), "logind: following the session");
 
@@ -116,10 +108,10 @@ async fn setup(
         Some("PrepareForSleep"),
     )
     .await
-    .map_err(|e| format!("subscribing to logind's PrepareForSleep: {e}"))?;
+    .map_err(BusError::call("subscribing to logind's PrepareForSleep"))?;
     let signals = dbus::subscribe(&conn, LOGIN1, session.as_str(), None, None)
         .await
-        .map_err(|e| format!("subscribing to the session's signals: {e}"))?;
+        .map_err(BusError::call("subscribing to the session's signals"))?;
 
     let mut tracker = Tracker {
         conn,
@@ -145,27 +137,27 @@ async fn setup(
 async fn find_session(
     conn: &Connection,
     manager: &ManagerProxy<'_>,
-) -> Result<OwnedObjectPath, String> {
+) -> Result<OwnedObjectPath, BusError> {
     match manager.get_session_by_pid(std::process::id()).await {
         Ok(path) => return Ok(path),
         Err(e) => debug!("logind: not in a session ({e}); looking for the display session"),
     }
     let uid = dbus::own_uid(conn)
         .await
-        .map_err(|e| format!("asking the system bus for our uid: {e}"))?;
+        .map_err(BusError::call("asking the system bus for our uid"))?;
     let user = manager
         .get_user(uid)
         .await
-        .map_err(|e| format!("logind does not know user {uid}: {e}"))?;
+        .map_err(BusError::call(format!("logind does not know user {uid}")))?;
     let display = dbus::get_property(conn, LOGIN1, user.as_str(), USER, "Display")
         .await
-        .map_err(|e| format!("reading user {uid}'s display session: {e}"))?;
+        .map_err(BusError::call(format!(
+            "reading user {uid}'s display session"
+        )))?;
     let (id, path) = <(String, OwnedObjectPath)>::try_from(display)
-        .map_err(|e| format!("user {uid}'s Display property: {e}"))?;
+        .map_err(BusError::call(format!("user {uid}'s Display property")))?;
     if id.is_empty() || path.as_str() == "/" {
-        return Err(format!(
-            "this process is in no logind session and user {uid} has no display session"
-        ));
+        return Err(BusError::NoSession { uid });
     }
     Ok(path)
 }
@@ -177,9 +169,6 @@ struct Reported {
     idle: bool,
     asleep: bool,
 }
-
-/// `PrepareForSleep` from the manager; every signal from the session object.
-type Streams = (MessageStream, MessageStream);
 
 /// The task's state.
 struct Tracker {
@@ -195,26 +184,20 @@ struct Tracker {
     inhibitor: Option<OwnedFd>,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut sleep, mut signals): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut sleep, "logind") => match msg {
-                    Some(msg) => self.on_sleep(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut signals, "logind") => match msg {
-                    Some(msg) => self.on_session(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!("logind: stopped (bus connection closed or the daemon stopped listening)");
-                return;
-            }
-        }
+/// First `PrepareForSleep` from the manager, second every signal from the session object.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "logind";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_sleep(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_session(msg).await
+    }
+}
+
+impl Tracker {
     /// `PrepareForSleep(start)`.
     async fn on_sleep(&mut self, msg: &Message) -> bool {
         let Ok(start) = msg.body().deserialize::<bool>() else {

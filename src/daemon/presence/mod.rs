@@ -7,31 +7,8 @@
 
 use chrono::{DateTime, Utc};
 
-/// Why the user counts as away.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Away {
-    /// No input for at least the natural-break time.
-    Idle,
-    /// The screen is locked.
-    Locked,
-    /// The machine is suspended.
-    Asleep,
-}
-
-/// Why reminders are held back although the user is here.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Quiet {
-    /// The notification server is in do-not-disturb mode.
-    DoNotDisturb,
-    /// A full-screen window has the focus (a presentation, a video, a game).
-    Fullscreen,
-}
+// The schedule keeps which reasons are in force (`schedule::state::Presence`).
+pub use crate::schedule::state::{Away, Quiet};
 
 /// What a presence source reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,13 +51,37 @@ use std::time::Duration;
 
 use crate::config::IdleSource;
 
+pub use dbus::{Bus, BusError};
+
+/// Why an asked idle source gave no idle time.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    /// The X server failed.
+    #[error(transparent)]
+    X11(#[from] x11::Error),
+    /// The thread that serves the source is gone ([`OnThread`]).
+    #[error("the idle source's thread ended")]
+    ThreadEnded,
+}
+
+/// Why a source was not started: its own error, whichever source it is.
+#[derive(Debug, thiserror::Error)]
+enum NotStarted {
+    #[error(transparent)]
+    Bus(#[from] BusError),
+    #[error(transparent)]
+    Wayland(#[from] wayland::Error),
+    #[error(transparent)]
+    X11(#[from] x11::Error),
+}
+
 /// An idle source that can only be asked how long the user has been idle (X11), rather than
 /// telling by itself.
 pub trait AskIdle {
     /// The source's name, for `stretchd status`.
     fn name(&self) -> &'static str;
     /// Time since the last input.
-    fn idle_time(&mut self) -> Result<Duration, String>;
+    fn idle_time(&mut self) -> Result<Duration, AskError>;
 }
 
 /// The longest the daemon loop waits for an asked idle source ([`OnThread`]).
@@ -93,7 +94,7 @@ pub const ASK_TIMEOUT: Duration = Duration::from_secs(1);
 pub struct OnThread {
     name: &'static str,
     ask: std::sync::mpsc::Sender<()>,
-    answers: std::sync::mpsc::Receiver<Result<Duration, String>>,
+    answers: std::sync::mpsc::Receiver<Result<Duration, AskError>>,
     /// A question is out and its answer not read yet.
     waiting: bool,
 }
@@ -127,12 +128,10 @@ impl AskIdle for OnThread {
         self.name
     }
 
-    fn idle_time(&mut self) -> Result<Duration, String> {
+    fn idle_time(&mut self) -> Result<Duration, AskError> {
         use std::sync::mpsc::RecvTimeoutError;
         if !self.waiting {
-            self.ask
-                .send(())
-                .map_err(|_| "the idle source's thread ended".to_owned())?;
+            self.ask.send(()).map_err(|_| AskError::ThreadEnded)?;
             self.waiting = true;
         }
         match self.answers.recv_timeout(ASK_TIMEOUT) {
@@ -147,7 +146,7 @@ impl AskIdle for OnThread {
                 );
                 Ok(Duration::ZERO)
             }
-            Err(RecvTimeoutError::Disconnected) => Err("the idle source's thread ended".to_owned()),
+            Err(RecvTimeoutError::Disconnected) => Err(AskError::ThreadEnded),
         }
     }
 }
@@ -164,27 +163,24 @@ pub async fn start(
 ) -> (IdleSource, Option<Box<dyn AskIdle>>) {
     use tracing::{debug, info, warn};
 
-    let skipped = |what: &str, why: String| debug!("{what}: not used ({why})");
+    let skipped = |what: &str, why: &dyn std::fmt::Display| debug!("{what}: not used ({why})");
     if let Err(e) = clock::start(events.clone()) {
         warn!("cannot watch for wall-clock jumps: {e}");
     }
     // One session-bus connection serves every session-bus source.
-    let session = dbus::session_bus().await;
-    let on_session = |conn: &Result<zbus::Connection, String>| conn.clone();
-    if let Err(e) =
-        async { screensaver::start_on(on_session(&session)?, events.clone()).await }.await
+    let session = dbus::connect(Bus::Session).await;
+    if let Err(e) = async { screensaver::start_on(session.clone()?, events.clone()).await }.await {
+        skipped("org.freedesktop.ScreenSaver", &e);
+    }
+    if config.respect_dnd
+        && let Err(e) = async { dnd::start_on(session.clone()?, events.clone()).await }.await
     {
-        skipped("org.freedesktop.ScreenSaver", e);
+        skipped("do-not-disturb watch", &e);
     }
-    if config.respect_dnd {
-        if let Err(e) = async { dnd::start_on(on_session(&session)?, events.clone()).await }.await {
-            skipped("do-not-disturb watch", e);
-        }
-    }
-    if config.respect_fullscreen {
-        if let Err(e) = x11::watch_fullscreen(events.clone()) {
-            skipped("full-screen watch", e);
-        }
+    if config.respect_fullscreen
+        && let Err(e) = x11::watch_fullscreen(events.clone())
+    {
+        skipped("full-screen watch", &e);
     }
 
     let candidates: &[IdleSource] = match config.idle_source {
@@ -197,31 +193,14 @@ pub async fn start(
         IdleSource::None => &[],
         ref one => std::slice::from_ref(one),
     };
-    let nb = config.natural_break;
     let mut chosen: (IdleSource, Option<Box<dyn AskIdle>>) = (IdleSource::None, None);
     for source in candidates {
-        let result = match source {
-            IdleSource::Wayland => wayland::start(events.clone(), nb).map(|()| None),
-            IdleSource::Mutter => {
-                async { mutter::start_on(on_session(&session)?, events.clone(), nb).await }
-                    .await
-                    .map(|()| None)
-            }
-            IdleSource::X11 => x11::X11Idle::connect().and_then(|x| {
-                OnThread::spawn(x)
-                    .map(|x| Some(Box::new(x) as Box<dyn AskIdle>))
-                    .map_err(|e| format!("cannot start the X11 idle thread: {e}"))
-            }),
-            // logind reports idleness through the same connection as suspend and lock below.
-            IdleSource::Logind => Ok(None),
-            IdleSource::Auto | IdleSource::None => continue,
-        };
-        match result {
+        match start_idle(*source, &session, events, config.natural_break).await {
             Ok(asked) => {
                 chosen = (*source, asked);
                 break;
             }
-            Err(e) if config.idle_source == IdleSource::Auto => skipped(source.as_str(), e),
+            Err(e) if config.idle_source == IdleSource::Auto => skipped(source.as_str(), &e),
             Err(e) => warn!(
                 "idle source {}: {e}; idle detection is off",
                 source.as_str()
@@ -234,11 +213,38 @@ pub async fn start(
             warn!("idle source logind: {e}; idle detection is off");
             chosen = (IdleSource::None, None);
         } else {
-            skipped("logind (suspend and lock)", e);
+            skipped("logind (suspend and lock)", &e);
         }
     }
     info!("idle source: {}", chosen.0.as_str());
     chosen
+}
+
+/// Starts the idle source `source`; returns it if it must be asked (X11).
+async fn start_idle(
+    source: IdleSource,
+    session: &Result<zbus::Connection, BusError>,
+    events: &tokio::sync::mpsc::Sender<PresenceEvent>,
+    natural_break: Duration,
+) -> Result<Option<Box<dyn AskIdle>>, NotStarted> {
+    match source {
+        IdleSource::Wayland => wayland::start(events.clone(), natural_break).await?,
+        IdleSource::Mutter => {
+            mutter::start_on(session.clone()?, events.clone(), natural_break).await?;
+        }
+        IdleSource::X11 => {
+            let asked =
+                OnThread::spawn(x11::X11Idle::connect()?).map_err(|cause| x11::Error::Thread {
+                    what: "idle",
+                    cause,
+                })?;
+            return Ok(Some(Box::new(asked)));
+        }
+        // logind reports idleness through the connection [`start`] makes for suspend and lock;
+        // `auto` and `none` are never candidates.
+        IdleSource::Logind | IdleSource::Auto | IdleSource::None => {}
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -256,7 +262,7 @@ mod tests {
             "stops"
         }
 
-        fn idle_time(&mut self) -> Result<Duration, String> {
+        fn idle_time(&mut self) -> Result<Duration, AskError> {
             self.asked += 1;
             if self.asked > 1 {
                 let _ = self.hang.recv();
@@ -270,10 +276,10 @@ mod tests {
         let (_keep, hang) = std::sync::mpsc::channel();
         let mut source = OnThread::spawn(Stops { asked: 0, hang }).unwrap();
         assert_eq!(source.name(), "stops");
-        assert_eq!(source.idle_time(), Ok(Duration::from_secs(7)));
+        assert_eq!(source.idle_time().ok(), Some(Duration::from_secs(7)));
         // Stuck: counted as present, twice, without a second question piling up.
-        assert_eq!(source.idle_time(), Ok(Duration::ZERO));
-        assert_eq!(source.idle_time(), Ok(Duration::ZERO));
+        assert_eq!(source.idle_time().ok(), Some(Duration::ZERO));
+        assert_eq!(source.idle_time().ok(), Some(Duration::ZERO));
         assert!(source.waiting);
     }
 }

@@ -17,9 +17,9 @@ use std::time::Duration;
 use chrono::{TimeDelta, Utc};
 use tokio::sync::mpsc;
 use tracing::{debug, warn};
-use zbus::{Connection, Message, MessageStream, proxy};
+use zbus::{Connection, Message, proxy};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT, Streams};
 use super::{Away, PresenceEvent};
 
 const NAME: &str = "org.gnome.Mutter.IdleMonitor";
@@ -49,22 +49,19 @@ pub async fn start_on(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), String> {
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, natural_break))
         .await
-        .map_err(|_| format!("{NAME} did not answer within {CALL_TIMEOUT:?}"))??;
-    tokio::spawn(tracker.run(streams));
+        .map_err(|_| BusError::Timeout { who: NAME })??;
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
-
-/// `WatchFired`; the name's owner changes.
-type Streams = (MessageStream, MessageStream);
 
 async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the watch exists, so that its first firing is queued.
     let (fired, owners) =
         dbus::follow_service(&conn, NAME, PATH, INTERFACE, "WatchFired", " (not GNOME?)").await?;
@@ -72,7 +69,7 @@ async fn setup(
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| format!("{NAME}: {e}"))?;
+        .map_err(BusError::call(NAME))?;
     let mut tracker = Tracker {
         monitor,
         events,
@@ -88,7 +85,7 @@ async fn setup(
         .monitor
         .add_idle_watch(tracker.interval_ms)
         .await
-        .map_err(|e| format!("{NAME}.AddIdleWatch: {e}"))?;
+        .map_err(BusError::call(format!("{NAME}.AddIdleWatch")))?;
     tracker.idle_watch = Some(id);
     // Already idle for longer than a break (the watch only fires on the next crossing).
     match tracker.monitor.get_idletime().await {
@@ -121,26 +118,20 @@ struct Tracker {
     away: bool,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut fired, mut owners): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut fired, "mutter") => match msg {
-                    Some(msg) => self.on_fired(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut owners, "mutter") => match msg {
-                    Some(msg) => self.on_owner(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!("mutter: stopped (bus connection closed or the daemon stopped listening)");
-                return;
-            }
-        }
+/// First `WatchFired`, second the name's owner changes.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "mutter";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_fired(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_owner(msg).await
+    }
+}
+
+impl Tracker {
     /// `WatchFired(id)`.
     async fn on_fired(&mut self, msg: &Message) -> bool {
         let Ok(id) = msg.body().deserialize::<u32>() else {

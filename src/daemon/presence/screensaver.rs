@@ -10,9 +10,9 @@
 use chrono::Utc;
 use tokio::sync::mpsc;
 use tracing::debug;
-use zbus::{Connection, Message, MessageStream, proxy};
+use zbus::{Connection, Message, proxy};
 
-use super::dbus::{self, CALL_TIMEOUT};
+use super::dbus::{self, BusError, CALL_TIMEOUT, Streams};
 use super::{Away, PresenceEvent};
 
 const NAME: &str = "org.freedesktop.ScreenSaver";
@@ -31,21 +31,21 @@ trait ScreenSaver {
 /// On the session-bus connection `conn`, spawns a task that reports the screen saver's active state
 /// to `events` as locked/back (the initial state too, if active). Fails when nobody owns
 /// `org.freedesktop.ScreenSaver`. Must be called inside the tokio runtime.
-pub async fn start_on(conn: Connection, events: mpsc::Sender<PresenceEvent>) -> Result<(), String> {
+pub async fn start_on(
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+) -> Result<(), BusError> {
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events))
         .await
-        .map_err(|_| format!("{NAME} did not answer within {CALL_TIMEOUT:?}"))??;
-    tokio::spawn(tracker.run(streams));
+        .map_err(|_| BusError::Timeout { who: NAME })??;
+    tokio::spawn(dbus::follow(tracker, streams));
     Ok(())
 }
-
-/// `ActiveChanged`; the name's owner changes.
-type Streams = (MessageStream, MessageStream);
 
 async fn setup(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
-) -> Result<(Tracker, Streams), String> {
+) -> Result<(Tracker, Streams), BusError> {
     // Subscribed before the initial value is read, so that no change falls in between.
     let (changes, owners) =
         dbus::follow_service(&conn, NAME, PATH, INTERFACE, "ActiveChanged", "").await?;
@@ -53,7 +53,7 @@ async fn setup(
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| format!("{NAME}: {e}"))?;
+        .map_err(BusError::call(NAME))?;
     let mut tracker = Tracker {
         proxy,
         events,
@@ -71,28 +71,20 @@ struct Tracker {
     active: bool,
 }
 
-impl Tracker {
-    async fn run(mut self, (mut changes, mut owners): Streams) {
-        loop {
-            let going_on = tokio::select! {
-                msg = dbus::next(&mut changes, "screensaver") => match msg {
-                    Some(msg) => self.on_changed(&msg).await,
-                    None => false,
-                },
-                msg = dbus::next(&mut owners, "screensaver") => match msg {
-                    Some(msg) => self.on_owner(&msg).await,
-                    None => false,
-                },
-            };
-            if !going_on {
-                debug!(
-                    "screensaver: stopped (bus connection closed or the daemon stopped listening)"
-                );
-                return;
-            }
-        }
+/// First `ActiveChanged`, second the name's owner changes.
+impl dbus::Follow for Tracker {
+    const NAME: &'static str = "screensaver";
+
+    async fn first(&mut self, msg: &Message) -> bool {
+        self.on_changed(msg).await
     }
 
+    async fn second(&mut self, msg: &Message) -> bool {
+        self.on_owner(msg).await
+    }
+}
+
+impl Tracker {
     /// `ActiveChanged(active)`.
     async fn on_changed(&mut self, msg: &Message) -> bool {
         match msg.body().deserialize::<bool>() {

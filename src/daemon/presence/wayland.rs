@@ -4,31 +4,91 @@
 //! The compositor pushes two events on one idle notification created with the natural-break
 //! time as its timeout: `idled` once nothing was typed or moved for that long, `resumed` at the
 //! next input. [`start`] turns them into [`PresenceEvent::Away`] and [`PresenceEvent::Back`]
-//! with [`Away::Idle`]. Nothing is polled: a dedicated thread sleeps in `poll(2)` on the Wayland
-//! socket and wakes only when the compositor writes, which it does twice per break.
+//! with [`Away::Idle`]. Nothing is polled: a task on the daemon's runtime waits for the Wayland
+//! socket to become readable (the runtime's own epoll, no thread of its own) and wakes only when
+//! the compositor writes, which it does twice per break.
 //!
-//! The thread ends when the receiving side of the channel is dropped (at once when [`start`] was
-//! called inside a tokio runtime, otherwise at the next event) or when the connection fails,
-//! which is logged.
+//! The task ends, hanging up, when the receiving side of the channel is dropped or when the
+//! connection fails, which is logged.
 
 use std::ffi::OsString;
-use std::net::Shutdown;
+use std::io::ErrorKind;
+use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc as std_mpsc;
 use std::time::Duration;
 
 use chrono::{TimeDelta, Utc};
+use tokio::io::Interest;
+use tokio::io::unix::AsyncFd;
 use tokio::sync::mpsc::Sender;
-use wayland_client::globals::{BindError, GlobalList, GlobalListContents, registry_queue_init};
-use wayland_client::protocol::{wl_registry::WlRegistry, wl_seat::WlSeat};
-use wayland_client::{Connection, Dispatch, EventQueue, QueueHandle, delegate_noop};
+use wayland_client::backend::WaylandError;
+use wayland_client::protocol::wl_callback::{self, WlCallback};
+use wayland_client::protocol::wl_registry::{self, WlRegistry};
+use wayland_client::protocol::wl_seat::WlSeat;
+use wayland_client::{
+    Connection, Dispatch, DispatchError, EventQueue, Proxy, QueueHandle, delegate_noop,
+};
 use wayland_protocols::ext::idle_notify::v1::client::ext_idle_notification_v1::{
     self, ExtIdleNotificationV1,
 };
 use wayland_protocols::ext::idle_notify::v1::client::ext_idle_notifier_v1::ExtIdleNotifierV1;
 
 use super::{Away, PresenceEvent};
+
+/// Why the Wayland idle source cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `$WAYLAND_DISPLAY` is unset or empty.
+    #[error("WAYLAND_DISPLAY is not set: not a Wayland session")]
+    NoDisplay,
+    /// `$WAYLAND_DISPLAY` is a name, and `$XDG_RUNTIME_DIR` is unset or empty.
+    #[error("XDG_RUNTIME_DIR is not set, so WAYLAND_DISPLAY cannot be resolved")]
+    NoRuntimeDir,
+    /// `$XDG_RUNTIME_DIR` is relative.
+    #[error("XDG_RUNTIME_DIR is not an absolute path: {}", .0.display())]
+    RelativeRuntimeDir(PathBuf),
+    /// The natural break is outside what the protocol's timeout can say.
+    #[error(
+        "natural_break {0:?} does not fit the idle protocol (1 ms to {max:?})",
+        max = Duration::from_millis(u32::MAX.into())
+    )]
+    NaturalBreak(Duration),
+    /// Nothing answers on the socket.
+    #[error("cannot connect to the Wayland compositor at {}: {cause}", socket.display())]
+    Connect {
+        /// The compositor's socket.
+        socket: PathBuf,
+        /// Why.
+        cause: std::io::Error,
+    },
+    /// The socket could not be duplicated or registered with the runtime.
+    #[error("cannot {doing}: {cause}")]
+    Local {
+        /// What ("duplicate the Wayland socket").
+        doing: &'static str,
+        /// Why.
+        cause: std::io::Error,
+    },
+    /// The Wayland connection could not be set up.
+    #[error("cannot set up the Wayland connection: {0}")]
+    Setup(wayland_client::ConnectError),
+    /// The compositor's globals could not be listed.
+    #[error("cannot list the Wayland compositor's globals: {0}")]
+    Globals(DispatchError),
+    /// The compositor lacks a global the protocol needs.
+    #[error("the Wayland compositor does not offer {0} (ext-idle-notify-v1 needs it)")]
+    Missing(&'static str),
+    /// The compositor's global has no version this source speaks.
+    #[error("the Wayland compositor's {0} is unusable")]
+    Unusable(&'static str),
+    /// The compositor answered the idle notification with an error.
+    #[error("the Wayland compositor refused the idle notification: {0}")]
+    Refused(DispatchError),
+    /// The compositor did not answer the setup within [`SETUP_TIMEOUT`].
+    #[error("the Wayland compositor at {} did not answer within {SETUP_TIMEOUT:?}", .0.display())]
+    Silent(PathBuf),
+}
 
 /// How long [`start_on`] waits for the compositor to answer the initial round trips before it
 /// gives up: a live compositor answers in milliseconds, a hung one never.
@@ -37,202 +97,240 @@ pub const SETUP_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connects to the compositor named by `$WAYLAND_DISPLAY` (a socket name under
 /// `$XDG_RUNTIME_DIR`, or an absolute path) and reports idle periods of at least
 /// `natural_break` on `events`; see [`start_on`].
-pub fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(), String> {
+pub async fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(), Error> {
     let socket = socket_path(
         std::env::var_os("WAYLAND_DISPLAY"),
         std::env::var_os("XDG_RUNTIME_DIR"),
     )?;
-    start_on(&socket, events, natural_break)
+    start_on(&socket, events, natural_break).await
 }
 
 /// The compositor's socket from the values of `WAYLAND_DISPLAY` and `XDG_RUNTIME_DIR`, resolved
 /// the way libwayland does.
-fn socket_path(
-    display: Option<OsString>,
-    runtime_dir: Option<OsString>,
-) -> Result<PathBuf, String> {
+fn socket_path(display: Option<OsString>, runtime_dir: Option<OsString>) -> Result<PathBuf, Error> {
     let display = display
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
-        .ok_or("WAYLAND_DISPLAY is not set: not a Wayland session")?;
+        .ok_or(Error::NoDisplay)?;
     if display.is_absolute() {
         return Ok(display);
     }
     let runtime_dir = runtime_dir
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
-        .ok_or("XDG_RUNTIME_DIR is not set, so WAYLAND_DISPLAY cannot be resolved")?;
+        .ok_or(Error::NoRuntimeDir)?;
     if !runtime_dir.is_absolute() {
-        return Err(format!(
-            "XDG_RUNTIME_DIR is not an absolute path: {}",
-            runtime_dir.display()
-        ));
+        return Err(Error::RelativeRuntimeDir(runtime_dir));
     }
     Ok(runtime_dir.join(display))
 }
 
 /// Connects to the compositor listening on `socket`, binds `ext_idle_notifier_v1` and the first
 /// `wl_seat`, creates one idle notification with `natural_break` as its timeout, and spawns a
-/// thread that sends [`PresenceEvent::Away`] (`since` = now − `natural_break`, the last input)
+/// task that sends [`PresenceEvent::Away`] (`since` = now − `natural_break`, the last input)
 /// on `idled` and [`PresenceEvent::Back`] on `resumed`.
 ///
 /// Returns once the compositor has accepted the notification, or with the reason when the
 /// socket cannot be reached, the compositor lacks the protocol or a seat, or it does not answer
-/// within [`SETUP_TIMEOUT`]. `natural_break` must be between 1 ms and about 49 days (the
-/// protocol's timeout is a 32-bit count of milliseconds).
-///
-/// Blocks the caller for the setup: a few round trips to the compositor, milliseconds, at most
-/// [`SETUP_TIMEOUT`].
-pub fn start_on(
+/// within [`SETUP_TIMEOUT`] (then it hangs up). `natural_break` must be between 1 ms and about
+/// 49 days (the protocol's timeout is a 32-bit count of milliseconds). Must be called inside the
+/// tokio runtime.
+pub async fn start_on(
     socket: &Path,
     events: Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let timeout_ms = u32::try_from(natural_break.as_millis())
         .ok()
         .filter(|&ms| ms > 0)
-        .ok_or_else(|| {
-            format!(
-                "natural_break {natural_break:?} does not fit the idle protocol (1 ms to {:?})",
-                Duration::from_millis(u32::MAX.into())
-            )
-        })?;
+        .ok_or(Error::NaturalBreak(natural_break))?;
     // Cannot fail below u32::MAX milliseconds; checked all the same.
-    let idle_for = TimeDelta::from_std(natural_break).map_err(|e| e.to_string())?;
-    let stream = UnixStream::connect(socket).map_err(|e| {
-        format!(
-            "cannot connect to the Wayland compositor at {}: {e}",
-            socket.display()
-        )
+    let idle_for =
+        TimeDelta::from_std(natural_break).map_err(|_| Error::NaturalBreak(natural_break))?;
+    let stream = UnixStream::connect(socket).map_err(|cause| Error::Connect {
+        socket: socket.to_owned(),
+        cause,
     })?;
-    // Shutting this clone down wakes the thread out of its wait on the socket.
-    let hangup = stream
-        .try_clone()
-        .map_err(|e| format!("cannot duplicate the Wayland socket: {e}"))?;
-
-    let (ready_tx, ready_rx) = std_mpsc::sync_channel(1);
-    let state = State {
-        events: events.clone(),
-        idle_for,
-        closed: false,
-    };
-    std::thread::Builder::new()
-        .name("wayland-idle".to_owned())
-        .stack_size(256 * 1024)
-        .spawn(move || run(stream, state, timeout_ms, &ready_tx))
-        .map_err(|e| format!("cannot start the Wayland idle thread: {e}"))?;
-
-    match ready_rx.recv_timeout(SETUP_TIMEOUT) {
-        Ok(Ok(())) => {}
-        Ok(Err(reason)) => return Err(reason),
-        Err(std_mpsc::RecvTimeoutError::Timeout) => {
-            let _ = hangup.shutdown(Shutdown::Both);
-            return Err(format!(
-                "the Wayland compositor at {} did not answer within {SETUP_TIMEOUT:?}",
-                socket.display()
-            ));
-        }
-        Err(std_mpsc::RecvTimeoutError::Disconnected) => {
-            return Err("the Wayland idle thread ended during setup".to_owned());
-        }
-    }
-    // Inside a runtime, stop the thread as soon as the receiver goes away rather than at the
-    // compositor's next event: one task that sleeps until then.
-    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-        runtime.spawn(async move {
-            events.closed().await;
-            let _ = hangup.shutdown(Shutdown::Both);
-        });
-    }
-    Ok(())
-}
-
-/// What the dispatch thread owns.
-struct State {
-    events: Sender<PresenceEvent>,
-    /// The natural-break time, to date `idled` back to the last input.
-    idle_for: TimeDelta,
-    /// The receiver is gone: stop.
-    closed: bool,
-}
-
-impl State {
-    fn send(&mut self, event: PresenceEvent) {
-        // On a plain thread, outside any runtime: blocking_send is the right call here.
-        if self.events.blocking_send(event).is_err() {
-            self.closed = true;
-        }
-    }
-}
-
-/// The thread: sets the notification up, reports how that went on `ready`, then dispatches
-/// until the channel closes or the connection fails.
-fn run(
-    stream: UnixStream,
-    mut state: State,
-    timeout_ms: u32,
-    ready: &std_mpsc::SyncSender<Result<(), String>>,
-) {
-    let (mut queue, _notification) = match setup(stream, &mut state, timeout_ms) {
-        Ok(set_up) => {
-            let _ = ready.send(Ok(()));
-            set_up
-        }
-        Err(reason) => {
-            let _ = ready.send(Err(reason));
-            return;
-        }
-    };
+    let mut source = Source::new(stream, idle_for)?;
+    let notification = tokio::time::timeout(SETUP_TIMEOUT, source.set_up(timeout_ms))
+        .await
+        .map_err(|_| Error::Silent(socket.to_owned()))??;
     tracing::debug!(
         timeout_ms,
         "wayland: watching idle time with ext-idle-notify-v1"
     );
-    while !state.closed {
-        if let Err(e) = queue.blocking_dispatch(&mut state) {
-            if !state.events.is_closed() {
-                tracing::warn!("wayland: the idle source stopped: {e}");
+    tokio::spawn(source.run(notification, events));
+    Ok(())
+}
+
+/// The connection and what the task owns; dropping it hangs up.
+struct Source {
+    conn: Connection,
+    queue: EventQueue<State>,
+    /// A duplicate of the connection's socket, registered with the runtime.
+    socket: AsyncFd<OwnedFd>,
+    state: State,
+}
+
+/// What the event handlers see.
+struct State {
+    /// The natural-break time, to date `idled` back to the last input.
+    idle_for: TimeDelta,
+    /// Events from the compositor, not sent yet.
+    pending: Vec<PresenceEvent>,
+    /// The first `ext_idle_notifier_v1` global, as (name, version).
+    notifier: Option<(u32, u32)>,
+    /// The first `wl_seat` global, as (name, version).
+    seat: Option<(u32, u32)>,
+    /// The last round trip's `wl_display.sync` is answered.
+    synced: bool,
+}
+
+impl Source {
+    /// Wraps the connected `stream`; no request is sent yet.
+    fn new(stream: UnixStream, idle_for: TimeDelta) -> Result<Source, Error> {
+        let conn = Connection::from_socket(stream).map_err(Error::Setup)?;
+        let fd = conn
+            .backend()
+            .poll_fd()
+            .try_clone_to_owned()
+            .map_err(|cause| Error::Local {
+                doing: "duplicate the Wayland socket",
+                cause,
+            })?;
+        // The AsyncFd owns the only handle to the duplicate and nothing else closes it, which is
+        // the I/O-safety condition the deprecation warns about; the replacement is an
+        // `unsafe fn`, which this crate forbids.
+        #[expect(
+            deprecated,
+            reason = "sound here: the AsyncFd owns the only handle to its fd"
+        )]
+        let socket = AsyncFd::with_interest(fd, Interest::READABLE | Interest::WRITABLE).map_err(
+            |cause| Error::Local {
+                doing: "register the Wayland socket",
+                cause,
+            },
+        )?;
+        let queue = conn.new_event_queue();
+        Ok(Source {
+            conn,
+            queue,
+            socket,
+            state: State {
+                idle_for,
+                pending: Vec::new(),
+                notifier: None,
+                seat: None,
+                synced: false,
+            },
+        })
+    }
+
+    /// Lists the globals, binds the notifier and the first seat, and creates the idle
+    /// notification, checked with a round trip.
+    async fn set_up(&mut self, timeout_ms: u32) -> Result<ExtIdleNotificationV1, Error> {
+        let qh = self.queue.handle();
+        let registry = self.conn.display().get_registry(&qh, ());
+        self.roundtrip().await.map_err(Error::Globals)?;
+        let notifier: ExtIdleNotifierV1 = bind(&registry, &qh, self.state.notifier)?;
+        let seat: WlSeat = bind(&registry, &qh, self.state.seat)?;
+        // `get_idle_notification` (version 1), not version 2's `get_input_idle_notification`:
+        // the latter ignores idle inhibitors, while this one does not report idle while a client
+        // inhibits it. A video player inhibits idle during playback; someone watching a talk is
+        // at the desk, so that must not count as a natural break.
+        let notification = notifier.get_idle_notification(timeout_ms, &seat, &qh, ());
+        self.roundtrip().await.map_err(Error::Refused)?;
+        Ok(notification)
+    }
+
+    /// Sends `wl_display.sync` and dispatches until the compositor answers it.
+    async fn roundtrip(&mut self) -> Result<(), DispatchError> {
+        self.state.synced = false;
+        self.conn.display().sync(&self.queue.handle(), ());
+        self.dispatch_until(|state| state.synced).await
+    }
+
+    /// The task: forwards the compositor's events until the receiver is dropped (at once, not
+    /// at the next event) or the connection fails. Holds `_notification` meanwhile.
+    async fn run(mut self, _notification: ExtIdleNotificationV1, events: Sender<PresenceEvent>) {
+        tokio::select! {
+            Err(e) = self.forward(&events) => {
+                if !events.is_closed() {
+                    tracing::warn!("wayland: the idle source stopped: {e}");
+                }
             }
-            return;
+            () = events.closed() => {}
+        }
+    }
+
+    /// Sends each event to `events`; returns when the receiver is gone, or the error that
+    /// broke the connection.
+    async fn forward(&mut self, events: &Sender<PresenceEvent>) -> Result<(), DispatchError> {
+        loop {
+            self.dispatch_until(|state| !state.pending.is_empty())
+                .await?;
+            for event in std::mem::take(&mut self.state.pending) {
+                if events.send(event).await.is_err() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    /// Dispatches the compositor's events until `done`: flushes the requests, then sleeps until
+    /// the socket is readable, reads and dispatches what came.
+    async fn dispatch_until(&mut self, done: impl Fn(&State) -> bool) -> Result<(), DispatchError> {
+        loop {
+            self.queue.dispatch_pending(&mut self.state)?;
+            if done(&self.state) {
+                return Ok(());
+            }
+            self.flush().await?;
+            let Some(read) = self.queue.prepare_read() else {
+                // Events came in meanwhile: dispatch them first.
+                continue;
+            };
+            let mut ready = self.socket.readable().await.map_err(WaylandError::Io)?;
+            match read.read() {
+                Ok(_) => {}
+                Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
+                    ready.clear_ready();
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Writes the queued requests, waiting while the socket's buffer is full.
+    async fn flush(&self) -> Result<(), WaylandError> {
+        loop {
+            match self.conn.flush() {
+                Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
+                    self.socket.writable().await?.clear_ready();
+                }
+                done => return done,
+            }
         }
     }
 }
 
-/// Connects, binds the globals and creates the idle notification, checked with a round trip.
-fn setup(
-    stream: UnixStream,
-    state: &mut State,
-    timeout_ms: u32,
-) -> Result<(EventQueue<State>, ExtIdleNotificationV1), String> {
-    let conn = Connection::from_socket(stream)
-        .map_err(|e| format!("cannot set up the Wayland connection: {e}"))?;
-    let (globals, mut queue) = registry_queue_init::<State>(&conn)
-        .map_err(|e| format!("cannot list the Wayland compositor's globals: {e}"))?;
-    let qh = queue.handle();
-    let notifier: ExtIdleNotifierV1 = bind(&globals, &qh, "ext_idle_notifier_v1")?;
-    let seat: WlSeat = bind(&globals, &qh, "wl_seat")?;
-    // `get_idle_notification` (version 1), not version 2's `get_input_idle_notification`: the
-    // latter ignores idle inhibitors, while this one does not report idle while a client
-    // inhibits it. A video player inhibits idle during playback; someone watching a talk is at
-    // the desk, so that must not count as a natural break.
-    let notification = notifier.get_idle_notification(timeout_ms, &seat, &qh, ());
-    queue
-        .roundtrip(state)
-        .map_err(|e| format!("the Wayland compositor refused the idle notification: {e}"))?;
-    Ok((queue, notification))
-}
-
-/// Binds version 1 of the global `name`, or says that the compositor lacks it.
-fn bind<I>(globals: &GlobalList, qh: &QueueHandle<State>, name: &str) -> Result<I, String>
+/// Binds version 1 of `global` (found in the registry as (name, version)), or says that the
+/// compositor lacks it.
+fn bind<I>(
+    registry: &WlRegistry,
+    qh: &QueueHandle<State>,
+    global: Option<(u32, u32)>,
+) -> Result<I, Error>
 where
-    I: wayland_client::Proxy + 'static,
+    I: Proxy + 'static,
     State: Dispatch<I, ()>,
 {
-    globals.bind(qh, 1..=1, ()).map_err(|e| match e {
-        BindError::NotPresent => {
-            format!("the Wayland compositor does not offer {name} (ext-idle-notify-v1 needs it)")
-        }
-        BindError::UnsupportedVersion => format!("the Wayland compositor's {name} is unusable"),
-    })
+    let interface = I::interface().name;
+    match global {
+        None => Err(Error::Missing(interface)),
+        Some((_, 0)) => Err(Error::Unusable(interface)),
+        Some((name, _)) => Ok(registry.bind(name, 1, qh, ())),
+    }
 }
 
 impl Dispatch<ExtIdleNotificationV1, ()> for State {
@@ -246,11 +344,11 @@ impl Dispatch<ExtIdleNotificationV1, ()> for State {
     ) {
         let now = Utc::now();
         match event {
-            ext_idle_notification_v1::Event::Idled => state.send(PresenceEvent::Away {
+            ext_idle_notification_v1::Event::Idled => state.pending.push(PresenceEvent::Away {
                 reason: Away::Idle,
                 since: now.checked_sub_signed(state.idle_for).unwrap_or(now),
             }),
-            ext_idle_notification_v1::Event::Resumed => state.send(PresenceEvent::Back {
+            ext_idle_notification_v1::Event::Resumed => state.pending.push(PresenceEvent::Back {
                 reason: Away::Idle,
                 at: now,
             }),
@@ -259,16 +357,49 @@ impl Dispatch<ExtIdleNotificationV1, ()> for State {
     }
 }
 
-/// Globals that come and go later do not matter: the seat and notifier are bound once.
-impl Dispatch<WlRegistry, GlobalListContents> for State {
+/// Notes the first notifier and seat; globals that come and go later do not matter, as they are
+/// bound once.
+impl Dispatch<WlRegistry, ()> for State {
     fn event(
-        _: &mut Self,
+        state: &mut Self,
         _: &WlRegistry,
-        _: wayland_client::protocol::wl_registry::Event,
-        _: &GlobalListContents,
+        event: wl_registry::Event,
+        (): &(),
         _: &Connection,
         _: &QueueHandle<Self>,
     ) {
+        let wl_registry::Event::Global {
+            name,
+            interface,
+            version,
+        } = event
+        else {
+            return;
+        };
+        let slot = if interface == ExtIdleNotifierV1::interface().name {
+            &mut state.notifier
+        } else if interface == WlSeat::interface().name {
+            &mut state.seat
+        } else {
+            return;
+        };
+        slot.get_or_insert((name, version));
+    }
+}
+
+/// The answer to a round trip's `wl_display.sync`.
+impl Dispatch<WlCallback, ()> for State {
+    fn event(
+        state: &mut Self,
+        _: &WlCallback,
+        event: wl_callback::Event,
+        (): &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        if let wl_callback::Event::Done { .. } = event {
+            state.synced = true;
+        }
     }
 }
 
@@ -288,16 +419,16 @@ mod tests {
     #[test]
     fn socket_name_is_resolved_in_the_runtime_dir() {
         assert_eq!(
-            socket_path(Some(os("wayland-1")), Some(os("/run/user/1000"))),
-            Ok(PathBuf::from("/run/user/1000/wayland-1"))
+            socket_path(Some(os("wayland-1")), Some(os("/run/user/1000"))).ok(),
+            Some(PathBuf::from("/run/user/1000/wayland-1"))
         );
     }
 
     #[test]
     fn absolute_socket_path_is_taken_as_is() {
         assert_eq!(
-            socket_path(Some(os("/tmp/wl/sock")), None),
-            Ok(PathBuf::from("/tmp/wl/sock"))
+            socket_path(Some(os("/tmp/wl/sock")), None).ok(),
+            Some(PathBuf::from("/tmp/wl/sock"))
         );
     }
 
@@ -309,13 +440,19 @@ mod tests {
         assert!(socket_path(Some(os("wayland-0")), Some(os("run/user"))).is_err());
     }
 
-    #[test]
-    fn out_of_range_natural_break_is_refused_before_connecting() {
+    #[tokio::test]
+    async fn out_of_range_natural_break_is_refused_before_connecting() {
         let (tx, _rx) = tokio::sync::mpsc::channel(1);
         let nowhere = Path::new("/nonexistent/wayland-0");
-        let zero = start_on(nowhere, tx.clone(), Duration::ZERO).unwrap_err();
+        let zero = start_on(nowhere, tx.clone(), Duration::ZERO)
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(zero.contains("natural_break"), "{zero}");
-        let huge = start_on(nowhere, tx, Duration::from_secs(60 * 86_400)).unwrap_err();
+        let huge = start_on(nowhere, tx, Duration::from_secs(60 * 86_400))
+            .await
+            .unwrap_err()
+            .to_string();
         assert!(huge.contains("natural_break"), "{huge}");
     }
 }

@@ -29,6 +29,77 @@ use x11rb::rust_connection::RustConnection;
 
 use super::{PresenceEvent, Quiet};
 
+/// Why the X11 source cannot be used, or stopped answering.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `$DISPLAY` is unset.
+    #[error("DISPLAY is not set: not an X11 session")]
+    NoDisplay,
+    /// `$DISPLAY` is empty.
+    #[error("DISPLAY is empty: not an X11 session")]
+    EmptyDisplay,
+    /// `$DISPLAY` is not UTF-8 (shown lossily).
+    #[error("DISPLAY is not valid UTF-8: {0}")]
+    DisplayNotUtf8(String),
+    /// A display number no X server can have.
+    #[error("DISPLAY={display}: display number {number} is out of range")]
+    DisplayOutOfRange {
+        /// The display.
+        display: String,
+        /// Its number.
+        number: u32,
+    },
+    /// No X server answers at the display.
+    #[error("cannot connect to the X server at DISPLAY={display}: {cause}")]
+    Connect {
+        /// The display.
+        display: String,
+        /// Why.
+        cause: x11rb::errors::ConnectError,
+    },
+    /// The display names a screen the server does not have.
+    #[error("the X server at DISPLAY={display} has no screen {screen}")]
+    NoScreen {
+        /// The display.
+        display: String,
+        /// The screen it names.
+        screen: usize,
+    },
+    /// The server lacks MIT-SCREEN-SAVER.
+    #[error(
+        "the X server at DISPLAY={display} has no {} extension, so idle time cannot be read",
+        screensaver::X11_EXTENSION_NAME
+    )]
+    NoScreenSaver {
+        /// The display.
+        display: String,
+    },
+    /// The connection failed.
+    #[error("X server at DISPLAY={display}: {cause}")]
+    Connection {
+        /// The display.
+        display: String,
+        /// Why.
+        cause: ConnectionError,
+    },
+    /// A request failed.
+    #[error("X server at DISPLAY={display}: {cause}")]
+    Reply {
+        /// The display.
+        display: String,
+        /// Why.
+        cause: ReplyError,
+    },
+    /// A thread for the source could not be started.
+    #[error("cannot start the X11 {what} thread: {cause}")]
+    Thread {
+        /// Which thread ("idle", "full-screen watcher").
+        what: &'static str,
+        /// Why.
+        cause: std::io::Error,
+    },
+}
+
 /// How long [`next_ask`] waits while the user is away: the longest they can be back before the
 /// daemon notices.
 pub const AWAY_ASK: Duration = Duration::from_secs(60);
@@ -57,41 +128,47 @@ pub fn next_ask(idle: Duration, natural_break: Duration, away: bool) -> Duration
 
 /// The X display to connect to, from the value of `$DISPLAY`: an error when it is unset or
 /// empty, that is, when this is not an X11 session.
-pub fn display_from(var: Option<std::ffi::OsString>) -> Result<String, String> {
+pub fn display_from(var: Option<std::ffi::OsString>) -> Result<String, Error> {
     match var {
-        None => Err("DISPLAY is not set: not an X11 session".to_owned()),
-        Some(v) if v.is_empty() => Err("DISPLAY is empty: not an X11 session".to_owned()),
+        None => Err(Error::NoDisplay),
+        Some(v) if v.is_empty() => Err(Error::EmptyDisplay),
         Some(v) => v
             .into_string()
-            .map_err(|v| format!("DISPLAY is not valid UTF-8: {}", v.to_string_lossy())),
+            .map_err(|v| Error::DisplayNotUtf8(v.to_string_lossy().into_owned())),
     }
 }
 
 /// Refuses a display number that cannot be right: x11rb 0.13 adds the X TCP port base (6000)
 /// to it unchecked, which panics in a debug build for numbers above 59535.
-fn check_display_number(display: &str) -> Result<(), String> {
+fn check_display_number(display: &str) -> Result<(), Error> {
     let number = display
         .rsplit_once(':')
         .map(|(_, rest)| rest.split('.').next().unwrap_or(rest));
     match number.and_then(|n| n.parse::<u32>().ok()) {
-        Some(n) if n > u32::from(u16::MAX - 6000) => Err(format!(
-            "DISPLAY={display}: display number {n} is out of range"
-        )),
+        Some(number) if number > u32::from(u16::MAX - 6000) => Err(Error::DisplayOutOfRange {
+            display: display.to_owned(),
+            number,
+        }),
         _ => Ok(()),
     }
 }
 
 /// Connects to `display` and returns the connection with its default screen's root window.
-fn open(display: &str) -> Result<(RustConnection, Window), String> {
+fn open(display: &str) -> Result<(RustConnection, Window), Error> {
     check_display_number(display)?;
-    let (conn, screen) = x11rb::connect(Some(display))
-        .map_err(|e| format!("cannot connect to the X server at DISPLAY={display}: {e}"))?;
+    let (conn, screen) = x11rb::connect(Some(display)).map_err(|cause| Error::Connect {
+        display: display.to_owned(),
+        cause,
+    })?;
     let root = conn
         .setup()
         .roots
         .get(screen)
         .map(|s| s.root)
-        .ok_or_else(|| format!("the X server at DISPLAY={display} has no screen {screen}"))?;
+        .ok_or_else(|| Error::NoScreen {
+            display: display.to_owned(),
+            screen,
+        })?;
     Ok((conn, root))
 }
 
@@ -114,21 +191,23 @@ impl std::fmt::Debug for X11Idle {
 impl X11Idle {
     /// Connects to the X server named by `$DISPLAY`. Fails with the reason when `$DISPLAY` is
     /// unset, when no X server answers there, or when it lacks the MIT-SCREEN-SAVER extension.
-    pub fn connect() -> Result<X11Idle, String> {
+    pub fn connect() -> Result<X11Idle, Error> {
         X11Idle::connect_to(&display_from(std::env::var_os("DISPLAY"))?)
     }
 
     /// [`X11Idle::connect`] to the X server at `display` (such as `:0`) instead of `$DISPLAY`.
-    pub fn connect_to(display: &str) -> Result<X11Idle, String> {
+    pub fn connect_to(display: &str) -> Result<X11Idle, Error> {
         let (conn, root) = open(display)?;
         let present = conn
             .extension_information(screensaver::X11_EXTENSION_NAME)
-            .map_err(|e| format!("X server at DISPLAY={display}: {e}"))?;
+            .map_err(|cause| Error::Connection {
+                display: display.to_owned(),
+                cause,
+            })?;
         if present.is_none() {
-            return Err(format!(
-                "the X server at DISPLAY={display} has no {} extension, so idle time cannot be read",
-                screensaver::X11_EXTENSION_NAME
-            ));
+            return Err(Error::NoScreenSaver {
+                display: display.to_owned(),
+            });
         }
         Ok(X11Idle {
             conn,
@@ -140,13 +219,19 @@ impl X11Idle {
     /// The time since the user's last input (keyboard, pointer), as the X server counts it
     /// (`ScreenSaverQueryInfo`'s `ms_since_user_input` on the root window). One blocking
     /// round trip to the server.
-    pub fn idle_time(&mut self) -> Result<Duration, String> {
+    pub fn idle_time(&mut self) -> Result<Duration, Error> {
         let reply = self
             .conn
             .screensaver_query_info(self.root)
-            .map_err(|e| format!("X server at DISPLAY={}: {e}", self.display))?
+            .map_err(|cause| Error::Connection {
+                display: self.display.clone(),
+                cause,
+            })?
             .reply()
-            .map_err(|e| format!("X server at DISPLAY={}: {e}", self.display))?;
+            .map_err(|cause| Error::Reply {
+                display: self.display.clone(),
+                cause,
+            })?;
         Ok(Duration::from_millis(u64::from(reply.ms_since_user_input)))
     }
 }
@@ -156,8 +241,8 @@ impl super::AskIdle for X11Idle {
         "x11"
     }
 
-    fn idle_time(&mut self) -> Result<Duration, String> {
-        X11Idle::idle_time(self)
+    fn idle_time(&mut self) -> Result<Duration, super::AskError> {
+        Ok(X11Idle::idle_time(self)?)
     }
 }
 
@@ -176,18 +261,21 @@ impl super::AskIdle for X11Idle {
 ///
 /// Without a window manager that sets `_NET_ACTIVE_WINDOW` there is nothing to read and
 /// nothing is ever reported.
-pub fn watch_fullscreen(events: Sender<PresenceEvent>) -> Result<(), String> {
+pub fn watch_fullscreen(events: Sender<PresenceEvent>) -> Result<(), Error> {
     watch_fullscreen_on(&display_from(std::env::var_os("DISPLAY"))?, events)
 }
 
 /// [`watch_fullscreen`] on the X server at `display` (such as `:0`) instead of `$DISPLAY`.
-pub fn watch_fullscreen_on(display: &str, events: Sender<PresenceEvent>) -> Result<(), String> {
+pub fn watch_fullscreen_on(display: &str, events: Sender<PresenceEvent>) -> Result<(), Error> {
     let mut watcher = FullscreenWatcher::new(display)?;
-    let fullscreen = watcher.start().map_err(|e| watcher.describe(&e))?;
+    let fullscreen = watcher.start().map_err(|e| watcher.describe(e))?;
     std::thread::Builder::new()
         .name("x11-fullscreen".to_owned())
         .spawn(move || watcher.run(fullscreen, &events))
-        .map_err(|e| format!("cannot start the X11 full-screen watcher thread: {e}"))?;
+        .map_err(|cause| Error::Thread {
+            what: "full-screen watcher",
+            cause,
+        })?;
     Ok(())
 }
 
@@ -220,9 +308,8 @@ struct FullscreenWatcher {
 
 impl FullscreenWatcher {
     /// Connects and interns the atoms (three requests, one wait).
-    fn new(display: &str) -> Result<FullscreenWatcher, String> {
+    fn new(display: &str) -> Result<FullscreenWatcher, Error> {
         let (conn, root) = open(display)?;
-        let x_err = |e: &dyn std::fmt::Display| format!("X server at DISPLAY={display}: {e}");
         let cookies = [
             &b"_NET_ACTIVE_WINDOW"[..],
             b"_NET_WM_STATE",
@@ -232,9 +319,15 @@ impl FullscreenWatcher {
         let mut atoms = [0; 3];
         for (atom, cookie) in atoms.iter_mut().zip(cookies) {
             *atom = cookie
-                .map_err(|e| x_err(&e))?
+                .map_err(|cause| Error::Connection {
+                    display: display.to_owned(),
+                    cause,
+                })?
                 .reply()
-                .map_err(|e| x_err(&e))?
+                .map_err(|cause| Error::Reply {
+                    display: display.to_owned(),
+                    cause,
+                })?
                 .atom;
         }
         let [net_active_window, net_wm_state, net_wm_state_fullscreen] = atoms;
@@ -249,8 +342,12 @@ impl FullscreenWatcher {
         })
     }
 
-    fn describe(&self, e: &ConnectionError) -> String {
-        format!("X server at DISPLAY={}: {e}", self.display)
+    /// `cause` as the error of this watcher's connection.
+    fn describe(&self, cause: ConnectionError) -> Error {
+        Error::Connection {
+            display: self.display.clone(),
+            cause,
+        }
     }
 
     /// Subscribes to the root window, then follows the focused window; returns whether it is
@@ -329,7 +426,7 @@ impl FullscreenWatcher {
             Err(Stop::Connection(e)) => {
                 tracing::warn!(
                     "x11: full-screen watcher stops: {}; full-screen windows no longer hold reminders back",
-                    self.describe(&e)
+                    self.describe(e)
                 );
             }
         }
@@ -444,9 +541,15 @@ mod tests {
         assert!(
             display_from(None)
                 .unwrap_err()
+                .to_string()
                 .contains("DISPLAY is not set")
         );
-        assert!(display_from(Some("".into())).unwrap_err().contains("empty"));
+        assert!(
+            display_from(Some("".into()))
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
         assert_eq!(display_from(Some(":3".into())).unwrap(), ":3");
     }
 
@@ -454,17 +557,17 @@ mod tests {
     fn no_x_server_is_a_clear_error() {
         // No socket for this display number on a test machine (and no TCP listener on
         // 127.0.0.1:6000 + 5999).
-        let err = X11Idle::connect_to(":5999").unwrap_err();
+        let err = X11Idle::connect_to(":5999").unwrap_err().to_string();
         assert!(err.contains("cannot connect to the X server"), "{err}");
         let (tx, _rx) = tokio::sync::mpsc::channel(1);
-        let err = watch_fullscreen_on(":5999", tx).unwrap_err();
+        let err = watch_fullscreen_on(":5999", tx).unwrap_err().to_string();
         assert!(err.contains("cannot connect to the X server"), "{err}");
     }
 
     #[test]
     fn an_impossible_display_number_is_an_error_not_a_panic() {
         for display in [":64999", ":64999.0", "localhost:99999"] {
-            let err = X11Idle::connect_to(display).unwrap_err();
+            let err = X11Idle::connect_to(display).unwrap_err().to_string();
             assert!(err.contains("out of range"), "{display}: {err}");
         }
         assert!(check_display_number(":0").is_ok());

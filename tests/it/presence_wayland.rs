@@ -195,9 +195,11 @@ async fn sway_reports_idle_and_activity_or_lacks_the_protocol() {
     swaymsg(&sway, &["-t", "get_version"]);
 
     let (tx, mut rx) = tokio::sync::mpsc::channel(8);
-    let started = start_on(&sway.socket, tx, NATURAL_BREAK);
+    let started = start_on(&sway.socket, tx, NATURAL_BREAK).await;
     if version < (1, 8) {
-        let err = started.expect_err("sway < 1.8 has no ext-idle-notify-v1");
+        let err = started
+            .expect_err("sway < 1.8 has no ext-idle-notify-v1")
+            .to_string();
         assert!(
             err.contains("ext_idle_notifier_v1"),
             "the error should name the missing global: {err}"
@@ -264,6 +266,7 @@ async fn kwin_reports_idle_and_activity() {
     let hung_up = proxy(kwin.socket.clone(), &via);
     let (tx, mut rx) = tokio::sync::mpsc::channel(8);
     start_on(&via, tx, NATURAL_BREAK)
+        .await
         .unwrap_or_else(|e| panic!("start failed: {e}; kwin log:\n{}", kwin.log()));
     expect_idle(&mut rx, &kwin).await;
     let activity = Utc::now();
@@ -283,8 +286,8 @@ async fn kwin_reports_idle_and_activity() {
 // No compositor
 
 /// `start_on` on a path where nothing listens: an error at once, not a hang.
-#[test]
-fn nothing_listening_is_an_error_at_once() {
+#[tokio::test]
+async fn nothing_listening_is_an_error_at_once() {
     let dir = tempfile::tempdir().unwrap();
     // A socket file whose listener is gone (a crashed compositor) and a path with no file.
     let stale = dir.path().join("wayland-stale");
@@ -292,7 +295,10 @@ fn nothing_listening_is_an_error_at_once() {
     for socket in [stale, dir.path().join("wayland-none")] {
         let (tx, _rx) = tokio::sync::mpsc::channel(1);
         let begun = Instant::now();
-        let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("nothing listens there");
+        let err = start_on(&socket, tx, NATURAL_BREAK)
+            .await
+            .expect_err("nothing listens there")
+            .to_string();
         assert!(
             begun.elapsed() < Duration::from_secs(1),
             "took {:?}",
@@ -307,8 +313,8 @@ fn nothing_listening_is_an_error_at_once() {
 
 /// A socket that accepts but never answers (a hung compositor): an error after the setup
 /// timeout, not a hang.
-#[test]
-fn a_silent_compositor_is_an_error_after_the_setup_timeout() {
+#[tokio::test]
+async fn a_silent_compositor_is_an_error_after_the_setup_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("wayland-silent");
     let listener = UnixListener::bind(&socket).unwrap();
@@ -321,7 +327,10 @@ fn a_silent_compositor_is_an_error_after_the_setup_timeout() {
     });
     let (tx, _rx) = tokio::sync::mpsc::channel(1);
     let begun = Instant::now();
-    let err = start_on(&socket, tx, NATURAL_BREAK).expect_err("the server never answers");
+    let err = start_on(&socket, tx, NATURAL_BREAK)
+        .await
+        .expect_err("the server never answers")
+        .to_string();
     let took = begun.elapsed();
     assert!(err.contains("did not answer"), "{err}");
     assert!(

@@ -11,10 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
 
-use testkit::Bin;
-
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

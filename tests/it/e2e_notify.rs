@@ -8,10 +8,9 @@ use std::os::unix::net::UnixDatagram;
 use std::time::{Duration, Instant};
 
 use testkit::notifications::{DEFAULT_CAPABILITIES, Server};
-use testkit::{Bin, Bus, Daemon, SOON, all_day_config, write_file};
+use testkit::{Bus, Daemon, SOON, all_day_config, write_file};
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 /// The tracing line the daemon writes for every firing.
@@ -33,7 +32,10 @@ fn twist_config(snooze: &str) -> String {
 
 /// `["done", "Done", "snooze", "Snooze", ...]` as pairs.
 fn action_pairs(actions: &[String]) -> Vec<(&str, &str)> {
-    assert!(actions.len() % 2 == 0, "odd action list: {actions:?}");
+    assert!(
+        actions.len().is_multiple_of(2),
+        "odd action list: {actions:?}"
+    );
     actions
         .chunks(2)
         .map(|p| (p[0].as_str(), p[1].as_str()))

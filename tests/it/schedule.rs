@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Kind, Origin};
-use stretchd::schedule::state::{Snooze, State};
-use stretchd::schedule::{Fire, next_due, preview, settle};
+use stretchd::schedule::state::{Pause, Snooze, State};
+use stretchd::schedule::{Fire, next_due, next_stretch, preview, settle};
 
 /// Monday to Friday, with a lunch break.
 const OFFICE: &str = r#"
@@ -1090,6 +1090,45 @@ position = "standing"
         "{OFFICE}[stretches]\npositions = [\"chair\"]\n{custom}{stretch}"
     )));
     assert!(!shown.iter().any(|s| s == "doorway"), "{shown:?}");
+}
+
+#[test]
+fn the_suggested_stretch_is_the_next_one_shown_else_the_rotations_else_the_first() {
+    let now = t("2026-10-19 10:00 +02:00");
+    let suggest = |text: &str, state: &State| {
+        next_stretch(&config(text), state, now, &Berlin).map(|s| s.id.clone())
+    };
+    let pinned = "\n[[reminder]]\nid = \"p\"\nkind = \"stretch\"\nevery = \"50m\"\nstretch = \"thread-the-needle\"\n";
+    let fresh = State::new(now);
+    // What the schedule shows next, here a pinned stretch.
+    let text = format!("{OFFICE}{pinned}");
+    assert_eq!(suggest(&text, &fresh).as_deref(), Some("thread-the-needle"));
+    // Nothing fires while paused: the rotation's next, which never repeats the last one.
+    let mut paused = fresh.clone();
+    paused.pause = Some(Pause { until: None });
+    assert_eq!(suggest(&text, &paused).as_deref(), Some("cat-camel"));
+    paused.rotation.stretch_shown("cat-camel", now);
+    assert_eq!(
+        suggest(&text, &paused).as_deref(),
+        Some("thoracic-extension")
+    );
+    // Posture checks only: the rotation's next among the stretches that fit...
+    let postures = format!("{OFFICE}{}", every("p", "posture", "25m"));
+    let chair = format!(
+        "{OFFICE}[stretches]\npositions = [\"chair\"]\n{}",
+        every("p", "posture", "25m")
+    );
+    assert_eq!(suggest(&postures, &fresh).as_deref(), Some("cat-camel"));
+    assert_eq!(
+        suggest(&chair, &fresh).as_deref(),
+        Some("thoracic-extension")
+    );
+    // ...and when none fits, the catalogue's first.
+    let standing = format!(
+        "{OFFICE}[stretches]\npositions = [\"standing\"]\n{}",
+        every("p", "posture", "25m")
+    );
+    assert_eq!(suggest(&standing, &fresh).as_deref(), Some("cat-camel"));
 }
 
 #[test]

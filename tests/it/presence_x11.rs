@@ -91,7 +91,7 @@ fn no_screen_saver_extension_is_a_clear_error() {
         return;
     }
     let (_xvfb, display) = start_xvfb(&["-extension", "MIT-SCREEN-SAVER"]);
-    let err = X11Idle::connect_to(&display).unwrap_err();
+    let err = X11Idle::connect_to(&display).unwrap_err().to_string();
     assert!(err.contains("no MIT-SCREEN-SAVER extension"), "{err}");
 }
 

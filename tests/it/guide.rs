@@ -15,10 +15,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use stretchd::catalog::{Catalog, SAFETY_NOTICE, Stretch};
 
-use testkit::{Bin, Bus, all_day_config, state_dir, text, write_file};
+use testkit::{Bus, all_day_config, state_dir, state_path, text, write_file};
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// Bound for a command that should finish at once, or after a few one-second holds.
 const SOON: Duration = Duration::from_secs(20);
@@ -46,6 +45,12 @@ fn assert_one_guided_done(home: &Path, item: &str) {
     assert_eq!(e["outcome"], "done", "{e}");
     assert_eq!(e["kind"], "stretch", "{e}");
     assert_eq!(e["reminder"], "guide", "{e}");
+}
+
+/// The daemon's saved state, as JSON.
+fn saved_state(home: &Path) -> Value {
+    let text = std::fs::read_to_string(state_path(home)).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 /// Asserts that every step of `s` appears in `out`, in order, numbered.
@@ -253,7 +258,9 @@ fn a_run_through_a_pipe_has_no_control_codes_and_shows_the_safety_notice_once() 
     assert!(out.contains(SAFETY_NOTICE), "{out}");
     assert!(out.contains("(no daemon is running)"), "{out}");
     assert_one_guided_done(home.path(), "thoracic-extension");
-    assert!(state_dir(home.path()).join("guide-safety-shown").exists());
+    // Seen, as the daemon's state says, where a daemon started later finds it.
+    assert_eq!(saved_state(home.path())["safety_shown"], true);
+    assert!(!state_dir(home.path()).join("guide-safety-shown").exists());
 
     // The notice was seen: not again.
     let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
@@ -263,6 +270,32 @@ fn a_run_through_a_pipe_has_no_control_codes_and_shows_the_safety_notice_once() 
         "the safety notice again:\n{out}"
     );
     assert_eq!(history(home.path()).len(), 2);
+}
+
+#[test]
+fn without_a_daemon_the_seen_safety_notice_joins_the_saved_state_and_keeps_the_rest() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = state_dir(home.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    let saved = r#"{"started":"2024-01-08T08:00:00Z","last_fired":{"stretch":"2024-01-08T09:00:00Z"},
+        "rotation":{"shown":{"seated-twist":"2024-01-08T09:00:00Z"},"last_stretch":"seated-twist",
+        "last_posture":null},"pause":{"until":null}}"#;
+    write_file(&dir, "state.json", saved);
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains(SAFETY_NOTICE), "{out}");
+    let state = saved_state(home.path());
+    assert_eq!(state["safety_shown"], true, "{state}");
+    let before: Value = serde_json::from_str(saved).unwrap();
+    for field in ["started", "last_fired", "rotation", "pause"] {
+        assert_eq!(state[field], before[field], "{field}: {state}");
+    }
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        !out.contains(SAFETY_NOTICE),
+        "the safety notice again:\n{out}"
+    );
 }
 
 #[test]
@@ -388,6 +421,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     let (ok, out, err) = guide(&home, &["seated-twist", "--hold", "1", "--reps", "1"]);
     assert!(ok.success(), "{out}{err}");
     assert!(err.is_empty(), "{err}");
+    assert!(out.contains(SAFETY_NOTICE), "{out}");
     assert!(
         out.contains("    Hold 1 s (first side) ... done\n"),
         "{out}"
@@ -403,6 +437,15 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     daemon.wait_for_log("guided stretch done", SOON);
     assert_one_guided_done(&home, "seated-twist");
     assert_eq!(status(&home)["week"]["done"], 1);
+    // The daemon took the seen safety notice into its state, and saved it before answering.
+    assert_eq!(saved_state(&home)["safety_shown"], true);
+    assert!(!state_dir(&home).join("guide-safety-shown").exists());
+    let (ok, out, err) = guide(&home, &["--no-wait"]);
+    assert!(ok.success(), "{out}{err}");
+    assert!(
+        !out.contains(SAFETY_NOTICE),
+        "the safety notice again:\n{out}"
+    );
     assert!(daemon.is_running(), "{}", daemon.log());
 }
 

@@ -23,12 +23,11 @@ use tempfile::TempDir;
 use stretchd::ipc::{CONNECT_TIMEOUT, REPLY_TIMEOUT};
 use testkit::notifications::{Note, Server};
 use testkit::{
-    Bin, Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded,
-    socket_path, state_dir, text, write_file,
+    Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded, socket_path,
+    state_dir, text, write_file,
 };
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// The daemon and the CLI run in UTC, so the test can compute local times without a zone.
 const TZ: (&str, &str) = ("TZ", "UTC");

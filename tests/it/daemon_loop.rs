@@ -5,112 +5,16 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DateTime, Local, TimeZone, Utc};
+use crate::fake::{
+    FakeClock, MIN, POSTURE_25M, Recorded, Recorder, STRETCH_50M, Shown, all_day_config as config,
+    next,
+};
 use stretchd::catalog::SAFETY_NOTICE;
 use stretchd::config::{Config, Origin};
 use stretchd::daemon::notify::{Action, Event, Notice, Notifier, NotifyError};
-use stretchd::daemon::{Clock, Daemon, Input};
+use stretchd::daemon::{Daemon, Input};
 use stretchd::schedule::state::State;
 use tokio::sync::mpsc;
-use tokio::time::Instant;
-
-/// Wall-clock time that starts at `base` and moves with tokio's (paused) clock, in `zone`.
-#[derive(Clone, Copy)]
-struct FakeClock {
-    base: DateTime<Utc>,
-    start: Instant,
-    zone: chrono_tz::Tz,
-}
-
-impl FakeClock {
-    /// 10:00 local time on a plain June Wednesday, whatever the test machine's zone.
-    fn new() -> FakeClock {
-        let base = Local
-            .with_ymd_and_hms(2026, 6, 10, 10, 0, 0)
-            .earliest()
-            .unwrap()
-            .with_timezone(&Utc);
-        FakeClock {
-            base,
-            start: Instant::now(),
-            zone: chrono_tz::UTC,
-        }
-    }
-
-    /// `local` wall-clock time in `zone`.
-    fn at(zone: chrono_tz::Tz, local: &str) -> FakeClock {
-        let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
-        let base = zone
-            .from_local_datetime(&naive)
-            .earliest()
-            .unwrap()
-            .with_timezone(&Utc);
-        FakeClock {
-            base,
-            start: Instant::now(),
-            zone,
-        }
-    }
-
-    /// Time since the start, in whole seconds.
-    fn elapsed(&self) -> u64 {
-        (self.now() - self.base).num_seconds().try_into().unwrap()
-    }
-}
-
-impl Clock for FakeClock {
-    type Zone = chrono_tz::Tz;
-
-    fn zone(&self) -> &chrono_tz::Tz {
-        &self.zone
-    }
-
-    fn now(&self) -> DateTime<Utc> {
-        let elapsed = chrono::Duration::from_std(Instant::now() - self.start).unwrap();
-        self.base + elapsed
-    }
-}
-
-/// One call to `show`.
-#[derive(Debug, Clone)]
-struct Shown {
-    /// Seconds after the start.
-    at: u64,
-    id: u32,
-    replaces: u32,
-    notice: Notice,
-}
-
-/// Records every notice, hands each one to the test, and returns ids 1, 2, 3, ...
-struct Recorder {
-    clock: FakeClock,
-    next_id: u32,
-    shown: mpsc::UnboundedSender<Shown>,
-    closed: Arc<Mutex<Vec<u32>>>,
-}
-
-impl Notifier for Recorder {
-    fn show(
-        &mut self,
-        notice: &Notice,
-        replaces: u32,
-    ) -> impl Future<Output = Result<u32, NotifyError>> + 'static {
-        self.next_id += 1;
-        let shown = Shown {
-            at: self.clock.elapsed(),
-            id: self.next_id,
-            replaces,
-            notice: notice.clone(),
-        };
-        self.shown.send(shown).unwrap();
-        std::future::ready(Ok(self.next_id))
-    }
-
-    fn close(&mut self, id: u32) -> impl Future<Output = ()> + 'static {
-        self.closed.lock().unwrap().push(id);
-        std::future::ready(())
-    }
-}
 
 /// A notifier with no server behind it: every call fails.
 struct NoServer {
@@ -129,27 +33,6 @@ impl Notifier for NoServer {
     }
 }
 
-/// Work hours all day, every day, so that the machine's local zone does not matter.
-fn config(reminders: &str, snooze_max: u32) -> Config {
-    let text = format!(
-        r#"
-[schedule]
-work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-work_hours = ["00:00-24:00"]
-
-[snooze]
-length = "10m"
-max = {snooze_max}
-{reminders}"#
-    );
-    Config::parse(&text, &Origin::Embedded).unwrap()
-}
-
-const STRETCH_50M: &str = "[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"50m\"\n";
-const POSTURE_25M: &str = "[[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"25m\"\n";
-
-const MIN: u64 = 60;
-
 /// A daemon on the fake clock and recorder, and the test's ends of its channels.
 struct Harness {
     daemon: Daemon<Recorder, FakeClock>,
@@ -165,31 +48,16 @@ fn harness(config: Config) -> Harness {
 }
 
 fn harness_on(config: Config, clock: FakeClock) -> Harness {
-    let (shown_tx, shown) = mpsc::unbounded_channel();
-    let closed = Arc::new(Mutex::new(Vec::new()));
-    let recorder = Recorder {
-        clock,
-        next_id: 0,
-        shown: shown_tx,
-        closed: closed.clone(),
-    };
+    let (notifier, Recorded { shown, closed }) = Recorder::new(clock);
     let (inputs, receiver) = mpsc::channel(8);
     Harness {
-        daemon: Daemon::new(config, None, recorder, clock),
+        daemon: Daemon::new(config, None, notifier, clock),
         inputs,
         receiver,
         shown,
         closed,
         clock,
     }
-}
-
-/// The next notice, waiting at most a virtual day.
-async fn next(shown: &mut mpsc::UnboundedReceiver<Shown>) -> Shown {
-    tokio::time::timeout(Duration::from_secs(24 * 3600), shown.recv())
-        .await
-        .expect("no notice within a day")
-        .expect("the daemon stopped")
 }
 
 async fn send(inputs: &mpsc::Sender<Input>, input: Input) {
@@ -464,14 +332,65 @@ async fn real_work_hours_across_a_dst_change_in_the_clocks_zone() {
         (friday, monday)
     };
     let (_, (friday, monday)) = tokio::join!(daemon.run(receiver), driver);
-    let local = |s: &Shown| {
-        (clock.base + chrono::Duration::seconds(i64::try_from(s.at).unwrap()))
-            .with_timezone(&chrono_tz::Europe::Berlin)
-            .format("%a %H:%M %Z")
-            .to_string()
-    };
+    let local = |s: &Shown| berlin(clock, s);
     assert_eq!(local(&friday), "Fri 16:50 CEST");
     assert_eq!(local(&monday), "Mon 09:50 CET");
+}
+
+/// When `s` was shown, as Berlin's wall clock reads.
+fn berlin(clock: FakeClock, s: &Shown) -> String {
+    clock
+        .after(s.at)
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .format("%a %H:%M %Z")
+        .to_string()
+}
+
+/// The spring DST change inside a work window (Sunday 01:00-05:00 in Berlin, where 02:00 CET
+/// becomes 03:00 CEST): the interval counts real time, so 50 minutes after 01:50 CET is 03:40
+/// CEST; the window ends at 05:00 CEST, three real hours after it began, and the next reminder
+/// is the next Sunday's first.
+#[tokio::test(start_paused = true)]
+async fn an_interval_inside_work_hours_across_the_spring_dst_change_counts_real_time() {
+    let config = Config::parse(
+        &format!(
+            "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"01:00-05:00\"]\n{STRETCH_50M}"
+        ),
+        &Origin::Embedded,
+    )
+    .unwrap();
+    let clock = FakeClock::at(chrono_tz::Europe::Berlin, "2026-03-29 01:00");
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = harness_on(config, clock);
+    let driver = async {
+        let mut got = Vec::new();
+        for _ in 0..3 {
+            got.push(next(&mut shown).await);
+        }
+        let next_sunday = tokio::time::timeout(Duration::from_secs(8 * 24 * 3600), shown.recv())
+            .await
+            .expect("nothing the next Sunday")
+            .unwrap();
+        got.push(next_sunday);
+        send(&inputs, Input::Shutdown).await;
+        got
+    };
+    let (_, got) = tokio::join!(daemon.run(receiver), driver);
+    let times: Vec<String> = got.iter().map(|s| berlin(clock, s)).collect();
+    assert_eq!(
+        times,
+        [
+            "Sun 01:50 CET",
+            "Sun 03:40 CEST",
+            "Sun 04:30 CEST",
+            "Sun 01:50 CEST"
+        ]
+    );
 }
 
 /// A control request answered in process, on paused time: `snooze` the next reminder, and the
@@ -513,4 +432,42 @@ async fn control_requests_in_process_on_paused_time() {
     // Due at 50 minutes, snoozed for an hour from then.
     assert_eq!(back.at, 110 * MIN);
     assert_eq!(stopped.ending, stretchd::daemon::Ending::Stopped);
+}
+
+/// A guided stretch that showed the safety notice tells the daemon so: it counts as seen (even
+/// when the entry itself is refused, here for want of a history), and the first stretch
+/// reminder comes without it.
+#[tokio::test(start_paused = true)]
+async fn a_guide_that_showed_the_safety_notice_spares_the_first_stretch_it() {
+    use stretchd::ipc::{Request, Response};
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = harness(config(STRETCH_50M, 3));
+    let driver = async {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let request = Request::GuideDone {
+            item: "cat-camel".into(),
+            safety_shown: true,
+        };
+        send(&inputs, Input::Control(request, tx)).await;
+        let reply = rx.await.unwrap();
+        let first = next(&mut shown).await;
+        send(&inputs, Input::Shutdown).await;
+        (reply, first)
+    };
+    let (stopped, (reply, first)) = tokio::join!(daemon.run(receiver), driver);
+    assert!(
+        matches!(&reply, Response::Error { message } if message.contains("cat-camel")),
+        "{reply:?}"
+    );
+    assert!(is_stretch(&first), "{first:#?}");
+    assert!(
+        !first.notice.paragraphs.iter().any(|p| p == SAFETY_NOTICE),
+        "{first:#?}"
+    );
+    assert!(stopped.state.safety_shown);
 }

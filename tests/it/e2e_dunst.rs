@@ -8,10 +8,9 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use testkit::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
-use testkit::{Bin, Bus, SOON, all_day_config, tools_present, write_file};
+use testkit::{Bus, SOON, all_day_config, tools_present, write_file};
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// A string field of one `dunstctl history` entry (`{"type": "s", "data": ...}`).
 fn field<'a>(entry: &'a serde_json::Value, key: &str) -> &'a str {

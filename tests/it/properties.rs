@@ -17,7 +17,7 @@
 //! cases; each prints its count and time (`cargo test --test properties -- --nocapture`).
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::time::Instant;
 
@@ -26,7 +26,7 @@ use chrono_tz::Europe::Berlin;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{Config, Origin, Trigger};
-use stretchd::schedule::state::State;
+use stretchd::schedule::state::{Away, Quiet, State};
 use stretchd::schedule::{Fire, came_back, next_due, set_quiet, settle, went_away};
 
 /// Cases to run: `PROPTEST_CASES` if set, else `default`.
@@ -256,11 +256,16 @@ fn instant(before: i64) -> impl Strategy<Value = DateTime<Utc>> {
 /// Something that happens to the daemon.
 #[derive(Debug, Clone, Copy)]
 enum Event {
-    /// An away report (idle, locked, asleep) for `minutes`; away since `idle` minutes before the
-    /// report. Reports may overlap, as different reasons do.
-    Away { idle: i64, minutes: i64 },
-    /// A hold (do not disturb, full screen) for `minutes`. Holds may overlap.
-    Quiet { minutes: i64 },
+    /// An away report for `reason` for `minutes`; away since `idle` minutes before the report.
+    /// Reports may overlap, of different reasons or of the same one (which then ends with the
+    /// first of them to end, as the daemon takes it).
+    Away {
+        reason: Away,
+        idle: i64,
+        minutes: i64,
+    },
+    /// A hold for `reason` for `minutes`. Holds may overlap, as [`Event::Away`] reports do.
+    Quiet { reason: Quiet, minutes: i64 },
     /// The daemon is suspended for this many minutes and wakes without an away report (a
     /// frozen process, a clock jump); reports due meanwhile arrive at the wake-up.
     Gap(i64),
@@ -268,22 +273,31 @@ enum Event {
 
 fn events() -> impl Strategy<Value = Vec<(i64, Event)>> {
     let event = prop_oneof![
-        3 => (0_i64..=30, prop_oneof![1_i64..=30, 1_i64..=8 * 60])
-            .prop_map(|(idle, minutes)| Event::Away { idle, minutes }),
-        2 => (1_i64..=3 * 60).prop_map(|minutes| Event::Quiet { minutes }),
+        3 => (away_reason(), 0_i64..=30, prop_oneof![1_i64..=30, 1_i64..=8 * 60])
+            .prop_map(|(reason, idle, minutes)| Event::Away { reason, idle, minutes }),
+        2 => (quiet_reason(), 1_i64..=3 * 60)
+            .prop_map(|(reason, minutes)| Event::Quiet { reason, minutes }),
         2 => prop_oneof![3 => 1_i64..=12 * 60, 1 => 1_i64..=2 * 24 * 60].prop_map(Event::Gap),
     ];
     // Minutes after the previous event's start.
     proptest::collection::vec((1_i64..=4 * 60, event), 0..16)
 }
 
+fn away_reason() -> impl Strategy<Value = Away> {
+    prop_oneof![Just(Away::Idle), Just(Away::Locked), Just(Away::Asleep)]
+}
+
+fn quiet_reason() -> impl Strategy<Value = Quiet> {
+    prop_oneof![Just(Quiet::DoNotDisturb), Just(Quiet::Fullscreen)]
+}
+
 /// One step of an event, at a time.
 #[derive(Debug, Clone, Copy)]
 enum Action {
-    Away { idle: i64 },
-    Back,
-    QuietOn,
-    QuietOff,
+    Away { reason: Away, idle: i64 },
+    Back(Away),
+    QuietOn(Quiet),
+    QuietOff(Quiet),
     Gap(i64),
 }
 
@@ -294,13 +308,17 @@ fn actions(start: DateTime<Utc>, events: &[(i64, Event)]) -> Vec<(DateTime<Utc>,
     for (delay, event) in events {
         t += Duration::minutes(*delay);
         match *event {
-            Event::Away { idle, minutes } => {
-                out.push((t, Action::Away { idle }));
-                out.push((t + Duration::minutes(minutes), Action::Back));
+            Event::Away {
+                reason,
+                idle,
+                minutes,
+            } => {
+                out.push((t, Action::Away { reason, idle }));
+                out.push((t + Duration::minutes(minutes), Action::Back(reason)));
             }
-            Event::Quiet { minutes } => {
-                out.push((t, Action::QuietOn));
-                out.push((t + Duration::minutes(minutes), Action::QuietOff));
+            Event::Quiet { reason, minutes } => {
+                out.push((t, Action::QuietOn(reason)));
+                out.push((t + Duration::minutes(minutes), Action::QuietOff(reason)));
             }
             Event::Gap(minutes) => out.push((t, Action::Gap(minutes))),
         }
@@ -322,11 +340,11 @@ fn bump(c: &Cell<u64>) {
     c.set(c.get() + 1);
 }
 
-/// The daemon's view of presence, for the checks: how many away reports and holds are open.
+/// The daemon's view of presence, for the checks: the reasons away and the holds in force.
 #[derive(Default)]
 struct Presence {
-    away: u32,
-    quiet: u32,
+    away: BTreeSet<Away>,
+    quiet: BTreeSet<Quiet>,
     /// A hold ended and its grace runs until then.
     grace_until: Option<DateTime<Utc>>,
 }
@@ -350,7 +368,7 @@ impl Checker<'_> {
             show(now)
         );
         prop_assert!(
-            p.away == 0 && p.quiet == 0,
+            p.away.is_empty() && p.quiet.is_empty(),
             "fired at {} while away or held",
             show(now)
         );
@@ -436,7 +454,7 @@ fn simulate(
     let mut woke_at = None;
     for _ in 0..20_000 {
         let due = next_due(&config, &state, now, &Berlin);
-        if p.away > 0 || p.quiet > 0 {
+        if !p.away.is_empty() || !p.quiet.is_empty() {
             prop_assert!(due.is_none(), "due while away or held: {due:?}");
         }
         if let Some(d) = &due {
@@ -499,27 +517,25 @@ fn simulate(
         };
         now = first;
         match action {
-            Action::Away { idle } => {
-                went_away(&mut state, now - Duration::minutes(idle));
-                p.away += 1;
+            Action::Away { reason, idle } => {
+                went_away(&mut state, reason, now - Duration::minutes(idle));
+                p.away.insert(reason);
             }
-            Action::Back => {
-                p.away -= 1;
-                if p.away == 0 {
-                    came_back(&config, &mut state, now, &Berlin);
+            Action::Back(reason) => {
+                let was_away = came_back(&config, &mut state, reason, now, &Berlin);
+                prop_assert_eq!(was_away, p.away.remove(&reason));
+                if was_away && p.away.is_empty() {
                     woke_at = Some(now);
                 }
             }
-            Action::QuietOn => {
-                p.quiet += 1;
-                if p.quiet == 1 {
-                    set_quiet(&config, &mut state, true, now);
-                }
+            Action::QuietOn(reason) => {
+                let changed = set_quiet(&config, &mut state, reason, true, now);
+                prop_assert_eq!(changed, p.quiet.insert(reason));
             }
-            Action::QuietOff => {
-                p.quiet -= 1;
-                if p.quiet == 0 {
-                    set_quiet(&config, &mut state, false, now);
+            Action::QuietOff(reason) => {
+                let changed = set_quiet(&config, &mut state, reason, false, now);
+                prop_assert_eq!(changed, p.quiet.remove(&reason));
+                if changed && p.quiet.is_empty() {
                     p.grace_until = (grace > Duration::zero()).then(|| now + grace);
                     woke_at = Some(now + grace);
                 }

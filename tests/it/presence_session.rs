@@ -346,7 +346,8 @@ async fn mutter_missing_is_an_error() {
     )
     .await
     .expect("start_on did not return")
-    .expect_err("start_on succeeded without Mutter");
+    .expect_err("start_on succeeded without Mutter")
+    .to_string();
     assert!(err.contains(MUTTER), "{err}");
 }
 
@@ -455,7 +456,8 @@ async fn screensaver_missing_is_an_error() {
     let err = tokio::time::timeout(SOON, screensaver::start_on(connect(&bus.address).await, tx))
         .await
         .expect("start_on did not return")
-        .expect_err("start_on succeeded without a screen saver");
+        .expect_err("start_on succeeded without a screen saver")
+        .to_string();
     assert!(err.contains(SCREENSAVER), "{err}");
 }
 

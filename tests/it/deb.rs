@@ -1,5 +1,5 @@
 //! The Debian package (`cargo deb`, from `[package.metadata.deb]` in Cargo.toml) holds the
-//! binary, the user unit, the desktop entry and icon, the man page and the completions, at the
+//! binaries (`stretchd` and the `stretchd-daemon` it hands `run` over to), the user unit, the desktop entry and icon, the man page and the completions, at the
 //! paths Debian and the desktops look in.
 //!
 //! Building the package needs cargo-deb (`cargo install cargo-deb --locked`) and a release
@@ -10,8 +10,9 @@ use std::path::Path;
 use std::process::Command;
 
 /// Where a `.deb` must put each file.
-const EXPECTED: [&str; 10] = [
+const EXPECTED: [&str; 11] = [
     "./usr/bin/stretchd",
+    "./usr/libexec/stretchd/stretchd-daemon",
     "./usr/lib/systemd/user/stretchd.service",
     "./usr/share/applications/stretchd.desktop",
     "./usr/share/icons/hicolor/scalable/apps/stretchd.svg",
@@ -83,9 +84,14 @@ fn deb_contains_the_expected_files() {
             "{expected} is not in the package:\n{list}"
         );
     }
-    let binary = list
-        .lines()
-        .find(|l| l.ends_with(" ./usr/bin/stretchd"))
-        .unwrap();
-    assert!(binary.starts_with("-rwxr-xr-x"), "{binary}");
+    for binary in [
+        "./usr/bin/stretchd",
+        "./usr/libexec/stretchd/stretchd-daemon",
+    ] {
+        let line = list
+            .lines()
+            .find(|l| l.ends_with(&format!(" {binary}")))
+            .unwrap();
+        assert!(line.starts_with("-rwxr-xr-x"), "{line}");
+    }
 }

@@ -13,11 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use testkit::{
-    Bin, Bus, Daemon, SOON, all_day_config, history_path, state_dir, state_path, text, write_file,
+    Bus, Daemon, SOON, all_day_config, history_path, state_dir, state_path, text, write_file,
 };
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// What sits at a file's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,10 +22,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use testkit::logind::{Call, Fake, Setup};
 use testkit::notifications::{Note, Server};
-use testkit::{Bin, Bus, Daemon, SOON, all_day_config, write_file};
+use testkit::{Bus, Daemon, SOON, all_day_config, write_file};
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// The `every` of the interval reminder.
 const INTERVAL: Duration = Duration::from_secs(3);

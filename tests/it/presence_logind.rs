@@ -275,7 +275,8 @@ async fn no_session_and_no_display_session_is_an_error() {
     let err = tokio::time::timeout(SOON, logind::start_on(fake.client().await, tx, true))
         .await
         .expect("start_on did not return")
-        .expect_err("start_on succeeded without a session");
+        .expect_err("start_on succeeded without a session")
+        .to_string();
     assert!(err.contains("display session"), "{err}");
 }
 
@@ -290,6 +291,7 @@ async fn a_bus_without_logind_is_an_error_at_once() {
     let err = tokio::time::timeout(SOON, logind::start_on(conn, tx, true))
         .await
         .expect("start_on did not return")
-        .expect_err("start_on succeeded without logind");
+        .expect_err("start_on succeeded without logind")
+        .to_string();
     assert!(err.contains("org.freedesktop.login1"), "{err}");
 }

@@ -18,12 +18,11 @@ use tempfile::TempDir;
 
 use testkit::notifications::{Behaviour, Server, forge_action};
 use testkit::{
-    Bin, Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request,
+    Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request,
     socket_path, text, write_file,
 };
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 
 /// Longer than the daemon's 5 s bound on a notification-server call, with room to spare.
 const CALL_BOUND: Duration = Duration::from_secs(20);

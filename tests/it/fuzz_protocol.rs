@@ -108,7 +108,8 @@ fn request() -> impl Strategy<Value = Request> {
         Just(Request::Done),
         proptest::option::of(any::<String>()).prop_map(|reminder| Request::Now { reminder }),
         Just(Request::Reload),
-        any::<String>().prop_map(|item| Request::GuideDone { item }),
+        (any::<String>(), any::<bool>())
+            .prop_map(|(item, safety_shown)| Request::GuideDone { item, safety_shown }),
     ]
 }
 

@@ -37,12 +37,11 @@ use tempfile::TempDir;
 
 use testkit::notifications::{NOTIFICATIONS, Server};
 use testkit::{
-    Bin, Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded,
-    socket_path, state_dir, state_path, write_file,
+    Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded, socket_path,
+    state_dir, state_path, write_file,
 };
 
-/// The binary under test.
-const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
+use crate::BIN;
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
 /// The log line the daemon writes for every firing.

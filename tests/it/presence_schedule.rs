@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Origin};
-use stretchd::schedule::state::State;
+use stretchd::schedule::state::{Away, Quiet, State};
 use stretchd::schedule::{came_back, next_due, set_quiet, settle, went_away};
 
 fn config(extra: &str) -> Config {
@@ -48,14 +48,20 @@ fn a_natural_break_restarts_the_interval_from_the_return() {
     let c = config("");
     let mut s = State::new(t("2026-11-24 09:00 +01:00"));
     // Due 09:50. The user leaves at 09:20 (idle reported with the time of the last input).
-    went_away(&mut s, t("2026-11-24 09:20 +01:00"));
+    went_away(&mut s, Away::Idle, t("2026-11-24 09:20 +01:00"));
     assert_eq!(
         due(&c, &s, t("2026-11-24 09:30 +01:00")),
         None,
         "nothing while away"
     );
     // Back at 09:40 after 20 minutes: a natural break; the next reminder is 50 m later.
-    came_back(&c, &mut s, t("2026-11-24 09:40 +01:00"), &Berlin);
+    came_back(
+        &c,
+        &mut s,
+        Away::Idle,
+        t("2026-11-24 09:40 +01:00"),
+        &Berlin,
+    );
     assert_eq!(
         due(&c, &s, t("2026-11-24 09:40 +01:00")),
         Some(("stretch".into(), t("2026-11-24 10:30 +01:00")))
@@ -66,8 +72,14 @@ fn a_natural_break_restarts_the_interval_from_the_return() {
 fn a_short_absence_is_not_a_break() {
     let c = config("");
     let mut s = State::new(t("2026-11-24 09:00 +01:00"));
-    went_away(&mut s, t("2026-11-24 09:20 +01:00"));
-    came_back(&c, &mut s, t("2026-11-24 09:23 +01:00"), &Berlin);
+    went_away(&mut s, Away::Idle, t("2026-11-24 09:20 +01:00"));
+    came_back(
+        &c,
+        &mut s,
+        Away::Idle,
+        t("2026-11-24 09:23 +01:00"),
+        &Berlin,
+    );
     assert_eq!(
         due(&c, &s, t("2026-11-24 09:23 +01:00")),
         Some(("stretch".into(), t("2026-11-24 09:50 +01:00")))
@@ -79,10 +91,16 @@ fn idle_at_due_time_holds_the_reminder_and_a_short_idle_fires_it_once_on_return(
     let c = config("");
     let mut s = State::new(t("2026-11-24 09:00 +01:00"));
     // The user has been idle for 3 minutes when the 09:50 reminder falls due.
-    went_away(&mut s, t("2026-11-24 09:47 +01:00"));
+    went_away(&mut s, Away::Idle, t("2026-11-24 09:47 +01:00"));
     assert!(settle(&c, &mut s, t("2026-11-24 09:50 +01:00"), &Berlin).is_none());
     // Back at 09:51 (4 minutes: no natural break): the held reminder fires once, now.
-    came_back(&c, &mut s, t("2026-11-24 09:51 +01:00"), &Berlin);
+    came_back(
+        &c,
+        &mut s,
+        Away::Idle,
+        t("2026-11-24 09:51 +01:00"),
+        &Berlin,
+    );
     let now = t("2026-11-24 09:51 +01:00");
     assert_eq!(due(&c, &s, now), Some(("stretch".into(), now)));
     assert!(settle(&c, &mut s, now, &Berlin).is_some());
@@ -97,10 +115,10 @@ fn idle_at_due_time_holds_the_reminder_and_a_short_idle_fires_it_once_on_return(
 fn three_hours_asleep_fire_nothing_on_resume_and_restart_the_interval() {
     let c = with_cron("");
     let mut s = State::new(t("2026-11-24 12:00 +01:00"));
-    went_away(&mut s, t("2026-11-24 12:30 +01:00"));
+    went_away(&mut s, Away::Asleep, t("2026-11-24 12:30 +01:00"));
     let resume = t("2026-11-24 15:30 +01:00");
     // Both the 12:50 interval and the 15:00 cron fell due while asleep.
-    came_back(&c, &mut s, resume, &Berlin);
+    came_back(&c, &mut s, Away::Asleep, resume, &Berlin);
     assert!(
         settle(&c, &mut s, resume, &Berlin).is_none(),
         "no burst, nothing at all"
@@ -115,9 +133,9 @@ fn three_hours_asleep_fire_nothing_on_resume_and_restart_the_interval() {
 fn missed_once_fires_a_missed_cron_reminder_once_after_the_return() {
     let c = with_cron("missed = \"once\"");
     let mut s = State::new(t("2026-11-24 14:40 +01:00"));
-    went_away(&mut s, t("2026-11-24 14:45 +01:00"));
+    went_away(&mut s, Away::Idle, t("2026-11-24 14:45 +01:00"));
     let back = t("2026-11-24 15:20 +01:00");
-    came_back(&c, &mut s, back, &Berlin);
+    came_back(&c, &mut s, Away::Idle, back, &Berlin);
     let fire = settle(&c, &mut s, back, &Berlin).expect("the missed 15:00 fires once");
     assert_eq!(fire.reminder, "afternoon");
     assert!(settle(&c, &mut s, back, &Berlin).is_none());
@@ -146,11 +164,17 @@ fn the_wall_clock_jumping_forward_fires_at_most_once_and_back_fires_nothing_earl
 fn a_hold_defers_and_fires_once_after_the_grace() {
     let c = config("");
     let mut s = State::new(t("2026-11-24 09:00 +01:00"));
-    set_quiet(&c, &mut s, true, t("2026-11-24 09:40 +01:00"));
+    set_quiet(
+        &c,
+        &mut s,
+        Quiet::DoNotDisturb,
+        true,
+        t("2026-11-24 09:40 +01:00"),
+    );
     assert_eq!(due(&c, &s, t("2026-11-24 09:50 +01:00")), None);
     assert!(settle(&c, &mut s, t("2026-11-24 10:50 +01:00"), &Berlin).is_none());
     let end = t("2026-11-24 11:00 +01:00");
-    set_quiet(&c, &mut s, false, end);
+    set_quiet(&c, &mut s, Quiet::DoNotDisturb, false, end);
     let after_grace = end + Duration::seconds(30);
     assert_eq!(due(&c, &s, end), Some(("stretch".into(), after_grace)));
     assert!(settle(&c, &mut s, after_grace, &Berlin).is_some());
@@ -174,9 +198,9 @@ every = "50m"
 "#;
     let c = Config::parse(text, &Origin::Embedded).unwrap();
     let mut s = State::new(t("2026-10-25 02:30 +02:00"));
-    went_away(&mut s, t("2026-10-25 02:50 +02:00"));
+    went_away(&mut s, Away::Idle, t("2026-10-25 02:50 +02:00"));
     let back = t("2026-10-25 02:10 +01:00");
-    came_back(&c, &mut s, back, &Berlin);
+    came_back(&c, &mut s, Away::Idle, back, &Berlin);
     assert_eq!(
         due(&c, &s, back),
         Some(("stretch".into(), back + Duration::minutes(50)))

@@ -1,0 +1,75 @@
+//! Which stretch the guide walks through: the one asked for by id, or the one stretchd would
+//! suggest (the daemon's, else [`crate::schedule::next_stretch`] from the saved state).
+
+use anyhow::{Context as _, bail};
+use chrono::{Local, Utc};
+
+use crate::catalog::Stretch;
+use crate::config::{Config, Kind};
+use crate::ipc::{Client, ClientError, Request, Response};
+use crate::schedule::state::State;
+
+/// The stretch with this id, or an error that lists the ids.
+pub(super) fn find<'a>(config: &'a Config, id: &str) -> anyhow::Result<&'a Stretch> {
+    if let Some(stretch) = config.catalog.stretch(id) {
+        return Ok(stretch);
+    }
+    let known: Vec<&str> = config
+        .catalog
+        .stretches
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let known = known.join(", ");
+    let shown = crate::stats::printable(id);
+    if config.catalog.posture(id).is_some() {
+        bail!("\"{shown}\" is a posture check; the guide walks through stretches (known: {known})");
+    }
+    bail!("no stretch has the id \"{shown}\" (known: {known}); `stretchd stretches` lists them")
+}
+
+/// The stretch stretchd would suggest next, and a line that says where the choice came from.
+pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str)> {
+    match ask_daemon() {
+        Ok(Some(item)) => {
+            if let Some(stretch) = config.catalog.stretch(&item) {
+                return Ok((
+                    stretch,
+                    "(The stretch the daemon suggests; `stretchd guide ID` picks another.)",
+                ));
+            }
+        }
+        Ok(None) | Err(ClientError::NotRunning(_)) => {}
+        Err(e) => eprintln!("stretchd: cannot ask the daemon what comes next ({e})"),
+    }
+    let state = super::saved_state(&crate::store::paths::state_dir())
+        .unwrap_or_else(|| State::new(Utc::now()));
+    // The built-in catalogue is never empty.
+    let stretch = crate::schedule::next_stretch(config, &state, Utc::now(), &Local)
+        .context("the catalogue has no stretches")?;
+    Ok((
+        stretch,
+        "(Next in the rotation; `stretchd guide ID` picks another.)",
+    ))
+}
+
+/// The stretch the running daemon suggests: the stretch reminder on screen, or else the first
+/// stretch among the upcoming reminders.
+fn ask_daemon() -> Result<Option<String>, ClientError> {
+    let socket = crate::store::paths::control_socket();
+    if let Response::Status(status) = Client::connect(&socket)?.call(&Request::Status)?
+        && let Some(waiting) = status.waiting.filter(|w| w.kind == Kind::Stretch)
+    {
+        return Ok(Some(waiting.item));
+    }
+    let request = Request::Next {
+        count: crate::schedule::STRETCH_LOOKAHEAD,
+    };
+    Ok(match Client::connect(&socket)?.call(&request)? {
+        Response::Next { upcoming } => upcoming
+            .into_iter()
+            .find(|u| u.kind == Kind::Stretch)
+            .map(|u| u.item),
+        _ => None,
+    })
+}

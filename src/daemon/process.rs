@@ -1,0 +1,92 @@
+//! The daemon as a process: the runtime it runs on, and the `stretchd-daemon` binary's command
+//! line.
+//!
+//! `stretchd run` replaces itself with `stretchd-daemon` when that binary sits beside it (or in
+//! `../libexec/stretchd/`), so the process that stays running for the whole session maps only
+//! the daemon's code, not the command line's (clap, the man page, completions, the guide,
+//! install): about 0.5 MB less binary and 0.35 MB less resident memory (BENCHMARKS.md). Without
+//! it, `stretchd run` runs the same [`main`] in its own process.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+/// The daemon binary's file name.
+pub const BINARY: &str = "stretchd-daemon";
+
+/// The environment variable through which `stretchd run` tells `stretchd-daemon` its version,
+/// so that a stale daemon binary left beside a newer `stretchd` refuses to run.
+pub const VERSION_VAR: &str = "STRETCHD_CLI_VERSION";
+
+/// How long a `next` preview still running on a blocking thread may hold up the exit.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(100);
+
+/// Runs the daemon on a runtime of its own until it stops.
+pub fn main(config: Option<PathBuf>) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let result = runtime.block_on(crate::daemon::serve(config));
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    result
+}
+
+/// Reads `stretchd-daemon`'s command line: `[--config PATH]`, as `stretchd run` passes it.
+pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Option<PathBuf>> {
+    let mut args = args.into_iter();
+    let mut config = None;
+    while let Some(arg) = args.next() {
+        if arg == "--config" {
+            let path = args.next().context(
+                "--config needs a path (start the daemon with `stretchd run --config PATH`)",
+            )?;
+            config = Some(PathBuf::from(path));
+        } else {
+            anyhow::bail!(
+                "unknown argument {:?}: {BINARY} is started by `stretchd run [--config PATH]`; see `stretchd run --help`",
+                arg.to_string_lossy()
+            );
+        }
+    }
+    if let Ok(cli) = std::env::var(VERSION_VAR)
+        && cli != env!("CARGO_PKG_VERSION")
+    {
+        anyhow::bail!(
+            "{BINARY} is version {} but stretchd is {cli}: install both from the same build",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> anyhow::Result<Option<PathBuf>> {
+        parse_args(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn takes_no_argument_or_one_config_path() {
+        assert_eq!(parse(&[]).unwrap(), None);
+        assert_eq!(
+            parse(&["--config", "/tmp/a b.toml"]).unwrap(),
+            Some(PathBuf::from("/tmp/a b.toml"))
+        );
+    }
+
+    #[test]
+    fn refuses_anything_else_and_says_how_to_start_it() {
+        let e = parse(&["--config"]).unwrap_err().to_string();
+        assert!(e.contains("stretchd run --config PATH"), "{e}");
+        let e = parse(&["run"]).unwrap_err().to_string();
+        assert!(
+            e.contains("unknown argument \"run\"") && e.contains("stretchd run"),
+            "{e}"
+        );
+    }
+}
