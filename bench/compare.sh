@@ -17,7 +17,8 @@
 #   - for stretchd alone: start to ready (spawn to READY=1 on a NOTIFY_SOCKET bound here), the
 #     lateness of LATENESS reminders of a `* * * * * *` cron against their second (the log line's
 #     timestamp, and the Notify call's arrival on the bus), the `stretchd status` round trip, the
-#     `stretchd stats` time over a year of history (bench/stats.sh) and the release binary size.
+#     `stretchd stats` time over a year of history (`stretchd-bench stats`, testkit/) and the
+#     release binary size.
 #
 # The short intervals: stretchd `every = "1s"`. Safe Eyes: `short_break_interval` is in minutes
 # and its settings dialog stops at 1, but its JSON file takes any number: SAFEEYES_INTERVAL
@@ -72,6 +73,8 @@ CALL_TIMEOUT=10  # seconds for one `stretchd status` or dbus-send
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/bench/compare-results.md"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/stretchd"
+# The benchmark binary of testkit/ (a debug build), for the `stretchd stats` figure.
+BENCH_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/stretchd-bench"
 
 BENCH_NAME=compare
 # shellcheck source=bench/lib.sh
@@ -142,11 +145,12 @@ ALIVE_LINES=40
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building the release binary (cargo build --release)"
   build build --release --quiet
+  log "building stretchd-bench (cargo build -p testkit --bin stretchd-bench)"
+  build build -p testkit --bin stretchd-bench --quiet
 fi
 [[ -x $BIN ]] || die "no binary at $BIN (build it, or unset SKIP_BUILD)"
 # Read now: rustup finds its toolchain through $HOME, which the private session replaces.
 RUSTC_VERSION=$(cd "$ROOT" && rustc --version 2>/dev/null) || RUSTC_VERSION="rustc (unknown)"
-ORIG_HOME=$HOME
 
 # --- the helpers (python) -------------------------------------------------------------------------
 cat >"$TMP/helper.py" <<'PY'
@@ -632,7 +636,8 @@ R[stretchd.idle_config]="a cron reminder on 1 January; presence as default (idle
 
 log "stretchd: \`stretchd status\` round trip ($STATUS_RUNS runs)"
 # The instance's variables are exported in a subshell rather than passed through env, which would
-# add an exec to every timed run (bench/control.sh times `timeout ... stretchd status` too).
+# add an exec to every timed run (`stretchd-bench control` times `stretchd status` without the
+# `timeout` wrapper, so its figures read a little lower).
 out=$(export "${INST_ENV[@]}" && timeout "$CALL_TIMEOUT" "$BIN" status) || die "\`stretchd status\` failed: $out"
 grep -q "(pid $SD)" <<<"$out" || die "\`stretchd status\` did not report pid $SD: $out"
 status_times=$(
@@ -725,16 +730,15 @@ run_bg "$TMP/ready.json" env "${INST_ENV[@]}" "$PY" "$TMP/helper.py" ready "$REA
 R[ready]=$(cat "$TMP/ready.json")
 
 # --- stats over a year, binary size ---
-R[stats]="not run (bench/stats.sh missing)"
-if [[ -f $ROOT/bench/stats.sh ]]; then
-  log "stretchd: running bench/stats.sh"
-  # With the user's HOME: stats.sh keeps to its own XDG directories, and python3 may be a shim
-  # that needs HOME.
-  stats_out=$(HOME=$ORIG_HOME SKIP_BUILD=1 timeout 300 bash "$ROOT/bench/stats.sh" 2>"$TMP/stats.err") ||
-    die "bench/stats.sh failed: $(cat "$TMP/stats.err")"
+R[stats]="not run (no $BENCH_BIN: build it with cargo build -p testkit --bin stretchd-bench)"
+if [[ -x $BENCH_BIN ]]; then
+  log "stretchd: running stretchd-bench stats"
+  # It keeps to temporary directories of its own for stretchd's HOME and XDG directories.
+  stats_out=$(timeout 300 "$BENCH_BIN" stats --stretchd "$BIN" 2>"$TMP/stats.err") ||
+    die "stretchd-bench stats failed: $(cat "$TMP/stats.err")"
   line=$(grep -E '^stretchd stats over' <<<"$stats_out" | tail -n1)
   if [[ $line =~ over\ ([0-9]+)\ history\ entries:\ median\ ([0-9.]+)\ ms ]]; then
-    R[stats]="median ${BASH_REMATCH[2]} ms (${BASH_REMATCH[1]} entries, bench/stats.sh)"
+    R[stats]="median ${BASH_REMATCH[2]} ms (${BASH_REMATCH[1]} entries, stretchd-bench stats)"
   else
     R[stats]="${line:-$stats_out}"
   fi

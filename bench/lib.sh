@@ -1,13 +1,13 @@
-# Shared by the benchmarks (bench/*.sh) and assets/screenshot.sh; sourced, not run:
+# Shared by bench/compare.sh and assets/screenshot.sh (the benchmarks of stretchd alone are
+# `stretchd-bench`, in testkit/); sourced, not run:
 #
-#   BENCH_NAME=footprint   # the prefix of every message
+#   BENCH_NAME=compare   # the prefix of every message
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
 # Messages and errors (die, log), a temporary directory whose processes are stopped on exit
 # (bench_tmp; every background process is recorded in PIDS, or GROUPS_ for setsid session
 # leaders), bounded waits (wait_for, alive, pause), bounded builds (build), and a private session:
-# HOME and XDG directories in TMP (private_home), dbus-daemon with no service directories
-# (start_bus), Xvfb (start_xvfb) and dunst (start_dunst).
+# dbus-daemon with no service directories (start_bus), Xvfb (start_xvfb) and dunst (start_dunst).
 # Every wait has a deadline; every process started is stopped, newest first.
 
 # die MESSAGE...: the message on stderr, exit status 1.
@@ -21,7 +21,7 @@ log() { echo "$BENCH_NAME: $*" >&2; }
 
 # bench_tmp NAME: makes TMP, a fresh directory stretchd-NAME.XXXXXX under TMPDIR, and installs
 # the traps: on exit every recorded process is stopped and TMP removed (kept, and said so, under
-# KEEP_TMP=1; KEEP_WHAT says what it holds).
+# KEEP_TMP=1).
 bench_tmp() {
   TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchd-$1.XXXXXX")
   PIDS=()
@@ -67,7 +67,7 @@ cleanup() {
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
   PIDS=()
   if [[ ${KEEP_TMP:-0} == 1 ]]; then
-    echo "$BENCH_NAME: ${KEEP_WHAT:-logs and configs} kept in $TMP" >&2
+    echo "$BENCH_NAME: logs and configs kept in $TMP" >&2
   else
     rm -rf "$TMP"
   fi
@@ -136,16 +136,6 @@ build() {
   PIDS+=("$pid")
   wait "$pid" || die "cargo $* failed or took longer than ${BUILD_TIMEOUT}s"
   forget "$pid"
-}
-
-# private_home: HOME and the XDG directories (config, state, data, cache, runtime, this one
-# 0700) inside TMP, so that no tool reads or writes the user's own config and state.
-private_home() {
-  export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_STATE_HOME="$TMP/home/.local/state"
-  export XDG_DATA_HOME="$TMP/home/.local/share" XDG_CACHE_HOME="$TMP/home/.cache"
-  export XDG_RUNTIME_DIR="$TMP/run"
-  mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
-  chmod 700 "$XDG_RUNTIME_DIR"
 }
 
 # bus_config TYPE DIR: a dbus-daemon config for a bus of TYPE (session or system) listening in

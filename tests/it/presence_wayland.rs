@@ -13,11 +13,9 @@
 //! `STRETCHD_REQUIRE_DUNST` is set (as `.ci/run` does after installing them), in which case a
 //! missing tool fails them. Debian: `apt-get install --no-install-recommends sway kwin-wayland`.
 
-mod common;
-
 use std::io::Read as _;
 use std::net::Shutdown;
-use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+use std::os::unix::fs::MetadataExt as _;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,16 +24,15 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use stretchd::daemon::presence::wayland::{SETUP_TIMEOUT, start_on};
 use stretchd::daemon::presence::{Away, PresenceEvent};
-use tempfile::TempDir;
 use tokio::sync::mpsc::Receiver;
 
-use common::kwin::KwinActivity;
-use common::{Guard, on_path, tools_present};
+use testkit::tools_present;
+use testkit::wayland::{Compositor, KwinActivity, start_kwin};
 
 const SWAY_INSTALL: &str =
     "install sway (Debian: `apt-get install --no-install-recommends sway`; CI does)";
 const KWIN_INSTALL: &str = "install kwin-wayland (Debian: `apt-get install --no-install-recommends kwin-wayland`; CI does)";
-/// Bound for a compositor to start listening.
+/// Bound for `swaymsg` to answer.
 const SOON: Duration = Duration::from_secs(20);
 /// The natural-break time given to the source.
 const NATURAL_BREAK: Duration = Duration::from_secs(1);
@@ -46,103 +43,6 @@ const NOBODY: u32 = 65534;
 
 fn is_root() -> bool {
     std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
-}
-
-/// A headless compositor with its own `XDG_RUNTIME_DIR`, stopped on drop.
-struct Compositor {
-    // Dropped first: the process goes before its directory.
-    guard: Guard,
-    /// The `wayland-*` socket.
-    socket: PathBuf,
-    /// `XDG_RUNTIME_DIR` of the compositor.
-    runtime: PathBuf,
-    log: PathBuf,
-    _dir: TempDir,
-}
-
-impl Compositor {
-    /// Starts `cmd` (environment and arguments set, but for `XDG_RUNTIME_DIR` and `HOME`) with a
-    /// fresh runtime directory, as `owner` if given, and waits (bounded) until its Wayland socket
-    /// accepts connections.
-    fn start(mut cmd: Command, dir: TempDir, owner: Option<u32>) -> Compositor {
-        let runtime = dir.path().join("runtime");
-        std::fs::create_dir(&runtime).unwrap();
-        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
-        if let Some(uid) = owner {
-            for path in [dir.path(), &runtime] {
-                std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
-            }
-        }
-        let log = dir.path().join("compositor.log");
-        let stderr = std::fs::File::create(&log).unwrap();
-        let what = cmd.get_program().to_string_lossy().into_owned();
-        cmd.env("XDG_RUNTIME_DIR", &runtime)
-            .env("HOME", dir.path())
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("WAYLAND_SOCKET")
-            .env_remove("DISPLAY")
-            .env_remove("SWAYSOCK")
-            // Keep it off the developer's session bus.
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                format!("unix:path={}", dir.path().join("no-bus").display()),
-            )
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(stderr);
-        let child = cmd
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
-        let mut compositor = Compositor {
-            guard: Guard(child),
-            socket: PathBuf::new(),
-            runtime,
-            log,
-            _dir: dir,
-        };
-        compositor.socket = compositor.wait_for_socket(&what);
-        compositor
-    }
-
-    /// Polls every 20 ms, bounded by [`SOON`], until a `wayland-*` socket in the runtime
-    /// directory accepts a connection.
-    fn wait_for_socket(&mut self, what: &str) -> PathBuf {
-        let deadline = Instant::now() + SOON;
-        loop {
-            let sockets = std::fs::read_dir(&self.runtime)
-                .unwrap()
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name().is_some_and(|n| {
-                        let n = n.to_string_lossy();
-                        n.starts_with("wayland-") && !n.ends_with(".lock")
-                    })
-                });
-            for socket in sockets {
-                if UnixStream::connect(&socket).is_ok() {
-                    return socket;
-                }
-            }
-            if let Ok(Some(status)) = self.guard.0.try_wait() {
-                panic!(
-                    "{what} exited ({status}) before listening; log:\n{}",
-                    self.log()
-                );
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{what} has no Wayland socket after {SOON:?}; log:\n{}",
-                self.log()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
 }
 
 /// The next event, within `timeout`.
@@ -323,31 +223,6 @@ async fn sway_reports_idle_and_activity_or_lacks_the_protocol() {
 // ---------------------------------------------------------------------------------------------
 // KWin
 
-fn start_kwin() -> Compositor {
-    let dir = tempfile::tempdir().unwrap();
-    // Debian gives kwin_wayland a file capability (cap_sys_resource), and exec fails with EPERM
-    // where that capability is not in the bounding set (containers). A copy has none.
-    let kwin = dir.path().join("kwin_wayland");
-    std::fs::copy(on_path("kwin_wayland").unwrap(), &kwin).unwrap();
-    let mut cmd = Command::new(&kwin);
-    cmd.args([
-        "--virtual",
-        "--no-lockscreen",
-        "--no-global-shortcuts",
-        "--no-kactivities",
-        "--socket",
-        "wayland-stretchd",
-        "--width",
-        "640",
-        "--height",
-        "480",
-    ])
-    // QPainter compositing: no GL context on a machine without a GPU.
-    .env("KWIN_COMPOSE", "Q")
-    .env_remove("XDG_SESSION_TYPE");
-    Compositor::start(cmd, dir, None)
-}
-
 /// Makes the compositor see user activity through KDE's idle protocol, on a connection of its
 /// own.
 fn kwin_simulate_activity(kwin: &Compositor) {
@@ -385,7 +260,7 @@ async fn kwin_reports_idle_and_activity() {
     ) {
         return;
     }
-    let kwin = start_kwin();
+    let kwin = start_kwin(&[]);
     let dir = tempfile::tempdir().unwrap();
     let via = dir.path().join("wayland-proxy");
     let hung_up = proxy(kwin.socket.clone(), &via);

@@ -3,8 +3,6 @@
 //! there: nothing (no systemd: the autostart fallback), or a fake `systemctl` that logs its
 //! arguments and answers the manager probe with success or failure.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
@@ -12,6 +10,8 @@ use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
+
+use crate::BIN;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -96,14 +96,14 @@ impl Home {
 
     /// Runs `stretchd args...` with this HOME and `PATH`; returns its output.
     fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = common::stretchd(self.path());
+        let mut cmd = BIN.command(self.path());
         cmd.args(args)
             .env("PATH", &self.bin)
             .env("XDG_DATA_HOME", self.path().join("data"))
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped());
-        common::run_bounded(cmd, Duration::from_secs(30))
+        testkit::run_bounded(cmd, Duration::from_secs(30))
     }
 
     /// Runs `stretchd args...`, asserts success and returns its stdout.
@@ -141,7 +141,7 @@ impl Home {
 
 /// The real path of the binary under test, as install names it.
 fn binary() -> PathBuf {
-    std::fs::canonicalize(common::BIN).unwrap()
+    std::fs::canonicalize(BIN).unwrap()
 }
 
 /// The line of `stdout` that names `path`.

@@ -1,16 +1,16 @@
 //! End to end: the real `stretchd` binary on a private session bus, with the test notification
-//! server of `common::notifications`, which records every `Notify` call and can press the
+//! server of `testkit::notifications`, which records every `Notify` call and can press the
 //! buttons.
 //!
 //! Each test has its own bus, home directory and server, so they run in parallel.
 
-mod common;
-
 use std::os::unix::net::UnixDatagram;
 use std::time::{Duration, Instant};
 
-use common::notifications::{DEFAULT_CAPABILITIES, Server};
-use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, run_stretchd, write_file};
+use testkit::notifications::{DEFAULT_CAPABILITIES, Server};
+use testkit::{Bus, Daemon, SOON, all_day_config, write_file};
+
+use crate::BIN;
 
 const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 /// The tracing line the daemon writes for every firing.
@@ -32,7 +32,10 @@ fn twist_config(snooze: &str) -> String {
 
 /// `["done", "Done", "snooze", "Snooze", ...]` as pairs.
 fn action_pairs(actions: &[String]) -> Vec<(&str, &str)> {
-    assert!(actions.len().is_multiple_of(2), "odd action list: {actions:?}");
+    assert!(
+        actions.len().is_multiple_of(2),
+        "odd action list: {actions:?}"
+    );
     actions
         .chunks(2)
         .map(|p| (p[0].as_str(), p[1].as_str()))
@@ -45,14 +48,14 @@ async fn setup(caps: &[&str], config: &str) -> (Bus, Server, Daemon, tempfile::T
     let server = Server::with_capabilities(&bus.address, caps);
     let dir = tempfile::tempdir().unwrap();
     let path = write_file(dir.path(), "config.toml", config);
-    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    let mut daemon = BIN.daemon(&bus.address, &path).start();
     daemon.wait_for_log_async("stretchd is running", SOON).await;
     (bus, server, daemon, dir)
 }
 
 #[tokio::test]
 async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
-    let numbered = numbered_steps("seated-twist");
+    let numbered = BIN.numbered_steps("seated-twist");
     let (_bus, server, daemon, _dir) = setup(
         DEFAULT_CAPABILITIES,
         &twist_config("[snooze]\nlength = \"3s\"\n"),
@@ -132,7 +135,8 @@ async fn without_a_writable_data_dir_stretches_come_without_a_picture() {
     let config = write_file(dir.path(), "config.toml", &twist_config(""));
     // XDG_DATA_HOME is a file: no directory can be made in it.
     let not_a_dir = write_file(dir.path(), "data", "");
-    let mut daemon = Daemon::builder(&bus.address, &config)
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
         .env("XDG_DATA_HOME", &not_a_dir)
         .start();
     let warning = daemon
@@ -278,7 +282,7 @@ async fn without_a_server_the_daemon_warns_once_and_keeps_trying() {
     let bus = Bus::start();
     let dir = tempfile::tempdir().unwrap();
     let path = write_file(dir.path(), "config.toml", &twist_config(""));
-    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    let mut daemon = BIN.daemon(&bus.address, &path).start();
     daemon.wait_for_log_async("stretchd is running", SOON).await;
     let warnings_at_start = daemon.count(" WARN ");
 
@@ -357,7 +361,7 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     let args: Vec<&str> = args.lines().collect();
-    let exe = std::fs::canonicalize(common::BIN).unwrap();
+    let exe = std::fs::canonicalize(BIN).unwrap();
     let config = dir.path().join("config.toml");
     assert_eq!(
         args,
@@ -398,7 +402,7 @@ fn sigterm_stops_the_daemon_cleanly() {
     let bus = Bus::start();
     let dir = tempfile::tempdir().unwrap();
     let path = write_file(dir.path(), "config.toml", &quiet_config());
-    let mut daemon = Daemon::builder(&bus.address, &path).start();
+    let mut daemon = BIN.daemon(&bus.address, &path).start();
     daemon.wait_for_log("stretchd is running", SOON);
 
     let sent = Instant::now();
@@ -465,7 +469,7 @@ fn check_reports_a_bad_config_with_its_position() {
         "config.toml",
         "[schedule]\nwork_days = [\"mon\"]\n\n[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"fifty minutes\"\n",
     );
-    let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[], SOON);
+    let out = BIN.run(&["check", "--config", path.to_str().unwrap()], &[], SOON);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "a bad config passed: {stderr}");
     assert!(
@@ -478,7 +482,7 @@ fn check_reports_a_bad_config_with_its_position() {
 #[test]
 fn check_lists_the_next_reminders_of_the_default_config() {
     // No config file in the (empty) home: the built-in default runs.
-    let out = run_stretchd(
+    let out = BIN.run(
         &[
             "check",
             "--from",
@@ -531,7 +535,8 @@ fn notify_socket_gets_ready_and_stopping() {
     let socket = UnixDatagram::bind(&socket_path).unwrap();
     socket.set_read_timeout(Some(SOON)).unwrap();
     let path = write_file(dir.path(), "config.toml", &quiet_config());
-    let mut daemon = Daemon::builder(&bus.address, &path)
+    let mut daemon = BIN
+        .daemon(&bus.address, &path)
         .env("NOTIFY_SOCKET", &socket_path)
         .start();
 

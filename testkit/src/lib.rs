@@ -1,20 +1,29 @@
-//! Helpers shared by the end-to-end tests: a private session bus, the `stretchd` daemon as a
-//! child process whose log can be waited on, config files, a fake logind ([`logind`]), and the
-//! fakes for running the daemon in process ([`fake`]).
+//! Helpers shared by stretchd's end-to-end tests and its benchmark binary (`stretchd-bench`): a
+//! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
+//! config files, fake servers for the control socket, a test notification server
+//! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), and `KWin`
+//! ([`wayland`]).
+//!
+//! The binary is always given ([`Bin`]): an integration test names its own build with
+//! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
+//! release build it measures.
 //!
 //! Every wait here is on an event (a log line, a closed pipe, a name on the bus) with a hard
 //! deadline; nothing sleeps and hopes.
 
-// Each test binary uses a different subset of these helpers.
-#![allow(dead_code)]
+// A helper that cannot do its part fails the test (or the benchmark) by panicking with what went
+// wrong, as an assert does: every function here may.
+#![expect(
+    clippy::missing_panics_doc,
+    reason = "test helpers fail by panicking, as asserts do"
+)]
 
-pub mod fake;
-pub mod kwin;
 pub mod logind;
 pub mod notifications;
+pub mod wayland;
 pub mod x11;
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
@@ -22,9 +31,6 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
-
-/// The binary under test.
-pub const BIN: &str = env!("CARGO_BIN_EXE_stretchd");
 
 /// A bus config with no service directories, so that nothing is D-Bus-activated: no installed
 /// notification server (dunst ships an activation file) starts by itself on a test bus.
@@ -155,6 +161,158 @@ pub fn config_every(every: &str) -> String {
     ))
 }
 
+/// The `stretchd` binary that a test or a benchmark runs, and the ways to run it: a command, a
+/// bounded run, a [`Daemon`].
+#[derive(Debug, Clone)]
+pub struct Bin(BinPath);
+
+#[derive(Debug, Clone)]
+enum BinPath {
+    /// An integration test's `env!("CARGO_BIN_EXE_stretchd")`.
+    Static(&'static str),
+    /// A path found at run time (the benchmark's release build).
+    Owned(PathBuf),
+}
+
+impl Bin {
+    /// The binary at `path`; `const`, so that a test file can name its binary once:
+    /// `const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));`.
+    pub const fn new(path: &'static str) -> Bin {
+        Bin(BinPath::Static(path))
+    }
+
+    /// The binary at `path`, known only at run time.
+    pub fn at(path: PathBuf) -> Bin {
+        Bin(BinPath::Owned(path))
+    }
+
+    /// Where the binary is.
+    pub fn path(&self) -> &Path {
+        match &self.0 {
+            BinPath::Static(path) => Path::new(path),
+            BinPath::Owned(path) => path,
+        }
+    }
+
+    /// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
+    /// the machine's user is read or written.
+    pub fn command(&self, home: &Path) -> Command {
+        let mut cmd = Command::new(self.path());
+        cmd.env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", home.join("runtime"))
+            .env_remove("NOTIFY_SOCKET")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs `stretchd args...` to completion (no bus) in a fresh home, with `env` added; panics
+    /// after `timeout`.
+    pub fn run(&self, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
+        let home = tempfile::tempdir().unwrap();
+        self.run_in(home.path(), args, env, timeout)
+    }
+
+    /// Runs `stretchd args...` to completion (no bus) with its HOME and XDG directories in
+    /// `home` (those of a [`Daemon`] started there, to talk to it), with `env` added; panics
+    /// after `timeout`.
+    pub fn run_in(
+        &self,
+        home: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        timeout: Duration,
+    ) -> Output {
+        let mut cmd = self.command(home);
+        cmd.args(args)
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        run_bounded(cmd, timeout)
+    }
+
+    /// Runs `stretchd args...` in `home` (see [`Bin::run_in`]) with `env` added, bounded by
+    /// [`SOON`]; it must succeed. Returns its stdout.
+    pub fn ok_in(&self, home: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+        succeeded(args, &self.run_in(home, args, env, SOON))
+    }
+
+    /// [`Bin::ok_in`] with `--json` added; returns what it printed, parsed.
+    pub fn json_in(&self, home: &Path, args: &[&str], env: &[(&str, &str)]) -> serde_json::Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        let stdout = self.ok_in(home, &args, env);
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
+    }
+
+    /// A daemon on the bus at `bus_address` running the config at `config`.
+    pub fn daemon(&self, bus_address: &str, config: &Path) -> DaemonBuilder {
+        DaemonBuilder {
+            bin: self.clone(),
+            config: config.to_owned(),
+            config_flag: true,
+            bus: Some(bus_address.to_owned()),
+            env: Vec::new(),
+            home: None,
+            echo: true,
+        }
+    }
+
+    /// `stretchd run --config CONFIG` in `home` on `bus`, once it listens (within 10 s).
+    pub fn start_daemon(&self, bus: &Bus, config: &Path, home: &Path) -> Daemon {
+        let mut daemon = self.daemon(&bus.address, config).home(home).start();
+        daemon.wait_for_log(RUNNING, Duration::from_secs(10));
+        daemon
+    }
+
+    /// A stretch's steps as `stretchd stretches show ID --json` prints them, numbered and
+    /// joined with newlines the way a notification body shows them.
+    pub fn numbered_steps(&self, id: &str) -> String {
+        let out = self.run(
+            &["stretches", "show", id, "--json"],
+            &[],
+            Duration::from_secs(10),
+        );
+        assert!(out.status.success(), "{out:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let steps = json["steps"].as_array().expect("steps in the JSON");
+        assert!(steps.len() >= 3, "{json}");
+        let numbered: Vec<String> = (1..)
+            .zip(steps)
+            .map(|(n, s)| format!("{n}. {}", s.as_str().unwrap()))
+            .collect();
+        numbered.join("\n")
+    }
+}
+
+/// The path, for messages and shell command lines.
+impl std::fmt::Display for Bin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.path().display().fmt(f)
+    }
+}
+
+/// For `Command::new` and `.arg`.
+impl AsRef<OsStr> for Bin {
+    fn as_ref(&self) -> &OsStr {
+        self.path().as_os_str()
+    }
+}
+
+/// For `std::fs` calls on the binary.
+impl AsRef<Path> for Bin {
+    fn as_ref(&self) -> &Path {
+        self.path()
+    }
+}
+
 /// Bytes a command printed, as text (invalid UTF-8 replaced).
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -172,20 +330,6 @@ pub fn succeeded(args: &[&str], out: &Output) -> String {
     text(&out.stdout)
 }
 
-/// Runs `stretchd args...` in `home` (see [`run_in`]) with `env` added, bounded by [`SOON`]; it
-/// must succeed. Returns its stdout.
-pub fn ok_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
-    succeeded(args, &run_in(home, args, env, SOON))
-}
-
-/// [`ok_in`] with `--json` added; returns what it printed, parsed.
-pub fn json_in(home: &Path, args: &[&str], env: &[(&str, &str)]) -> serde_json::Value {
-    let mut args = args.to_vec();
-    args.push("--json");
-    let stdout = ok_in(home, &args, env);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("stretchd {args:?}: {e}: {stdout}"))
-}
-
 /// Sends one raw frame to the control socket at `socket` and reads one reply line ("" when the
 /// daemon hung up without one); each read and write is bounded by `timeout`.
 pub fn raw_request(socket: &Path, frame: &[u8], timeout: Duration) -> std::io::Result<String> {
@@ -199,29 +343,22 @@ pub fn raw_request(socket: &Path, frame: &[u8], timeout: Duration) -> std::io::R
     Ok(line)
 }
 
-/// `stretchd run --config CONFIG` in `home` on `bus`, once it listens (within 10 s).
-pub fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
-    let mut daemon = Daemon::builder(&bus.address, config).home(home).start();
-    daemon.wait_for_log(RUNNING, Duration::from_secs(10));
-    daemon
-}
-
-/// The control socket in a home set up by [`stretchd`].
+/// The control socket in a home set up by [`Bin::command`].
 pub fn socket_path(home: &Path) -> PathBuf {
     home.join("runtime/stretchd/control.sock")
 }
 
-/// The daemon's state directory in a home set up by [`stretchd`].
+/// The daemon's state directory in a home set up by [`Bin::command`].
 pub fn state_dir(home: &Path) -> PathBuf {
     home.join("state/stretchd")
 }
 
-/// The history log in a home set up by [`stretchd`].
+/// The history log in a home set up by [`Bin::command`].
 pub fn history_path(home: &Path) -> PathBuf {
     state_dir(home).join("history.jsonl")
 }
 
-/// The state file in a home set up by [`stretchd`].
+/// The state file in a home set up by [`Bin::command`].
 pub fn state_path(home: &Path) -> PathBuf {
     state_dir(home).join("state.json")
 }
@@ -246,43 +383,6 @@ pub fn all_day_config(rest: &str) -> String {
     )
 }
 
-/// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
-/// the machine's user is read or written.
-pub fn stretchd(home: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_RUNTIME_DIR", home.join("runtime"))
-        .env_remove("NOTIFY_SOCKET")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(Stdio::null());
-    cmd
-}
-
-/// Runs `stretchd args...` to completion (no bus), with `env` added; panics after `timeout`.
-pub fn run_stretchd(args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    run_in(home.path(), args, env, timeout)
-}
-
-/// Runs `stretchd args...` to completion (no bus) with its HOME and XDG directories in `home`
-/// (those of a [`Daemon`] started there, to talk to it), with `env` added; panics after
-/// `timeout`.
-pub fn run_in(home: &Path, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
-    let mut cmd = stretchd(home);
-    cmd.args(args)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    run_bounded(cmd, timeout)
-}
-
 /// Runs `cmd` (with its stdout and stderr piped) to completion; kills it and panics after
 /// `timeout`.
 pub fn run_bounded(mut cmd: Command, timeout: Duration) -> Output {
@@ -305,25 +405,6 @@ pub fn run_bounded(mut cmd: Command, timeout: Duration) -> Output {
         .arg(pid.to_string())
         .status();
     panic!("{what} did not finish within {timeout:?}");
-}
-
-/// A stretch's steps as `stretchd stretches show ID --json` prints them, numbered and joined
-/// with newlines the way a notification body shows them.
-pub fn numbered_steps(id: &str) -> String {
-    let out = run_stretchd(
-        &["stretches", "show", id, "--json"],
-        &[],
-        Duration::from_secs(10),
-    );
-    assert!(out.status.success(), "{out:?}");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let steps = json["steps"].as_array().expect("steps in the JSON");
-    assert!(steps.len() >= 3, "{json}");
-    let numbered: Vec<String> = (1..)
-        .zip(steps)
-        .map(|(n, s)| format!("{n}. {}", s.as_str().unwrap()))
-        .collect();
-    numbered.join("\n")
 }
 
 /// The daemon's stderr so far, shared between the reader thread and the test.
@@ -364,13 +445,17 @@ pub struct Daemon {
 }
 
 /// How to start a [`Daemon`].
+#[must_use = "a builder does nothing until `start`"]
 pub struct DaemonBuilder {
+    bin: Bin,
     config: PathBuf,
     /// Whether to pass `--config` (see [`DaemonBuilder::default_config`]).
     config_flag: bool,
     bus: Option<String>,
     env: Vec<(String, OsString)>,
     home: Option<PathBuf>,
+    /// Whether each log line is also written to stderr, prefixed `[stretchd]`.
+    echo: bool,
 }
 
 impl DaemonBuilder {
@@ -389,9 +474,16 @@ impl DaemonBuilder {
 
     /// Runs `stretchd run` without `--config`, as systemd does: the daemon reads
     /// `$XDG_CONFIG_HOME/stretchd/config.toml` in its home, which should be the path given to
-    /// [`Daemon::builder`].
+    /// [`Bin::daemon`].
     pub fn default_config(mut self) -> Self {
         self.config_flag = false;
+        self
+    }
+
+    /// Keeps the daemon's log to itself: it is still waited on, counted and shown on a failure,
+    /// but not echoed to stderr line by line (a benchmark's output stays its own).
+    pub fn quiet(mut self) -> Self {
+        self.echo = false;
         self
     }
 
@@ -403,7 +495,7 @@ impl DaemonBuilder {
             let dir = tempfile::tempdir().unwrap();
             (dir.path().to_owned(), Some(dir))
         };
-        let mut cmd = stretchd(&home);
+        let mut cmd = self.bin.command(&home);
         cmd.arg("run");
         if self.config_flag {
             cmd.arg("--config").arg(&self.config);
@@ -422,10 +514,13 @@ impl DaemonBuilder {
         let stderr = child.stderr.take().unwrap();
         let shared = Arc::new(Shared::default());
         let writer = Arc::clone(&shared);
+        let echo = self.echo;
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { break };
-                eprintln!("[stretchd] {line}");
+                if echo {
+                    eprintln!("[stretchd] {line}");
+                }
                 writer.lock().lines.push(line);
                 writer.cond.notify_all();
                 writer.notify.notify_waiters();
@@ -445,18 +540,7 @@ impl DaemonBuilder {
 }
 
 impl Daemon {
-    /// A daemon on the bus at `bus_address` running the config at `config`.
-    pub fn builder(bus_address: &str, config: &Path) -> DaemonBuilder {
-        DaemonBuilder {
-            config: config.to_owned(),
-            config_flag: true,
-            bus: Some(bus_address.to_owned()),
-            env: Vec::new(),
-            home: None,
-        }
-    }
-
-    /// The directory holding the daemon's HOME and XDG directories; [`run_in`] runs the CLI
+    /// The directory holding the daemon's HOME and XDG directories; [`Bin::run_in`] runs the CLI
     /// there.
     pub fn home(&self) -> &Path {
         &self.home

@@ -5,14 +5,12 @@
 //! (which holds paused time still until it has its answer). Nothing really sleeps: paused time
 //! jumps to each deadline.
 
-mod common;
-
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::fake::{FakeClock, MIN, Recorded, Recorder, STRETCH_50M, Shown, all_day_config, next};
+use crate::fake::{FakeClock, MIN, Recorded, Recorder, STRETCH_50M, Shown, all_day_config, next};
 use stretchd::config::{Config, IdleSource};
 use stretchd::daemon::notify::{Action, Event};
 use stretchd::daemon::presence::{Away, PresenceEvent};

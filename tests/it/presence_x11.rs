@@ -8,9 +8,6 @@
 //!
 //! Every wait is bounded; the only sleeps are the idle time being measured.
 
-mod common;
-
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use stretchd::daemon::presence::x11::{X11Idle, watch_fullscreen_on};
@@ -23,26 +20,10 @@ use x11rb::protocol::xproto::{
 use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 
-use common::x11::start_xvfb;
-use common::{SOON, run_bounded, tools_present};
+use testkit::x11::{start_xvfb, xdotool};
+use testkit::{SOON, tools_present};
 
 const INSTALL: &str = "install xvfb and xdotool (Debian: `apt-get install xvfb xdotool`; CI does)";
-
-/// Runs `xdotool args...` on `display`, bounded.
-fn xdotool(display: &str, args: &[&str]) {
-    let mut cmd = Command::new("xdotool");
-    cmd.args(args)
-        .env("DISPLAY", display)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let out = run_bounded(cmd, SOON);
-    assert!(
-        out.status.success(),
-        "xdotool {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Reads the idle time every 50 ms until it reaches `at_least`; panics after [`SOON`].
 fn wait_idle(idle: &mut X11Idle, at_least: Duration) -> Duration {

@@ -6,8 +6,6 @@
 //! Each test has its own home directory (HOME and the XDG directories), so they run in
 //! parallel. Holds are shortened with `--hold 1` (and `--reps`); every wait is bounded.
 
-mod common;
-
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -17,7 +15,9 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use stretchd::catalog::{Catalog, SAFETY_NOTICE, Stretch};
 
-use common::{BIN, Bus, Daemon, all_day_config, run_in, state_dir, state_path, text, write_file};
+use testkit::{Bus, all_day_config, state_dir, state_path, text, write_file};
+
+use crate::BIN;
 
 /// Bound for a command that should finish at once, or after a few one-second holds.
 const SOON: Duration = Duration::from_secs(20);
@@ -69,7 +69,7 @@ fn assert_steps_in_order(out: &str, s: &Stretch) {
 fn guide(home: &Path, args: &[&str]) -> (ExitStatus, String, String) {
     let mut all = vec!["guide"];
     all.extend_from_slice(args);
-    let out = run_in(home, &all, &[], SOON);
+    let out = BIN.run_in(home, &all, &[], SOON);
     (out.status, text(&out.stdout), text(&out.stderr))
 }
 
@@ -141,7 +141,7 @@ impl Running {
 /// `stretchd guide ARGS` on a pseudo-terminal: util-linux `script` runs it, with the
 /// environment of `home` and a terminal type that draws.
 fn in_pty(home: &Path, args: &str) -> Command {
-    let isolated = common::stretchd(home);
+    let isolated = BIN.command(home);
     let mut cmd = Command::new("script");
     for (key, value) in isolated.get_envs() {
         match value {
@@ -301,7 +301,7 @@ fn without_a_daemon_the_seen_safety_notice_joins_the_saved_state_and_keeps_the_r
 #[test]
 fn sigint_during_a_hold_stops_and_records_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = common::stretchd(home.path());
+    let mut cmd = BIN.command(home.path());
     cmd.args(["guide", "thoracic-extension", "--hold", "30"])
         .env_remove("DBUS_SESSION_BUS_ADDRESS");
     let mut run = Running::start(cmd);
@@ -391,7 +391,7 @@ fn without_a_daemon_the_default_is_the_configs_next_stretch() {
 
 /// A status from the daemon in `home`, as JSON.
 fn status(home: &Path) -> Value {
-    let out = run_in(home, &["status", "--json"], &[], SOON);
+    let out = BIN.run_in(home, &["status", "--json"], &[], SOON);
     assert!(out.status.success(), "{}", text(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -407,7 +407,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
             "[[reminder]]\nid = \"s\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"seated-twist\"\n",
         ),
     );
-    let mut daemon = Daemon::builder(&bus.address, &config).start();
+    let mut daemon = BIN.daemon(&bus.address, &config).start();
     daemon.wait_for_log("stretchd is running", SOON);
     let home = daemon.home().to_owned();
     assert_eq!(status(&home)["week"]["done"], 0);
@@ -452,7 +452,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
 #[test]
 fn a_daemon_that_does_not_confirm_gets_no_second_entry_from_the_guide() {
     let home = tempfile::tempdir().unwrap();
-    common::fake_server(home.path(), common::never_answer);
+    testkit::fake_server(home.path(), testkit::never_answer);
     let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
     assert_eq!(status.code(), Some(1), "{out}{err}");
     assert!(out.contains("\nDone.\n"), "{out}");

@@ -8,8 +8,6 @@
 //! environment. Every wait is bounded: on a log line, a reply, or a process exit, with a
 //! deadline; the few polls (a file appearing) have one too.
 
-mod common;
-
 use std::io::{self, BufRead as _, BufReader, Write as _};
 use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, PermissionsExt as _};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -22,12 +20,14 @@ use chrono::{DateTime, Days, NaiveTime, TimeDelta, Utc};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::notifications::{Note, Server};
-use common::{
-    BIN, Bus, Daemon, RUNNING, SOON, config_every, history_path, json_in, ok_in, raw_request,
-    run_bounded, run_in, socket_path, state_dir, text, write_file,
-};
 use stretchd::ipc::{CONNECT_TIMEOUT, REPLY_TIMEOUT};
+use testkit::notifications::{Note, Server};
+use testkit::{
+    Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded, socket_path,
+    state_dir, text, write_file,
+};
+
+use crate::BIN;
 
 /// The daemon and the CLI run in UTC, so the test can compute local times without a zone.
 const TZ: (&str, &str) = ("TZ", "UTC");
@@ -85,7 +85,8 @@ impl Setup {
 
 /// `stretchd run` in `home`, once it listens.
 fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
-    let mut daemon = Daemon::builder(&bus.address, config)
+    let mut daemon = BIN
+        .daemon(&bus.address, config)
         .home(home)
         .env(TZ.0, TZ.1)
         .start();
@@ -95,17 +96,17 @@ fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
 
 /// Runs `stretchd args...` with the environment of a daemon in `home`.
 fn cli(home: &Path, args: &[&str]) -> Output {
-    run_in(home, args, &[TZ], SOON)
+    BIN.run_in(home, args, &[TZ], SOON)
 }
 
 /// Runs a command that must succeed; returns its stdout.
 fn ok(home: &Path, args: &[&str]) -> String {
-    ok_in(home, args, &[TZ])
+    BIN.ok_in(home, args, &[TZ])
 }
 
 /// Runs a command with `--json` that must succeed; returns what it printed.
 fn json(home: &Path, args: &[&str]) -> Value {
-    json_in(home, args, &[TZ])
+    BIN.json_in(home, args, &[TZ])
 }
 
 /// Runs a command that must fail with exit status 1 and one line on stderr; returns that line.
@@ -560,7 +561,7 @@ fn without_a_daemon_every_command_says_how_to_start_it_and_exits_3() {
     }
     // A socket file nobody listens on (a daemon that was killed), in its private directory.
     let socket = socket_path(home.path());
-    common::private_dir(socket.parent().unwrap());
+    testkit::private_dir(socket.parent().unwrap());
     drop(UnixListener::bind(&socket).unwrap());
     assert!(socket.exists());
     check(home.path(), &["status"]);
@@ -570,7 +571,8 @@ fn without_a_daemon_every_command_says_how_to_start_it_and_exits_3() {
 #[test]
 fn a_second_daemon_for_the_same_runtime_dir_is_refused_with_the_first_ones_pid() {
     let s = Setup::new(&config_every("1h"));
-    let mut second = Daemon::builder(&s.bus.address, &s.config)
+    let mut second = BIN
+        .daemon(&s.bus.address, &s.config)
         .home(s.home())
         .env(TZ.0, TZ.1)
         .start();
@@ -696,7 +698,7 @@ fn the_socket_is_private_and_another_uid_is_refused() {
 /// and a margin; returns its output and how long it took.
 fn status_against_fake(home: &Path) -> (Output, Duration) {
     let started = Instant::now();
-    let out = run_in(home, &["status"], &[TZ], REPLY_TIMEOUT + SOON);
+    let out = BIN.run_in(home, &["status"], &[TZ], REPLY_TIMEOUT + SOON);
     (out, started.elapsed())
 }
 
@@ -713,7 +715,7 @@ fn failed_with(out: &Output, needle: &str) -> String {
 #[test]
 fn a_server_that_never_answers_times_out_in_words() {
     let home = tempfile::tempdir().unwrap();
-    let socket = common::fake_server(home.path(), common::never_answer);
+    let socket = testkit::fake_server(home.path(), testkit::never_answer);
     let (out, took) = status_against_fake(home.path());
     let stderr = failed_with(&out, "did not answer within 10 s");
     assert!(
@@ -727,7 +729,7 @@ fn a_server_that_never_answers_times_out_in_words() {
 #[test]
 fn a_server_that_trickles_bytes_cannot_stretch_the_reply_deadline() {
     let home = tempfile::tempdir().unwrap();
-    common::fake_server(home.path(), |mut stream| {
+    testkit::fake_server(home.path(), |mut stream| {
         // A byte every 100 ms: each read returns at once, none ends the line.
         for byte in br#"{"version":1,"type":"ok","message":""#
             .iter()
@@ -748,7 +750,7 @@ fn a_server_that_trickles_bytes_cannot_stretch_the_reply_deadline() {
 fn a_server_that_sends_10_mb_without_a_newline_is_cut_off_at_the_limit() {
     let home = tempfile::tempdir().unwrap();
     let (sent_tx, sent_rx) = mpsc::channel();
-    common::fake_server(home.path(), move |mut stream| {
+    testkit::fake_server(home.path(), move |mut stream| {
         let chunk = vec![b'x'; 64 * 1024];
         let mut sent = 0;
         while sent < 10_000_000 && stream.write_all(&chunk).is_ok() {
@@ -770,7 +772,7 @@ fn a_server_that_sends_10_mb_without_a_newline_is_cut_off_at_the_limit() {
 fn a_server_that_does_not_accept_times_out_the_connect() {
     let home = tempfile::tempdir().unwrap();
     let socket = socket_path(home.path());
-    common::private_dir(socket.parent().unwrap());
+    testkit::private_dir(socket.parent().unwrap());
     // A backlog of 0 holds one connection; the filler takes it, so the CLI's connect waits.
     let listener =
         socket2::Socket::new(socket2::Domain::UNIX, socket2::Type::STREAM, None).unwrap();
@@ -787,7 +789,7 @@ fn a_server_that_does_not_accept_times_out_the_connect() {
 #[test]
 fn a_server_that_hangs_up_without_answering_is_told_apart() {
     let home = tempfile::tempdir().unwrap();
-    common::fake_server(home.path(), drop);
+    testkit::fake_server(home.path(), drop);
     let (out, _) = status_against_fake(home.path());
     failed_with(&out, "hung up without answering");
 }
@@ -806,7 +808,7 @@ fn without_xdg_runtime_dir_an_unsafe_fallback_dir_is_refused_by_the_cli_and_the_
     chmod(&theirs, 0o777);
     std::os::unix::fs::symlink(&theirs, &fallback).unwrap();
     let without_runtime = |args: &[&str]| {
-        let mut cmd = common::stretchd(home.path());
+        let mut cmd = BIN.command(home.path());
         cmd.args(args)
             .env_remove("XDG_RUNTIME_DIR")
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
@@ -1103,7 +1105,7 @@ fn many_clients_and_malformed_frames_leave_the_daemon_answering() {
     }
 
     let asked = Instant::now();
-    let out = run_in(s.home(), &["status"], &[TZ], Duration::from_secs(5));
+    let out = BIN.run_in(s.home(), &["status"], &[TZ], Duration::from_secs(5));
     assert!(out.status.success(), "{out:?}");
     assert!(
         text(&out.stdout).contains(&format!("(pid {pid})")),
@@ -1149,7 +1151,7 @@ fn many_status_bar_followers_do_not_lock_out_other_clients() {
     assert!(followers.len() >= 8, "only {} followers", followers.len());
 
     // Other commands still get through, at once.
-    let out = run_in(s.home(), &["pause", "1h"], &[TZ], Duration::from_secs(5));
+    let out = BIN.run_in(s.home(), &["pause", "1h"], &[TZ], Duration::from_secs(5));
     assert!(out.status.success(), "{out:?}");
     // Every follower hears of the pause (after the repeats other followers' arrivals caused).
     let deadline = Instant::now() + SOON;
@@ -1363,7 +1365,7 @@ impl Drop for Killed {
 #[test]
 fn status_follow_json_streams_a_line_on_every_change() {
     let mut s = Setup::new(&config_every("1h"));
-    let mut follower = common::stretchd(s.home());
+    let mut follower = BIN.command(s.home());
     follower
         .args(["status", "--follow", "--json"])
         .env(TZ.0, TZ.1)

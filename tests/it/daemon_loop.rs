@@ -1,13 +1,11 @@
 //! The daemon loop with a fake clock that moves with tokio's paused time and a notifier that
 //! records what it is asked to show. Nothing really sleeps: paused time jumps to each deadline.
 
-mod common;
-
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::fake::{
+use crate::fake::{
     FakeClock, MIN, POSTURE_25M, Recorded, Recorder, STRETCH_50M, Shown, all_day_config as config,
     next,
 };

@@ -4,13 +4,13 @@
 //! with only dbus-daemon; `.ci/run` installs them and sets `STRETCHD_REQUIRE_DUNST=1`, under which
 //! a missing tool fails the test.
 
-mod common;
-
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
-use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, tools_present, write_file};
+use testkit::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
+use testkit::{Bus, SOON, all_day_config, tools_present, write_file};
+
+use crate::BIN;
 
 /// A string field of one `dunstctl history` entry (`{"type": "s", "data": ...}`).
 fn field<'a>(entry: &'a serde_json::Value, key: &str) -> &'a str {
@@ -45,7 +45,7 @@ fn dunst_shows_the_reminder() {
             "[[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"2s\"\nstretch = \"seated-twist\"\n",
         ),
     );
-    let mut daemon = Daemon::builder(&bus.address, &config).start();
+    let mut daemon = BIN.daemon(&bus.address, &config).start();
     daemon.wait_for_log("stretchd is running", SOON);
     daemon.wait_for_log("daemon: reminder reminder=stretch", SOON);
 
@@ -83,7 +83,7 @@ fn dunst_shows_the_reminder() {
     );
     let body = field(&entry, "body");
     assert!(
-        body.contains(&numbered_steps("seated-twist")),
+        body.contains(&BIN.numbered_steps("seated-twist")),
         "the body lacks the numbered steps: {body}"
     );
     assert!(

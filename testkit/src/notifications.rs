@@ -14,11 +14,13 @@ use std::time::{Duration, Instant, SystemTime};
 use zbus::OwnedVariant;
 use zbus::object_server::SignalEmitter;
 
-use super::Daemon;
+use crate::Daemon;
 
 /// Bound for the server to start and stop.
 const SOON: Duration = Duration::from_secs(10);
+/// The notification server's well-known name.
 pub const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
+/// The notification server's object.
 pub const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
 /// What [`Server::start`] advertises in `GetCapabilities`.
 pub const DEFAULT_CAPABILITIES: &[&str] = &["actions", "body"];
@@ -32,15 +34,21 @@ pub struct Note {
     pub at: Instant,
     /// The wall clock at `at`.
     pub wall: SystemTime,
+    /// The sender's name for itself.
     pub app_name: String,
+    /// The notification this one replaces (0: none).
     pub replaces_id: u32,
+    /// `app_icon`.
     pub icon: String,
+    /// The title.
     pub summary: String,
+    /// The text under the title.
     pub body: String,
     /// Keys and labels, alternating, as sent.
     pub actions: Vec<String>,
     /// Every hint by name: a string hint as its text, any other as its D-Bus value printed.
     pub hints: BTreeMap<String, String>,
+    /// In ms; -1: the server decides, 0: never.
     pub expire_timeout: i32,
 }
 

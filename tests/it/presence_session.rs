@@ -8,8 +8,6 @@
 //! touches the process environment. Every wait is bounded; an event that must not come is shown
 //! absent by the next one that must (same sender, same stream, so in order).
 
-mod common;
-
 use std::collections::HashMap;
 use std::process::Stdio;
 use std::time::Duration;
@@ -20,9 +18,9 @@ use tokio::sync::mpsc;
 use zbus::Variant;
 use zbus::object_server::{InterfaceRef, SignalEmitter};
 
-use common::notifications::{NOTIFICATIONS, NOTIFICATIONS_PATH};
-use common::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
-use common::{Bus, SOON, tools_present};
+use testkit::notifications::{NOTIFICATIONS, NOTIFICATIONS_PATH};
+use testkit::x11::{DUNST_INSTALL, DUNST_TOOLS, dunstctl, start_dunst, start_xvfb};
+use testkit::{Bus, SOON, tools_present};
 
 /// How long to watch for an event that must not come.
 const QUIET: Duration = Duration::from_millis(300);

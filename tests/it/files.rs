@@ -6,18 +6,17 @@
 //!
 //! Every process is bounded by a timeout (`run_bounded`, `Daemon::wait_for_log`).
 
-mod common;
-
 use std::fmt::Write as _;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt as _, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{
-    Bus, Daemon, SOON, all_day_config, history_path, run_in, start_daemon, state_dir, state_path,
-    text, write_file,
+use testkit::{
+    Bus, Daemon, SOON, all_day_config, history_path, state_dir, state_path, text, write_file,
 };
+
+use crate::BIN;
 
 /// What sits at a file's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +158,7 @@ fn a_config_of_every_kind_is_a_prompt_clear_answer() {
                 } else {
                     &[command]
                 };
-                let out = run_in(home.path(), args, &[], SOON);
+                let out = BIN.run_in(home.path(), args, &[], SOON);
                 let case = format!("{what:?} config.toml, {args:?}");
                 let stderr = sane(&out, &case);
                 let failed = !out.status.success();
@@ -217,16 +216,16 @@ fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
     let bus = Bus::start();
     let home = tempfile::tempdir().unwrap();
     let config = write_file(home.path(), "stretchd.toml", &all_day_config(HOURLY));
-    let mut daemon = start_daemon(&bus, &config, home.path());
+    let mut daemon = BIN.start_daemon(&bus, &config, home.path());
     let fifo = home.path().join("fifo");
     mkfifo(&fifo);
     fs::rename(&fifo, &config).unwrap();
-    let out = run_in(home.path(), &["reload"], &[], SOON);
+    let out = BIN.run_in(home.path(), &["reload"], &[], SOON);
     let stderr = sane(&out, "reload");
     assert!(!out.status.success(), "{out:?}");
     assert!(stderr.contains("is a named pipe"), "{stderr}");
     daemon.wait_for_log("config not reloaded", SOON);
-    let status = run_in(home.path(), &["status"], &[], SOON);
+    let status = BIN.run_in(home.path(), &["status"], &[], SOON);
     assert!(status.status.success(), "{status:?}\n{}", daemon.log());
     assert!(daemon.is_running());
 }
@@ -236,7 +235,7 @@ fn reloading_a_config_replaced_by_a_named_pipe_keeps_the_daemon_running() {
 /// `stretchd run` in `home` with a config of its own, once it listens.
 fn start(bus: &Bus, home: &Path) -> Daemon {
     let config = write_file(home, "stretchd.toml", &all_day_config(HOURLY));
-    start_daemon(bus, &config, home)
+    BIN.start_daemon(bus, &config, home)
 }
 
 #[test]
@@ -250,7 +249,7 @@ fn a_state_of_every_kind_is_set_aside_or_ignored_promptly() {
         }
         let case = format!("{what:?} state.json");
         // `guide` reads the state too (has the safety notice been shown?), without changing it.
-        let out = run_in(home.path(), &["guide", "--no-wait"], &[], SOON);
+        let out = BIN.run_in(home.path(), &["guide", "--no-wait"], &[], SOON);
         sane(&out, &case);
         assert!(out.status.success(), "{case}: guide: {out:?}");
 
@@ -316,7 +315,7 @@ fn a_state_with_times_out_of_range_is_set_aside_and_the_daemon_runs() {
             log.contains(field),
             "the warning does not name {field}: {log}"
         );
-        let out = run_in(home.path(), &["status"], &[], SOON);
+        let out = BIN.run_in(home.path(), &["status"], &[], SOON);
         assert!(out.status.success(), "{field}: {out:?}\n{}", daemon.log());
         assert!(daemon.is_running());
     }
@@ -335,7 +334,7 @@ fn a_history_of_every_kind_is_a_prompt_clear_answer() {
         }
         let case = format!("{what:?} history.jsonl");
         for command in ["history", "stats"] {
-            let out = run_in(home.path(), &[command], &[], SOON);
+            let out = BIN.run_in(home.path(), &[command], &[], SOON);
             let stderr = sane(&out, &format!("{case}: {command}"));
             if let Some(refusal) = what.refusal() {
                 assert!(!out.status.success(), "{case}: {command}: {out:?}");
@@ -383,7 +382,7 @@ fn many_garbage_lines_are_reported_as_a_short_count() {
     }
     fs::write(&path, text).unwrap();
     for command in ["history", "stats"] {
-        let out = run_in(home.path(), &[command], &[], SOON);
+        let out = BIN.run_in(home.path(), &[command], &[], SOON);
         let stderr = sane(&out, command);
         assert!(out.status.success(), "{command}: {stderr}");
         assert!(
@@ -402,7 +401,7 @@ fn an_over_long_line_is_skipped() {
     let good = entry("2026-11-23T10:00:00Z", "stretch", "seated-twist");
     let long = format!("{{{}{}", " ".repeat(4 << 20), &good[1..]);
     fs::write(&path, format!("{good}\n{long}\n{good}\n")).unwrap();
-    let out = run_in(home.path(), &["history", "--json"], &[], SOON);
+    let out = BIN.run_in(home.path(), &["history", "--json"], &[], SOON);
     let stderr = sane(&out, "history");
     assert!(out.status.success(), "{stderr}");
     let entries: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -422,7 +421,7 @@ fn control_characters_from_the_history_are_escaped_in_text_output() {
     let line = entry(&now, r"re\u001b]0;title\u0007", r"\u001b[31mevil\u009b");
     fs::write(&path, format!("{line}\n")).unwrap();
     for command in ["history", "stats"] {
-        let out = run_in(home.path(), &[command], &[], SOON);
+        let out = BIN.run_in(home.path(), &[command], &[], SOON);
         let stdout = text(&out.stdout);
         assert!(out.status.success(), "{command}: {out:?}");
         assert!(
@@ -434,6 +433,6 @@ fn control_characters_from_the_history_are_escaped_in_text_output() {
             "{command}: {stdout}"
         );
     }
-    let out = run_in(home.path(), &["history"], &[], SOON);
+    let out = BIN.run_in(home.path(), &["history"], &[], SOON);
     assert!(text(&out.stdout).contains(r"re\u{1b}]0;title\u{7}"));
 }

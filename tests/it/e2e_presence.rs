@@ -1,7 +1,7 @@
 //! End to end: the real `stretchd run` with logind's suspend and lock signals, on two private
 //! buses started by each test: a session bus with the test notification server of
-//! `common::notifications`, which records when each `Notify` arrives, and a second bus standing in for the system bus
-//! (`DBUS_SYSTEM_BUS_ADDRESS`) with the fake logind of `common::logind`.
+//! `testkit::notifications`, which records when each `Notify` arrives, and a second bus standing in for the system bus
+//! (`DBUS_SYSTEM_BUS_ADDRESS`) with the fake logind of `testkit::logind`.
 //!
 //! The reminders are short (every 3 s, or a cron line firing every 5 s) and `natural_break` is
 //! 2 s, so that a suspend or a lock of a few seconds is a natural break. Each test checks:
@@ -18,13 +18,13 @@
 //!
 //! Every test has its own buses, fake, server and home directory, so they run in parallel.
 
-mod common;
-
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::logind::{Call, Fake, Setup};
-use common::notifications::{Note, Server};
-use common::{Bus, Daemon, SOON, all_day_config, run_in, write_file};
+use testkit::logind::{Call, Fake, Setup};
+use testkit::notifications::{Note, Server};
+use testkit::{Bus, Daemon, SOON, all_day_config, write_file};
+
+use crate::BIN;
 
 /// The `every` of the interval reminder.
 const INTERVAL: Duration = Duration::from_secs(3);
@@ -76,7 +76,8 @@ impl Env {
         let server = Server::start(&session.address);
         let dir = tempfile::tempdir().unwrap();
         let path = write_file(dir.path(), "config.toml", &config(idle_source, reminder));
-        let mut daemon = Daemon::builder(&session.address, &path)
+        let mut daemon = BIN
+            .daemon(&session.address, &path)
             .env("DBUS_SYSTEM_BUS_ADDRESS", &fake.address)
             .env("RUST_LOG", "stretchd=debug")
             .start();
@@ -85,7 +86,7 @@ impl Env {
             .wait_for_log_async("logind: following the session", SOON)
             .await;
         assert!(
-            line.contains(common::logind::SESSION_PATH),
+            line.contains(testkit::logind::SESSION_PATH),
             "not the session the fake named: {line}"
         );
         daemon
@@ -130,10 +131,11 @@ impl Env {
     /// on it, must keep answering meanwhile).
     async fn status(&self) -> serde_json::Value {
         let home = self.daemon.home().to_owned();
-        let out =
-            tokio::task::spawn_blocking(move || run_in(&home, &["status", "--json"], &[], SOON))
-                .await
-                .unwrap();
+        let out = tokio::task::spawn_blocking(move || {
+            BIN.run_in(&home, &["status", "--json"], &[], SOON)
+        })
+        .await
+        .unwrap();
         assert!(out.status.success(), "stretchd status failed: {out:?}");
         let json: serde_json::Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {out:?}"));

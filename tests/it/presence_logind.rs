@@ -7,8 +7,6 @@
 //! environment. Each test has its own bus and fake, so they run in parallel. Every wait is
 //! bounded; an event that must not come is shown absent by the next one that must.
 
-mod common;
-
 use std::os::unix::fs::MetadataExt as _;
 
 use chrono::{DateTime, Utc};
@@ -16,8 +14,8 @@ use stretchd::daemon::presence::logind;
 use stretchd::daemon::presence::{Away, PresenceEvent};
 use tokio::sync::mpsc;
 
-use common::logind::{Call, Fake, Session, Setup};
-use common::{Bus, SOON};
+use testkit::logind::{Call, Fake, Session, Setup};
+use testkit::{Bus, SOON};
 
 /// Starts the source on its own connection to the fake's bus; returns its events.
 async fn source(fake: &Fake, idle: bool) -> mpsc::Receiver<PresenceEvent> {

@@ -6,8 +6,6 @@
 //!
 //! Every wait is bounded (a process exit, a log line, a reply).
 
-mod common;
-
 use std::fmt::Write as _;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::os::unix::net::UnixStream;
@@ -18,11 +16,13 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::notifications::{Behaviour, Server, forge_action};
-use common::{
-    Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request, run_in,
-    run_stretchd, socket_path, text, write_file,
+use testkit::notifications::{Behaviour, Server, forge_action};
+use testkit::{
+    Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request,
+    socket_path, text, write_file,
 };
+
+use crate::BIN;
 
 /// Longer than the daemon's 5 s bound on a notification-server call, with room to spare.
 const CALL_BOUND: Duration = Duration::from_secs(20);
@@ -50,7 +50,8 @@ impl Setup {
         let home = tempfile::tempdir().unwrap();
         prepare(home.path());
         let config = write_file(dir.path(), "config.toml", config);
-        let mut daemon = Daemon::builder(&bus.address, &config)
+        let mut daemon = BIN
+            .daemon(&bus.address, &config)
             .home(home.path())
             .env(TZ.0, TZ.1)
             .start();
@@ -69,7 +70,7 @@ impl Setup {
     }
 
     fn cli(&self, args: &[&str]) -> Output {
-        run_in(self.home(), args, &[TZ], CALL_BOUND)
+        BIN.run_in(self.home(), args, &[TZ], CALL_BOUND)
     }
 
     /// A command that must succeed; its stdout.
@@ -124,7 +125,7 @@ impl Setup {
     /// `status` answers within `bound` (the CLI's own 10 s reply limit applies too).
     fn assert_status_answers_within(&self, bound: Duration) {
         let started = Instant::now();
-        let out = run_in(self.home(), &["status", "--json"], &[TZ], CALL_BOUND);
+        let out = BIN.run_in(self.home(), &["status", "--json"], &[TZ], CALL_BOUND);
         let took = started.elapsed();
         assert!(
             out.status.success() && took < bound,
@@ -164,25 +165,26 @@ fn a_notification_server_that_stops_answering_freezes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("1h"));
-    let mut daemon = Daemon::builder(&bus.address, &config)
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
         .home(home.path())
         .env(TZ.0, TZ.1)
         .start();
     daemon.wait_for_log(RUNNING, SOON);
     let cli = |args: &'static [&'static str]| {
         let home = home.path().to_path_buf();
-        std::thread::spawn(move || run_in(&home, args, &[TZ], CALL_BOUND))
+        std::thread::spawn(move || BIN.run_in(&home, args, &[TZ], CALL_BOUND))
     };
 
     let now = cli(&["now"]);
     daemon.wait_for_log("reminder=stretch", SOON);
     // While the server holds the Notify call, every command is answered at once and carried
     // out (the CLI's own reply timeout would fail them otherwise).
-    let status = run_in(home.path(), &["status", "--json"], &[TZ], SOON);
+    let status = BIN.run_in(home.path(), &["status", "--json"], &[TZ], SOON);
     assert!(status.status.success(), "{}", text(&status.stderr));
     let status: Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(status["waiting"]["title"], TWIST, "{status}");
-    let done = run_in(home.path(), &["done"], &[TZ], SOON);
+    let done = BIN.run_in(home.path(), &["done"], &[TZ], SOON);
     assert!(done.status.success(), "{}", text(&done.stderr));
     assert!(
         text(&done.stdout).contains("done: \"stretch\""),
@@ -309,14 +311,14 @@ fn huge_counts_and_durations_are_refused_in_the_cli_and_in_requests() {
 fn a_config_without_reminders_is_an_error_and_a_reload_to_it_keeps_the_old_one() {
     let dir = tempfile::tempdir().unwrap();
     let empty = write_file(dir.path(), "empty.toml", "");
-    let out = run_in(dir.path(), &["check", "--config", path(&empty)], &[], SOON);
+    let out = BIN.run_in(dir.path(), &["check", "--config", path(&empty)], &[], SOON);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(
         text(&out.stderr).contains("empty.toml:1:1: the config has no [[reminder]]"),
         "{}",
         text(&out.stderr)
     );
-    let out = run_in(dir.path(), &["check", "--config", "/dev/null"], &[], SOON);
+    let out = BIN.run_in(dir.path(), &["check", "--config", "/dev/null"], &[], SOON);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
 
     let mut s = Setup::new(&config_every("1h"));
@@ -409,7 +411,7 @@ fn work_hours_in_the_repeated_autumn_hour_start_at_the_first_one_with_the_real_l
         "--config",
         path(&config),
     ];
-    let out = run_in(dir.path(), &args, &[("TZ", "Europe/Berlin")], SOON);
+    let out = BIN.run_in(dir.path(), &args, &[("TZ", "Europe/Berlin")], SOON);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}{}", text(&out.stdout), text(&out.stderr)));
@@ -499,7 +501,7 @@ fn next_1000_on_a_config_with_many_work_hour_ranges_freezes_nothing() {
     // 1440 ranges are refused now, naming the limit.
     let dir = tempfile::tempdir().unwrap();
     let huge = write_file(dir.path(), "config.toml", &minute_ranges_config(1440, 10));
-    let out = run_stretchd(&["check", "--config", path(&huge)], &[TZ], SOON);
+    let out = BIN.run(&["check", "--config", path(&huge)], &[TZ], SOON);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
     assert!(
         text(&out.stderr).contains("the limit is 16"),
@@ -551,7 +553,7 @@ fn an_interval_of_a_nanosecond_is_refused() {
     for every in ["1ns", "500ms"] {
         let dir = tempfile::tempdir().unwrap();
         let path = write_file(dir.path(), "config.toml", &config_every(every));
-        let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+        let out = BIN.run(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
         assert_eq!(
             out.status.code(),
             Some(1),
@@ -571,7 +573,7 @@ fn an_interval_longer_than_any_work_window_is_refused() {
     for every in ["25h", "2d", "7d"] {
         let dir = tempfile::tempdir().unwrap();
         let path = write_file(dir.path(), "config.toml", &config_every(every));
-        let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+        let out = BIN.run(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
         assert_eq!(
             out.status.code(),
             Some(1),
@@ -590,7 +592,7 @@ fn an_unknown_cron_macro_gets_a_reason() {
     let config =
         all_day_config("[[reminder]]\nid = \"a\"\nkind = \"posture\"\ncron = \"@reboot\"\n");
     let path = write_file(dir.path(), "config.toml", &config);
-    let out = run_stretchd(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
+    let out = BIN.run(&["check", "--config", path.to_str().unwrap()], &[TZ], SOON);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(!err.contains("schedule: ^"), "{err}");
@@ -605,7 +607,7 @@ fn check_from_at_the_edges_of_the_calendar() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_file(dir.path(), "config.toml", &config_every("50m"));
     let path = path.to_str().unwrap();
-    let late = run_stretchd(
+    let late = BIN.run(
         &[
             "check",
             "--config",
@@ -623,7 +625,7 @@ fn check_from_at_the_edges_of_the_calendar() {
         "{}",
         text(&late.stdout)
     );
-    let early = run_stretchd(
+    let early = BIN.run(
         &["check", "--config", path, "--from", "0000-01-01T00:00:00Z"],
         &[TZ],
         SOON,
@@ -662,7 +664,7 @@ fn unknown_ids_on_the_command_line_are_never_echoed_raw() {
         vec!["stretches", "show", evil],
         vec!["guide", "--no-wait", evil],
     ] {
-        let out = run_stretchd(&args, &[TZ], SOON);
+        let out = BIN.run(&args, &[TZ], SOON);
         assert_ne!(out.status.code(), Some(0));
         let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert!(
@@ -791,7 +793,8 @@ fn status_is_answered_while_many_nows_wait_on_a_stalled_server() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("1h"));
-    let mut daemon = Daemon::builder(&bus.address, &config)
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
         .home(home.path())
         .env(TZ.0, TZ.1)
         .start();
@@ -799,7 +802,7 @@ fn status_is_answered_while_many_nows_wait_on_a_stalled_server() {
     let nows: Vec<_> = (0..70)
         .map(|_| {
             let home = home.path().to_path_buf();
-            std::thread::spawn(move || run_in(&home, &["now"], &[TZ], CALL_BOUND))
+            std::thread::spawn(move || BIN.run_in(&home, &["now"], &[TZ], CALL_BOUND))
         })
         .collect();
     // Every slow slot is taken once 16 reminders are under way.
@@ -809,7 +812,7 @@ fn status_is_answered_while_many_nows_wait_on_a_stalled_server() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let started = Instant::now();
-    let status = run_in(home.path(), &["status", "--json"], &[TZ], SOON);
+    let status = BIN.run_in(home.path(), &["status", "--json"], &[TZ], SOON);
     let took = started.elapsed();
     assert!(status.status.success(), "{}", text(&status.stderr));
     let outs: Vec<_> = nows.into_iter().map(|n| n.join().unwrap()).collect();

@@ -19,8 +19,6 @@
 //! directory that root cannot write to is a read-only bind mount. Without root the disk-full
 //! test is skipped with a loud note, and the read-only test uses `chmod 0500` instead.
 
-mod common;
-
 use std::fs;
 use std::io::Write as _;
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
@@ -37,11 +35,13 @@ use stretchd::schedule::state::State;
 use stretchd::store::history::{Entry, Log, Outcome};
 use tempfile::TempDir;
 
-use common::notifications::{NOTIFICATIONS, Server};
-use common::{
-    Bus, Daemon, RUNNING, SOON, config_every, history_path, json_in, ok_in, raw_request,
-    run_bounded, socket_path, start_daemon, state_dir, state_path, write_file,
+use testkit::notifications::{NOTIFICATIONS, Server};
+use testkit::{
+    Bus, Daemon, RUNNING, SOON, config_every, history_path, raw_request, run_bounded, socket_path,
+    state_dir, state_path, write_file,
 };
+
+use crate::BIN;
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.
 const DUE: Duration = Duration::from_secs(10);
 /// The log line the daemon writes for every firing.
@@ -63,12 +63,12 @@ const TWIST: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
 
 /// Runs a command that must succeed; returns its stdout.
 fn ok(home: &Path, args: &[&str]) -> String {
-    ok_in(home, args, &[])
+    BIN.ok_in(home, args, &[])
 }
 
 /// Runs a command with `--json` that must succeed; returns what it printed.
 fn json(home: &Path, args: &[&str]) -> Value {
-    json_in(home, args, &[])
+    BIN.json_in(home, args, &[])
 }
 
 /// A history entry `days` days ago.
@@ -281,7 +281,7 @@ fn the_notification_server_dies_and_the_next_reminder_reaches_a_new_one() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("2s"));
     let mut first = Server::start(&bus.address);
-    let mut daemon = start_daemon(&bus, &config, home);
+    let mut daemon = BIN.start_daemon(&bus, &config, home);
 
     let note = first.next_reminder(DUE, &daemon);
     assert_eq!(note.summary, TWIST);
@@ -337,7 +337,7 @@ fn losing_the_session_bus_exits_with_status_1_and_a_clear_error_for_systemd_to_r
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("2s"));
     let server = Server::start(&bus.address);
-    let mut daemon = start_daemon(&bus, &config, home);
+    let mut daemon = BIN.start_daemon(&bus, &config, home);
 
     let note = server.next_reminder(DUE, &daemon);
     let done = count_outcome(home, Outcome::Done);
@@ -365,7 +365,7 @@ fn losing_the_session_bus_exits_with_status_1_and_a_clear_error_for_systemd_to_r
 
     // What systemd does next: start it again, in a new session. It picks up where it was.
     let bus = Bus::start();
-    let _daemon = start_daemon(&bus, &config, home);
+    let _daemon = BIN.start_daemon(&bus, &config, home);
     let status = json(home, &["status"]);
     assert!(!status["paused"].is_null(), "{status}");
 }
@@ -388,7 +388,7 @@ fn deleted_config(default_path: bool) {
     };
     let config = write_file(&dir, "config.toml", &config_every("2s"));
     let server = Server::start(&bus.address);
-    let mut builder = Daemon::builder(&bus.address, &config).home(home);
+    let mut builder = BIN.daemon(&bus.address, &config).home(home);
     if default_path {
         builder = builder.default_config();
     }
@@ -450,7 +450,7 @@ fn a_read_only_state_dir_warns_once_and_the_state_is_written_once_it_is_writable
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("2s"));
     let server = Server::start(&bus.address);
-    let mut daemon = start_daemon(&bus, &config, home);
+    let mut daemon = BIN.start_daemon(&bus, &config, home);
     server.next_reminder(DUE, &daemon);
     // Answered after the firing's save: the state file is there.
     ok(home, &["status"]);
@@ -553,7 +553,7 @@ fn a_full_disk_under_the_history_loses_no_entry_and_leaves_no_torn_line() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_file(dir.path(), "config.toml", &config_every("2s"));
     let server = Server::start(&bus.address);
-    let mut daemon = start_daemon(&bus, &config, home);
+    let mut daemon = BIN.start_daemon(&bus, &config, home);
     server.next_reminder(DUE, &daemon);
     // Held while the disk is prepared: nothing is written meanwhile.
     ok(home, &["pause"]);
@@ -768,7 +768,7 @@ fn sigkill_during_state_writes_leaves_the_old_or_the_new_state_never_a_torn_one(
     let mut on_disk = None;
     let mut mid_writes = 0;
     for round in 0..ROUNDS {
-        let mut daemon = start_daemon(&bus, &config, home);
+        let mut daemon = BIN.start_daemon(&bus, &config, home);
         assert_eq!(
             daemon.count("unreadable state"),
             0,
@@ -794,7 +794,7 @@ fn sigkill_during_state_writes_leaves_the_old_or_the_new_state_never_a_torn_one(
     );
 
     // A restarted daemon takes the state as it is and answers.
-    let daemon = start_daemon(&bus, &config, home);
+    let daemon = BIN.start_daemon(&bus, &config, home);
     assert_eq!(
         daemon.count("unreadable state"),
         0,

@@ -14,15 +14,19 @@ use tokio::sync::mpsc;
 use zbus::object_server::{InterfaceRef, SignalEmitter};
 use zbus::{OwnedObjectPath, Variant};
 
-use super::Bus;
+use crate::Bus;
 
+/// logind's well-known name.
 pub const LOGIN1: &str = "org.freedesktop.login1";
+/// The manager's object.
 pub const MANAGER_PATH: &str = "/org/freedesktop/login1";
 /// The session `GetSessionByPID` answers by default.
 pub const SESSION_PATH: &str = "/org/freedesktop/login1/session/_32";
+/// The user's object (uid 1000).
 pub const USER_PATH: &str = "/org/freedesktop/login1/user/_1000";
 /// The user's display session.
 pub const DISPLAY_SESSION_PATH: &str = "/org/freedesktop/login1/session/_37";
+/// The session interface.
 pub const SESSION: &str = "org.freedesktop.login1.Session";
 /// Bound for a call to reach the fake.
 const SOON: Duration = Duration::from_secs(10);
@@ -30,7 +34,9 @@ const SOON: Duration = Duration::from_secs(10);
 /// What the fake manager was asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
+    /// `GetSessionByPID(pid)`.
     SessionByPid(u32),
+    /// `GetUser(uid)`.
     User(u32),
     /// `Inhibit(what, who, why, mode)`: what, who and mode.
     Inhibit(String, String, String),
@@ -104,7 +110,9 @@ impl User {
 /// The fake `org.freedesktop.login1.Session`.
 #[derive(Default)]
 pub struct Session {
+    /// `LockedHint`.
     pub locked: bool,
+    /// `IdleHint`.
     pub idle: bool,
     /// µs since the epoch.
     pub idle_since: u64,

@@ -1,13 +1,14 @@
-//! A private X server (Xvfb) and a real notification server on it (dunst), for the tests that
-//! need them: `e2e_dunst.rs`, `presence_x11.rs`, `presence_session.rs`.
+//! A private X server (Xvfb), a real notification server on it (dunst) and input made on it
+//! (`xdotool`), for the tests that need them (`e2e_dunst.rs`, `presence_x11.rs`,
+//! `presence_session.rs`) and the benchmarks.
 
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use super::notifications::NOTIFICATIONS;
-use super::{Bus, Guard};
+use crate::notifications::NOTIFICATIONS;
+use crate::{Bus, Guard, run_bounded};
 
 /// What to install for Xvfb and dunst, for skip notes and failures.
 pub const DUNST_INSTALL: &str =
@@ -56,7 +57,7 @@ pub fn start_xvfb(extra: &[&str]) -> (Guard, String) {
 /// its HOME), its stderr to `stderr`, and returns it once it owns the notification server's
 /// name (bounded).
 pub fn start_dunst(bus: &Bus, display: &str, dir: &Path, dunstrc: &str, stderr: Stdio) -> Guard {
-    let config = super::write_file(dir, "dunstrc", dunstrc);
+    let config = crate::write_file(dir, "dunstrc", dunstrc);
     let mut dunst = Guard(
         Command::new("dunst")
             .arg("-config")
@@ -90,4 +91,21 @@ pub fn dunstctl(bus: &Bus, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs `xdotool args...` on `display` (`mousemove X Y`, `key shift`: input the X server counts as
+/// the user's), bounded; it must succeed.
+pub fn xdotool(display: &str, args: &[&str]) {
+    let mut cmd = Command::new("xdotool");
+    cmd.args(args)
+        .env("DISPLAY", display)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let out = run_bounded(cmd, SOON);
+    assert!(
+        out.status.success(),
+        "xdotool {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
