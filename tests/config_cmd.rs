@@ -436,3 +436,56 @@ fn a_daemon_on_the_built_in_default_is_told_to_reload_the_new_file() {
     let status = json_in(home.path(), &["status"], &[]);
     assert_eq!(status["config"], path.display().to_string());
 }
+
+#[test]
+fn on_a_terminal_an_invalid_edit_is_offered_again() {
+    if !common::tools_present(
+        "on_a_terminal_an_invalid_edit_is_offered_again",
+        &["script"],
+        "install util-linux (script(1) gives the edit a terminal)",
+    ) {
+        return;
+    }
+    // The first run breaks the copy, the second mends it.
+    let body = "if grep -q soon \"$1\"; then sed -i 's/\"soon\"/\"12m\"/' \"$1\"; \
+                else sed -i 's/\"10m\"/\"soon\"/' \"$1\"; fi";
+    let edit = EditHome::new(Some(COMMENTED), body);
+    let path = config_file(edit.path());
+    let answers = edit.path().join("answers");
+    fs::write(&answers, "y\n").unwrap();
+    // script(1) runs the binary on a terminal, in the environment `stretchd` gives it.
+    let mut script = std::process::Command::new("script");
+    script.args([
+        "-qec",
+        &format!("'{}' config edit", common::BIN),
+        "/dev/null",
+    ]);
+    for (k, v) in common::stretchd(edit.path()).get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    for (k, v) in &edit.env {
+        script.env(k, v);
+    }
+    script
+        .stdin(fs::File::open(&answers).unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let out = common::run_bounded(script, SOON);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let error = format!("{}:3:10: snooze: length = \"soon\"", path.display());
+    assert!(said.contains(&error), "{said}");
+    assert!(said.contains("Edit again? [Y/n]"), "{said}");
+    assert!(
+        said.contains(&format!("{}: saved", path.display())),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        COMMENTED.replace("10m", "12m")
+    );
+    edit.copy(false);
+}
