@@ -10,7 +10,7 @@
 //!   history, the pictures), [`ipc`] (the control protocol and its client) and [`logging`];
 //! - the two programs: [`daemon`] (the one loop and the sources that feed it: notifications,
 //!   presence, the control socket, the config watch) and [`cli`] (the command line: local
-//!   commands, daemon commands, the guide, install).
+//!   commands, daemon commands, the guide, install, config editing).
 //!
 //! Two binaries sit on top: `stretchd` (the command line) and `stretchd-daemon` (only the
 //! daemon, which `stretchd run` hands over to, so the long-running process maps none of the

@@ -22,6 +22,9 @@ _stretchd() {
             stretchd,completions)
                 cmd="stretchd__subcmd__completions"
                 ;;
+            stretchd,config)
+                cmd="stretchd__subcmd__config"
+                ;;
             stretchd,done)
                 cmd="stretchd__subcmd__done"
                 ;;
@@ -76,11 +79,44 @@ _stretchd() {
             stretchd,uninstall)
                 cmd="stretchd__subcmd__uninstall"
                 ;;
+            stretchd__subcmd__config,edit)
+                cmd="stretchd__subcmd__config__subcmd__edit"
+                ;;
+            stretchd__subcmd__config,get)
+                cmd="stretchd__subcmd__config__subcmd__get"
+                ;;
+            stretchd__subcmd__config,help)
+                cmd="stretchd__subcmd__config__subcmd__help"
+                ;;
+            stretchd__subcmd__config,path)
+                cmd="stretchd__subcmd__config__subcmd__path"
+                ;;
+            stretchd__subcmd__config,set)
+                cmd="stretchd__subcmd__config__subcmd__set"
+                ;;
+            stretchd__subcmd__config__subcmd__help,edit)
+                cmd="stretchd__subcmd__config__subcmd__help__subcmd__edit"
+                ;;
+            stretchd__subcmd__config__subcmd__help,get)
+                cmd="stretchd__subcmd__config__subcmd__help__subcmd__get"
+                ;;
+            stretchd__subcmd__config__subcmd__help,help)
+                cmd="stretchd__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            stretchd__subcmd__config__subcmd__help,path)
+                cmd="stretchd__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            stretchd__subcmd__config__subcmd__help,set)
+                cmd="stretchd__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             stretchd__subcmd__help,check)
                 cmd="stretchd__subcmd__help__subcmd__check"
                 ;;
             stretchd__subcmd__help,completions)
                 cmd="stretchd__subcmd__help__subcmd__completions"
+                ;;
+            stretchd__subcmd__help,config)
+                cmd="stretchd__subcmd__help__subcmd__config"
                 ;;
             stretchd__subcmd__help,done)
                 cmd="stretchd__subcmd__help__subcmd__done"
@@ -136,6 +172,18 @@ _stretchd() {
             stretchd__subcmd__help,uninstall)
                 cmd="stretchd__subcmd__help__subcmd__uninstall"
                 ;;
+            stretchd__subcmd__help__subcmd__config,edit)
+                cmd="stretchd__subcmd__help__subcmd__config__subcmd__edit"
+                ;;
+            stretchd__subcmd__help__subcmd__config,get)
+                cmd="stretchd__subcmd__help__subcmd__config__subcmd__get"
+                ;;
+            stretchd__subcmd__help__subcmd__config,path)
+                cmd="stretchd__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            stretchd__subcmd__help__subcmd__config,set)
+                cmd="stretchd__subcmd__help__subcmd__config__subcmd__set"
+                ;;
             stretchd__subcmd__help__subcmd__stretches,show)
                 cmd="stretchd__subcmd__help__subcmd__stretches__subcmd__show"
                 ;;
@@ -158,7 +206,7 @@ _stretchd() {
 
     case "${cmd}" in
         stretchd)
-            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help"
+            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,6 +267,192 @@ _stretchd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        stretchd__subcmd__config)
+            opts="-h --json --help path get set edit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__edit)
+            opts="-c -h --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__get)
+            opts="-c -h --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help)
+            opts="path get set edit help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__path)
+            opts="-c -h --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__config__subcmd__set)
+            opts="-c -h --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         stretchd__subcmd__done)
             opts="-h --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -264,7 +498,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__help)
-            opts="run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help"
+            opts="run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,6 +528,76 @@ _stretchd() {
         stretchd__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__config)
+            opts="path get set edit"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__config__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -1,5 +1,6 @@
 //! The command line, as clap derive types. `main` parses it and [`crate::cli::local`] runs it.
 
+pub mod config_cmd;
 pub mod docs;
 pub mod guide;
 pub mod install;
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Completions { shell } => docs::print_bytes(&docs::completions(shell))?,
         Command::Man => docs::print_bytes(&docs::man_page())?,
         Command::Guide(args) => return guide::run(&args, json),
+        Command::Config { command } => return config_cmd::run(&command, json),
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
@@ -65,7 +67,8 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
 #[command(name = "stretchd", version, about, long_about = None)]
 #[command(
     after_help = "The config lives at $XDG_CONFIG_HOME/stretchd/config.toml (usually \
-~/.config/stretchd/config.toml); without one the built-in default schedule runs.\n\
+~/.config/stretchd/config.toml); without one the built-in default schedule runs. `stretchd \
+config edit` and `stretchd config set KEY VALUE` change it, checked before it is saved.\n\
 Start here: `stretchd check` shows what the schedule would do, `stretchd now` shows a reminder.\n\
 Exit status: 0 on success, 1 on an error, 3 when the daemon is not running."
 )]
@@ -152,6 +155,45 @@ pub enum Command {
     /// Walk through a stretch in the terminal, with a countdown for each hold; finishing it
     /// records Done (Ctrl-C stops and records nothing).
     Guide(GuideArgs),
+    /// Where the config file is, one value of it, or all of it in an editor; every change is
+    /// validated before it is saved, so the daemon never reads a broken file.
+    Config {
+        #[command(subcommand)]
+        #[allow(missing_docs)]
+        command: ConfigCommand,
+    },
+}
+
+/// `stretchd config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path, whether or not it exists (with --json: {path, exists}).
+    Path(ConfigArg),
+    /// Print one value, e.g. `snooze.length` or `reminder.stretch.every` (the reminder whose id
+    /// is "stretch"); a key the file leaves out shows its default.
+    Get {
+        /// A dotted key.
+        key: String,
+        #[command(flatten)]
+        #[allow(missing_docs)]
+        config: ConfigArg,
+    },
+    /// Change one value in place, keeping comments and layout, e.g. `set snooze.length 15m`;
+    /// nothing is written unless the whole config is still valid. Creates the file from the
+    /// default config when there is none.
+    Set {
+        /// A dotted key.
+        key: String,
+        /// A TOML value (a number, true or false, an array, a quoted string), else text: 40m is
+        /// taken as the string "40m".
+        value: String,
+        #[command(flatten)]
+        #[allow(missing_docs)]
+        config: ConfigArg,
+    },
+    /// Edit a copy in $VISUAL or $EDITOR (else `editor`, else vi), starting from the default
+    /// config when there is none; the copy is put in place only once it is valid.
+    Edit(ConfigArg),
 }
 
 /// `--config PATH`.

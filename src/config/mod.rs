@@ -13,6 +13,7 @@ use crate::catalog::{Catalog, Fit};
 use crate::schedule::cron::CronSpec;
 use crate::schedule::workhours::WorkHours;
 
+pub mod edit;
 mod raw;
 mod span;
 
@@ -162,6 +163,49 @@ pub enum ConfigError {
         /// What is wrong and what is allowed.
         message: String,
     },
+}
+
+impl ConfigError {
+    /// Whether this is a [`ConfigError::Read`] of a file that does not exist.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, ConfigError::Read { cause, .. } if cause.kind() == std::io::ErrorKind::NotFound)
+    }
+}
+
+/// The largest config file read; far more than any config, so a link to /dev/zero or a runaway
+/// file stops here.
+pub const FILE_LIMIT: u64 = 1 << 20;
+
+/// The text of the config file at `path`, read as the daemon reads it: without blocking (a named
+/// pipe is refused, not waited on), only if it is a regular file of at most [`FILE_LIMIT`]
+/// bytes. A missing file is a [`ConfigError::Read`] for which [`ConfigError::is_missing`] holds.
+pub fn read_file(path: &Path) -> Result<String, ConfigError> {
+    crate::store::files::read_to_string(path, FILE_LIMIT).map_err(|e| {
+        use std::io::ErrorKind::{FileTooLarge, InvalidInput, IsADirectory};
+        let cause = if matches!(e.kind(), InvalidInput | IsADirectory | FileTooLarge) {
+            std::io::Error::new(
+                e.kind(),
+                format!("{e}; the config must be a regular TOML file of at most 1 MiB"),
+            )
+        } else {
+            e
+        };
+        ConfigError::Read {
+            path: crate::stats::printable(&path.display().to_string()).into_owned(),
+            cause,
+        }
+    })
+}
+
+/// A [`ConfigError::Invalid`] at byte range `span` of `text` (the file's start without one).
+fn invalid(text: &str, origin: &Origin, span: Option<Range<usize>>, message: &str) -> ConfigError {
+    let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
+    ConfigError::Invalid {
+        origin: crate::stats::printable(&origin.to_string()).into_owned(),
+        line,
+        column,
+        message: one_line(message),
+    }
 }
 
 /// What a reminder suggests.
@@ -348,56 +392,28 @@ impl Config {
     /// Loads `path` if given (it must exist), else the user's file if it exists, else the
     /// embedded default.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
-        // Far more than any config; a link to /dev/zero or a runaway file stops here.
-        const LIMIT: u64 = 1 << 20;
         let (path, required) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => (crate::store::paths::config_file(), false),
         };
-        // Read without blocking (a named pipe is refused, not waited on) and only if regular.
-        match crate::store::files::read_to_string(&path, LIMIT) {
+        match read_file(&path) {
             Ok(text) => Config::parse(&text, &Origin::File(path)),
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                Config::parse(DEFAULT_TOML, &Origin::Embedded)
-            }
-            Err(e) => {
-                use std::io::ErrorKind::{FileTooLarge, InvalidInput, IsADirectory};
-                let cause = if matches!(e.kind(), InvalidInput | IsADirectory | FileTooLarge) {
-                    std::io::Error::new(
-                        e.kind(),
-                        format!("{e}; the config must be a regular TOML file of at most 1 MiB"),
-                    )
-                } else {
-                    e
-                };
-                Err(ConfigError::Read {
-                    path: crate::stats::printable(&path.display().to_string()).into_owned(),
-                    cause,
-                })
-            }
+            Err(e) if !required && e.is_missing() => Config::parse(DEFAULT_TOML, &Origin::Embedded),
+            Err(e) => Err(e),
         }
     }
 
     /// Parses and validates config text. Pure: `origin` is only used in messages.
     pub fn parse(text: &str, origin: &Origin) -> Result<Config, ConfigError> {
-        let err = |span: Option<Range<usize>>, message: String| {
-            let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
-            ConfigError::Invalid {
-                origin: crate::stats::printable(&origin.to_string()).into_owned(),
-                line,
-                column,
-                message: one_line(&message),
-            }
-        };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let message = match e.span().and_then(|s| key_at(text, s.start)) {
                 Some(key) => format!("{key}: {}", toml_message(&e)),
                 None => toml_message(&e),
             };
-            err(e.span(), message)
+            invalid(text, origin, e.span(), &message)
         })?;
         raw.validate(origin.clone())
-            .map_err(|Problem { span, message }| err(Some(span), message))
+            .map_err(|Problem { span, message }| invalid(text, origin, Some(span), &message))
     }
 
     /// The reminder with this id.
