@@ -143,9 +143,9 @@ impl Stderr {
 }
 
 /// Writes `text` with its control characters escaped (as `\u{1b}`), as every other place that
-/// repeats outside text does ([`crate::stats::printable`]).
+/// repeats outside text does ([`crate::text::printable`]).
 fn escaped(line: &mut String, text: &str) {
-    line.push_str(&crate::stats::printable(text));
+    line.push_str(&crate::text::printable(text));
 }
 
 /// Writes an event's fields: the message first, then ` name=value` with the value's `Debug`.

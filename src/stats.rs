@@ -5,7 +5,6 @@
 //! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history. Weeks run Monday to Sunday in local time; an entry belongs to the local
 //! date it happened on. A "stretch session" is an entry of kind stretch with outcome done.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
@@ -15,6 +14,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::config::Kind;
 use crate::store::history::{Entry, Outcome};
+use crate::text::printable;
 
 /// One day of the current week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -277,24 +277,6 @@ fn streak(
         at = week_of.checked_sub_days(Days::new(7));
     }
     weeks
-}
-
-/// `text` as it may go to a terminal: every control character (C0, DEL, C1: what escape
-/// sequences are made of) written as its escape, `\u{1b}`. Text from the history is the user's
-/// file, or anyone's who could write to it.
-pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() {
-            let _ = write!(out, "{}", c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// The widest a day's bar gets, in cells.
@@ -841,11 +823,6 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
 
     #[test]
     fn control_characters_from_the_history_are_escaped() {
-        assert_eq!(printable("seated-twist"), Cow::Borrowed("seated-twist"));
-        assert_eq!(
-            printable("\u{1b}[31mevil\u{7}\u{7f}\u{9b}\tx"),
-            r"\u{1b}[31mevil\u{7}\u{7f}\u{9b}\u{9}x"
-        );
         let evil = Entry {
             reminder: "re\u{1b}]0;t\u{7}".into(),
             ..stretch("2025-11-24 10:00:00", "\u{1b}[31mevil", Outcome::Done)

@@ -192,7 +192,7 @@ pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<Stri
             }
             bail!(
                 "no stretch or posture check has the id \"{}\"; `stretchd stretches` lists them",
-                crate::stats::printable(id)
+                crate::text::printable(id)
             )
         }
     }

@@ -9,7 +9,7 @@
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 use super::{Config, ConfigError, DEFAULT_TOML, Origin, invalid};
-use crate::stats::printable;
+use crate::text::printable;
 
 /// A key that cannot be read or set.
 #[derive(Debug, thiserror::Error)]

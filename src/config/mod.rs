@@ -191,7 +191,7 @@ pub fn read_file(path: &Path) -> Result<String, ConfigError> {
             e
         };
         ConfigError::Read {
-            path: crate::stats::printable(&path.display().to_string()).into_owned(),
+            path: crate::text::printable(&path.display().to_string()).into_owned(),
             cause,
         }
     })
@@ -201,7 +201,7 @@ pub fn read_file(path: &Path) -> Result<String, ConfigError> {
 fn invalid(text: &str, origin: &Origin, span: Option<Range<usize>>, message: &str) -> ConfigError {
     let (line, column) = span.map_or((1, 1), |s| line_col(text, s.start));
     ConfigError::Invalid {
-        origin: crate::stats::printable(&origin.to_string()).into_owned(),
+        origin: crate::text::printable(&origin.to_string()).into_owned(),
         line,
         column,
         message: one_line(message),

@@ -490,7 +490,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             },
             // The server's own words may hold anything: never echo control characters.
             Err(e) => Response::Error {
-                message: format!("not shown: {}", crate::stats::printable(&e.to_string())),
+                message: format!("not shown: {}", crate::text::printable(&e.to_string())),
             },
         };
         let _ = reply.send(response);

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use crate::config::{MAX_PAUSE, human};
 use crate::schedule::SnoozeError;
-use crate::stats::printable;
 use crate::store::history::Outcome;
+use crate::text::printable;
 
 /// Why an answer did not reach the history log (it was carried out all the same).
 #[derive(Debug, Clone, thiserror::Error)]

@@ -21,7 +21,7 @@ pub(super) fn find<'a>(config: &'a Config, id: &str) -> anyhow::Result<&'a Stret
         .map(|s| s.id.as_str())
         .collect();
     let known = known.join(", ");
-    let shown = crate::stats::printable(id);
+    let shown = crate::text::printable(id);
     if config.catalog.posture(id).is_some() {
         bail!("\"{shown}\" is a posture check; the guide walks through stretches (known: {known})");
     }
