@@ -145,6 +145,12 @@ fn table(bench: &Context, window: u64, memory: &Memory, idle: &Idle) -> String {
         shown: idle_shown,
     } = *idle;
     let size = std::fs::metadata(bench.bin.path()).unwrap().len();
+    // What `stretchd run` execs, and what the figures above are of, where it is built.
+    let daemon = bench.bin.path().with_file_name("stretchd-daemon");
+    let daemon_size = std::fs::metadata(&daemon).map_or_else(
+        |_| "not built (the daemon runs inside stretchd)".to_owned(),
+        |m| format!("{} bytes ({} MiB)", m.len(), mib(m.len())),
+    );
     let threads = if before.threads == after.threads {
         after.threads.to_string()
     } else {
@@ -165,6 +171,7 @@ fn table(bench: &Context, window: u64, memory: &Memory, idle: &Idle) -> String {
          | Reminders shown during that window | {idle_shown} |\n\
          | Threads while idle | {threads} |\n\
          | Release binary size (stripped, LTO, opt-level \"z\") | {size} bytes ({size_mib} MiB) |\n\
+         | Release stretchd-daemon size (what `stretchd run` execs) | {daemon_size} |\n\
          | Date | {date} |\n\
          | Kernel | {kernel} |\n\
          | CPU | {cpu} ({cpus} CPUs online) |\n\

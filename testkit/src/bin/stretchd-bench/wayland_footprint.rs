@@ -171,7 +171,8 @@ fn measure(session: &Session, args: &Args, label: &str, bin: &Bin) -> (String, S
         status(pid, "RssAnon"),
         status(pid, "Threads"),
     );
-    let real = std::fs::canonicalize(bin.path()).unwrap();
+    // The binary the process runs: `stretchd run` execs `stretchd-daemon` where it is built.
+    let real = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap();
     let (own, libs) = file_rss(pid, &real);
     let (rollup, pss, uss) = rollup(pid);
     let names = thread_names(pid);
@@ -181,10 +182,11 @@ fn measure(session: &Session, args: &Args, label: &str, bin: &Bin) -> (String, S
         "a reminder fired, but nothing was due"
     );
     drop(daemon);
-    let size = std::fs::metadata(bin.path()).unwrap().len();
+    let size = std::fs::metadata(&real).unwrap().len();
     let row = format!(
-        "| {label} | {size} B | {rss} kB ({} MiB) | {anon} kB | {own} kB | {libs} kB | {pss} kB | \
+        "| {label} ({}) | {size} B | {rss} kB ({} MiB) | {anon} kB | {own} kB | {libs} kB | {pss} kB | \
          {uss} kB | {threads} ({names}) | {} |\n",
+        file_name(&real),
         mib(rss * 1024),
         end.total() - start.total(),
     );
