@@ -138,7 +138,7 @@ impl Notice {
                     .collect();
                 (
                     s.title(),
-                    vec![s.summary.clone(), steps.join("\n"), s.dose()],
+                    vec![s.summary.clone(), steps.join("\n"), s.dose.describe()],
                 )
             }
             Kind::Posture => {

@@ -45,6 +45,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
+use crate::catalog::Dose;
 use crate::cli::GuideArgs;
 use crate::config::Config;
 use crate::schedule::state::State;
@@ -70,8 +71,15 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         let (stretch, why) = choice::suggest(&config)?;
         (stretch, Some(why))
     };
-    let secs = args.hold.unwrap_or(stretch.hold.max_secs);
-    let reps = args.reps.unwrap_or(stretch.reps);
+    let (secs, reps) = match &stretch.dose {
+        Dose::Hold { hold, reps, .. } => (hold.max_secs, *reps),
+        Dose::Flow {
+            rounds, pause_secs, ..
+        } => (*pause_secs, *rounds),
+        Dose::Duration { length } => (length.max_secs, 1),
+    };
+    let secs = args.hold.unwrap_or(secs);
+    let reps = args.reps.unwrap_or(reps);
     let parts = routine(stretch, secs, reps);
     let safety = !saved_state(&crate::store::paths::state_dir()).is_some_and(|s| s.safety_shown);
     say(&routine::heading(stretch, secs, reps, why, safety))?;

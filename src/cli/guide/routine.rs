@@ -1,7 +1,7 @@
 //! The routine of a guided stretch: its heading, its steps, the switch of sides and the timed
 //! holds, as lines to print.
 
-use crate::catalog::{SAFETY_NOTICE, Sides, Stretch};
+use crate::catalog::{Dose, SAFETY_NOTICE, Sides, Stretch};
 
 /// Which side a hold of a two-sided stretch is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +85,11 @@ pub fn routine(stretch: &Stretch, hold_secs: u32, reps: u32) -> Vec<Part> {
             side,
         })
     };
-    match stretch.sides {
+    let sides = match stretch.dose {
+        Dose::Hold { sides, .. } => sides,
+        _ => Sides::One,
+    };
+    match sides {
         Sides::One => steps.into_iter().chain(holds(None)).collect(),
         Sides::Both => {
             // A last step that switches sides is shown at the switch.
@@ -119,9 +123,13 @@ pub(super) fn heading(
         head.push_str(&stretch.summary);
         head.push('\n');
     }
-    head.push_str(&stretch.dose());
+    head.push_str(&stretch.dose.describe());
     head.push('\n');
-    head.push_str(&timing(stretch.sides, secs, reps));
+    let sides = match stretch.dose {
+        Dose::Hold { sides, .. } => sides,
+        _ => Sides::One,
+    };
+    head.push_str(&timing(sides, secs, reps));
     head.push('\n');
     if let Some(why) = why {
         head.push_str(why);
