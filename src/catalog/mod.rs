@@ -613,13 +613,16 @@ mod tests {
         assert!(standing.desk_friendly());
     }
 
+    /// The stretch, where it can be done, the equipment at hand, and the alternative.
+    type Case<'a> = (&'a str, &'a [Position], &'a [String], Option<&'a str>);
+
     #[test]
     fn an_alternative_works_the_same_area_or_the_nearest_that_fits() {
         use Position::{Chair, Floor, Standing};
         let c = Catalog::default();
         let roller = ["foam_roller".to_owned()];
         let none: [String; 0] = [];
-        let table: [(&str, &[Position], &[String], Option<&str>); 10] = [
+        let table: [Case; 10] = [
             // Same area, and it fits.
             ("cat-camel", &[Chair], &none, Some("thoracic-extension")),
             ("thoracic-extension", &[Floor], &none, Some("cat-camel")),
