@@ -161,15 +161,6 @@ pub enum Dose {
 }
 
 impl Dose {
-    /// The kind's spelling in the config and JSON: `"hold"`, `"flow"` or `"duration"`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Dose::Hold { .. } => "hold",
-            Dose::Flow { .. } => "flow",
-            Dose::Duration { .. } => "duration",
-        }
-    }
-
     /// The short form for a title: `15-30 s each side`, `8 slow rounds`, `2-3 min`.
     pub fn brief(&self) -> String {
         match self {
@@ -594,6 +585,30 @@ mod tests {
                 180
             )
         );
+    }
+
+    #[test]
+    fn the_json_of_a_stretch_tags_its_dose_with_its_kind() {
+        let c = Catalog::default();
+        let json = |id: &str| serde_json::to_value(c.stretch(id).unwrap()).unwrap();
+        let camel = json("cat-camel");
+        assert_eq!(
+            camel["dose"],
+            serde_json::json!({"kind": "flow", "rounds": 8, "pause_secs": 3,
+                "shapes": ["cat (back rounded)", "camel (back arched)"]})
+        );
+        assert_eq!(camel["area"], "bending");
+        assert_eq!(
+            json("seated-twist")["dose"],
+            serde_json::json!({"kind": "hold", "hold": {"min_secs": 15, "max_secs": 30},
+                "reps": 1, "sides": "both"})
+        );
+        let foam = json("foam-rolling");
+        assert_eq!(
+            foam["dose"],
+            serde_json::json!({"kind": "duration", "length": {"min_secs": 120, "max_secs": 180}})
+        );
+        assert_eq!(foam["area"], "soft_tissue");
     }
 
     #[test]
