@@ -2,8 +2,12 @@
 //! weekly goal, the streak of weeks that met it, counts per stretch and per outcome.
 //!
 //! [`summarize`] is pure: it takes the entries, the current time and the local time zone, so
-//! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history. Weeks run Monday to Sunday in local time; an entry belongs to the local
-//! date it happened on. A "stretch session" is an entry of kind stretch with outcome done.
+//! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history.
+//! Weeks run Monday to Sunday in local time; an entry belongs to the local date it happened on.
+//! A stretch session is an entry of kind session with outcome done: those fill the weekly goal.
+//! Desk stretches (kind stretch, done) are counted per day and per stretch, but not toward it.
+//! After the goal is met [`SUGGEST_AFTER`] weeks in a row, [`suggested_goal`] proposes one
+//! session more; stretchd never changes the goal itself.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,6 +26,8 @@ pub struct DayCount {
     /// The local date.
     pub date: NaiveDate,
     /// Stretch sessions done that day.
+    pub sessions: u32,
+    /// Desk stretches done that day.
     pub stretches: u32,
     /// Posture checks done that day.
     pub postures: u32,
@@ -32,7 +38,7 @@ pub struct DayCount {
 pub struct ItemCount {
     /// The stretch id.
     pub item: String,
-    /// How many sessions of it were done, over the whole history.
+    /// How many times it was done as a desk stretch, over the whole history.
     pub done: u32,
 }
 
@@ -91,7 +97,10 @@ pub struct Stats {
     /// Consecutive weeks that met the goal: up to and including this week if it already meets
     /// it, otherwise up to and including last week.
     pub streak_weeks: u32,
-    /// Stretch sessions per stretch over the whole history, most done first, ties by id.
+    /// One session a week more, to suggest after a streak ([`suggested_goal`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggest: Option<u32>,
+    /// Desk stretches done per stretch over the whole history, most done first, ties by id.
     pub per_stretch: Vec<ItemCount>,
     /// Entries per outcome over the whole history.
     pub outcomes: OutcomeCounts,
@@ -116,6 +125,34 @@ pub fn done_this_week<Tz: TimeZone>(done: &[DateTime<Utc>], now: DateTime<Utc>, 
         .filter(|t| week_start(t.with_timezone(tz).date_naive()) == this_week)
         .count();
     u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// The weeks in a row that met the goal, after which [`suggested_goal`] proposes one more.
+pub const SUGGEST_AFTER: u32 = 3;
+
+/// The most sessions a week [`suggested_goal`] proposes: one a day.
+pub const MOST_SUGGESTED: u32 = 7;
+
+/// The goal to suggest after `streak_weeks` weeks in a row met `goal`: one session a week more,
+/// from [`SUGGEST_AFTER`] weeks on, up to [`MOST_SUGGESTED`]; `None` otherwise (a missed week
+/// ends the streak, and nothing nags).
+pub fn suggested_goal(streak_weeks: u32, goal: u32) -> Option<u32> {
+    (streak_weeks >= SUGGEST_AFTER && goal < MOST_SUGGESTED).then(|| goal + 1)
+}
+
+/// [`suggested_goal`] for the sessions done at `done` (any order), as of `now` in `tz`: the
+/// streak counted as [`summarize`] counts it, back to the week of the oldest of them at most.
+pub fn suggestion<Tz: TimeZone>(
+    done: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+    tz: &Tz,
+    goal: u32,
+) -> Option<u32> {
+    let mut tally = Tally::new(now, tz, goal);
+    for t in done {
+        tally.add_session(*t);
+    }
+    tally.finish().suggest
 }
 
 /// The date `days` days after `date`, saturating at the ends of the calendar.
@@ -160,6 +197,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
         let week = (0..7)
             .map(|i| DayCount {
                 date: add_days(this_week, i),
+                sessions: 0,
                 stretches: 0,
                 postures: 0,
             })
@@ -179,39 +217,57 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
 
     /// Counts one entry; the order of entries does not matter.
     pub fn add(&mut self, entry: &Entry) {
-        let date = entry.time.with_timezone(self.tz).date_naive();
-        self.since = Some(self.since.map_or(date, |s| s.min(date)));
+        let date = self.date(entry.time);
         self.outcomes.add(entry.outcome);
         if entry.outcome != Outcome::Done {
             return;
         }
-        let start = week_start(date);
-        let day = (start == self.this_week)
-            .then(|| {
-                self.week
-                    .get_mut(date.weekday().num_days_from_monday() as usize)
-            })
-            .flatten();
         match entry.kind {
+            Kind::Session => self.add_session(entry.time),
             Kind::Stretch => {
-                let n = self.per_week.entry(start).or_default();
-                *n = n.saturating_add(1);
                 // Looked up before inserting: no allocation for an id already counted.
                 if let Some(n) = self.per_stretch.get_mut(entry.item.as_str()) {
                     *n = n.saturating_add(1);
                 } else {
                     self.per_stretch.insert(entry.item.clone(), 1);
                 }
-                if let Some(day) = day {
+                if let Some(day) = self.day(date) {
                     day.stretches = day.stretches.saturating_add(1);
                 }
             }
             Kind::Posture => {
-                if let Some(day) = day {
+                if let Some(day) = self.day(date) {
                     day.postures = day.postures.saturating_add(1);
                 }
             }
         }
+    }
+
+    /// Counts a stretch session done at `time` toward its week.
+    fn add_session(&mut self, time: DateTime<Utc>) {
+        let date = self.date(time);
+        let n = self.per_week.entry(week_start(date)).or_default();
+        *n = n.saturating_add(1);
+        if let Some(day) = self.day(date) {
+            day.sessions = day.sessions.saturating_add(1);
+        }
+    }
+
+    /// The local date of `time`, which also moves `since` back to it.
+    fn date(&mut self, time: DateTime<Utc>) -> NaiveDate {
+        let date = time.with_timezone(self.tz).date_naive();
+        self.since = Some(self.since.map_or(date, |s| s.min(date)));
+        date
+    }
+
+    /// The day of this week at `date`; `None` for a date in another week.
+    fn day(&mut self, date: NaiveDate) -> Option<&mut DayCount> {
+        (week_start(date) == self.this_week)
+            .then(|| {
+                self.week
+                    .get_mut(date.weekday().num_days_from_monday() as usize)
+            })
+            .flatten()
     }
 
     /// The summary of every entry added.
@@ -229,7 +285,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
         } = self;
         let done_this_week = week
             .iter()
-            .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
+            .fold(0u32, |sum, d| sum.saturating_add(d.sessions));
         let goal_met = done_this_week >= goal;
         let latest = if goal_met {
             Some(this_week)
@@ -251,6 +307,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
             done_this_week,
             goal_met,
             streak_weeks,
+            suggest: suggested_goal(streak_weeks, goal),
             per_stretch,
             outcomes,
             since,
@@ -314,10 +371,20 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with posture
-/// checks done beside it), the goal, the streak, then sessions per stretch by name and the
-/// outcome totals. Plain text, no colour codes, and no control character from the history (see
-/// [`printable`]).
+/// The line that suggests one more session a week, from `suggest`
+/// ([`Stats::suggest`], [`crate::ipc::Progress::suggest`]); `None` without a suggestion.
+pub fn suggestion_line(suggest: Option<u32>) -> Option<String> {
+    suggest.map(|goal| {
+        format!(
+            "The goal was met {SUGGEST_AFTER}+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = {goal} in the config."
+        )
+    })
+}
+
+/// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with desk
+/// stretches and posture checks done beside it), the goal, the streak (and a suggestion after
+/// one), then desk stretches per stretch by name and the outcome totals. Plain text, no colour
+/// codes, and no control character from the history (see [`printable`]).
 pub fn render(stats: &Stats, catalog: &Catalog) -> String {
     let mut out = String::new();
     render_week(&mut out, stats);
@@ -332,6 +399,9 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
         "Streak: {}",
         plural(stats.streak_weeks, "week", "weeks")
     );
+    if let Some(line) = suggestion_line(stats.suggest) {
+        let _ = writeln!(out, "{line}");
+    }
     render_per_stretch(&mut out, stats, catalog);
     let totals: Vec<String> = Outcome::ALL
         .iter()
@@ -342,7 +412,8 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
 }
 
 /// The week's chart: a heading with its dates, then a line per day with the bar of stretch
-/// sessions (scaled to the busiest day or the goal), their count and the posture checks.
+/// sessions (scaled to the busiest day or the goal), their count, the desk stretches and the
+/// posture checks.
 fn render_week(out: &mut String, stats: &Stats) {
     let (first, last) = match (stats.week.first(), stats.week.last()) {
         (Some(f), Some(l)) => (f.date, l.date),
@@ -350,23 +421,26 @@ fn render_week(out: &mut String, stats: &Stats) {
     };
     let _ = writeln!(
         out,
-        "This week ({} to {}): stretch sessions, posture checks",
+        "This week ({} to {}): stretch sessions, desk stretches, posture checks",
         first.format("%a %-d %b"),
         last.format("%a %-d %b")
     );
     let scale = stats
         .week
         .iter()
-        .map(|d| d.stretches)
+        .map(|d| d.sessions)
         .max()
         .unwrap_or(0)
         .max(stats.goal);
-    let digits = stats
-        .week
-        .iter()
-        .map(|d| d.stretches.to_string().len())
-        .max()
-        .unwrap_or(1);
+    let digits = |count: fn(&DayCount) -> u32| {
+        stats
+            .week
+            .iter()
+            .map(|d| count(d).to_string().len())
+            .max()
+            .unwrap_or(1)
+    };
+    let (sessions, desk) = (digits(|d| d.sessions), digits(|d| d.stretches));
     for day in &stats.week {
         let today = if day.date == stats.today {
             "  <- today"
@@ -375,25 +449,26 @@ fn render_week(out: &mut String, stats: &Stats) {
         };
         let _ = writeln!(
             out,
-            "{}  {}  {:>digits$}   posture {}{today}",
+            "{}  {}  {:>sessions$}   desk {:>desk$}   posture {}{today}",
             day.date.format("%a %d"),
-            bar(day.stretches, scale),
+            bar(day.sessions, scale),
+            day.sessions,
             day.stretches,
             day.postures
         );
     }
 }
 
-/// Stretch sessions per stretch, by name, in a column, or a line saying there are none yet.
+/// Desk stretches done per stretch, by name, in a column, or a line saying there are none yet.
 fn render_per_stretch(out: &mut String, stats: &Stats, catalog: &Catalog) {
     if stats.per_stretch.is_empty() {
-        out.push_str("\nNo stretch sessions done yet.\n");
+        out.push_str("\nNo desk stretches done yet.\n");
     } else {
         match stats.since {
             Some(since) => {
-                let _ = writeln!(out, "\nStretch sessions since {since}:");
+                let _ = writeln!(out, "\nDesk stretches since {since}:");
             }
-            None => out.push_str("\nStretch sessions:\n"),
+            None => out.push_str("\nDesk stretches:\n"),
         }
         let name =
             |id: &str| printable(catalog.stretch(id).map_or(id, |s| s.name.as_str())).into_owned();

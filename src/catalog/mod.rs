@@ -8,8 +8,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 mod builtin;
+mod session;
 
 pub use builtin::SAFETY_NOTICE;
+pub use session::{
+    DESK_NOTE, SESSION_ITEM, WARM_UP, WARM_UP_SECS, about_minutes, session_secs, session_title,
+};
 
 /// Where a stretch is done; the config lists the positions that are fine at the user's desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -151,6 +155,20 @@ impl Stretch {
             Sides::Both => " on each side",
         };
         format!("Hold {}, {reps}{sides}.", self.hold)
+    }
+
+    /// Whether it can be done at a desk: sitting or standing, with no equipment.
+    pub fn desk_friendly(&self) -> bool {
+        matches!(self.position, Position::Chair | Position::Standing) && self.equipment.is_empty()
+    }
+
+    /// The longest it takes, in seconds: every hold at its longest, on each side.
+    pub fn longest_secs(&self) -> u64 {
+        let sides = match self.sides {
+            Sides::One => 1,
+            Sides::Both => 2,
+        };
+        u64::from(self.hold.max_secs) * u64::from(self.reps) * sides
     }
 }
 

@@ -15,8 +15,9 @@ use tokio::sync::mpsc;
 use tracing::{debug, warn};
 use zbus::{MatchRule, MessageStream, Variant, proxy};
 
-use crate::catalog::{Catalog, SAFETY_NOTICE};
-use crate::config::Kind;
+use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, WARM_UP};
+use crate::catalog::session_title;
+use crate::config::{Config, Kind};
 use crate::schedule::Fire;
 
 const INTERFACE: &str = "org.freedesktop.Notifications";
@@ -119,31 +120,52 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The notification for a firing: a stretch with its steps (and the safety notice the first
-    /// time), or a posture check. Snooze is offered while the snooze limit allows. A stretch
+    /// The notification for a firing: a desk stretch with its steps and a line that says it is
+    /// one (and the safety notice the first time), a session with its warm-up and stretches, or
+    /// a posture check. Snooze is offered while the snooze limit allows. A stretch
     /// carries its illustration `<images>/<id>.svg` when that file exists (see
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
-        catalog: &Catalog,
+        config: &Config,
         fire: &Fire,
         snooze_max: u32,
         images: Option<&Path>,
     ) -> Option<Notice> {
         let (title, mut paragraphs) = match fire.kind {
             Kind::Stretch => {
-                let s = catalog.stretch(&fire.item)?;
+                let s = config.catalog.stretch(&fire.item)?;
                 let steps: Vec<String> = (1..)
                     .zip(&s.steps)
                     .map(|(n, step)| format!("{n}. {step}"))
                     .collect();
                 (
                     s.title(),
-                    vec![s.summary.clone(), steps.join("\n"), s.dose()],
+                    vec![
+                        DESK_NOTE.to_owned(),
+                        s.summary.clone(),
+                        steps.join("\n"),
+                        s.dose(),
+                    ],
                 )
             }
             Kind::Posture => {
-                let p = catalog.posture(&fire.item)?;
+                let p = config.catalog.posture(&fire.item)?;
                 (p.title(), vec![p.text.clone()])
+            }
+            Kind::Session => {
+                let stretches = config.session();
+                let list: Vec<String> = (1..)
+                    .zip(&stretches)
+                    .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose()))
+                    .collect();
+                (
+                    session_title(&stretches),
+                    vec![
+                        WARM_UP.to_owned(),
+                        list.join("\n"),
+                        "Done starts the guided session in a terminal.".to_owned(),
+                    ],
+                )
             }
         };
         paragraphs.retain(|p| !p.is_empty());
