@@ -210,9 +210,8 @@ fn the_commented_examples_in_the_default_file_are_valid() {
         .catalog
         .stretch("doorway-chest")
         .expect("example stretch");
-    assert_eq!(doorway.reps, 2);
     assert_eq!(doorway.steps.len(), 2);
-    assert_eq!(doorway.hold.to_string(), "15-30 s");
+    assert_eq!(doorway.dose.describe(), "Hold 15-30 s, 2 times.");
     assert!(
         config.rotating_stretches().contains(&"doorway-chest"),
         "a standing stretch rotates with the default positions"

@@ -1,7 +1,7 @@
 //! The built-in catalogue, written from the facts of a physiotherapy-style article on mid-back
 //! stretches: five stretches, posture checks, and the safety notice.
 
-use super::{Hold, Position, Posture, Sides, Stretch};
+use super::{Area, Dose, Position, Posture, Sides, Span, Stretch};
 
 /// Shown once, with the first stretch ever. (plain text, a few short lines)
 pub const SAFETY_NOTICE: &str = "\
@@ -11,8 +11,9 @@ Breathe slowly all the way through; never hold your breath.\n\
 If a stretch does not feel right, adapt it or swap in a different one.\n\
 With chronic or severe back pain, talk to a healthcare professional before you start.";
 
-/// The hold the article recommends for every stretch: 15-30 seconds.
-const HOLD: Hold = Hold {
+/// The hold the article gives for the thoracic extension, the seated twist and thread the
+/// needle: 15-30 seconds, in a step of each.
+const HOLD: Span = Span {
     min_secs: 15,
     max_secs: 30,
 };
@@ -96,9 +97,17 @@ fn cat_camel() -> Stretch {
             "Breathing in, let your back dip as you raise your chest and tailbone.",
             "Keep moving slowly between the rounded and the arched shape.",
         ]),
-        hold: HOLD,
-        reps: 8,
-        sides: Sides::One,
+        dose: Dose::Flow {
+            // Article, cat-camel step 5: alternate the shapes for several repetitions; 8.
+            rounds: 8,
+            // Article, cat-camel step 3: stay a few seconds in the shape; 3 s at each end.
+            pause_secs: 3,
+            shapes: [
+                "cat (back rounded)".to_owned(),
+                "camel (back arched)".to_owned(),
+            ],
+        },
+        area: Area::Bending,
         position: Position::Floor,
         equipment: Vec::new(),
     }
@@ -120,9 +129,14 @@ fn thoracic_extension() -> Stretch {
             "Stay there, breathing slowly, and feel the mid back lengthen.",
             "Come back up to sitting with control, then do it again.",
         ]),
-        hold: HOLD,
-        reps: 3,
-        sides: Sides::One,
+        dose: Dose::Hold {
+            // Article, thoracic extension step 5: 15-30 s.
+            hold: HOLD,
+            // Article, thoracic extension step 6: a few repetitions; 3.
+            reps: 3,
+            sides: Sides::One,
+        },
+        area: Area::Bending,
         position: Position::Chair,
         equipment: Vec::new(),
     }
@@ -143,9 +157,13 @@ fn seated_twist() -> Stretch {
             "Hold the twist, breathing evenly, then turn back to face forward.",
             "Switch to the other side: right hand on the left knee, turning left.",
         ]),
-        hold: HOLD,
-        reps: 2,
-        sides: Sides::Both,
+        dose: Dose::Hold {
+            // Article, seated twist step 5: one 15-30 s hold, then the same on the other side.
+            hold: HOLD,
+            reps: 1,
+            sides: Sides::Both,
+        },
+        area: Area::Rotation,
         position: Position::Chair,
         equipment: Vec::new(),
     }
@@ -162,15 +180,20 @@ fn thread_the_needle() -> Stretch {
         steps: owned(&[
             "Get onto all fours with your back flat and level.",
             "Thread your right arm under your left arm, going only as far as is easy.",
-            "Drop your right shoulder and cheek to the floor, right arm reaching past your head.",
+            "Sink until your right shoulder and the side of your face rest on the mat, that arm \
+             stretched out past your head.",
             "Press your left palm firmly into the floor to stay steady.",
             "Breathe deeply and let the stretch spread across your upper back and shoulder.",
             "Ease back out to all fours slowly.",
             "Switch to the other side, threading your left arm under your right.",
         ]),
-        hold: HOLD,
-        reps: 2,
-        sides: Sides::Both,
+        dose: Dose::Hold {
+            // Article, thread the needle steps 6 and 7: one 15-30 s hold, then the other side.
+            hold: HOLD,
+            reps: 1,
+            sides: Sides::Both,
+        },
+        area: Area::UpperBack,
         position: Position::Floor,
         equipment: Vec::new(),
     }
@@ -192,9 +215,14 @@ fn foam_rolling() -> Stretch {
             "Stay on any tight or sore spot and let gentle pressure ease it, breathing steadily.",
             "Carry on for a few minutes, shifting to new parts of the upper back as you go.",
         ]),
-        hold: HOLD,
-        reps: 1,
-        sides: Sides::One,
+        // Article, foam rolling step 6: keep rolling a few minutes, so 2-3 min; nothing is held.
+        dose: Dose::Duration {
+            length: Span {
+                min_secs: 120,
+                max_secs: 180,
+            },
+        },
+        area: Area::SoftTissue,
         position: Position::Floor,
         equipment: vec!["foam_roller".to_owned()],
     }

@@ -73,40 +73,224 @@ impl Sides {
     }
 }
 
-/// How long to hold a stretch, in seconds (a range such as 15-30 s, or one value).
+/// A length of time in whole seconds: one value or a range (a hold of 15-30 s, rolling for
+/// 2-3 min).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Hold {
-    /// Shortest hold, in seconds.
+pub struct Span {
+    /// Shortest, in seconds.
     pub min_secs: u32,
-    /// Longest hold, in seconds (equal to `min_secs` for a single value).
+    /// Longest, in seconds (equal to `min_secs` for a single value).
     pub max_secs: u32,
 }
 
-impl Hold {
-    /// Parses `"15-30s"`, `"15-30 s"` or `"20s"`. Returns `None` for anything else, for zero, and
-    /// for a range that runs backwards.
-    pub fn parse(s: &str) -> Option<Hold> {
-        let digits = s.trim().strip_suffix('s')?.trim_end();
-        let (min, max) = if let Some((a, b)) = digits.split_once('-') {
-            (a.trim().parse().ok()?, b.trim().parse().ok()?)
+impl Span {
+    /// A single value of `secs` seconds.
+    pub fn secs(secs: u32) -> Span {
+        Span {
+            min_secs: secs,
+            max_secs: secs,
+        }
+    }
+
+    /// Parses seconds (`"15-30s"`, `"15-30 s"`, `"20s"`) or minutes (`"2-3m"`, `"2-3 min"`,
+    /// `"2m"`). Returns `None` for anything else, for zero, for a range that runs backwards, and
+    /// for a value that does not fit in seconds.
+    pub fn parse(s: &str) -> Option<Span> {
+        let s = s.trim();
+        let (digits, unit) = if let Some(d) = s.strip_suffix("min").or(s.strip_suffix('m')) {
+            (d, 60)
         } else {
-            let v = digits.parse().ok()?;
+            (s.strip_suffix('s')?, 1)
+        };
+        let digits = digits.trim_end();
+        let number = |t: &str| t.trim().parse::<u32>().ok()?.checked_mul(unit);
+        let (min, max) = if let Some((a, b)) = digits.split_once('-') {
+            (number(a)?, number(b)?)
+        } else {
+            let v = number(digits)?;
             (v, v)
         };
-        (min > 0 && min <= max).then_some(Hold {
+        (min > 0 && min <= max).then_some(Span {
             min_secs: min,
             max_secs: max,
         })
     }
 }
 
-impl fmt::Display for Hold {
+impl fmt::Display for Span {
+    /// `15-30 s`, `20 s`; in minutes when both ends are whole minutes: `2-3 min`, `2 min`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.min_secs == self.max_secs {
-            write!(f, "{} s", self.min_secs)
+        let (min, max, unit) = if self.min_secs % 60 == 0 && self.max_secs % 60 == 0 {
+            (self.min_secs / 60, self.max_secs / 60, "min")
         } else {
-            write!(f, "{}-{} s", self.min_secs, self.max_secs)
+            (self.min_secs, self.max_secs, "s")
+        };
+        if min == max {
+            write!(f, "{min} {unit}")
+        } else {
+            write!(f, "{min}-{max} {unit}")
         }
+    }
+}
+
+/// How much of a stretch to do: its shape, one of three.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Dose {
+    /// Stay still in one position for `hold`, `reps` times (on each side when `sides` is
+    /// [`Sides::Both`]).
+    Hold {
+        /// How long each hold lasts.
+        hold: Span,
+        /// How many holds (per side for a two-sided stretch).
+        reps: u32,
+        /// Once, or on each side.
+        sides: Sides,
+    },
+    /// Move slowly back and forth between two shapes, `rounds` times, pausing `pause_secs` in
+    /// each: breathing out into the first shape and in into the second.
+    Flow {
+        /// How many rounds (one round is both shapes).
+        rounds: u32,
+        /// The pause at each end, in seconds.
+        pause_secs: u32,
+        /// The two shapes, as short names (`cat (back rounded)`).
+        shapes: [String; 2],
+    },
+    /// Keep at it for a length of time, with nothing to hold (foam rolling).
+    Duration {
+        /// How long in all.
+        length: Span,
+    },
+}
+
+impl Dose {
+    /// The kind's spelling in the config and JSON: `"hold"`, `"flow"` or `"duration"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Dose::Hold { .. } => "hold",
+            Dose::Flow { .. } => "flow",
+            Dose::Duration { .. } => "duration",
+        }
+    }
+
+    /// The short form for a title: `15-30 s each side`, `8 slow rounds`, `2-3 min`.
+    pub fn brief(&self) -> String {
+        match self {
+            Dose::Hold { hold, sides, .. } => match sides {
+                Sides::One => hold.to_string(),
+                Sides::Both => format!("{hold} each side"),
+            },
+            Dose::Flow { rounds, .. } => format!("{rounds} slow rounds"),
+            Dose::Duration { length } => length.to_string(),
+        }
+    }
+
+    /// One sentence on how much to do, e.g. "Hold 15-30 s, 3 times." or "Keep going for 2-3 min;
+    /// there is nothing to hold."
+    pub fn describe(&self) -> String {
+        match self {
+            Dose::Hold { hold, reps, sides } => {
+                let reps = match reps {
+                    1 => "once".to_owned(),
+                    n => format!("{n} times"),
+                };
+                let sides = match sides {
+                    Sides::One => "",
+                    Sides::Both => " on each side",
+                };
+                format!("Hold {hold}, {reps}{sides}.")
+            }
+            Dose::Flow {
+                rounds,
+                pause_secs,
+                shapes: [first, second],
+            } => format!(
+                "{rounds} slow rounds between {first} and {second}, pausing {pause_secs} s in each."
+            ),
+            Dose::Duration { length } => {
+                format!("Keep going for {length}; there is nothing to hold.")
+            }
+        }
+    }
+
+    /// The longest it takes, in seconds: every hold at its longest (on both sides), every pause
+    /// of a flow, or the longest duration. Moving between positions is not counted.
+    pub fn longest_secs(&self) -> u64 {
+        match self {
+            Dose::Hold { hold, reps, sides } => {
+                let sides = match sides {
+                    Sides::One => 1,
+                    Sides::Both => 2,
+                };
+                u64::from(hold.max_secs) * u64::from(*reps) * sides
+            }
+            Dose::Flow {
+                rounds, pause_secs, ..
+            } => 2 * u64::from(*rounds) * u64::from(*pause_secs),
+            Dose::Duration { length } => u64::from(length.max_secs),
+        }
+    }
+}
+
+/// The part of the back a stretch works, for swapping one stretch for another that works the
+/// same part. The order is a line of neighbours: the nearest area to one is the next one along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// Turning the mid back (rotation).
+    Rotation,
+    /// The upper back and the shoulders.
+    UpperBack,
+    /// The muscles and soft tissue along the upper and mid back.
+    SoftTissue,
+    /// Rounding and arching the mid back (flexion and extension).
+    Bending,
+}
+
+impl Area {
+    /// Every area, in their order of neighbours.
+    pub const ALL: [Area; 4] = [
+        Area::Rotation,
+        Area::UpperBack,
+        Area::SoftTissue,
+        Area::Bending,
+    ];
+
+    /// The config spelling (`"rotation"`, `"upper_back"`, `"soft_tissue"`, `"bending"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Rotation => "rotation",
+            Area::UpperBack => "upper_back",
+            Area::SoftTissue => "soft_tissue",
+            Area::Bending => "bending",
+        }
+    }
+
+    /// Parses the config spelling.
+    pub fn parse(s: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// How it reads in a sentence: "mid-back rotation".
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Rotation => "mid-back rotation",
+            Area::UpperBack => "upper back and shoulders",
+            Area::SoftTissue => "soft tissue along the upper back",
+            Area::Bending => "mid-back bending (rounding and arching)",
+        }
+    }
+
+    /// How many steps apart two areas are along the line of neighbours.
+    fn distance(self, other: Area) -> usize {
+        (self as usize).abs_diff(other as usize)
+    }
+}
+
+impl fmt::Display for Area {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -121,12 +305,10 @@ pub struct Stretch {
     pub summary: String,
     /// The steps, in order, without numbers.
     pub steps: Vec<String>,
-    /// How long to hold each position.
-    pub hold: Hold,
-    /// How many times to repeat it (per side for two-sided stretches).
-    pub reps: u32,
-    /// Once, or on each side.
-    pub sides: Sides,
+    /// How much to do.
+    pub dose: Dose,
+    /// The part of the back it works.
+    pub area: Area,
     /// Where it is done.
     pub position: Position,
     /// Equipment it needs (`foam_roller`); empty for none.
@@ -136,25 +318,7 @@ pub struct Stretch {
 impl Stretch {
     /// The notification title, e.g. "Mid-back stretch: Seated twist, 15-30 s each side".
     pub fn title(&self) -> String {
-        let sides = match self.sides {
-            Sides::One => "",
-            Sides::Both => " each side",
-        };
-        format!("Mid-back stretch: {}, {}{sides}", self.name, self.hold)
-    }
-
-    /// One line on how much to do: hold, repetitions and sides.
-    pub fn dose(&self) -> String {
-        let reps = if self.reps == 1 {
-            "once".to_owned()
-        } else {
-            format!("{} times", self.reps)
-        };
-        let sides = match self.sides {
-            Sides::One => "",
-            Sides::Both => " on each side",
-        };
-        format!("Hold {}, {reps}{sides}.", self.hold)
+        format!("Mid-back stretch: {}, {}", self.name, self.dose.brief())
     }
 
     /// Whether it can be done at a desk: sitting or standing, with no equipment.
@@ -162,13 +326,9 @@ impl Stretch {
         matches!(self.position, Position::Chair | Position::Standing) && self.equipment.is_empty()
     }
 
-    /// The longest it takes, in seconds: every hold at its longest, on each side.
-    pub fn longest_secs(&self) -> u64 {
-        let sides = match self.sides {
-            Sides::One => 1,
-            Sides::Both => 2,
-        };
-        u64::from(self.hold.max_secs) * u64::from(self.reps) * sides
+    /// Whether it can be done in one of `positions` with only `equipment`.
+    pub fn fits(&self, positions: &[Position], equipment: &[String]) -> bool {
+        positions.contains(&self.position) && self.equipment.iter().all(|e| equipment.contains(e))
     }
 }
 
@@ -202,8 +362,7 @@ pub struct Fit {
 impl Fit {
     /// Whether a stretch can be done here.
     pub fn allows(&self, stretch: &Stretch) -> bool {
-        self.positions.contains(&stretch.position)
-            && stretch.equipment.iter().all(|e| self.equipment.contains(e))
+        stretch.fits(&self.positions, &self.equipment)
     }
 }
 
@@ -235,6 +394,21 @@ impl Catalog {
     /// The posture check with this id.
     pub fn posture(&self, id: &str) -> Option<&Posture> {
         self.postures.iter().find(|p| p.id == id)
+    }
+
+    /// Another stretch to do instead of `stretch`, one that fits `positions` and `equipment`: one
+    /// that works the same area if any fits, else one from the nearest area that has one (see
+    /// [`Area`]); ties go to catalogue order. `None` when no other stretch fits at all.
+    pub fn alternative(
+        &self,
+        stretch: &Stretch,
+        positions: &[Position],
+        equipment: &[String],
+    ) -> Option<&Stretch> {
+        self.stretches
+            .iter()
+            .filter(|s| s.id != stretch.id && s.fits(positions, equipment))
+            .min_by_key(|s| s.area.distance(stretch.area))
     }
 }
 
@@ -278,24 +452,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hold_parses_ranges_and_single_values() {
+    fn span_parses_seconds_and_minutes() {
         assert_eq!(
-            Hold::parse("15-30s"),
-            Some(Hold {
+            Span::parse("15-30s"),
+            Some(Span {
                 min_secs: 15,
                 max_secs: 30
             })
         );
-        assert_eq!(
-            Hold::parse("15 - 30 s").map(|h| h.to_string()),
-            Some("15-30 s".into())
-        );
-        assert_eq!(
-            Hold::parse("20s").map(|h| h.to_string()),
-            Some("20 s".into())
-        );
-        for bad in ["", "20", "0s", "30-15s", "fifteen s", "-5s"] {
-            assert_eq!(Hold::parse(bad), None, "{bad:?}");
+        let shown = |s: &str| Span::parse(s).map(|h| h.to_string());
+        assert_eq!(shown("15 - 30 s"), Some("15-30 s".into()));
+        assert_eq!(shown("20s"), Some("20 s".into()));
+        assert_eq!(shown("2-3m"), Some("2-3 min".into()));
+        assert_eq!(shown("2 min"), Some("2 min".into()));
+        assert_eq!(shown("90s"), Some("90 s".into()));
+        assert_eq!(shown("120s"), Some("2 min".into()));
+        for bad in [
+            "",
+            "20",
+            "0s",
+            "30-15s",
+            "fifteen s",
+            "-5s",
+            "0m",
+            "99999999m",
+        ] {
+            assert_eq!(Span::parse(bad), None, "{bad:?}");
         }
     }
 
@@ -331,19 +513,138 @@ mod tests {
         );
         for s in &c.stretches {
             assert!(s.steps.len() >= 3, "{} has too few steps", s.id);
-            assert!(s.hold.min_secs >= 15 && s.hold.max_secs <= 30, "{}", s.id);
-            assert!(s.reps >= 1);
         }
         assert!(c.postures.len() >= 6);
         let foam = c.stretch("foam-rolling").unwrap();
         assert_eq!(foam.equipment, ["foam_roller"]);
-        let twist = c.stretch("seated-twist").unwrap();
-        assert_eq!(
-            twist.title(),
-            "Mid-back stretch: Seated twist, 15-30 s each side"
-        );
-        assert_eq!(twist.sides, Sides::Both);
-        assert_eq!(c.stretch("thread-the-needle").unwrap().sides, Sides::Both);
         assert_eq!(c.stretch("cat-camel").unwrap().position, Position::Floor);
+    }
+
+    /// Each built-in dose is the article's: cat-camel moves between its shapes, a few seconds in
+    /// each, for several rounds; foam rolling goes on for a few minutes; the other three hold
+    /// 15-30 s, the thoracic extension a few times, the twist and thread the needle once a side.
+    #[test]
+    fn builtin_doses_are_the_articles() {
+        let c = Catalog::default();
+        let dose = |id: &str| c.stretch(id).unwrap().dose.clone();
+        let hold = |reps, sides| Dose::Hold {
+            hold: Span {
+                min_secs: 15,
+                max_secs: 30,
+            },
+            reps,
+            sides,
+        };
+        assert_eq!(
+            dose("cat-camel"),
+            Dose::Flow {
+                rounds: 8,
+                pause_secs: 3,
+                shapes: ["cat (back rounded)".into(), "camel (back arched)".into()],
+            }
+        );
+        assert_eq!(dose("thoracic-extension"), hold(3, Sides::One));
+        assert_eq!(dose("seated-twist"), hold(1, Sides::Both));
+        assert_eq!(dose("thread-the-needle"), hold(1, Sides::Both));
+        assert_eq!(
+            dose("foam-rolling"),
+            Dose::Duration {
+                length: Span {
+                    min_secs: 120,
+                    max_secs: 180
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn each_dose_has_its_own_title_and_sentence() {
+        let c = Catalog::default();
+        let shown = |id: &str| {
+            let s = c.stretch(id).unwrap();
+            (s.title(), s.dose.describe(), s.dose.longest_secs())
+        };
+        assert_eq!(
+            shown("cat-camel"),
+            (
+                "Mid-back stretch: Cat-camel, 8 slow rounds".into(),
+                "8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s \
+                 in each."
+                    .into(),
+                48
+            )
+        );
+        assert_eq!(
+            shown("thoracic-extension"),
+            (
+                "Mid-back stretch: Thoracic extension, 15-30 s".into(),
+                "Hold 15-30 s, 3 times.".into(),
+                90
+            )
+        );
+        assert_eq!(
+            shown("seated-twist"),
+            (
+                "Mid-back stretch: Seated twist, 15-30 s each side".into(),
+                "Hold 15-30 s, once on each side.".into(),
+                60
+            )
+        );
+        assert_eq!(
+            shown("foam-rolling"),
+            (
+                "Mid-back stretch: Upper-back foam rolling, 2-3 min".into(),
+                "Keep going for 2-3 min; there is nothing to hold.".into(),
+                180
+            )
+        );
+    }
+
+    #[test]
+    fn desk_friendly_stretches_are_the_chair_ones() {
+        let c = Catalog::default();
+        let desk: Vec<_> = c
+            .stretches
+            .iter()
+            .filter(|s| s.desk_friendly())
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(desk, ["thoracic-extension", "seated-twist"]);
+        let mut standing = c.stretch("foam-rolling").unwrap().clone();
+        standing.position = Position::Standing;
+        assert!(!standing.desk_friendly(), "it still needs a roller");
+        standing.equipment.clear();
+        assert!(standing.desk_friendly());
+    }
+
+    #[test]
+    fn an_alternative_works_the_same_area_or_the_nearest_that_fits() {
+        use Position::{Chair, Floor, Standing};
+        let c = Catalog::default();
+        let roller = ["foam_roller".to_owned()];
+        let none: [String; 0] = [];
+        let table: [(&str, &[Position], &[String], Option<&str>); 10] = [
+            // Same area, and it fits.
+            ("cat-camel", &[Chair], &none, Some("thoracic-extension")),
+            ("thoracic-extension", &[Floor], &none, Some("cat-camel")),
+            // Nothing else works the area: the nearest area that has one that fits.
+            ("seated-twist", &[Floor], &none, Some("thread-the-needle")),
+            ("thread-the-needle", &[Chair], &none, Some("seated-twist")),
+            ("thread-the-needle", &[Floor], &roller, Some("foam-rolling")),
+            ("foam-rolling", &[Chair], &none, Some("thoracic-extension")),
+            // Soft tissue is as near to bending as to the upper back: catalogue order.
+            ("foam-rolling", &[Floor], &none, Some("cat-camel")),
+            ("foam-rolling", &[Chair, Floor], &none, Some("cat-camel")),
+            // Never the stretch itself, and nothing when nothing fits.
+            ("seated-twist", &[Standing], &roller, None),
+            ("cat-camel", &[], &none, None),
+        ];
+        for (id, positions, equipment, expected) in table {
+            let s = c.stretch(id).unwrap();
+            let got = c
+                .alternative(s, positions, equipment)
+                .map(|a| a.id.as_str());
+            assert_eq!(got, expected, "{id} in {positions:?} with {equipment:?}");
+        }
     }
 }

@@ -38,7 +38,7 @@ impl Catalog {
 /// How long a session of `stretches` takes at most, in seconds: the warm-up (unless skipped)
 /// and every stretch's dose at its longest.
 pub fn session_secs(stretches: &[&Stretch], warm_up: bool) -> u64 {
-    let doses: u64 = stretches.iter().map(|s| s.longest_secs()).sum();
+    let doses: u64 = stretches.iter().map(|s| s.dose.longest_secs()).sum();
     doses + if warm_up { u64::from(WARM_UP_SECS) } else { 0 }
 }
 
@@ -123,7 +123,10 @@ mod tests {
             ids(&c.desk_stretches(&all)),
             ["thoracic-extension", "seated-twist"]
         );
-        assert!(c.desk_stretches(&fit(&[Floor], &["foam_roller"])).is_empty());
+        assert!(
+            c.desk_stretches(&fit(&[Floor], &["foam_roller"]))
+                .is_empty()
+        );
         for s in c.desk_stretches(&all) {
             assert_ne!(s.position, Floor, "{}", s.id);
         }
@@ -133,7 +136,7 @@ mod tests {
     fn a_session_lasts_its_warm_up_and_its_doses() {
         let c = Catalog::default();
         let chair = c.session(&fit(&[Position::Chair], &[]));
-        let doses: u64 = chair.iter().map(|s| s.longest_secs()).sum();
+        let doses: u64 = chair.iter().map(|s| s.dose.longest_secs()).sum();
         assert!(doses > 0);
         assert_eq!(session_secs(&chair, false), doses);
         assert_eq!(session_secs(&chair, true), doses + 300);

@@ -176,7 +176,7 @@ pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<Stri
                     s.id,
                     s.name,
                     s.position.as_str(),
-                    s.dose()
+                    s.dose.describe()
                 );
             }
             out.push_str("\nPosture checks:\n");
@@ -220,7 +220,7 @@ fn describe_stretch(s: &Stretch) -> String {
         out,
         "Position: {}   Equipment: {equipment}\n{}\n",
         s.position,
-        s.dose()
+        s.dose.describe()
     );
     for (n, step) in (1..).zip(&s.steps) {
         let _ = writeln!(out, "{n:>2}. {step}");

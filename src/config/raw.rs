@@ -14,7 +14,7 @@ use super::{
     Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder, SnoozePolicy, Trigger,
     bounded_duration,
 };
-use crate::catalog::{Catalog, Fit, Hold, Position, Posture, Sides, Stretch};
+use crate::catalog::{Area, Catalog, Dose, Fit, Position, Posture, Sides, Span, Stretch};
 use crate::schedule::cron::CronSpec;
 use crate::schedule::workhours::{TimeRange, WorkHours};
 
@@ -669,7 +669,7 @@ impl RawStretch {
                 format!("stretch \"{id}\": steps is empty; list the steps in order"),
             ));
         }
-        let hold = Hold::parse(self.hold.get_ref()).ok_or_else(|| {
+        let hold = Span::parse(self.hold.get_ref()).ok_or_else(|| {
             problem(
                 &self.hold,
                 format!(
@@ -721,9 +721,12 @@ impl RawStretch {
             name: self.name.clone(),
             summary: self.summary.clone(),
             steps: self.steps.get_ref().clone(),
-            hold,
-            reps: *self.reps.get_ref(),
-            sides,
+            dose: Dose::Hold {
+                hold,
+                reps: *self.reps.get_ref(),
+                sides,
+            },
+            area: Area::Bending,
             position: position(&self.position, &format!("stretch \"{id}\": position"))?,
             equipment,
         })

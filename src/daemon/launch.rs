@@ -115,6 +115,9 @@ mod tests {
         );
         let session = terminal_command(&terminal, Path::new("stretchd"), Guided::Session, None);
         let args: Vec<_> = session.get_args().collect();
-        assert_eq!(args, ["--title", "stretch", "stretchd", "guide", "--session"]);
+        assert_eq!(
+            args,
+            ["--title", "stretch", "stretchd", "guide", "--session"]
+        );
     }
 }

@@ -15,8 +15,8 @@ use tokio::sync::mpsc;
 use tracing::{debug, warn};
 use zbus::{MatchRule, MessageStream, Variant, proxy};
 
-use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, WARM_UP};
 use crate::catalog::session_title;
+use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, WARM_UP};
 use crate::config::{Config, Kind};
 use crate::schedule::Fire;
 
@@ -144,7 +144,7 @@ impl Notice {
                         DESK_NOTE.to_owned(),
                         s.summary.clone(),
                         steps.join("\n"),
-                        s.dose(),
+                        s.dose.describe(),
                     ],
                 )
             }
@@ -156,7 +156,7 @@ impl Notice {
                 let stretches = config.session();
                 let list: Vec<String> = (1..)
                     .zip(&stretches)
-                    .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose()))
+                    .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
                     .collect();
                 (
                     session_title(&stretches),

@@ -232,15 +232,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// on screen are left as they are. Only the catalogue's stretch ids are taken. With
     /// `safety_shown` the guide showed the safety notice: it counts as seen even if the entry is
     /// refused, since the user has read it either way.
-    fn guide_done(&mut self, kind: Kind, item: &str, safety_shown: bool) -> Result<String, Refusal> {
+    fn guide_done(
+        &mut self,
+        kind: Kind,
+        item: &str,
+        safety_shown: bool,
+    ) -> Result<String, Refusal> {
         self.state.safety_shown |= safety_shown;
         if kind == Kind::Stretch && self.config.catalog.stretch(item).is_none() {
             return Err(Refusal::NotAStretch(item.to_owned()));
         }
         let now = self.clock.now();
-        let on_screen = self.last.as_ref().is_some_and(|l| {
-            l.awaits_answer() && l.fire.kind == kind && l.fire.item == item
-        });
+        let on_screen = self
+            .last
+            .as_ref()
+            .is_some_and(|l| l.awaits_answer() && l.fire.kind == kind && l.fire.item == item);
         let unrecorded = |cause| Refusal::Unrecorded {
             item: item.to_owned(),
             cause,
