@@ -547,8 +547,15 @@ mod tests {
         }
     }
 
+    /// A stretch session done.
     fn done(local: &str) -> Entry {
-        stretch(local, "seated-twist", Outcome::Done)
+        Entry {
+            time: at(local),
+            reminder: "session".into(),
+            kind: Kind::Session,
+            item: crate::catalog::SESSION_ITEM.into(),
+            outcome: Outcome::Done,
+        }
     }
 
     fn posture(local: &str, outcome: Outcome) -> Entry {
@@ -565,7 +572,7 @@ mod tests {
     const NOW: &str = "2025-11-26 15:00:00";
 
     #[test]
-    fn week_by_day_counts_done_stretches_and_postures() {
+    fn week_by_day_counts_sessions_desk_stretches_and_postures() {
         let entries = [
             done("2025-11-24 10:00:00"),
             stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
@@ -579,28 +586,33 @@ mod tests {
             done("2025-11-23 23:59:59"),
             done("2025-12-01 00:00:00"),
         ];
-        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        let s = summarize(&entries, at(NOW), &Berlin, 2);
         assert_eq!(s.today, date("2025-11-26"));
         let days: Vec<_> = s
             .week
             .iter()
-            .map(|d| (d.date.format("%a %d").to_string(), d.stretches, d.postures))
+            .map(|d| {
+                let day = d.date.format("%a %d").to_string();
+                (day, d.sessions, d.stretches, d.postures)
+            })
             .collect();
         assert_eq!(
             days,
             [
-                ("Mon 24".to_owned(), 2, 1),
-                ("Tue 25".to_owned(), 0, 2),
-                ("Wed 26".to_owned(), 1, 0),
-                ("Thu 27".to_owned(), 0, 0),
-                ("Fri 28".to_owned(), 0, 0),
-                ("Sat 29".to_owned(), 0, 0),
-                ("Sun 30".to_owned(), 0, 0),
+                ("Mon 24".to_owned(), 1, 1, 1),
+                ("Tue 25".to_owned(), 0, 0, 2),
+                ("Wed 26".to_owned(), 1, 0, 0),
+                ("Thu 27".to_owned(), 0, 0, 0),
+                ("Fri 28".to_owned(), 0, 0, 0),
+                ("Sat 29".to_owned(), 0, 0, 0),
+                ("Sun 30".to_owned(), 0, 0, 0),
             ]
         );
-        assert_eq!(s.done_this_week, 3);
+        // Sessions fill the goal; the desk stretch on Monday does not.
+        assert_eq!(s.done_this_week, 2);
         assert!(s.goal_met);
-        assert_eq!(s.goal, 3);
+        assert_eq!(s.goal, 2);
+        assert!(!summarize(&entries, at(NOW), &Berlin, 3).goal_met);
         assert_eq!(
             s.outcomes,
             OutcomeCounts {
@@ -622,7 +634,7 @@ mod tests {
         let s = summarize(&[monday, sunday], at("2025-11-24 00:00:00"), &Berlin, 1);
         assert_eq!(s.today, date("2025-11-24"));
         assert_eq!(s.week[0].date, date("2025-11-24"));
-        assert_eq!(s.week[0].stretches, 1);
+        assert_eq!(s.week[0].sessions, 1);
         assert_eq!(s.done_this_week, 1);
         // Both this week and last week meet a goal of 1.
         assert_eq!(s.streak_weeks, 2);
@@ -636,7 +648,7 @@ mod tests {
             1,
         );
         assert_eq!(s.week[0].date, date("2025-11-17"));
-        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.week[6].sessions, 1);
         assert_eq!(s.done_this_week, 1);
         assert_eq!(s.streak_weeks, 1);
     }
@@ -651,8 +663,8 @@ mod tests {
         ];
         let s = summarize(&entries, at("2025-10-26 12:00:00"), &Berlin, 2);
         assert_eq!(s.week[0].date, date("2025-10-20"));
-        assert_eq!(s.week[0].stretches, 1);
-        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.week[0].sessions, 1);
+        assert_eq!(s.week[6].sessions, 1);
         assert_eq!(s.done_this_week, 2);
     }
 
@@ -759,8 +771,12 @@ mod tests {
         let mut entries = sessions("2025-11-17", 3);
         entries.extend([
             done("2025-11-24 10:00:00"),
+            done("2025-11-24 17:00:00"),
+            done("2025-11-24 18:00:00"),
             stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
             stretch("2025-11-24 12:00:00", "my-own", Outcome::Done),
+            stretch("2025-11-25 12:00:00", "seated-twist", Outcome::Done),
+            stretch("2025-11-25 14:00:00", "seated-twist", Outcome::Done),
             posture("2025-11-25 10:00:00", Outcome::Done),
             posture("2025-11-25 11:00:00", Outcome::Dismissed),
         ]);
@@ -768,32 +784,92 @@ mod tests {
         let text = render(&s, &Catalog::default());
         assert!(!text.contains('\u{1b}'), "no colour codes:\n{text}");
         let expected = "\
-This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, posture checks
-Mon 24  ██████░░  3   posture 0
-Tue 25  ░░░░░░░░  0   posture 1
-Wed 26  ░░░░░░░░  0   posture 0  <- today
-Thu 27  ░░░░░░░░  0   posture 0
-Fri 28  ░░░░░░░░  0   posture 0
-Sat 29  ░░░░░░░░  0   posture 0
-Sun 30  ░░░░░░░░  0   posture 0
+This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, desk stretches, posture checks
+Mon 24  ██████░░  3   desk 2   posture 0
+Tue 25  ░░░░░░░░  0   desk 2   posture 1
+Wed 26  ░░░░░░░░  0   desk 0   posture 0  <- today
+Thu 27  ░░░░░░░░  0   desk 0   posture 0
+Fri 28  ░░░░░░░░  0   desk 0   posture 0
+Sat 29  ░░░░░░░░  0   desk 0   posture 0
+Sun 30  ░░░░░░░░  0   desk 0   posture 0
 
 Goal: 3/4 stretch sessions this week
 Streak: 0 weeks
 
-Stretch sessions since 2025-11-18:
-  Seated twist     4
+Desk stretches since 2025-11-18:
+  Seated twist     2
   Cat-camel        1
   my-own           1
 
-All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
+All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
 ";
         assert_eq!(text, expected, "\n{text}");
 
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         let text = render(&s, &Catalog::default());
-        assert!(text.contains("Mon 24  ██████  3"), "{text}");
+        assert!(text.contains("Mon 24  ██████  3   desk 2"), "{text}");
         assert!(text.contains("\nGoal: 3/3 stretch sessions this week (met)\n"));
         assert!(text.contains("\nStreak: 2 weeks\n"));
+        assert!(!text.contains("one more session"), "{text}");
+    }
+
+    #[test]
+    fn the_suggestion_comes_after_three_weeks_in_a_row_and_stops_at_one_a_day() {
+        let table = [
+            // (streak, goal, suggestion)
+            (0, 3, None),
+            (1, 3, None),
+            (2, 3, None),
+            (3, 3, Some(4)),
+            (9, 3, Some(4)),
+            (3, 2, Some(3)),
+            (3, 6, Some(7)),
+            (3, 7, None),
+            (5, 10, None),
+        ];
+        for (streak, goal, expected) in table {
+            assert_eq!(suggested_goal(streak, goal), expected, "{streak} {goal}");
+        }
+    }
+
+    #[test]
+    fn stats_suggest_one_more_session_after_a_streak_and_never_after_a_miss() {
+        // Three weeks met (3 sessions each), this week not yet: a streak of 3.
+        let mut entries: Vec<Entry> = ["2025-11-03", "2025-11-10", "2025-11-17"]
+            .iter()
+            .flat_map(|m| sessions(m, 3))
+            .collect();
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (3, Some(4)));
+        let text = render(&s, &Catalog::default());
+        assert!(
+            text.contains("\nStreak: 3 weeks\nThe goal was met 3+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = 4 in the config.\n"),
+            "{text}"
+        );
+        // The daemon's count from the session times alone agrees.
+        let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
+        assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), Some(4));
+
+        // Desk stretches, however many, fill no week: no streak, no suggestion.
+        let desk: Vec<Entry> = (0..30)
+            .map(|i| {
+                stretch(
+                    &format!("2025-11-{:02} 10:00:00", 3 + i % 21),
+                    "seated-twist",
+                    Outcome::Done,
+                )
+            })
+            .collect();
+        let s = summarize(&desk, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (0, None));
+
+        // Last week missed (2 of 3): the streak is broken and nothing nags.
+        entries.retain(|e| e.time != at("2025-11-18 11:00:00"));
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (0, None));
+        assert!(!render(&s, &Catalog::default()).contains("one more"));
+        let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
+        assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), None);
     }
 
     #[test]
@@ -811,16 +887,19 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert_eq!(s.since, None);
         assert_eq!(s.week.len(), 7);
         let text = render(&s, &Catalog::default());
-        assert!(text.contains("Mon 24  ░░░░░░  0   posture 0\n"), "{text}");
+        assert!(
+            text.contains("Mon 24  ░░░░░░  0   desk 0   posture 0\n"),
+            "{text}"
+        );
         assert!(text.contains("Goal: 0/3 stretch sessions this week\n"));
         assert!(text.contains("Streak: 0 weeks\n"));
-        assert!(text.contains("No stretch sessions done yet.\n"));
+        assert!(text.contains("No desk stretches done yet.\n"));
     }
 
     #[test]
     fn history_lists_local_time_outcome_reminder_and_item() {
         let entries = [
-            done("2025-11-24 10:00:00"),
+            stretch("2025-11-24 10:00:00", "seated-twist", Outcome::Done),
             posture("2025-11-24 10:25:00", Outcome::Snoozed),
         ];
         assert_eq!(
@@ -865,6 +944,10 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
                     entries.push(stretch(&local, ITEMS[n % 4], outcome));
                 }
             }
+            // A session on Mondays, Wednesdays and Fridays.
+            if d.weekday().num_days_from_monday() % 2 == 0 {
+                entries.push(done(&format!("{d} 17:00:00")));
+            }
         }
         entries
     }
@@ -872,8 +955,9 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
     #[test]
     fn a_year_of_history_reads_and_summarises() {
         let entries = a_year();
-        // 52 weeks of 5 days, 16 posture checks and 4 stretch reminders a day.
-        assert_eq!(entries.len(), 52 * 5 * 20);
+        // 52 weeks of 5 days, 16 posture checks and 4 stretch reminders a day, and 3 sessions a
+        // week.
+        assert_eq!(entries.len(), 52 * 5 * 20 + 52 * 3);
 
         // Through the file format and back, as `stretchd stats` reads it.
         let dir = tempfile::tempdir().unwrap();
@@ -902,15 +986,16 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert_eq!(s.outcomes.expired, 52 * 5 * 3);
         assert_eq!(
             s.outcomes.done,
-            52 * 5 * 13 + u32::try_from(expected_done).unwrap()
+            52 * 5 * 13 + u32::try_from(expected_done).unwrap() + 52 * 3
         );
         // Every work day of this week has 13 posture checks done.
         let postures: Vec<u32> = s.week.iter().map(|d| d.postures).collect();
         assert_eq!(postures, [13, 13, 13, 13, 13, 0, 0]);
         assert_eq!(s.since, Some(date("2024-11-25")));
-        // 20 stretch reminders a week, a third of them done: every week meets the goal of 3.
-        assert!(s.done_this_week >= 3);
+        // Three sessions a week (the desk stretches do not count): every week meets the goal of 3.
+        assert_eq!(s.done_this_week, 3);
         assert_eq!(s.streak_weeks, 52);
+        assert_eq!(s.suggest, Some(4));
         assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
     }
 
