@@ -18,11 +18,11 @@ pub enum Guided<'a> {
 /// process group, no standard streams) and leaves it running; a thread reaps it and logs a
 /// failure.
 pub(super) fn open_guide(terminal_words: &[String], guided: Guided<'_>, config: Option<&Path>) {
+    use std::os::unix::process::CommandExt as _;
     let item = match guided {
         Guided::Stretch(id) => id,
         Guided::Session => crate::catalog::SESSION_ITEM,
     };
-    use std::os::unix::process::CommandExt as _;
     let terminal = terminal_words.join(" ");
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,

@@ -2,6 +2,8 @@
 //! holds, as lines to print; and a session's: the warm-up, then each stretch's routine under a
 //! heading.
 
+use std::fmt::Write as _;
+
 use anyhow::bail;
 
 use crate::catalog::{
@@ -252,7 +254,8 @@ pub(super) fn session_heading(stretches: &[&Stretch], warm_up: bool, safety: boo
         head.push_str("Without the warm-up (--no-warmup): only if you are warmed up already.");
     }
     let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
-    head.push_str(&format!(
+    let _ = write!(
+        head,
         "\nThen {}: {}, in this order.\nTimed: {}, with the holds at their longest.\n",
         if names.len() == 1 {
             "one stretch"
@@ -261,7 +264,7 @@ pub(super) fn session_heading(stretches: &[&Stretch], warm_up: bool, safety: boo
         },
         names.join(", "),
         about_minutes(session_secs(stretches, warm_up))
-    ));
+    );
     if safety {
         head.push_str("\nBefore you start:\n");
         head.push_str(SAFETY_NOTICE);
