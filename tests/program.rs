@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -230,10 +231,11 @@ fn sessions(now: DateTime<Utc>, weeks_ago: &[u64], n: u32) -> String {
     for weeks in weeks_ago {
         let tuesday = monday.checked_sub_days(Days::new(7 * weeks - 1)).unwrap();
         for i in 0..n {
-            lines.push_str(&format!(
-                "{{\"time\":\"{tuesday}T{:02}:00:00Z\",\"reminder\":\"session\",\"kind\":\"session\",\"item\":\"session\",\"outcome\":\"done\"}}\n",
+            let _ = writeln!(
+                lines,
+                "{{\"time\":\"{tuesday}T{:02}:00:00Z\",\"reminder\":\"session\",\"kind\":\"session\",\"item\":\"session\",\"outcome\":\"done\"}}",
                 9 + i
-            ));
+            );
         }
     }
     lines
@@ -253,8 +255,12 @@ fn stats_and_status_suggest_one_more_session_after_three_weeks_met_and_not_after
     for (weeks, suggested) in [(&[1, 2, 3][..], true), (&[1, 3][..], false)] {
         let home = tempfile::tempdir().unwrap();
         write_history(home.path(), &sessions(now, weeks, 3));
-        let stats = ok_in(home.path(), &["stats"], &UTC);
-        assert_eq!(stats.contains(SUGGESTION), suggested, "{weeks:?}: {stats}");
+        let summary = ok_in(home.path(), &["stats"], &UTC);
+        assert_eq!(
+            summary.contains(SUGGESTION),
+            suggested,
+            "{weeks:?}: {summary}"
+        );
         let json = json_in(home.path(), &["stats"], &UTC);
         assert_eq!(
             json["suggest"].as_u64(),

@@ -460,17 +460,57 @@ mod tests {
     use super::*;
     use crate::schedule::Fire;
 
-    /// The notice for the built-in stretch `id`, without pictures.
-    fn notice(id: &str) -> Notice {
+    /// The notice of a firing of `kind` showing `id`, with the default config, without pictures.
+    fn notice_of(kind: Kind, id: &str) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
-            reminder: "stretch".to_owned(),
-            kind: Kind::Stretch,
+            reminder: kind.as_str().to_owned(),
+            kind,
             item: id.to_owned(),
             snoozes: 0,
             safety: false,
         };
-        Notice::for_fire(&Catalog::default(), &fire, 3, None).unwrap()
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        Notice::for_fire(&config, &fire, 3, None).unwrap()
+    }
+
+    /// The notice for the built-in stretch `id`.
+    fn notice(id: &str) -> Notice {
+        notice_of(Kind::Stretch, id)
+    }
+
+    #[test]
+    fn a_desk_stretch_says_it_is_one_and_a_session_lists_its_warm_up_and_stretches() {
+        let twist = notice("seated-twist");
+        assert_eq!(twist.paragraphs[0], DESK_NOTE);
+        let session = notice_of(Kind::Session, crate::catalog::SESSION_ITEM);
+        assert!(
+            session
+                .title
+                .starts_with("Stretch session: warm-up and 4 stretches, about "),
+            "{}",
+            session.title
+        );
+        assert_eq!(session.paragraphs[0], WARM_UP);
+        let list: Vec<&str> = session.paragraphs[1].lines().collect();
+        assert_eq!(list.len(), 4, "{list:?}");
+        assert!(
+            list[0].starts_with("1. Cat-camel: 8 slow rounds"),
+            "{list:?}"
+        );
+        assert!(
+            list[3].starts_with("4. Thread the needle: Hold"),
+            "{list:?}"
+        );
+        assert_eq!(
+            session.actions,
+            [Action::Done, Action::Snooze, Action::Skip]
+        );
+        assert!(session.image.is_none());
     }
 
     #[test]
