@@ -554,14 +554,14 @@ impl RawConfig {
 impl RawGoal {
     /// `sessions_per_week`, or the old `stretches_per_week` with a warning to rename it.
     fn validate(&self, warnings: &mut Vec<Problem>) -> Result<u32, Problem> {
-        let goal = match (&self.sessions_per_week, &self.stretches_per_week) {
+        let (goal, key) = match (&self.sessions_per_week, &self.stretches_per_week) {
             (Some(_), Some(old)) => {
                 return Err(problem(
                     old,
                     "goal: has both sessions_per_week and its old name stretches_per_week; keep only sessions_per_week".to_owned(),
                 ));
             }
-            (Some(goal), None) => goal,
+            (Some(goal), None) => (goal, "sessions_per_week"),
             (None, Some(old)) => {
                 warnings.push(problem(
                     old,
@@ -570,15 +570,14 @@ impl RawGoal {
                         old.get_ref()
                     ),
                 ));
-                old
+                (old, "stretches_per_week")
             }
             (None, None) => return Ok(DEFAULT_GOAL),
         };
         if *goal.get_ref() == 0 {
             return Err(problem(
                 goal,
-                "goal: sessions_per_week must be at least 1 (the advice is 2-3 sessions a week)"
-                    .to_owned(),
+                format!("goal: {key} must be at least 1 (the advice is 2-3 sessions a week)"),
             ));
         }
         Ok(*goal.get_ref())
