@@ -268,10 +268,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 self.recent_done.push(now);
             }
         }
-        info!(item = %item, kind = kind.as_str(), "guided to the end");
-        let what = match kind {
-            Kind::Session => "a stretch session".to_owned(),
-            _ => format!("\"{item}\" as done"),
+        let what = if kind == Kind::Session {
+            info!("stretch session done");
+            "a stretch session".to_owned()
+        } else {
+            info!(item = %item, "guided stretch done");
+            format!("\"{item}\" as done")
         };
         let answers = if on_screen {
             " (it answers the reminder on screen)"
