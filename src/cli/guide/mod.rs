@@ -36,7 +36,7 @@
 //! - **Terminal or pipe.** On a terminal each timed part is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
-//! - **`--session`** walks through a stretch session ([`routine::session`]): the warm-up (a
+//! - **`--session`** walks through a stretch session (`routine::session`): the warm-up (a
 //!   timed part that Enter ends early, or none with `--no-warmup`), then every stretch that
 //!   fits the config's positions and equipment, in catalogue order, each under a heading and at
 //!   its own dose. Finishing records one entry of kind `session`
