@@ -26,6 +26,9 @@ pub fn run_daemon(args: ConfigArg) -> anyhow::Result<()> {
             command.arg("--config").arg(config);
         }
         command.env(process::VERSION_VAR, env!("CARGO_PKG_VERSION"));
+        if let Ok(cli) = std::env::current_exe() {
+            command.env(process::CLI_VAR, cli);
+        }
         // Only returns when the exec failed.
         let e = std::os::unix::process::CommandExt::exec(&mut command);
         tracing::debug!(

@@ -24,13 +24,7 @@ pub(super) fn open_guide(terminal_words: &[String], guided: Guided<'_>, config: 
         Guided::Session => crate::catalog::SESSION_ITEM,
     };
     let terminal = terminal_words.join(" ");
-    let exe = match std::env::current_exe() {
-        Ok(exe) => exe,
-        Err(e) => {
-            warn!("cannot open the guide: cannot find this program's path: {e}");
-            return;
-        }
-    };
+    let exe = super::process::command_line();
     let mut command = terminal_command(terminal_words, &exe, guided, config);
     command
         .stdin(std::process::Stdio::null())

@@ -20,6 +20,10 @@ pub const BINARY: &str = "stretchd-daemon";
 /// so that a stale daemon binary left beside a newer `stretchd` refuses to run.
 pub const VERSION_VAR: &str = "STRETCHD_CLI_VERSION";
 
+/// The environment variable through which `stretchd run` tells `stretchd-daemon` where the
+/// command line is, for the guide a click opens in a terminal.
+pub const CLI_VAR: &str = "STRETCHD_CLI";
+
 /// How long a `next` preview still running on a blocking thread may hold up the exit.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(100);
 
@@ -60,6 +64,19 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Op
         );
     }
     Ok(config)
+}
+
+/// The `stretchd` command line, to run `stretchd guide` from the daemon: the one that started
+/// this daemon ([`CLI_VAR`]), this very binary when it is `stretchd` (the daemon in process), or
+/// else `stretchd` from `PATH`.
+pub fn command_line() -> PathBuf {
+    if let Some(cli) = std::env::var_os(CLI_VAR).filter(|v| !v.is_empty()) {
+        return PathBuf::from(cli);
+    }
+    std::env::current_exe()
+        .ok()
+        .filter(|exe| exe.file_name().is_some_and(|name| name != BINARY))
+        .unwrap_or_else(|| PathBuf::from("stretchd"))
 }
 
 #[cfg(test)]
