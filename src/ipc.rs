@@ -109,6 +109,13 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         safety_shown: bool,
     },
+    /// `stretchd guide --session` walked the user through a whole stretch session: record one
+    /// session done, which counts toward the weekly goal.
+    SessionDone {
+        /// As in [`Request::GuideDone`].
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        safety_shown: bool,
+    },
 }
 
 /// The fields of a request that has none: an empty object, so that an unknown field is refused
@@ -161,6 +168,7 @@ impl Upcoming {
                 .catalog
                 .posture(&fire.item)
                 .map(crate::catalog::Posture::title),
+            Kind::Session => Some(crate::catalog::session_title(&config.session())),
         };
         Upcoming {
             at: fire.at,
@@ -193,10 +201,14 @@ pub struct SnoozeInfo {
 /// Stretch sessions done this week against the weekly goal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
-    /// Stretches answered Done since Monday.
+    /// Stretch sessions done since Monday.
     pub done: u32,
     /// The weekly goal.
     pub goal: u32,
+    /// A goal to suggest, one session more, after weeks in a row that met this one
+    /// ([`crate::stats::suggested_goal`]); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggest: Option<u32>,
 }
 
 /// What the daemon is doing.

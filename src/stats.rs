@@ -2,8 +2,12 @@
 //! weekly goal, the streak of weeks that met it, counts per stretch and per outcome.
 //!
 //! [`summarize`] is pure: it takes the entries, the current time and the local time zone, so
-//! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history. Weeks run Monday to Sunday in local time; an entry belongs to the local
-//! date it happened on. A "stretch session" is an entry of kind stretch with outcome done.
+//! tests pin all three. [`Tally`] does the same one entry at a time, for a streamed history.
+//! Weeks run Monday to Sunday in local time; an entry belongs to the local date it happened on.
+//! A stretch session is an entry of kind session with outcome done: those fill the weekly goal.
+//! Desk stretches (kind stretch, done) are counted per day and per stretch, but not toward it.
+//! After the goal is met [`SUGGEST_AFTER`] weeks in a row, [`suggested_goal`] proposes one
+//! session more; stretchd never changes the goal itself.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -22,6 +26,8 @@ pub struct DayCount {
     /// The local date.
     pub date: NaiveDate,
     /// Stretch sessions done that day.
+    pub sessions: u32,
+    /// Desk stretches done that day.
     pub stretches: u32,
     /// Posture checks done that day.
     pub postures: u32,
@@ -32,7 +38,7 @@ pub struct DayCount {
 pub struct ItemCount {
     /// The stretch id.
     pub item: String,
-    /// How many sessions of it were done, over the whole history.
+    /// How many times it was done as a desk stretch, over the whole history.
     pub done: u32,
 }
 
@@ -91,7 +97,10 @@ pub struct Stats {
     /// Consecutive weeks that met the goal: up to and including this week if it already meets
     /// it, otherwise up to and including last week.
     pub streak_weeks: u32,
-    /// Stretch sessions per stretch over the whole history, most done first, ties by id.
+    /// One session a week more, to suggest after a streak ([`suggested_goal`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggest: Option<u32>,
+    /// Desk stretches done per stretch over the whole history, most done first, ties by id.
     pub per_stretch: Vec<ItemCount>,
     /// Entries per outcome over the whole history.
     pub outcomes: OutcomeCounts,
@@ -116,6 +125,34 @@ pub fn done_this_week<Tz: TimeZone>(done: &[DateTime<Utc>], now: DateTime<Utc>, 
         .filter(|t| week_start(t.with_timezone(tz).date_naive()) == this_week)
         .count();
     u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// The weeks in a row that met the goal, after which [`suggested_goal`] proposes one more.
+pub const SUGGEST_AFTER: u32 = 3;
+
+/// The most sessions a week [`suggested_goal`] proposes: one a day.
+pub const MOST_SUGGESTED: u32 = 7;
+
+/// The goal to suggest after `streak_weeks` weeks in a row met `goal`: one session a week more,
+/// from [`SUGGEST_AFTER`] weeks on, up to [`MOST_SUGGESTED`]; `None` otherwise (a missed week
+/// ends the streak, and nothing nags).
+pub fn suggested_goal(streak_weeks: u32, goal: u32) -> Option<u32> {
+    (streak_weeks >= SUGGEST_AFTER && goal < MOST_SUGGESTED).then(|| goal + 1)
+}
+
+/// [`suggested_goal`] for the sessions done at `done` (any order), as of `now` in `tz`: the
+/// streak counted as [`summarize`] counts it, back to the week of the oldest of them at most.
+pub fn suggestion<Tz: TimeZone>(
+    done: &[DateTime<Utc>],
+    now: DateTime<Utc>,
+    tz: &Tz,
+    goal: u32,
+) -> Option<u32> {
+    let mut tally = Tally::new(now, tz, goal);
+    for t in done {
+        tally.add_session(*t);
+    }
+    tally.finish().suggest
 }
 
 /// The date `days` days after `date`, saturating at the ends of the calendar.
@@ -160,6 +197,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
         let week = (0..7)
             .map(|i| DayCount {
                 date: add_days(this_week, i),
+                sessions: 0,
                 stretches: 0,
                 postures: 0,
             })
@@ -179,39 +217,57 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
 
     /// Counts one entry; the order of entries does not matter.
     pub fn add(&mut self, entry: &Entry) {
-        let date = entry.time.with_timezone(self.tz).date_naive();
-        self.since = Some(self.since.map_or(date, |s| s.min(date)));
+        let date = self.date(entry.time);
         self.outcomes.add(entry.outcome);
         if entry.outcome != Outcome::Done {
             return;
         }
-        let start = week_start(date);
-        let day = (start == self.this_week)
-            .then(|| {
-                self.week
-                    .get_mut(date.weekday().num_days_from_monday() as usize)
-            })
-            .flatten();
         match entry.kind {
+            Kind::Session => self.add_session(entry.time),
             Kind::Stretch => {
-                let n = self.per_week.entry(start).or_default();
-                *n = n.saturating_add(1);
                 // Looked up before inserting: no allocation for an id already counted.
                 if let Some(n) = self.per_stretch.get_mut(entry.item.as_str()) {
                     *n = n.saturating_add(1);
                 } else {
                     self.per_stretch.insert(entry.item.clone(), 1);
                 }
-                if let Some(day) = day {
+                if let Some(day) = self.day(date) {
                     day.stretches = day.stretches.saturating_add(1);
                 }
             }
             Kind::Posture => {
-                if let Some(day) = day {
+                if let Some(day) = self.day(date) {
                     day.postures = day.postures.saturating_add(1);
                 }
             }
         }
+    }
+
+    /// Counts a stretch session done at `time` toward its week.
+    fn add_session(&mut self, time: DateTime<Utc>) {
+        let date = self.date(time);
+        let n = self.per_week.entry(week_start(date)).or_default();
+        *n = n.saturating_add(1);
+        if let Some(day) = self.day(date) {
+            day.sessions = day.sessions.saturating_add(1);
+        }
+    }
+
+    /// The local date of `time`, which also moves `since` back to it.
+    fn date(&mut self, time: DateTime<Utc>) -> NaiveDate {
+        let date = time.with_timezone(self.tz).date_naive();
+        self.since = Some(self.since.map_or(date, |s| s.min(date)));
+        date
+    }
+
+    /// The day of this week at `date`; `None` for a date in another week.
+    fn day(&mut self, date: NaiveDate) -> Option<&mut DayCount> {
+        (week_start(date) == self.this_week)
+            .then(|| {
+                self.week
+                    .get_mut(date.weekday().num_days_from_monday() as usize)
+            })
+            .flatten()
     }
 
     /// The summary of every entry added.
@@ -229,7 +285,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
         } = self;
         let done_this_week = week
             .iter()
-            .fold(0u32, |sum, d| sum.saturating_add(d.stretches));
+            .fold(0u32, |sum, d| sum.saturating_add(d.sessions));
         let goal_met = done_this_week >= goal;
         let latest = if goal_met {
             Some(this_week)
@@ -251,6 +307,7 @@ impl<'tz, Tz: TimeZone> Tally<'tz, Tz> {
             done_this_week,
             goal_met,
             streak_weeks,
+            suggest: suggested_goal(streak_weeks, goal),
             per_stretch,
             outcomes,
             since,
@@ -296,10 +353,20 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with posture
-/// checks done beside it), the goal, the streak, then sessions per stretch by name and the
-/// outcome totals. Plain text, no colour codes, and no control character from the history (see
-/// [`printable`]).
+/// The line that suggests one more session a week, from `suggest`
+/// ([`Stats::suggest`], [`crate::ipc::Progress::suggest`]); `None` without a suggestion.
+pub fn suggestion_line(suggest: Option<u32>) -> Option<String> {
+    suggest.map(|goal| {
+        format!(
+            "The goal was met {SUGGEST_AFTER}+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = {goal} in the config."
+        )
+    })
+}
+
+/// The `stretchd stats` text: this week as a small bar chart of stretch sessions (with desk
+/// stretches and posture checks done beside it), the goal, the streak (and a suggestion after
+/// one), then desk stretches per stretch by name and the outcome totals. Plain text, no colour
+/// codes, and no control character from the history (see [`printable`]).
 pub fn render(stats: &Stats, catalog: &Catalog) -> String {
     let mut out = String::new();
     render_week(&mut out, stats);
@@ -314,6 +381,9 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
         "Streak: {}",
         plural(stats.streak_weeks, "week", "weeks")
     );
+    if let Some(line) = suggestion_line(stats.suggest) {
+        let _ = writeln!(out, "{line}");
+    }
     render_per_stretch(&mut out, stats, catalog);
     let totals: Vec<String> = Outcome::ALL
         .iter()
@@ -324,7 +394,8 @@ pub fn render(stats: &Stats, catalog: &Catalog) -> String {
 }
 
 /// The week's chart: a heading with its dates, then a line per day with the bar of stretch
-/// sessions (scaled to the busiest day or the goal), their count and the posture checks.
+/// sessions (scaled to the busiest day or the goal), their count, the desk stretches and the
+/// posture checks.
 fn render_week(out: &mut String, stats: &Stats) {
     let (first, last) = match (stats.week.first(), stats.week.last()) {
         (Some(f), Some(l)) => (f.date, l.date),
@@ -332,23 +403,26 @@ fn render_week(out: &mut String, stats: &Stats) {
     };
     let _ = writeln!(
         out,
-        "This week ({} to {}): stretch sessions, posture checks",
+        "This week ({} to {}): stretch sessions, desk stretches, posture checks",
         first.format("%a %-d %b"),
         last.format("%a %-d %b")
     );
     let scale = stats
         .week
         .iter()
-        .map(|d| d.stretches)
+        .map(|d| d.sessions)
         .max()
         .unwrap_or(0)
         .max(stats.goal);
-    let digits = stats
-        .week
-        .iter()
-        .map(|d| d.stretches.to_string().len())
-        .max()
-        .unwrap_or(1);
+    let digits = |count: fn(&DayCount) -> u32| {
+        stats
+            .week
+            .iter()
+            .map(|d| count(d).to_string().len())
+            .max()
+            .unwrap_or(1)
+    };
+    let (sessions, desk) = (digits(|d| d.sessions), digits(|d| d.stretches));
     for day in &stats.week {
         let today = if day.date == stats.today {
             "  <- today"
@@ -357,25 +431,26 @@ fn render_week(out: &mut String, stats: &Stats) {
         };
         let _ = writeln!(
             out,
-            "{}  {}  {:>digits$}   posture {}{today}",
+            "{}  {}  {:>sessions$}   desk {:>desk$}   posture {}{today}",
             day.date.format("%a %d"),
-            bar(day.stretches, scale),
+            bar(day.sessions, scale),
+            day.sessions,
             day.stretches,
             day.postures
         );
     }
 }
 
-/// Stretch sessions per stretch, by name, in a column, or a line saying there are none yet.
+/// Desk stretches done per stretch, by name, in a column, or a line saying there are none yet.
 fn render_per_stretch(out: &mut String, stats: &Stats, catalog: &Catalog) {
     if stats.per_stretch.is_empty() {
-        out.push_str("\nNo stretch sessions done yet.\n");
+        out.push_str("\nNo desk stretches done yet.\n");
     } else {
         match stats.since {
             Some(since) => {
-                let _ = writeln!(out, "\nStretch sessions since {since}:");
+                let _ = writeln!(out, "\nDesk stretches since {since}:");
             }
-            None => out.push_str("\nStretch sessions:\n"),
+            None => out.push_str("\nDesk stretches:\n"),
         }
         let name =
             |id: &str| printable(catalog.stretch(id).map_or(id, |s| s.name.as_str())).into_owned();
@@ -454,8 +529,15 @@ mod tests {
         }
     }
 
+    /// A stretch session done.
     fn done(local: &str) -> Entry {
-        stretch(local, "seated-twist", Outcome::Done)
+        Entry {
+            time: at(local),
+            reminder: "session".into(),
+            kind: Kind::Session,
+            item: crate::catalog::SESSION_ITEM.into(),
+            outcome: Outcome::Done,
+        }
     }
 
     fn posture(local: &str, outcome: Outcome) -> Entry {
@@ -472,7 +554,7 @@ mod tests {
     const NOW: &str = "2025-11-26 15:00:00";
 
     #[test]
-    fn week_by_day_counts_done_stretches_and_postures() {
+    fn week_by_day_counts_sessions_desk_stretches_and_postures() {
         let entries = [
             done("2025-11-24 10:00:00"),
             stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
@@ -486,28 +568,33 @@ mod tests {
             done("2025-11-23 23:59:59"),
             done("2025-12-01 00:00:00"),
         ];
-        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        let s = summarize(&entries, at(NOW), &Berlin, 2);
         assert_eq!(s.today, date("2025-11-26"));
         let days: Vec<_> = s
             .week
             .iter()
-            .map(|d| (d.date.format("%a %d").to_string(), d.stretches, d.postures))
+            .map(|d| {
+                let day = d.date.format("%a %d").to_string();
+                (day, d.sessions, d.stretches, d.postures)
+            })
             .collect();
         assert_eq!(
             days,
             [
-                ("Mon 24".to_owned(), 2, 1),
-                ("Tue 25".to_owned(), 0, 2),
-                ("Wed 26".to_owned(), 1, 0),
-                ("Thu 27".to_owned(), 0, 0),
-                ("Fri 28".to_owned(), 0, 0),
-                ("Sat 29".to_owned(), 0, 0),
-                ("Sun 30".to_owned(), 0, 0),
+                ("Mon 24".to_owned(), 1, 1, 1),
+                ("Tue 25".to_owned(), 0, 0, 2),
+                ("Wed 26".to_owned(), 1, 0, 0),
+                ("Thu 27".to_owned(), 0, 0, 0),
+                ("Fri 28".to_owned(), 0, 0, 0),
+                ("Sat 29".to_owned(), 0, 0, 0),
+                ("Sun 30".to_owned(), 0, 0, 0),
             ]
         );
-        assert_eq!(s.done_this_week, 3);
+        // Sessions fill the goal; the desk stretch on Monday does not.
+        assert_eq!(s.done_this_week, 2);
         assert!(s.goal_met);
-        assert_eq!(s.goal, 3);
+        assert_eq!(s.goal, 2);
+        assert!(!summarize(&entries, at(NOW), &Berlin, 3).goal_met);
         assert_eq!(
             s.outcomes,
             OutcomeCounts {
@@ -529,7 +616,7 @@ mod tests {
         let s = summarize(&[monday, sunday], at("2025-11-24 00:00:00"), &Berlin, 1);
         assert_eq!(s.today, date("2025-11-24"));
         assert_eq!(s.week[0].date, date("2025-11-24"));
-        assert_eq!(s.week[0].stretches, 1);
+        assert_eq!(s.week[0].sessions, 1);
         assert_eq!(s.done_this_week, 1);
         // Both this week and last week meet a goal of 1.
         assert_eq!(s.streak_weeks, 2);
@@ -543,7 +630,7 @@ mod tests {
             1,
         );
         assert_eq!(s.week[0].date, date("2025-11-17"));
-        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.week[6].sessions, 1);
         assert_eq!(s.done_this_week, 1);
         assert_eq!(s.streak_weeks, 1);
     }
@@ -558,8 +645,8 @@ mod tests {
         ];
         let s = summarize(&entries, at("2025-10-26 12:00:00"), &Berlin, 2);
         assert_eq!(s.week[0].date, date("2025-10-20"));
-        assert_eq!(s.week[0].stretches, 1);
-        assert_eq!(s.week[6].stretches, 1);
+        assert_eq!(s.week[0].sessions, 1);
+        assert_eq!(s.week[6].sessions, 1);
         assert_eq!(s.done_this_week, 2);
     }
 
@@ -666,8 +753,12 @@ mod tests {
         let mut entries = sessions("2025-11-17", 3);
         entries.extend([
             done("2025-11-24 10:00:00"),
+            done("2025-11-24 17:00:00"),
+            done("2025-11-24 18:00:00"),
             stretch("2025-11-24 11:00:00", "cat-camel", Outcome::Done),
             stretch("2025-11-24 12:00:00", "my-own", Outcome::Done),
+            stretch("2025-11-25 12:00:00", "seated-twist", Outcome::Done),
+            stretch("2025-11-25 14:00:00", "seated-twist", Outcome::Done),
             posture("2025-11-25 10:00:00", Outcome::Done),
             posture("2025-11-25 11:00:00", Outcome::Dismissed),
         ]);
@@ -675,32 +766,92 @@ mod tests {
         let text = render(&s, &Catalog::default());
         assert!(!text.contains('\u{1b}'), "no colour codes:\n{text}");
         let expected = "\
-This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, posture checks
-Mon 24  ██████░░  3   posture 0
-Tue 25  ░░░░░░░░  0   posture 1
-Wed 26  ░░░░░░░░  0   posture 0  <- today
-Thu 27  ░░░░░░░░  0   posture 0
-Fri 28  ░░░░░░░░  0   posture 0
-Sat 29  ░░░░░░░░  0   posture 0
-Sun 30  ░░░░░░░░  0   posture 0
+This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, desk stretches, posture checks
+Mon 24  ██████░░  3   desk 2   posture 0
+Tue 25  ░░░░░░░░  0   desk 2   posture 1
+Wed 26  ░░░░░░░░  0   desk 0   posture 0  <- today
+Thu 27  ░░░░░░░░  0   desk 0   posture 0
+Fri 28  ░░░░░░░░  0   desk 0   posture 0
+Sat 29  ░░░░░░░░  0   desk 0   posture 0
+Sun 30  ░░░░░░░░  0   desk 0   posture 0
 
 Goal: 3/4 stretch sessions this week
 Streak: 0 weeks
 
-Stretch sessions since 2025-11-18:
-  Seated twist     4
+Desk stretches since 2025-11-18:
+  Seated twist     2
   Cat-camel        1
   my-own           1
 
-All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
+All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
 ";
         assert_eq!(text, expected, "\n{text}");
 
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         let text = render(&s, &Catalog::default());
-        assert!(text.contains("Mon 24  ██████  3"), "{text}");
+        assert!(text.contains("Mon 24  ██████  3   desk 2"), "{text}");
         assert!(text.contains("\nGoal: 3/3 stretch sessions this week (met)\n"));
         assert!(text.contains("\nStreak: 2 weeks\n"));
+        assert!(!text.contains("one more session"), "{text}");
+    }
+
+    #[test]
+    fn the_suggestion_comes_after_three_weeks_in_a_row_and_stops_at_one_a_day() {
+        let table = [
+            // (streak, goal, suggestion)
+            (0, 3, None),
+            (1, 3, None),
+            (2, 3, None),
+            (3, 3, Some(4)),
+            (9, 3, Some(4)),
+            (3, 2, Some(3)),
+            (3, 6, Some(7)),
+            (3, 7, None),
+            (5, 10, None),
+        ];
+        for (streak, goal, expected) in table {
+            assert_eq!(suggested_goal(streak, goal), expected, "{streak} {goal}");
+        }
+    }
+
+    #[test]
+    fn stats_suggest_one_more_session_after_a_streak_and_never_after_a_miss() {
+        // Three weeks met (3 sessions each), this week not yet: a streak of 3.
+        let mut entries: Vec<Entry> = ["2025-11-03", "2025-11-10", "2025-11-17"]
+            .iter()
+            .flat_map(|m| sessions(m, 3))
+            .collect();
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (3, Some(4)));
+        let text = render(&s, &Catalog::default());
+        assert!(
+            text.contains("\nStreak: 3 weeks\nThe goal was met 3+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = 4 in the config.\n"),
+            "{text}"
+        );
+        // The daemon's count from the session times alone agrees.
+        let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
+        assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), Some(4));
+
+        // Desk stretches, however many, fill no week: no streak, no suggestion.
+        let desk: Vec<Entry> = (0..30)
+            .map(|i| {
+                stretch(
+                    &format!("2025-11-{:02} 10:00:00", 3 + i % 21),
+                    "seated-twist",
+                    Outcome::Done,
+                )
+            })
+            .collect();
+        let s = summarize(&desk, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (0, None));
+
+        // Last week missed (2 of 3): the streak is broken and nothing nags.
+        entries.retain(|e| e.time != at("2025-11-18 11:00:00"));
+        let s = summarize(&entries, at(NOW), &Berlin, 3);
+        assert_eq!((s.streak_weeks, s.suggest), (0, None));
+        assert!(!render(&s, &Catalog::default()).contains("one more"));
+        let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
+        assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), None);
     }
 
     #[test]
@@ -718,16 +869,19 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert_eq!(s.since, None);
         assert_eq!(s.week.len(), 7);
         let text = render(&s, &Catalog::default());
-        assert!(text.contains("Mon 24  ░░░░░░  0   posture 0\n"), "{text}");
+        assert!(
+            text.contains("Mon 24  ░░░░░░  0   desk 0   posture 0\n"),
+            "{text}"
+        );
         assert!(text.contains("Goal: 0/3 stretch sessions this week\n"));
         assert!(text.contains("Streak: 0 weeks\n"));
-        assert!(text.contains("No stretch sessions done yet.\n"));
+        assert!(text.contains("No desk stretches done yet.\n"));
     }
 
     #[test]
     fn history_lists_local_time_outcome_reminder_and_item() {
         let entries = [
-            done("2025-11-24 10:00:00"),
+            stretch("2025-11-24 10:00:00", "seated-twist", Outcome::Done),
             posture("2025-11-24 10:25:00", Outcome::Snoozed),
         ];
         assert_eq!(
@@ -772,6 +926,10 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
                     entries.push(stretch(&local, ITEMS[n % 4], outcome));
                 }
             }
+            // A session on Mondays, Wednesdays and Fridays.
+            if d.weekday().num_days_from_monday().is_multiple_of(2) {
+                entries.push(done(&format!("{d} 17:00:00")));
+            }
         }
         entries
     }
@@ -779,8 +937,9 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
     #[test]
     fn a_year_of_history_reads_and_summarises() {
         let entries = a_year();
-        // 52 weeks of 5 days, 16 posture checks and 4 stretch reminders a day.
-        assert_eq!(entries.len(), 52 * 5 * 20);
+        // 52 weeks of 5 days, 16 posture checks and 4 stretch reminders a day, and 3 sessions a
+        // week.
+        assert_eq!(entries.len(), 52 * 5 * 20 + 52 * 3);
 
         // Through the file format and back, as `stretchd stats` reads it.
         let dir = tempfile::tempdir().unwrap();
@@ -809,15 +968,16 @@ All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
         assert_eq!(s.outcomes.expired, 52 * 5 * 3);
         assert_eq!(
             s.outcomes.done,
-            52 * 5 * 13 + u32::try_from(expected_done).unwrap()
+            52 * 5 * 13 + u32::try_from(expected_done).unwrap() + 52 * 3
         );
         // Every work day of this week has 13 posture checks done.
         let postures: Vec<u32> = s.week.iter().map(|d| d.postures).collect();
         assert_eq!(postures, [13, 13, 13, 13, 13, 0, 0]);
         assert_eq!(s.since, Some(date("2024-11-25")));
-        // 20 stretch reminders a week, a third of them done: every week meets the goal of 3.
-        assert!(s.done_this_week >= 3);
+        // Three sessions a week (the desk stretches do not count): every week meets the goal of 3.
+        assert_eq!(s.done_this_week, 3);
         assert_eq!(s.streak_weeks, 52);
+        assert_eq!(s.suggest, Some(4));
         assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
     }
 

@@ -468,7 +468,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__guide)
-            opts="-c -h --no-wait --hold --reps --config --json --help"
+            opts="-c -h --session --no-warmup --no-wait --hold --reps --config --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

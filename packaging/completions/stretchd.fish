@@ -106,6 +106,8 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand man" -s h -l help -d '
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l hold -d 'Time each hold for this many seconds instead of the stretch\'s longest hold (for a flow, each pause in a shape; for a timed stretch such as foam rolling, the whole of it)' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l reps -d 'Do this many holds (on each side), or rounds of a flow, instead of the stretch\'s own' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l session -d 'A whole stretch session instead of one stretch: a warm-up, then every stretch that fits the config\'s positions and equipment, in order; finishing it records one session'
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l no-warmup -d 'Start the session without its warm-up, when already warmed up (during the warm-up, Enter skips the rest of it)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l no-wait -d 'Print the whole routine at once, without timers, and record nothing'
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -s h -l help -d 'Print help'

@@ -8,8 +8,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 mod builtin;
+mod session;
 
 pub use builtin::SAFETY_NOTICE;
+pub use session::{
+    DESK_NOTE, SESSION_ITEM, WARM_UP, WARM_UP_SECS, about_minutes, session_secs, session_title,
+};
 
 /// Where a stretch is done; the config lists the positions that are fine at the user's desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -85,6 +85,9 @@ pub(super) fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyho
 /// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
 pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.as_deref())?;
+    for warning in &config.warnings {
+        eprintln!("stretchd: warning: {warning}");
+    }
     let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
     scan_history(|e| tally.add(&e))?;
     let stats = tally.finish();
@@ -113,18 +116,24 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
         struct Report<'a> {
             config: &'a str,
             valid: bool,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            warnings: &'a [String],
             from: DateTime<Local>,
             upcoming: &'a [Upcoming],
         }
         let report = Report {
             config: &source,
             valid: true,
+            warnings: &config.warnings,
             from: from.with_timezone(&Local),
             upcoming: &list,
         };
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
     let mut out = format!("{source}: OK ({} reminders)\n", config.reminders.len());
+    for warning in &config.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
     if list.is_empty() {
         out.push_str("Nothing will fire: no reminder falls inside the work hours.\n");
         return Ok(out);
@@ -157,10 +166,12 @@ pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<Stri
         None => {
             let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
             for s in &catalog.stretches {
-                let note = if config.fit.allows(s) {
-                    String::new()
+                let note = if !config.fit.allows(s) {
+                    "  [not in the program: needs another position or equipment]"
+                } else if s.desk_friendly() {
+                    ""
                 } else {
-                    "  [not in rotation: needs another position or equipment]".to_owned()
+                    "  [sessions only: not a desk stretch]"
                 };
                 let _ = writeln!(
                     out,

@@ -240,13 +240,21 @@ pub enum StretchesCommand {
     },
 }
 
-/// `stretchd guide [ID]`.
+/// `stretchd guide [ID]`, `stretchd guide --session`.
 #[derive(Debug, Args)]
 pub struct GuideArgs {
     /// The stretch, as listed by `stretchd stretches` (default: the one the daemon would
     /// suggest next).
     #[arg(value_name = "ID")]
     pub id: Option<String>,
+    /// A whole stretch session instead of one stretch: a warm-up, then every stretch that fits
+    /// the config's positions and equipment, in order; finishing it records one session.
+    #[arg(long, conflicts_with_all = ["id", "hold", "reps"])]
+    pub session: bool,
+    /// Start the session without its warm-up, when already warmed up (during the warm-up,
+    /// Enter skips the rest of it).
+    #[arg(long, requires = "session")]
+    pub no_warmup: bool,
     /// Print the whole routine at once, without timers, and record nothing.
     #[arg(long)]
     pub no_wait: bool,

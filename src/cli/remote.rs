@@ -268,6 +268,9 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         "This week: {} of {} stretch sessions",
         s.week.done, s.week.goal
     );
+    if let Some(line) = crate::stats::suggestion_line(s.week.suggest) {
+        let _ = writeln!(out, "           {line}");
+    }
     let _ = writeln!(out, "Idle:      {}", s.idle_source.as_str());
     out
 }

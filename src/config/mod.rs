@@ -217,8 +217,10 @@ fn invalid(text: &str, origin: &Origin, span: Option<Range<usize>>, message: &st
 pub enum Kind {
     /// A posture check.
     Posture,
-    /// A mid-back stretch.
+    /// A short mid-back stretch at the desk (sitting or standing).
     Stretch,
+    /// A stretch session: a warm-up, then every stretch that fits, in order.
+    Session,
 }
 
 impl Kind {
@@ -227,6 +229,17 @@ impl Kind {
         match self {
             Kind::Posture => "posture",
             Kind::Stretch => "stretch",
+            Kind::Session => "session",
+        }
+    }
+
+    /// Which wins when reminders fall due at once: a session (it includes the stretches), then
+    /// a stretch (a stretch break includes a posture reset), then a posture check.
+    pub fn precedence(self) -> u8 {
+        match self {
+            Kind::Session => 0,
+            Kind::Stretch => 1,
+            Kind::Posture => 2,
         }
     }
 }
@@ -286,8 +299,11 @@ pub struct Config {
     pub catalog: Catalog,
     /// Positions and equipment available at this desk.
     pub fit: Fit,
-    /// Stretch sessions a week to aim for (`[goal] stretches_per_week`).
+    /// Stretch sessions a week to aim for (`[goal] sessions_per_week`).
     pub weekly_goal: u32,
+    /// What loads but should change (an old key's new name), each as
+    /// `origin:line:column: message`.
+    pub warnings: Vec<String>,
     /// Idle detection, natural breaks and quiet times.
     pub presence: PresenceConfig,
     /// What clicking a reminder does.
@@ -415,8 +431,16 @@ impl Config {
             };
             invalid(text, origin, e.span(), &message)
         })?;
-        raw.validate(origin.clone())
-            .map_err(|Problem { span, message }| invalid(text, origin, Some(span), &message))
+        let (mut config, warnings) = raw
+            .validate(origin.clone())
+            .map_err(|Problem { span, message }| invalid(text, origin, Some(span), &message))?;
+        config.warnings = warnings
+            .into_iter()
+            .map(|Problem { span, message }| {
+                invalid(text, origin, Some(span), &message).to_string()
+            })
+            .collect();
+        Ok(config)
     }
 
     /// The reminder with this id.
@@ -424,9 +448,15 @@ impl Config {
         self.reminders.iter().find(|r| r.id == id)
     }
 
-    /// Ids of the stretches a rotating reminder may pick, in catalogue order.
+    /// Ids of the stretches a rotating stretch reminder may pick: the desk stretches that fit
+    /// ([`Catalog::desk_stretches`]), in catalogue order.
     pub fn rotating_stretches(&self) -> Vec<&str> {
-        let fits = self.catalog.stretches.iter().filter(|s| self.fit.allows(s));
-        fits.map(|s| s.id.as_str()).collect()
+        let desk = self.catalog.desk_stretches(&self.fit);
+        desk.into_iter().map(|s| s.id.as_str()).collect()
+    }
+
+    /// The stretches of a session here ([`Catalog::session`]).
+    pub fn session(&self) -> Vec<&crate::catalog::Stretch> {
+        self.catalog.session(&self.fit)
     }
 }

@@ -100,11 +100,12 @@ struct RawNotify {
     terminal: S,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawGoal {
-    #[serde(default = "default_goal")]
-    stretches_per_week: Spanned<u32>,
+    sessions_per_week: Option<Spanned<u32>>,
+    /// The name of `sessions_per_week` before sessions: still read, with a warning.
+    stretches_per_week: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -199,9 +200,8 @@ fn default_on_click() -> S {
 fn default_terminal() -> S {
     spanned("x-terminal-emulator -e".to_owned())
 }
-fn default_goal() -> Spanned<u32> {
-    spanned(3)
-}
+/// Stretch sessions a week by default: the article's 2-3.
+const DEFAULT_GOAL: u32 = 3;
 fn default_area() -> S {
     spanned("bending".to_owned())
 }
@@ -325,13 +325,6 @@ impl RawNotify {
     }
 }
 
-impl Default for RawGoal {
-    fn default() -> Self {
-        RawGoal {
-            stretches_per_week: default_goal(),
-        }
-    }
-}
 impl Default for RawStretches {
     fn default() -> Self {
         RawStretches {
@@ -439,7 +432,8 @@ fn weekday(s: &S) -> Result<Weekday, Problem> {
 }
 
 impl RawConfig {
-    pub(super) fn validate(self, origin: Origin) -> Result<Config, Problem> {
+    /// The config, and what loads but should change (warnings).
+    pub(super) fn validate(self, origin: Origin) -> Result<(Config, Vec<Problem>), Problem> {
         let work = self.schedule.validate()?;
         let snooze = SnoozePolicy {
             length: duration(&self.snooze.length, "snooze: length", MAX_SNOOZE)?,
@@ -448,14 +442,8 @@ impl RawConfig {
         let fit = self.stretches.validate()?;
         let presence = self.presence.validate()?;
         let notify = self.notify.validate()?;
-        let weekly_goal = *self.goal.stretches_per_week.get_ref();
-        if weekly_goal == 0 {
-            return Err(problem(
-                &self.goal.stretches_per_week,
-                "goal: stretches_per_week must be at least 1 (the advice is 2-3 sessions a week)"
-                    .to_owned(),
-            ));
-        }
+        let mut warnings = Vec::new();
+        let weekly_goal = self.goal.validate(&mut warnings)?;
         let catalog = self.catalog()?;
         if self.reminder.is_empty() {
             // An empty file (or one linked to /dev/null) must not silently stop every reminder.
@@ -488,20 +476,29 @@ impl RawConfig {
             catalog,
             fit,
             weekly_goal,
+            warnings: Vec::new(),
             presence,
             notify,
         };
-        let rotates = config
-            .reminders
-            .iter()
-            .any(|r| r.kind == Kind::Stretch && r.pinned.is_none());
-        if rotates && config.rotating_stretches().is_empty() {
+        let has = |kind| {
+            config
+                .reminders
+                .iter()
+                .any(|r| r.kind == kind && r.pinned.is_none())
+        };
+        if has(Kind::Session) && config.session().is_empty() {
             return Err(problem(
                 &self.stretches.positions,
-                "stretches: no stretch fits these positions and this equipment; allow another position (\"chair\", \"floor\", \"standing\"), add equipment, or pin a stretch with stretch = \"<id>\"".to_owned(),
+                "stretches: no stretch fits these positions and this equipment, so a session would be empty; allow another position (\"chair\", \"floor\", \"standing\") or add equipment".to_owned(),
             ));
         }
-        Ok(config)
+        if has(Kind::Stretch) && config.rotating_stretches().is_empty() {
+            return Err(problem(
+                &self.stretches.positions,
+                "stretches: no desk stretch fits these positions and this equipment (a kind = \"stretch\" reminder rotates through the ones done sitting or standing); allow \"chair\" or \"standing\", pin a stretch with stretch = \"<id>\", or make it kind = \"session\"".to_owned(),
+            ));
+        }
+        Ok((config, warnings))
     }
 
     /// The built-in catalogue plus the user's `[[stretch]]` and `[[posture]]` entries.
@@ -551,6 +548,39 @@ impl RawConfig {
             });
         }
         Ok(catalog)
+    }
+}
+
+impl RawGoal {
+    /// `sessions_per_week`, or the old `stretches_per_week` with a warning to rename it.
+    fn validate(&self, warnings: &mut Vec<Problem>) -> Result<u32, Problem> {
+        let (goal, key) = match (&self.sessions_per_week, &self.stretches_per_week) {
+            (Some(_), Some(old)) => {
+                return Err(problem(
+                    old,
+                    "goal: has both sessions_per_week and its old name stretches_per_week; keep only sessions_per_week".to_owned(),
+                ));
+            }
+            (Some(goal), None) => (goal, "sessions_per_week"),
+            (None, Some(old)) => {
+                warnings.push(problem(
+                    old,
+                    format!(
+                        "goal: stretches_per_week is the old name of sessions_per_week (the goal now counts stretch sessions, not desk stretches); rename it to sessions_per_week = {}",
+                        old.get_ref()
+                    ),
+                ));
+                (old, "stretches_per_week")
+            }
+            (None, None) => return Ok(DEFAULT_GOAL),
+        };
+        if *goal.get_ref() == 0 {
+            return Err(problem(
+                goal,
+                format!("goal: {key} must be at least 1 (the advice is 2-3 sessions a week)"),
+            ));
+        }
+        Ok(*goal.get_ref())
     }
 }
 
@@ -848,11 +878,12 @@ impl RawReminder {
         let kind = match self.kind.get_ref().as_str() {
             "posture" => Kind::Posture,
             "stretch" => Kind::Stretch,
+            "session" => Kind::Session,
             other => {
                 return Err(problem(
                     &self.kind,
                     format!(
-                        "reminder \"{id}\": kind = \"{other}\" is not a kind (allowed: \"posture\", \"stretch\")"
+                        "reminder \"{id}\": kind = \"{other}\" is not a kind (allowed: \"posture\", \"stretch\", \"session\")"
                     ),
                 ));
             }
@@ -903,6 +934,14 @@ impl RawReminder {
     fn pinned(&self, kind: Kind, catalog: &Catalog) -> Result<Option<String>, Problem> {
         let id = self.id.get_ref();
         Ok(match (kind, &self.stretch, &self.posture) {
+            (Kind::Session, Some(s), _) | (Kind::Session, None, Some(s)) => {
+                return Err(problem(
+                    s,
+                    format!(
+                        "reminder \"{id}\": a session has every stretch that fits, so it pins nothing; remove stretch = / posture =, or make it kind = \"stretch\" to pin one stretch"
+                    ),
+                ));
+            }
             (_, Some(s), Some(_)) => {
                 return Err(problem(
                     s,

@@ -1,17 +1,31 @@
-//! Opening `stretchd guide` for a stretch in a new terminal window, when a reminder is clicked
-//! with `[notify] on_click = "guide"`.
+//! Opening `stretchd guide` in a new terminal window: for a stretch, when its reminder is
+//! clicked with `[notify] on_click = "guide"`; for a session, on its Done (or such a click).
 
 use std::path::Path;
 
 use tracing::{info, warn};
 
-/// Starts `<terminal> <this binary> guide <stretch>` detached (its own process group, no
-/// standard streams) and leaves it running; a thread reaps it and logs a failure.
-pub(super) fn open_guide(terminal_words: &[String], item: &str, config: Option<&Path>) {
+/// What the guide walks through: one stretch, or a whole session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guided<'a> {
+    /// `stretchd guide <id>`.
+    Stretch(&'a str),
+    /// `stretchd guide --session`.
+    Session,
+}
+
+/// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached (its own
+/// process group, no standard streams) and leaves it running; a thread reaps it and logs a
+/// failure.
+pub(super) fn open_guide(terminal_words: &[String], guided: Guided<'_>, config: Option<&Path>) {
     use std::os::unix::process::CommandExt as _;
+    let item = match guided {
+        Guided::Stretch(id) => id,
+        Guided::Session => crate::catalog::SESSION_ITEM,
+    };
     let terminal = terminal_words.join(" ");
     let exe = super::process::command_line();
-    let mut command = terminal_command(terminal_words, &exe, item, config);
+    let mut command = terminal_command(terminal_words, &exe, guided, config);
     command
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
@@ -34,12 +48,13 @@ pub(super) fn open_guide(terminal_words: &[String], item: &str, config: Option<&
     }
 }
 
-/// The command that opens the guide for `item` in a new terminal window: the `[notify]
-/// terminal` words, then `exe guide ITEM` (and `--config PATH` when the daemon runs with one).
+/// The command that opens the guide in a new terminal window: the `[notify] terminal` words,
+/// then `exe guide ITEM` or `exe guide --session` (and `--config PATH` when the daemon runs
+/// with one).
 pub fn terminal_command(
     terminal: &[String],
     exe: &Path,
-    item: &str,
+    guided: Guided<'_>,
     config: Option<&Path>,
 ) -> std::process::Command {
     let mut words = terminal.iter();
@@ -51,7 +66,10 @@ pub fn terminal_command(
         }
         None => std::process::Command::new(exe),
     };
-    command.arg("guide").arg(item);
+    command.arg("guide").arg(match guided {
+        Guided::Stretch(id) => id,
+        Guided::Session => "--session",
+    });
     if let Some(config) = config {
         command.arg("--config").arg(config);
     }
@@ -72,7 +90,7 @@ mod tests {
         let command = terminal_command(
             &terminal,
             Path::new("/usr/bin/stretchd"),
-            "seated-twist",
+            Guided::Stretch("seated-twist"),
             Some(Path::new("/tmp/c.toml")),
         );
         assert_eq!(command.get_program(), "kitty");
@@ -88,6 +106,12 @@ mod tests {
                 "--config",
                 "/tmp/c.toml"
             ]
+        );
+        let session = terminal_command(&terminal, Path::new("stretchd"), Guided::Session, None);
+        let args: Vec<_> = session.get_args().collect();
+        assert_eq!(
+            args,
+            ["--title", "stretch", "stretchd", "guide", "--session"]
         );
     }
 }

@@ -164,7 +164,8 @@ pub struct Stored {
     pub state: State,
     /// The history log to append answers to, or where it is when it could not be opened.
     pub history: Result<History, PathBuf>,
-    /// The history's recent entries (at least this week's), for the weekly progress.
+    /// The history's recent entries (at least this week's and the three weeks before), for the
+    /// weekly progress and the suggestion of a higher goal.
     pub recent: Vec<Entry>,
 }
 
@@ -307,7 +308,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
         self.recent_done = recent
             .iter()
-            .filter(|e| e.kind == Kind::Stretch && e.outcome == Outcome::Done)
+            .filter(|e| e.kind == Kind::Session && e.outcome == Outcome::Done)
             .map(|e| e.time)
             .collect();
         self
@@ -377,7 +378,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Notify call goes on beside the loop; `reply` (a `stretchd now`) hears how it ended.
     fn show(&mut self, fire: Fire, reply: Option<oneshot::Sender<Response>>) {
         let Some(notice) = Notice::for_fire(
-            &self.config.catalog,
+            &self.config,
             &fire,
             self.config.snooze.max,
             self.images.as_deref(),
@@ -541,6 +542,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 self.clicked(id);
                 return;
             }
+            Event::Action(id, Action::Done) if self.session_on_screen(id) => {
+                self.start_session();
+                return;
+            }
             Event::Action(id, Action::Done) => (id, Outcome::Done),
             Event::Action(id, Action::Skip) => (id, Outcome::Skipped),
             Event::Action(id, Action::Snooze) => (id, Outcome::Snoozed),
@@ -572,19 +577,52 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let _ = self.answer(outcome);
     }
 
+    /// Whether notification `id` is the latest reminder's, a session awaiting an answer.
+    fn session_on_screen(&self, id: u32) -> bool {
+        self.last.as_ref().is_some_and(|l| {
+            l.notification == Some(id) && l.awaits_answer() && l.fire.kind == Kind::Session
+        })
+    }
+
+    /// Done on the session awaiting an answer: opens `stretchd guide --session` in a new
+    /// terminal window and closes the notification. Nothing is recorded yet: the guide records
+    /// the session when the user finishes it.
+    fn start_session(&mut self) {
+        let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
+            return;
+        };
+        last.outcome = Some(Outcome::Done);
+        let notification = last.notification;
+        info!(reminder = %last.fire.reminder, "session started");
+        launch::open_guide(
+            &self.config.notify.terminal,
+            launch::Guided::Session,
+            self.config_path.as_deref(),
+        );
+        if let Some(id) = notification {
+            self.close(id);
+        }
+    }
+
     /// The body of notification `id` (the latest reminder's) was clicked. With `[notify]
-    /// on_click = "guide"`, a stretch opens `stretchd guide <stretch>` in a new terminal window;
-    /// otherwise the reminder counts as seen, which is only logged. Nothing is recorded either
-    /// way: the guide records Done itself when the user finishes it.
+    /// on_click = "guide"`, a stretch opens `stretchd guide <stretch>` and a session `stretchd
+    /// guide --session` in a new terminal window; otherwise the reminder counts as seen, which
+    /// is only logged. Nothing is recorded either way: the guide records Done itself when the
+    /// user finishes it.
     fn clicked(&self, id: u32) {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
         let fire = &last.fire;
-        if self.config.notify.on_click == OnClick::Guide && fire.kind == Kind::Stretch {
+        let guided = match fire.kind {
+            Kind::Stretch => Some(launch::Guided::Stretch(&fire.item)),
+            Kind::Session => Some(launch::Guided::Session),
+            Kind::Posture => None,
+        };
+        if let Some(guided) = guided.filter(|_| self.config.notify.on_click == OnClick::Guide) {
             launch::open_guide(
                 &self.config.notify.terminal,
-                &fire.item,
+                guided,
                 self.config_path.as_deref(),
             );
         } else {
@@ -603,7 +641,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let notification = last.notification;
         info!(reminder = %fire.reminder, item = %fire.item, "{}", outcome.as_str());
         let saved = self.record(&fire, outcome);
-        if outcome == Outcome::Done && fire.kind == Kind::Stretch {
+        if outcome == Outcome::Done && fire.kind == Kind::Session {
             self.recent_done.push(self.clock.now());
         }
         if let (Some(id), Outcome::Done | Outcome::Skipped | Outcome::Snoozed) =
@@ -715,6 +753,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Ok(config) => {
                 info!(config = %config.origin, "config reloaded");
+                for warning in &config.warnings {
+                    warn!("{warning}");
+                }
                 self.config = config;
                 self.config_error = None;
                 schedule::forget_unknown_snoozes(&self.config, &mut self.state);

@@ -15,8 +15,9 @@ use tokio::sync::mpsc;
 use tracing::{debug, warn};
 use zbus::{MatchRule, MessageStream, Variant, proxy};
 
-use crate::catalog::{Catalog, SAFETY_NOTICE};
-use crate::config::Kind;
+use crate::catalog::session_title;
+use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, WARM_UP};
+use crate::config::{Config, Kind};
 use crate::schedule::Fire;
 
 const INTERFACE: &str = "org.freedesktop.Notifications";
@@ -119,31 +120,52 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The notification for a firing: a stretch with its steps (and the safety notice the first
-    /// time), or a posture check. Snooze is offered while the snooze limit allows. A stretch
+    /// The notification for a firing: a desk stretch with its steps and a line that says it is
+    /// one (and the safety notice the first time), a session with its warm-up and stretches, or
+    /// a posture check. Snooze is offered while the snooze limit allows. A stretch
     /// carries its illustration `<images>/<id>.svg` when that file exists (see
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
-        catalog: &Catalog,
+        config: &Config,
         fire: &Fire,
         snooze_max: u32,
         images: Option<&Path>,
     ) -> Option<Notice> {
         let (title, mut paragraphs) = match fire.kind {
             Kind::Stretch => {
-                let s = catalog.stretch(&fire.item)?;
+                let s = config.catalog.stretch(&fire.item)?;
                 let steps: Vec<String> = (1..)
                     .zip(&s.steps)
                     .map(|(n, step)| format!("{n}. {step}"))
                     .collect();
                 (
                     s.title(),
-                    vec![s.summary.clone(), steps.join("\n"), s.dose.describe()],
+                    vec![
+                        DESK_NOTE.to_owned(),
+                        s.summary.clone(),
+                        steps.join("\n"),
+                        s.dose.describe(),
+                    ],
                 )
             }
             Kind::Posture => {
-                let p = catalog.posture(&fire.item)?;
+                let p = config.catalog.posture(&fire.item)?;
                 (p.title(), vec![p.text.clone()])
+            }
+            Kind::Session => {
+                let stretches = config.session();
+                let list: Vec<String> = (1..)
+                    .zip(&stretches)
+                    .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
+                    .collect();
+                (
+                    session_title(&stretches),
+                    vec![
+                        WARM_UP.to_owned(),
+                        list.join("\n"),
+                        "Done starts the guided session in a terminal.".to_owned(),
+                    ],
+                )
             }
         };
         paragraphs.retain(|p| !p.is_empty());
@@ -438,17 +460,57 @@ mod tests {
     use super::*;
     use crate::schedule::Fire;
 
-    /// The notice for the built-in stretch `id`, without pictures.
-    fn notice(id: &str) -> Notice {
+    /// The notice of a firing of `kind` showing `id`, with the default config, without pictures.
+    fn notice_of(kind: Kind, id: &str) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
-            reminder: "stretch".to_owned(),
-            kind: Kind::Stretch,
+            reminder: kind.as_str().to_owned(),
+            kind,
             item: id.to_owned(),
             snoozes: 0,
             safety: false,
         };
-        Notice::for_fire(&Catalog::default(), &fire, 3, None).unwrap()
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        Notice::for_fire(&config, &fire, 3, None).unwrap()
+    }
+
+    /// The notice for the built-in stretch `id`.
+    fn notice(id: &str) -> Notice {
+        notice_of(Kind::Stretch, id)
+    }
+
+    #[test]
+    fn a_desk_stretch_says_it_is_one_and_a_session_lists_its_warm_up_and_stretches() {
+        let twist = notice("seated-twist");
+        assert_eq!(twist.paragraphs[0], DESK_NOTE);
+        let session = notice_of(Kind::Session, crate::catalog::SESSION_ITEM);
+        assert!(
+            session
+                .title
+                .starts_with("Stretch session: warm-up and 4 stretches, about "),
+            "{}",
+            session.title
+        );
+        assert_eq!(session.paragraphs[0], WARM_UP);
+        let list: Vec<&str> = session.paragraphs[1].lines().collect();
+        assert_eq!(list.len(), 4, "{list:?}");
+        assert!(
+            list[0].starts_with("1. Cat-camel: 8 slow rounds"),
+            "{list:?}"
+        );
+        assert!(
+            list[3].starts_with("4. Thread the needle: Hold"),
+            "{list:?}"
+        );
+        assert_eq!(
+            session.actions,
+            [Action::Done, Action::Snooze, Action::Skip]
+        );
+        assert!(session.image.is_none());
     }
 
     #[test]

@@ -61,8 +61,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             },
             Request::Reload => self.reload(false).map(ok),
             Request::GuideDone { item, safety_shown } => {
-                self.guide_done(&item, safety_shown).map(ok)
+                self.guide_done(Kind::Stretch, &item, safety_shown).map(ok)
             }
+            Request::SessionDone { safety_shown } => self
+                .guide_done(Kind::Session, crate::catalog::SESSION_ITEM, safety_shown)
+                .map(ok),
         };
         self.save();
         let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
@@ -174,6 +177,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     outcome: l.outcome.unwrap_or(Outcome::Done),
                 });
             }
+            Some(l) if outcome == Outcome::Done && l.fire.kind == Kind::Session => {
+                let reminder = l.fire.reminder.clone();
+                self.start_session();
+                return Ok(format!(
+                    "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it"
+                ));
+            }
             Some(_) => {}
         }
         let saved = self.answer(outcome);
@@ -214,21 +224,29 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         })
     }
 
-    /// `stretchd guide` finished a stretch: appends a Done entry for it (reminder
-    /// [`crate::store::history::GUIDE_REMINDER`]) and counts it toward the week. The schedule, the rotation and
-    /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
-    /// With `safety_shown` the guide showed the safety notice: it counts as seen even if the
-    /// entry is refused, since the user has read it either way.
-    fn guide_done(&mut self, item: &str, safety_shown: bool) -> Result<String, Refusal> {
+    /// `stretchd guide` finished a stretch (`kind` stretch, `item` its id) or a session (`kind`
+    /// session, `item` [`crate::catalog::SESSION_ITEM`]): appends a Done entry for it and
+    /// counts it toward the week. Guiding what is on screen awaiting an answer answers it, so it
+    /// is not counted twice; otherwise the entry has reminder
+    /// [`crate::store::history::GUIDE_REMINDER`], and the schedule, the rotation and a reminder
+    /// on screen are left as they are. Only the catalogue's stretch ids are taken. With
+    /// `safety_shown` the guide showed the safety notice: it counts as seen even if the entry is
+    /// refused, since the user has read it either way.
+    fn guide_done(
+        &mut self,
+        kind: Kind,
+        item: &str,
+        safety_shown: bool,
+    ) -> Result<String, Refusal> {
         self.state.safety_shown |= safety_shown;
-        if self.config.catalog.stretch(item).is_none() {
+        if kind == Kind::Stretch && self.config.catalog.stretch(item).is_none() {
             return Err(Refusal::NotAStretch(item.to_owned()));
         }
         let now = self.clock.now();
-        // Guiding the very stretch on screen answers it, so the week does not count it twice.
-        let on_screen = self.last.as_ref().is_some_and(|l| {
-            l.awaits_answer() && l.fire.kind == Kind::Stretch && l.fire.item == item
-        });
+        let on_screen = self
+            .last
+            .as_ref()
+            .is_some_and(|l| l.awaits_answer() && l.fire.kind == kind && l.fire.item == item);
         let unrecorded = |cause| Refusal::Unrecorded {
             item: item.to_owned(),
             cause,
@@ -237,26 +255,35 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.history().map_err(unrecorded)?;
         if on_screen {
             self.answer(Outcome::Done).map_err(unrecorded)?;
-            let done = self.done_this_week(now);
-            return Ok(format!(
-                "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
-                self.config.weekly_goal
-            ));
+        } else {
+            let entry = Entry {
+                time: now,
+                reminder: crate::store::history::GUIDE_REMINDER.to_owned(),
+                kind,
+                item: item.to_owned(),
+                outcome: Outcome::Done,
+            };
+            self.append(&entry).map_err(unrecorded)?;
+            if kind == Kind::Session {
+                self.recent_done.push(now);
+            }
         }
-        let entry = Entry {
-            time: now,
-            reminder: crate::store::history::GUIDE_REMINDER.to_owned(),
-            kind: Kind::Stretch,
-            item: item.to_owned(),
-            outcome: Outcome::Done,
+        let what = if kind == Kind::Session {
+            info!("stretch session done");
+            "a stretch session".to_owned()
+        } else {
+            info!(item = %item, "guided stretch done");
+            format!("\"{item}\" as done")
         };
-        self.append(&entry).map_err(unrecorded)?;
-        info!(item = %entry.item, "guided stretch done");
-        self.recent_done.push(now);
-        let done = self.done_this_week(now);
+        let answers = if on_screen {
+            " (it answers the reminder on screen)"
+        } else {
+            ""
+        };
         Ok(format!(
-            "recorded \"{}\" as done; this week: {done} of {} stretch sessions",
-            entry.item, self.config.weekly_goal
+            "recorded {what}{answers}; this week: {} of {} stretch sessions",
+            self.done_this_week(now),
+            self.config.weekly_goal
         ))
     }
 
@@ -296,6 +323,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             week: Progress {
                 done: self.done_this_week(now),
                 goal: self.config.weekly_goal,
+                suggest: crate::stats::suggestion(
+                    &self.recent_done,
+                    now,
+                    self.clock.zone(),
+                    self.config.weekly_goal,
+                ),
             },
             idle_source: self.idle_source,
             held: self.held(),

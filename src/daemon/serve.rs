@@ -119,6 +119,9 @@ where
 /// status 1 and systemd restarts it.
 pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let config = Config::load(config_path.as_deref())?;
+    for warning in &config.warnings {
+        warn!("{warning}");
+    }
     let watched = watched_path(&config);
     let socket_path = crate::store::paths::control_socket();
     let socket = ControlSocket::bind(&socket_path)?;
@@ -191,12 +194,17 @@ fn watched_path(config: &Config) -> PathBuf {
 /// The state file and the history log in their usual places. Neither is fatal: an unreadable
 /// state starts afresh ([`Store::load`]), an unreadable history starts this week's progress at
 /// zero, and one that cannot be opened for appending is tried again at the next answer.
+/// How many days of history the daemon reads at start: this week and the
+/// [`crate::stats::SUGGEST_AFTER`] weeks before it, and a day to spare.
+const RECENT_DAYS: i64 = 7 * (1 + crate::stats::SUGGEST_AFTER as i64) + 1;
+
 fn open_stored() -> Stored {
     let store = Store::new(&crate::store::paths::state_dir());
     let state = store.load(Utc::now());
     let history_path = crate::store::history::default_path();
-    // Only the last days count (this week's progress); older entries are not kept.
-    let recent_start = Utc::now() - chrono::Duration::days(8);
+    // Only the last weeks count (this week's progress, and the weeks in a row that met the goal
+    // for a suggestion); older entries are not kept.
+    let recent_start = Utc::now() - chrono::Duration::days(RECENT_DAYS);
     let log = history::read_where(&history_path, |e| e.time >= recent_start).unwrap_or_else(|e| {
         warn!(
             "cannot read {}: {e}; this week's progress starts at zero (make it a readable regular file, or move it away)",

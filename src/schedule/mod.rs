@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
-use crate::catalog::Stretch;
+use crate::catalog::{SESSION_ITEM, Stretch};
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
 use crate::schedule::state::{Absence, Away, Pause, Quiet, Snooze, State};
 use crate::schedule::workhours::WorkHours;
@@ -108,11 +108,11 @@ pub fn next_due<Tz: TimeZone>(
             snoozed: false,
         })
     });
-    // The earliest wins. On a tie (the others are then absorbed) a snooze comes first, then a
-    // stretch, since a stretch break includes a posture reset, then the reminder listed first.
+    // The earliest wins. On a tie (the others are then absorbed) a snooze comes first, then by
+    // kind (`Kind::precedence`: session, stretch, posture), then the reminder listed first.
     snoozed
         .chain(scheduled)
-        .min_by_key(|d| (d.at, !d.snoozed, d.kind != Kind::Stretch))
+        .min_by_key(|d| (d.at, !d.snoozed, d.kind.precedence()))
 }
 
 /// If something is due at `now`, fires it: returns what to show and updates the state (last
@@ -383,6 +383,7 @@ fn fire(
     let known = |item: &str| match reminder.kind {
         Kind::Stretch => config.catalog.stretch(item).is_some(),
         Kind::Posture => config.catalog.posture(item).is_some(),
+        Kind::Session => item == SESSION_ITEM,
     };
     let (item, snoozes) = match snooze {
         Some(s) if known(&s.item) => (s.item, s.count),
@@ -392,8 +393,10 @@ fn fire(
     match reminder.kind {
         Kind::Stretch => state.rotation.stretch_shown(&item, now),
         Kind::Posture => state.rotation.posture_shown(&item, now),
+        // A session has every stretch, so it moves no rotation on.
+        Kind::Session => {}
     }
-    let safety = reminder.kind == Kind::Stretch && !state.safety_shown;
+    let safety = reminder.kind != Kind::Posture && !state.safety_shown;
     state.safety_shown |= safety;
     Some(Fire {
         at: now,
@@ -443,8 +446,9 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
     next_in_rotation(config, state, reminder.kind).map(str::to_owned)
 }
 
-/// What a rotating reminder of `kind` shows next: for a stretch, one of those that fit the
-/// desk ([`Config::rotating_stretches`]); for a posture check, any. `None` when none does.
+/// What a rotating reminder of `kind` shows next: for a stretch, one of the desk stretches that
+/// fit ([`Config::rotating_stretches`]); for a posture check, any; for a session, the session
+/// ([`SESSION_ITEM`]). `None` when none does.
 pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
     match kind {
@@ -461,6 +465,7 @@ pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Op
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
+        Kind::Session => Some(SESSION_ITEM),
     }
 }
 

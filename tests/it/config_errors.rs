@@ -126,16 +126,24 @@ fn the_embedded_default_parses() {
     let config = Config::parse(DEFAULT_TOML, &Origin::Embedded).unwrap();
     assert_eq!(config.origin, Origin::Embedded);
     let ids: Vec<&str> = config.reminders.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["posture", "stretch", "afternoon"]);
-    assert_eq!(
-        config.reminder("afternoon").unwrap().pinned.as_deref(),
-        Some("seated-twist")
-    );
+    assert_eq!(ids, ["posture", "stretch", "session"]);
+    let session = config.reminder("session").unwrap();
+    assert_eq!(session.kind, stretchd::config::Kind::Session);
+    assert_eq!(session.trigger.to_string(), "cron \"0 17 * * mon,wed,fri\"");
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    assert_eq!(config.weekly_goal, 3);
     assert_eq!(config.snooze.length, std::time::Duration::from_secs(600));
     assert_eq!(config.snooze.max, 3);
-    // Foam rolling needs a roller, which the default does not list.
+    // Work-day stretches are the desk ones.
     assert_eq!(
         config.rotating_stretches(),
+        ["thoracic-extension", "seated-twist"]
+    );
+    // A session has every stretch that fits; foam rolling needs a roller, which the default
+    // does not list.
+    let session: Vec<&str> = config.session().iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        session,
         [
             "cat-camel",
             "thoracic-extension",

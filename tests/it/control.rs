@@ -291,7 +291,8 @@ fn now_done_and_skip_answer_the_reminder_and_write_the_history() {
     assert_eq!(entries[0]["item"], "seated-twist");
     let status = json(home, &["status"]);
     assert!(status["waiting"].is_null(), "{status}");
-    assert_eq!(status["week"]["done"], 1, "{status}");
+    // A desk stretch done: no session toward the week's goal.
+    assert_eq!(status["week"]["done"], 0, "{status}");
 
     // Answering twice is refused, with a reason, and records nothing.
     let line = fails(home, &["done"]);
@@ -319,7 +320,63 @@ fn now_done_and_skip_answer_the_reminder_and_write_the_history() {
     assert_eq!(outcomes(&history_entries(home)), ["done", "skipped"]);
     let line = fails(home, &["skip"]);
     assert!(line.contains("already answered: skipped"), "{line}");
-    assert_eq!(json(home, &["status"])["week"]["done"], 1);
+    assert_eq!(json(home, &["status"])["week"]["done"], 0);
+}
+
+/// A session reminder whose guide opens in a "terminal" that exits at once.
+const SESSION_CONFIG: &str = "[notify]\nterminal = \"true\"\n\n[[reminder]]\nid = \"session\"\nkind = \"session\"\ncron = \"0 0 1 1 *\"\n";
+
+#[test]
+fn done_on_a_session_opens_the_guide_and_only_the_finished_session_is_recorded() {
+    let mut s = Setup::new(&testkit::all_day_config(SESSION_CONFIG));
+    let server = Server::start(&s.bus.address);
+    let home = s.home().to_owned();
+
+    let shown = ok(&home, &["now", "session"]);
+    assert!(
+        shown.contains("showing Stretch session: warm-up and 4 stretches, about "),
+        "{shown}"
+    );
+    let note = server.next(SOON, &s.daemon);
+    assert!(
+        note.summary.starts_with("Stretch session: "),
+        "{}",
+        note.summary
+    );
+    // Done starts the guided session; nothing is recorded until it is finished.
+    let started = ok(&home, &["done"]);
+    assert!(started.contains("started \"session\""), "{started}");
+    let log = s.daemon.wait_for_log("opened the guide", SOON);
+    assert!(log.contains("item=session"), "{log}");
+    assert!(history_entries(&home).is_empty());
+    assert_eq!(json(&home, &["status"])["week"]["done"], 0);
+
+    // The guide reports the finished session: one session, counted toward the week.
+    let socket = testkit::socket_path(&home);
+    let reply = raw_request(&socket, b"{\"type\":\"session_done\"}\n", SOON).unwrap();
+    assert!(reply.contains("recorded a stretch session"), "{reply}");
+    let entries = history_entries(&home);
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["kind"], "session");
+    assert_eq!(entries[0]["reminder"], "guide");
+    assert_eq!(json(&home, &["status"])["week"]["done"], 1);
+    // Counted again after a restart, from the history.
+    s.restart();
+    assert_eq!(json(&home, &["status"])["week"]["done"], 1);
+
+    // Finishing the session that is on screen answers it, once.
+    let _ = ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &s.daemon);
+    let reply = raw_request(&socket, b"{\"type\":\"session_done\"}\n", SOON).unwrap();
+    assert!(
+        reply.contains("it answers the reminder on screen"),
+        "{reply}"
+    );
+    let entries = history_entries(&home);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert_eq!(entries[1]["reminder"], "session");
+    assert_eq!(entries[1]["kind"], "session");
+    assert_eq!(json(&home, &["status"])["week"]["done"], 2);
 }
 
 #[test]
@@ -502,7 +559,18 @@ fn reload_history_and_stats() {
 
     let stats = json(home, &["stats"]);
     assert_eq!(stats["goal"], 3, "{stats}");
-    assert_eq!(stats["done_this_week"], 1, "{stats}");
+    // Desk stretches are counted by day and by stretch, but sessions fill the goal.
+    assert_eq!(stats["done_this_week"], 0, "{stats}");
+    assert_eq!(
+        stats["week"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["stretches"].as_u64().unwrap())
+            .sum::<u64>(),
+        1,
+        "{stats}"
+    );
     assert_eq!(stats["outcomes"]["done"], 1, "{stats}");
     assert_eq!(stats["outcomes"]["skipped"], 1, "{stats}");
     let per_stretch = stats["per_stretch"].as_array().unwrap();

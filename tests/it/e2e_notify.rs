@@ -510,8 +510,7 @@ fn check_lists_the_next_reminders_of_the_default_config() {
         reminders.iter().all(|l| l.starts_with("Mon 2026-11-23 ")),
         "{stdout}"
     );
-    // Work starts at 09:00: posture every 25 min, stretch every 50 min (the posture check due
-    // at the same time is absorbed by the stretch).
+    // Work starts at 09:00: posture every 40 min, a desk stretch every 90 min.
     let when_what: Vec<Vec<&str>> = reminders
         .iter()
         .map(|l| l.split_whitespace().skip(2).take(2).collect())
@@ -519,9 +518,9 @@ fn check_lists_the_next_reminders_of_the_default_config() {
     assert_eq!(
         when_what,
         [
-            ["09:25:00", "posture"],
-            ["09:50:00", "stretch"],
-            ["10:15:00", "posture"]
+            ["09:40:00", "posture"],
+            ["10:20:00", "posture"],
+            ["10:30:00", "stretch"]
         ],
         "{stdout}"
     );

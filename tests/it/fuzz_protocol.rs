@@ -424,7 +424,11 @@ fn status() -> impl Strategy<Value = Status> {
             }),
             next,
             waiting,
-            week: Progress { done, goal },
+            week: Progress {
+                done,
+                goal,
+                suggest: None,
+            },
             idle_source,
             held,
         },

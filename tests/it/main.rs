@@ -33,6 +33,7 @@ mod presence_schedule;
 mod presence_session;
 mod presence_wayland;
 mod presence_x11;
+mod program;
 mod properties;
 mod schedule;
 mod systemd_unit;

@@ -783,7 +783,11 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
     let first = fires.last().unwrap().clone();
     assert_eq!(
         (show(first.at), first.reminder.as_str(), first.item.as_str()),
-        ("2026-10-19 09:50 +02:00".to_owned(), "stretch", "cat-camel")
+        (
+            "2026-10-19 09:50 +02:00".to_owned(),
+            "stretch",
+            "thoracic-extension"
+        )
     );
     assert_eq!(first.snoozes, 0);
 
@@ -800,7 +804,7 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
     assert_eq!(due.reminder, "stretch");
     assert!(due.snoozed);
     let back = settle(&config, &mut state, due.at, &Berlin).unwrap();
-    assert_eq!(back.item, "cat-camel");
+    assert_eq!(back.item, "thoracic-extension");
     assert_eq!(back.snoozes, 1);
     assert!(
         !back.safety,
@@ -827,15 +831,15 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
         .map(|f| (show(f.at), f.reminder.as_str(), f.item.as_str(), f.snoozes))
         .collect();
     let expect = [
-        ("2026-10-19 10:12 +02:00", "stretch", "cat-camel", 2),
-        ("2026-10-19 10:15 +02:00", "posture", "", 0),
-        ("2026-10-19 10:40 +02:00", "posture", "", 0),
         (
-            "2026-10-19 11:02 +02:00",
+            "2026-10-19 10:12 +02:00",
             "stretch",
             "thoracic-extension",
-            0,
+            2,
         ),
+        ("2026-10-19 10:15 +02:00", "posture", "", 0),
+        ("2026-10-19 10:40 +02:00", "posture", "", 0),
+        ("2026-10-19 11:02 +02:00", "stretch", "seated-twist", 0),
         ("2026-10-19 11:05 +02:00", "posture", "", 0),
     ];
     assert_eq!(got.len(), expect.len(), "{got:#?}");
@@ -887,7 +891,10 @@ fn a_snoozed_reminder_does_not_fire_on_its_own_schedule_meanwhile() {
         ]
     );
     let back = fires.last().unwrap();
-    assert_eq!((back.item.as_str(), back.snoozes), ("cat-camel", 1));
+    assert_eq!(
+        (back.item.as_str(), back.snoozes),
+        ("thoracic-extension", 1)
+    );
 }
 
 #[test]
@@ -1014,39 +1021,21 @@ fn stretches_of_a_day(config: &Config) -> Vec<String> {
 #[test]
 fn stretches_rotate_least_recently_shown_first() {
     let stretch = every("s", "stretch", "50m");
-    let cases: [(&str, String, &[&str]); 4] = [
+    let cases: [(&str, String, &[&str]); 3] = [
         (
-            "default: every stretch except foam rolling",
+            "default: the desk stretches (chair and standing)",
             format!("{OFFICE}{stretch}"),
-            &[
-                "cat-camel",
-                "thoracic-extension",
-                "seated-twist",
-                "thread-the-needle",
-            ],
+            &["thoracic-extension", "seated-twist"],
         ),
         (
-            "with a foam roller",
+            "with a foam roller: rolling is on the floor, for sessions",
             format!("{OFFICE}[stretches]\nequipment = [\"foam_roller\"]\n{stretch}"),
-            &[
-                "cat-camel",
-                "thoracic-extension",
-                "seated-twist",
-                "thread-the-needle",
-                "foam-rolling",
-            ],
+            &["thoracic-extension", "seated-twist"],
         ),
         (
             "chair only",
             format!("{OFFICE}[stretches]\npositions = [\"chair\"]\n{stretch}"),
             &["thoracic-extension", "seated-twist"],
-        ),
-        (
-            "floor only, with a roller",
-            format!(
-                "{OFFICE}[stretches]\npositions = [\"floor\"]\nequipment = [\"foam_roller\"]\n{stretch}"
-            ),
-            &["cat-camel", "thread-the-needle", "foam-rolling"],
         ),
     ];
     for (name, text, cycle) in cases {
@@ -1106,19 +1095,22 @@ fn the_suggested_stretch_is_the_next_one_shown_else_the_rotations_else_the_first
     // Nothing fires while paused: the rotation's next, which never repeats the last one.
     let mut paused = fresh.clone();
     paused.pause = Some(Pause { until: None });
-    assert_eq!(suggest(&text, &paused).as_deref(), Some("cat-camel"));
-    paused.rotation.stretch_shown("cat-camel", now);
     assert_eq!(
         suggest(&text, &paused).as_deref(),
         Some("thoracic-extension")
     );
-    // Posture checks only: the rotation's next among the stretches that fit...
+    paused.rotation.stretch_shown("thoracic-extension", now);
+    assert_eq!(suggest(&text, &paused).as_deref(), Some("seated-twist"));
+    // Posture checks only: the rotation's next among the desk stretches that fit...
     let postures = format!("{OFFICE}{}", every("p", "posture", "25m"));
     let chair = format!(
         "{OFFICE}[stretches]\npositions = [\"chair\"]\n{}",
         every("p", "posture", "25m")
     );
-    assert_eq!(suggest(&postures, &fresh).as_deref(), Some("cat-camel"));
+    assert_eq!(
+        suggest(&postures, &fresh).as_deref(),
+        Some("thoracic-extension")
+    );
     assert_eq!(
         suggest(&chair, &fresh).as_deref(),
         Some("thoracic-extension")
@@ -1158,7 +1150,7 @@ fn a_pinned_stretch_always_shows_that_stretch() {
 }
 
 #[test]
-fn the_default_day_mixes_pinned_and_rotating_stretches_without_repeats() {
+fn the_default_day_rotates_desk_stretches_and_ends_with_a_session() {
     let config = config(stretchd::config::DEFAULT_TOML);
     let mut state = State::new(t("2026-10-19 07:00 +02:00"));
     let fires = run(
@@ -1167,22 +1159,18 @@ fn the_default_day_mixes_pinned_and_rotating_stretches_without_repeats() {
         t("2026-10-19 07:00 +02:00"),
         t("2026-10-19 18:00 +02:00"),
     );
+    // Monday 19 October: desk stretches every 90 minutes, the session at 17:00.
     let stretches: Vec<(String, &str, &str)> = fires
         .iter()
-        .filter(|f| f.kind == Kind::Stretch)
+        .filter(|f| f.kind != Kind::Posture)
         .map(|f| (show(f.at), f.reminder.as_str(), f.item.as_str()))
         .collect();
     let expect = [
-        ("09:50", "stretch", "cat-camel"),
-        ("10:40", "stretch", "thoracic-extension"),
-        ("11:30", "stretch", "seated-twist"),
-        ("12:20", "stretch", "thread-the-needle"),
-        ("14:20", "stretch", "cat-camel"),
-        ("15:10", "stretch", "thoracic-extension"),
-        ("15:30", "afternoon", "seated-twist"),
-        ("16:00", "stretch", "thread-the-needle"),
-        ("16:50", "stretch", "cat-camel"),
-        ("17:40", "stretch", "thoracic-extension"),
+        ("10:30", "stretch", "thoracic-extension"),
+        ("12:00", "stretch", "seated-twist"),
+        ("15:00", "stretch", "thoracic-extension"),
+        ("16:30", "stretch", "seated-twist"),
+        ("17:00", "session", "session"),
     ];
     let got: Vec<(String, &str, &str)> = stretches
         .iter()
@@ -1216,9 +1204,12 @@ fn the_safety_notice_goes_with_the_first_stretch_only() {
         .filter(|f| f.safety)
         .map(|f| format!("{} {} {}", show(f.at), f.reminder, f.item))
         .collect();
-    assert_eq!(flagged, ["2026-10-19 09:50 +02:00 stretch cat-camel"]);
+    assert_eq!(
+        flagged,
+        ["2026-10-19 10:30 +02:00 stretch thoracic-extension"]
+    );
     // The posture check before it did not carry it.
-    assert_eq!(show(fires[0].at), "2026-10-19 09:25 +02:00");
+    assert_eq!(show(fires[0].at), "2026-10-19 09:40 +02:00");
     assert_eq!(fires[0].kind, Kind::Posture);
     assert!(!fires[0].safety);
     assert!(state.safety_shown);
@@ -1248,18 +1239,18 @@ fn preview_from_friday_evening_shows_monday() {
     assert_eq!(
         got,
         [
-            "2026-10-26 09:25 +01:00 posture sit-tall",
-            "2026-10-26 09:50 +01:00 stretch cat-camel",
-            "2026-10-26 10:15 +01:00 posture shoulders",
-            "2026-10-26 10:40 +01:00 stretch thoracic-extension",
-            "2026-10-26 11:05 +01:00 posture screen-height",
-            "2026-10-26 11:30 +01:00 stretch seated-twist",
-            "2026-10-26 11:55 +01:00 posture back-support",
-            "2026-10-26 12:20 +01:00 stretch thread-the-needle",
-            "2026-10-26 13:55 +01:00 posture feet-flat",
+            "2026-10-26 09:40 +01:00 posture sit-tall",
+            "2026-10-26 10:20 +01:00 posture shoulders",
+            "2026-10-26 10:30 +01:00 stretch thoracic-extension",
+            "2026-10-26 11:00 +01:00 posture screen-height",
+            "2026-10-26 11:40 +01:00 posture back-support",
+            "2026-10-26 12:00 +01:00 stretch seated-twist",
+            "2026-10-26 12:20 +01:00 posture feet-flat",
+            "2026-10-26 14:10 +01:00 posture desk-height",
+            "2026-10-26 14:50 +01:00 posture breathe",
         ]
     );
-    assert!(fires[1].safety);
+    assert!(fires[2].safety);
     // Preview works on a copy.
     assert_eq!(state, State::new(from));
     assert!(preview(&config, &state, from, 0, &Berlin).is_empty());
@@ -1386,4 +1377,107 @@ fn snoozes_and_pauses_past_their_limit_are_refused_not_overflowed() {
         None
     );
     assert_eq!(hold_end(DateTime::<Utc>::MAX_UTC, hour, MAX_PAUSE), None);
+}
+
+/// The program: a rotating stretch reminder picks only desk stretches (chair or standing, no
+/// equipment) for any positions and equipment, and a session reminder fires the whole session.
+#[test]
+fn stretch_reminders_rotate_through_desk_stretches_and_sessions_fire_whole() {
+    let table: [(&str, &str, &[&str]); 4] = [
+        (
+            r#"["chair", "floor", "standing"]"#,
+            r#"["foam_roller"]"#,
+            &["thoracic-extension", "seated-twist"],
+        ),
+        (
+            r#"["chair", "floor", "standing"]"#,
+            "[]",
+            &["thoracic-extension", "seated-twist"],
+        ),
+        (
+            r#"["chair"]"#,
+            "[]",
+            &["thoracic-extension", "seated-twist"],
+        ),
+        (
+            r#"["chair", "floor"]"#,
+            "[]",
+            &["thoracic-extension", "seated-twist"],
+        ),
+    ];
+    for (positions, equipment, desk) in table {
+        let text = format!(
+            "{ALWAYS}\n[stretches]\npositions = {positions}\nequipment = {equipment}\n{}{}",
+            every("stretch", "stretch", "10m"),
+            cron("session", "session", "0 17 * * *")
+        );
+        let config = config(&text);
+        let fires = preview(
+            &config,
+            &State::new(t("2026-11-23 09:00 +01:00")),
+            t("2026-11-23 09:00 +01:00"),
+            200,
+            &Berlin,
+        );
+        let mut stretches: Vec<&str> = fires
+            .iter()
+            .filter(|f| f.kind == Kind::Stretch)
+            .map(|f| f.item.as_str())
+            .collect();
+        assert!(stretches.len() > 150, "{positions} {equipment}");
+        stretches.sort_unstable();
+        stretches.dedup();
+        let mut expected = desk.to_vec();
+        expected.sort_unstable();
+        assert_eq!(stretches, expected, "{positions} {equipment}");
+        let sessions: Vec<&Fire> = fires.iter().filter(|f| f.kind == Kind::Session).collect();
+        assert!(!sessions.is_empty(), "{positions} {equipment}");
+        for s in sessions {
+            assert_eq!(s.item, "session");
+            assert_eq!(s.reminder, "session");
+            assert_eq!(show(s.at).get(11..16), Some("17:00"), "{}", show(s.at));
+        }
+    }
+}
+
+/// A session that falls due with a stretch and a posture check wins: it includes both.
+#[test]
+fn a_session_wins_a_tie_with_a_stretch_and_a_posture_check() {
+    let text = format!(
+        "{ALWAYS}{}{}{}",
+        cron("posture", "posture", "0 17 * * *"),
+        cron("stretch", "stretch", "0 17 * * *"),
+        cron("session", "session", "0 17 * * *")
+    );
+    let config = config(&text);
+    let mut state = State::new(t("2026-11-23 09:00 +01:00"));
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-11-23 09:00 +01:00"),
+        t("2026-11-23 18:00 +01:00"),
+    );
+    assert_eq!(summary(&fires), ["2026-11-23 17:00 +01:00 session"]);
+}
+
+/// Only floor positions: a stretch reminder has no desk stretch to rotate through, and the
+/// config says so and how to fix it; a session alone is fine.
+#[test]
+fn a_stretch_reminder_without_a_desk_stretch_is_refused_with_the_fix() {
+    let floor = "\n[stretches]\npositions = [\"floor\"]\n";
+    let text = format!("{ALWAYS}{floor}{}", every("stretch", "stretch", "10m"));
+    let err = Config::parse(&text, &Origin::Embedded)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no desk stretch fits"), "{err}");
+    assert!(err.contains("kind = \"session\""), "{err}");
+    let text = format!("{ALWAYS}{floor}{}", cron("s", "session", "0 17 * * *"));
+    assert_eq!(
+        config(&text)
+            .session()
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+        ["cat-camel", "thread-the-needle"]
+    );
 }

@@ -1,5 +1,6 @@
-//! Timing the holds, the pauses of a flow and a timed stretch: a live countdown bar on a terminal, a plain line in a pipe, and Ctrl-C,
-//! which stops the routine at once.
+//! Timing the holds, the pauses of a flow and a timed stretch: a live countdown bar on a
+//! terminal, a plain line in a pipe, and Ctrl-C, which stops the routine at once. A session's
+//! warm-up also ends when a line (Enter) arrives on stdin.
 
 use std::cell::Cell;
 use std::io::{self, IsTerminal as _, Write as _};
@@ -44,27 +45,60 @@ pub(super) fn perform_until_interrupted(parts: &[Part]) -> anyhow::Result<bool> 
 async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Result<()> {
     for part in parts {
         let Some(secs) = part.secs() else {
-            if *part == Part::OtherSide {
+            if part.opens_section() {
                 say("")?;
             }
             say(&part.line())?;
             continue;
         };
         let length = Duration::from_secs(u64::from(secs));
-        if tty {
-            countdown(&part.line(), length).await?;
+        let timed = async {
+            if tty {
+                countdown(&part.line(), length).await
+            } else {
+                let mut out = io::stdout().lock();
+                write!(out, "{} ...", part.line())?;
+                out.flush()?;
+                drop(out);
+                partial.set(true);
+                tokio::time::sleep(length).await;
+                partial.set(false);
+                say(" done")?;
+                Ok(())
+            }
+        };
+        if matches!(part, Part::WarmUp { .. }) {
+            tokio::select! {
+                done = timed => done?,
+                () = enter() => {
+                    if partial.replace(false) {
+                        say(" skipped")?;
+                    } else {
+                        say("    Warm-up skipped: already warmed up.")?;
+                    }
+                }
+            }
         } else {
-            let mut out = io::stdout().lock();
-            write!(out, "{} ...", part.line())?;
-            out.flush()?;
-            drop(out);
-            partial.set(true);
-            tokio::time::sleep(length).await;
-            partial.set(false);
-            say(" done")?;
+            timed.await?;
         }
     }
     Ok(())
+}
+
+/// Resolves when a line arrives on stdin (the user pressed Enter); never at its end (stdin
+/// closed or `/dev/null`), so a guide in a pipe waits out its warm-up.
+async fn enter() {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    // The thread stays blocked in the read if no line comes; it ends with the process.
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        if io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {
+            let _ = tx.send(());
+        }
+    });
+    if rx.await.is_err() {
+        std::future::pending::<()>().await;
+    }
 }
 
 /// A live countdown bar on the terminal for `length`, then the plain line "`line` ... done".

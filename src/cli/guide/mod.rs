@@ -36,6 +36,11 @@
 //! - **Terminal or pipe.** On a terminal each timed part is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
+//! - **`--session`** walks through a stretch session (`routine::session`): the warm-up (a
+//!   timed part that Enter ends early, or none with `--no-warmup`), then every stretch that
+//!   fits the config's positions and equipment, in catalogue order, each under a heading and at
+//!   its own dose. Finishing records one entry of kind `session`
+//!   ([`crate::ipc::Request::SessionDone`]), which counts toward the weekly goal.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
 //!
 //! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
@@ -53,7 +58,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use crate::cli::GuideArgs;
-use crate::config::Config;
+use crate::config::{Config, Kind};
 use crate::schedule::state::State;
 use crate::store::Store;
 
@@ -71,20 +76,33 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         bail!("`stretchd guide` has no JSON output; run it without --json");
     }
     let config = Config::load(args.config.config.as_deref())?;
-    let (stretch, why) = if let Some(id) = &args.id {
-        (choice::find(&config, id)?, None)
-    } else {
-        let (stretch, why) = choice::suggest(&config)?;
-        (stretch, Some(why))
-    };
-    let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
-    let parts = routine(stretch, &dose);
     let safety = !saved_state(&crate::store::paths::state_dir()).is_some_and(|s| s.safety_shown);
-    say(&routine::heading(stretch, &dose, why, safety))?;
+    let (parts, kind, item) = if args.session {
+        let stretches = config.session();
+        if stretches.is_empty() {
+            bail!(
+                "no stretch fits the config's positions and equipment, so the session is empty; allow another position in [stretches] positions"
+            );
+        }
+        let warm_up = !args.no_warmup;
+        say(&routine::session_heading(&stretches, warm_up, safety))?;
+        let parts = routine::session(&stretches, warm_up);
+        (parts, Kind::Session, crate::catalog::SESSION_ITEM)
+    } else {
+        let (stretch, why) = if let Some(id) = &args.id {
+            (choice::find(&config, id)?, None)
+        } else {
+            let (stretch, why) = choice::suggest(&config)?;
+            (stretch, Some(why))
+        };
+        let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
+        say(&routine::heading(stretch, &dose, why, safety))?;
+        (routine(stretch, &dose), Kind::Stretch, stretch.id.as_str())
+    };
 
     if args.no_wait {
         for part in &parts {
-            if *part == Part::OtherSide {
+            if part.opens_section() {
                 say("")?;
             }
             say(&part.line())?;
@@ -97,7 +115,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(INTERRUPTED));
     }
     say("\nDone.")?;
-    let message = record::record(&stretch.id, safety)?;
+    let message = record::record(kind, item, safety)?;
     say(&message)?;
     Ok(ExitCode::SUCCESS)
 }

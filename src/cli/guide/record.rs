@@ -12,15 +12,19 @@ use crate::ipc::{Client, ClientError, Request, Response};
 use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
-/// Records a finished stretch, and with `safety_shown` that the safety notice was seen: through
+/// Records a finished stretch (`kind` stretch, `item` its id) or session (`kind` session), and
+/// with `safety_shown` that the safety notice was seen: through
 /// the daemon if one runs, else straight into the history log and the state. Returns what to
 /// tell the user. When the request may have reached the daemon but was not confirmed (no answer
 /// in time, a hang-up, a garbled answer), nothing is written, lest the stretch be recorded
 /// twice: that is an error that says what to check.
-pub(super) fn record(item: &str, safety_shown: bool) -> anyhow::Result<String> {
-    let request = Request::GuideDone {
-        item: item.to_owned(),
-        safety_shown,
+pub(super) fn record(kind: Kind, item: &str, safety_shown: bool) -> anyhow::Result<String> {
+    let request = match kind {
+        Kind::Session => Request::SessionDone { safety_shown },
+        _ => Request::GuideDone {
+            item: item.to_owned(),
+            safety_shown,
+        },
     };
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
@@ -48,7 +52,7 @@ pub(super) fn record(item: &str, safety_shown: bool) -> anyhow::Result<String> {
     let entry = Entry {
         time: Utc::now(),
         reminder: REMINDER.to_owned(),
-        kind: Kind::Stretch,
+        kind,
         item: item.to_owned(),
         outcome: Outcome::Done,
     };

@@ -1,9 +1,15 @@
 //! The routine of a guided stretch: its heading, its steps, the switch of sides and the timed
-//! holds, as lines to print.
+//! holds, as lines to print; and a session's: the warm-up, then each stretch's routine under a
+//! heading.
+
+use std::fmt::Write as _;
 
 use anyhow::bail;
 
-use crate::catalog::{Dose, SAFETY_NOTICE, Sides, Span, Stretch};
+use crate::catalog::{
+    DESK_NOTE, Dose, SAFETY_NOTICE, Sides, Span, Stretch, WARM_UP, WARM_UP_SECS, about_minutes,
+    session_secs, session_title,
+};
 
 /// Which side a hold of a two-sided stretch is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +70,22 @@ pub enum Part {
         /// How long, in seconds.
         secs: u32,
     },
+    /// A session's warm-up: timed, and skipped by Enter (already warmed up).
+    WarmUp {
+        /// How long, in seconds.
+        secs: u32,
+    },
+    /// The start of one stretch of a session: its number and title, then its dose.
+    Next {
+        /// Which stretch, from 1.
+        number: usize,
+        /// How many the session has.
+        of: usize,
+        /// The stretch's title.
+        title: String,
+        /// Its dose, in a sentence.
+        dose: String,
+    },
 }
 
 impl Part {
@@ -107,14 +129,33 @@ impl Part {
                 format!("    Breathe {breath} into {shape}, {secs} s (round {round} of {rounds})")
             }
             Part::Keep { secs } => format!("    Keep going for {}", length(u64::from(*secs))),
+            Part::WarmUp { secs } => format!(
+                "    Warm up: light movement for {} (press Enter if you are already warmed up)",
+                length(u64::from(*secs))
+            ),
+            Part::Next {
+                number,
+                of,
+                title,
+                dose,
+            } => format!("[{number}/{of}] {title}\n{dose}"),
         }
+    }
+
+    /// Whether a blank line goes before it: the switch of sides and the next stretch of a
+    /// session.
+    pub fn opens_section(&self) -> bool {
+        matches!(self, Part::OtherSide | Part::Next { .. })
     }
 
     /// How long a timed part lasts, in seconds; `None` for a part that is only read.
     pub fn secs(&self) -> Option<u32> {
         match self {
-            Part::Hold { secs, .. } | Part::Shape { secs, .. } | Part::Keep { secs } => Some(*secs),
-            Part::Step { .. } | Part::OtherSide => None,
+            Part::Hold { secs, .. }
+            | Part::Shape { secs, .. }
+            | Part::Keep { secs }
+            | Part::WarmUp { secs } => Some(*secs),
+            Part::Step { .. } | Part::OtherSide | Part::Next { .. } => None,
         }
     }
 }
@@ -186,6 +227,52 @@ pub fn routine(stretch: &Stretch, dose: &Dose) -> Vec<Part> {
     }
 }
 
+/// A session's routine: the warm-up (unless `warm_up` is false), then for each stretch its
+/// heading ([`Part::Next`]) and its [`routine`] at its own dose.
+pub fn session(stretches: &[&Stretch], warm_up: bool) -> Vec<Part> {
+    let of = stretches.len();
+    let warm = warm_up.then_some(Part::WarmUp { secs: WARM_UP_SECS });
+    let each = (1..).zip(stretches).flat_map(|(number, s)| {
+        let next = Part::Next {
+            number,
+            of,
+            title: s.title(),
+            dose: s.dose.describe(),
+        };
+        std::iter::once(next).chain(routine(s, &s.dose))
+    });
+    warm.into_iter().chain(each).collect()
+}
+
+/// What is printed before a session: its title, the warm-up, how long it takes as timed, and
+/// with `safety` the safety notice.
+pub(super) fn session_heading(stretches: &[&Stretch], warm_up: bool, safety: bool) -> String {
+    let mut head = format!("{}\n", session_title(stretches));
+    if warm_up {
+        head.push_str(WARM_UP);
+    } else {
+        head.push_str("Without the warm-up (--no-warmup): only if you are warmed up already.");
+    }
+    let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
+    let _ = write!(
+        head,
+        "\nThen {}: {}, in this order.\nTimed: {}, with the holds at their longest.\n",
+        if names.len() == 1 {
+            "one stretch"
+        } else {
+            "every stretch that fits"
+        },
+        names.join(", "),
+        about_minutes(session_secs(stretches, warm_up))
+    );
+    if safety {
+        head.push_str("\nBefore you start:\n");
+        head.push_str(SAFETY_NOTICE);
+        head.push('\n');
+    }
+    head
+}
+
 /// The dose the guide times: `dose` with its timed parts lasting `secs` (`--hold`: each hold,
 /// each pause of a flow, or the whole of a duration) and `reps` repetitions (`--reps`: holds on
 /// each side, or rounds of a flow); without them, the dose at its longest. A duration has no
@@ -235,6 +322,13 @@ pub(super) fn heading(stretch: &Stretch, timed: &Dose, why: Option<&str>, safety
     head.push_str(&stretch.dose.describe());
     head.push('\n');
     head.push_str(&timing(timed));
+    head.push('\n');
+    // A desk stretch says it is one; any other belongs to the session, after a warm-up.
+    head.push_str(if stretch.desk_friendly() {
+        DESK_NOTE
+    } else {
+        WARM_UP
+    });
     head.push('\n');
     if let Some(why) = why {
         head.push_str(why);
