@@ -49,6 +49,8 @@ pub struct OutcomeCounts {
     pub dismissed: u32,
     /// Timed out or replaced without an answer.
     pub expired: u32,
+    /// Hurt, and set aside.
+    pub hurt: u32,
 }
 
 impl OutcomeCounts {
@@ -60,6 +62,7 @@ impl OutcomeCounts {
             Outcome::Skipped => self.skipped,
             Outcome::Dismissed => self.dismissed,
             Outcome::Expired => self.expired,
+            Outcome::Hurt => self.hurt,
         }
     }
 
@@ -70,6 +73,7 @@ impl OutcomeCounts {
             Outcome::Skipped => &mut self.skipped,
             Outcome::Dismissed => &mut self.dismissed,
             Outcome::Expired => &mut self.expired,
+            Outcome::Hurt => &mut self.hurt,
         };
         *count = count.saturating_add(1);
     }

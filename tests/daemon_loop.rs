@@ -454,6 +454,7 @@ async fn a_guide_that_showed_the_safety_notice_spares_the_first_stretch_it() {
         let request = Request::GuideDone {
             item: "cat-camel".into(),
             safety_shown: true,
+            adjust: None,
         };
         send(&inputs, Input::Control(request, tx)).await;
         let reply = rx.await.unwrap();

@@ -119,8 +119,8 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The notification for a firing: a stretch with its steps (and the safety notice the first
-    /// time), or a posture check. Snooze is offered while the snooze limit allows. A stretch
+    /// The notification for a firing: a stretch at its level with its steps (and the safety
+    /// notice until the user has seen it), or a posture check. Snooze is offered while the snooze limit allows. A stretch
     /// carries its illustration `<images>/<id>.svg` when that file exists (see
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
@@ -131,7 +131,10 @@ impl Notice {
     ) -> Option<Notice> {
         let (title, mut paragraphs) = match fire.kind {
             Kind::Stretch => {
-                let s = catalog.stretch(&fire.item)?;
+                let s = crate::schedule::level::leveled(
+                    catalog.stretch(&fire.item)?,
+                    fire.level.as_ref(),
+                );
                 let steps: Vec<String> = (1..)
                     .zip(&s.steps)
                     .map(|(n, step)| format!("{n}. {step}"))

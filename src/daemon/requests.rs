@@ -12,8 +12,9 @@ use super::{Clock, Daemon, Last};
 use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
+use crate::schedule::level::{self, Adjust};
 use crate::schedule::state::Pause;
-use crate::schedule::{self, Fire};
+use crate::schedule::{self, Fire, aside};
 use crate::store::history::{Entry, Outcome};
 
 /// The next `count` firings from `now` as lists and statuses show them.
@@ -50,8 +51,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Request::Snooze { secs } => self.snooze(secs).map(ok),
             Request::Pause { until } => self.pause(until, now).map(ok),
             Request::Resume => Ok(ok(self.resume(now))),
-            Request::Done => self.answer_from_cli(Outcome::Done).map(ok),
-            Request::Skip => self.answer_from_cli(Outcome::Skipped).map(ok),
+            Request::Done { adjust } => self.answer_from_cli(Outcome::Done, adjust).map(ok),
+            Request::Skip => self.answer_from_cli(Outcome::Skipped, None).map(ok),
+            Request::Hurt { item } => self.hurt(item, now).map(ok),
+            Request::Restore { item } => self.restore(&item).map(ok),
             Request::Now { reminder } => match self.fire_now(reminder, now) {
                 Ok(fire) => {
                     self.show(fire, Some(reply));
@@ -60,9 +63,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 Err(refusal) => Err(refusal),
             },
             Request::Reload => self.reload(false).map(ok),
-            Request::GuideDone { item, safety_shown } => {
-                self.guide_done(&item, safety_shown).map(ok)
-            }
+            Request::GuideDone {
+                item,
+                safety_shown,
+                adjust,
+            } => self.guide_done(&item, safety_shown, adjust).map(ok),
         };
         self.save();
         let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
@@ -158,7 +163,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         "resumed".to_owned()
     }
 
-    fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, Refusal> {
+    fn answer_from_cli(
+        &mut self,
+        outcome: Outcome,
+        adjust: Option<Adjust>,
+    ) -> Result<String, Refusal> {
         match &self.last {
             None => return Err(Refusal::NothingShown),
             Some(l) if !l.awaits_answer() => {
@@ -176,13 +185,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(_) => {}
         }
-        let saved = self.answer(outcome);
+        let saved = self.answer(outcome, adjust);
         let reminder = self
             .last
             .as_ref()
             .map_or_else(String::new, |l| l.fire.reminder.clone());
         match saved {
-            Ok(()) => Ok(format!("{}: \"{reminder}\"", outcome.as_str())),
+            Ok(change) => Ok(format!(
+                "{}: \"{reminder}\"{}",
+                outcome.as_str(),
+                level::change_note(change)
+            )),
             Err(cause) => Err(Refusal::NotSaved {
                 outcome,
                 reminder,
@@ -219,7 +232,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// a reminder on screen are left as they are. Only the catalogue's stretch ids are taken.
     /// With `safety_shown` the guide showed the safety notice: it counts as seen even if the
     /// entry is refused, since the user has read it either way.
-    fn guide_done(&mut self, item: &str, safety_shown: bool) -> Result<String, Refusal> {
+    fn guide_done(
+        &mut self,
+        item: &str,
+        safety_shown: bool,
+        adjust: Option<Adjust>,
+    ) -> Result<String, Refusal> {
         self.state.safety_shown |= safety_shown;
         if self.config.catalog.stretch(item).is_none() {
             return Err(Refusal::NotAStretch(item.to_owned()));
@@ -236,11 +254,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         // Nothing is answered unless it can be recorded.
         self.history().map_err(unrecorded)?;
         if on_screen {
-            self.answer(Outcome::Done).map_err(unrecorded)?;
+            let change = self.answer(Outcome::Done, adjust).map_err(unrecorded)?;
             let done = self.done_this_week(now);
             return Ok(format!(
-                "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions",
-                self.config.weekly_goal
+                "recorded \"{item}\" as done (it answers the reminder on screen); this week: {done} of {} stretch sessions{}",
+                self.config.weekly_goal,
+                level::change_note(change)
             ));
         }
         let entry = Entry {
@@ -253,11 +272,82 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.append(&entry).map_err(unrecorded)?;
         info!(item = %entry.item, "guided stretch done");
         self.recent_done.push(now);
+        let change = self.level_done(item, adjust);
         let done = self.done_this_week(now);
         Ok(format!(
-            "recorded \"{}\" as done; this week: {done} of {} stretch sessions",
-            entry.item, self.config.weekly_goal
+            "recorded \"{}\" as done; this week: {done} of {} stretch sessions{}",
+            entry.item,
+            self.config.weekly_goal,
+            level::change_note(change)
         ))
+    }
+
+    /// `stretchd hurt [ID]`: records that the stretch hurt (answering it if it is the reminder
+    /// on screen), sets it aside, and says what to do instead. Without an id: the stretch
+    /// reminder on screen, or else the last stretch done. Set aside even when the history does
+    /// not take the entry.
+    fn hurt(&mut self, item: Option<String>, now: DateTime<Utc>) -> Result<String, Refusal> {
+        let on_screen = self
+            .last
+            .as_ref()
+            .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Stretch)
+            .map(|l| l.fire.item.clone());
+        let item =
+            item.or_else(|| on_screen.clone())
+                .or_else(|| {
+                    let last = self.last.as_ref().filter(|l| {
+                        l.fire.kind == Kind::Stretch && l.outcome == Some(Outcome::Done)
+                    });
+                    last.map(|l| l.fire.item.clone()).or_else(|| {
+                        let history = self.history.as_ref()?;
+                        crate::store::history::last_done_stretch(history.path())
+                    })
+                })
+                .ok_or(Refusal::NoStretchToSetAside)?;
+        if self.config.catalog.stretch(&item).is_none() {
+            return Err(Refusal::NotAStretch(item));
+        }
+        let saved = if on_screen.as_deref() == Some(item.as_str()) {
+            self.answer(Outcome::Hurt, None).map(drop)
+        } else {
+            let entry = Entry {
+                time: now,
+                reminder: crate::store::history::MANUAL_REMINDER.to_owned(),
+                kind: Kind::Stretch,
+                item: item.clone(),
+                outcome: Outcome::Hurt,
+            };
+            self.append(&entry)
+        };
+        info!(item = %item, "hurt: set aside");
+        aside::set_aside(&mut self.state, &item, aside::HURT, now);
+        // Looked up again: checked above.
+        let Some(stretch) = self.config.catalog.stretch(&item) else {
+            return Err(Refusal::NotAStretch(item));
+        };
+        let advice = aside::hurt_advice(&self.config, &self.state, stretch);
+        Ok(match saved {
+            Ok(()) => advice,
+            Err(e) => format!("{advice}\n(Not saved in the history: {e}.)"),
+        })
+    }
+
+    /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
+    fn restore(&mut self, item: &str) -> Result<String, Refusal> {
+        if self.state.set_aside.remove(item).is_none() {
+            return Err(Refusal::NotSetAside {
+                item: item.to_owned(),
+                aside: self
+                    .state
+                    .set_aside
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        info!(item, "restored to the rotation");
+        Ok(format!("restored \"{item}\": it is back in rotation"))
     }
 
     /// Stretch sessions done this week, for the progress line.

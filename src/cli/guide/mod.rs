@@ -34,13 +34,13 @@
 //! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
 //! holds, and `record` tells the daemon or writes the files.
 
+mod ask;
 mod choice;
 mod countdown;
 mod record;
 mod routine;
 
 use std::io::{self, Write as _};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -48,7 +48,7 @@ use anyhow::bail;
 use crate::catalog::Dose;
 use crate::cli::GuideArgs;
 use crate::config::Config;
-use crate::schedule::state::State;
+use crate::schedule::level;
 use crate::store::Store;
 
 pub use routine::{Part, Side, routine};
@@ -71,6 +71,10 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         let (stretch, why) = choice::suggest(&config)?;
         (stretch, Some(why))
     };
+    let saved = Store::new(&crate::store::paths::state_dir()).peek();
+    let level = saved.as_ref().and_then(|s| s.levels.get(&stretch.id));
+    // Its level only sets the hold: what is recorded is done to the stretch in the catalogue.
+    let (stretch, catalogued) = (&level::leveled(stretch, level), stretch);
     let (secs, reps) = match &stretch.dose {
         Dose::Hold { hold, reps, .. } => (hold.max_secs, *reps),
         Dose::Flow {
@@ -81,7 +85,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     let secs = args.hold.unwrap_or(secs);
     let reps = args.reps.unwrap_or(reps);
     let parts = routine(stretch, secs, reps);
-    let safety = !saved_state(&crate::store::paths::state_dir()).is_some_and(|s| s.safety_shown);
+    let safety = args.safety || !saved.as_ref().is_some_and(|s| s.safety_shown);
     say(&routine::heading(stretch, secs, reps, why, safety))?;
 
     if args.no_wait {
@@ -94,12 +98,22 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         say("\nNot recorded: run without --no-wait to time and record it.")?;
         return Ok(ExitCode::SUCCESS);
     }
+    let config_path = args.config.config.as_deref();
+    let mut input = io::stdin().lock();
     if !countdown::perform_until_interrupted(&parts)? {
-        say("Stopped; nothing recorded.")?;
+        say("Stopped; not recorded as done.")?;
+        if ask::hurt(&mut input)? {
+            say(&record::hurt(config_path, &stretch.id)?)?;
+        }
         return Ok(ExitCode::from(INTERRUPTED));
     }
     say("\nDone.")?;
-    let message = record::record(&stretch.id, safety)?;
+    if ask::hurt(&mut input)? {
+        say(&record::hurt(config_path, &stretch.id)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let adjust = ask::adjust(&mut input, level::range(stretch).is_some())?;
+    let message = record::record(catalogued, safety, adjust)?;
     say(&message)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -109,13 +123,4 @@ fn say(line: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     writeln!(out, "{line}")?;
     out.flush()
-}
-
-/// The daemon's saved state, read without changing anything (and without blocking: what is not
-/// a regular file, or is larger than the store's limit, is not read); `None` if there is none
-/// (or it does not parse).
-fn saved_state(state_dir: &Path) -> Option<State> {
-    let path = Store::new(state_dir).path().to_owned();
-    let text = crate::store::files::read_to_string(&path, crate::store::LIMIT).ok()?;
-    serde_json::from_str(&text).ok()
 }
