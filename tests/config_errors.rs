@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use stretchd::catalog::{Area, Dose};
 use stretchd::config::{Config, ConfigError, DEFAULT_TOML, Origin};
 
 /// One reminder that is valid on its own, to make a config with nothing else valid.
@@ -201,9 +202,11 @@ fn commented_examples() -> Vec<String> {
 #[test]
 fn the_commented_examples_in_the_default_file_are_valid() {
     let examples = commented_examples();
-    assert_eq!(examples.len(), 2, "{examples:#?}");
-    assert!(examples[0].starts_with("[[stretch]]\n"), "{}", examples[0]);
-    assert!(examples[1].starts_with("[[posture]]\n"), "{}", examples[1]);
+    assert_eq!(examples.len(), 4, "{examples:#?}");
+    for stretch in &examples[..3] {
+        assert!(stretch.starts_with("[[stretch]]\n"), "{stretch}");
+    }
+    assert!(examples[3].starts_with("[[posture]]\n"), "{}", examples[3]);
     let text = format!("{DEFAULT_TOML}\n{}", examples.join("\n"));
     let config = Config::parse(&text, &Origin::Embedded).unwrap_or_else(|e| panic!("{e}"));
     let doorway = config
@@ -212,6 +215,23 @@ fn the_commented_examples_in_the_default_file_are_valid() {
         .expect("example stretch");
     assert_eq!(doorway.steps.len(), 2);
     assert_eq!(doorway.dose.describe(), "Hold 15-30 s, 2 times.");
+    assert_eq!(doorway.area, Area::UpperBack);
+    let flow = config.catalog.stretch("seated-cat-camel").expect("a flow");
+    assert_eq!(
+        flow.dose,
+        Dose::Flow {
+            rounds: 6,
+            pause_secs: 3,
+            shapes: ["back rounded".into(), "back arched".into()]
+        }
+    );
+    assert_eq!(flow.area, Area::Bending, "the default area");
+    let rolling = config.catalog.stretch("ball-rolling").expect("a duration");
+    assert_eq!(
+        rolling.dose.describe(),
+        "Keep going for 1-2 min; there is nothing to hold."
+    );
+    assert_eq!(rolling.area, Area::SoftTissue);
     assert!(
         config.rotating_stretches().contains(&"doorway-chest"),
         "a standing stretch rotates with the default positions"

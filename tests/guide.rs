@@ -185,16 +185,16 @@ fn no_wait_prints_the_whole_routine_and_records_nothing() {
         "no safety notice the first time:\n{out}"
     );
     assert_steps_in_order(&out, &twist);
-    // 2 reps on each side, the switch between them, with the step that switches.
-    let first = out.find("Hold 30 s (first side, 2 of 2)").expect(&out);
+    // One hold on each side, the switch between them, with the step that switches.
+    let first = out.find("Hold 30 s (first side)").expect(&out);
     let other = out.find("Now the other side.").expect(&out);
     let last_step = out.find(" 6. Switch to the other side").expect(&out);
-    let second = out.find("Hold 30 s (other side, 1 of 2)").expect(&out);
+    let second = out.find("Hold 30 s (other side)").expect(&out);
     assert!(
         first < other && other < last_step && last_step < second,
         "{out}"
     );
-    assert_eq!(out.matches("Hold 30 s (").count(), 4, "{out}");
+    assert_eq!(out.matches("Hold 30 s (").count(), 2, "{out}");
     assert!(!out.contains("... done"), "{out}");
     assert!(
         out.trim_end()
@@ -295,6 +295,46 @@ fn without_a_daemon_the_seen_safety_notice_joins_the_saved_state_and_keeps_the_r
     assert!(
         !out.contains(SAFETY_NOTICE),
         "the safety notice again:\n{out}"
+    );
+}
+
+#[test]
+fn a_flow_is_paced_round_by_round_and_a_duration_is_one_countdown() {
+    let home = tempfile::tempdir().unwrap();
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.contains("Timed: 8 rounds of 3 s in each shape, 48 s in all.\n"),
+        "{out}"
+    );
+    let cat = "    Breathe out into cat (back rounded), 3 s (round 1 of 8)\n";
+    let camel = "    Breathe in into camel (back arched), 3 s (round 1 of 8)\n";
+    assert!(out.contains(&format!("{cat}{camel}")), "{out}");
+    assert_eq!(out.matches("    Breathe out into cat").count(), 8, "{out}");
+    assert_eq!(out.matches("    Breathe in into camel").count(), 8, "{out}");
+    assert!(!out.contains("Hold "), "{out}");
+
+    let (status, out, err) = guide(home.path(), &["foam-rolling", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("Timed: 3 min in one go.\n"), "{out}");
+    assert_eq!(
+        out.matches("    Keep going for 3 min\n").count(),
+        1,
+        "{out}"
+    );
+    let (status, out, err) = guide(home.path(), &["foam-rolling", "--reps", "2"]);
+    assert_eq!(status.code(), Some(1), "{out}{err}");
+    assert!(err.contains("--reps does not apply"), "{err}");
+
+    // Timed in a pipe: each pause ends with "... done".
+    let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.contains(
+            "    Breathe out into cat (back rounded), 1 s (round 1 of 1) ... done\n    \
+             Breathe in into camel (back arched), 1 s (round 1 of 1) ... done\n\nDone.\n"
+        ),
+        "{out}"
     );
 }
 

@@ -45,7 +45,7 @@ complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "install" -d 'Inst
 complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "uninstall" -d 'Stop and remove what `install` wrote; the config and history stay'
 complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "completions" -d 'Print the shell completion script (bash, zsh or fish) to stdout'
 complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold; finishing it records Done (Ctrl-C stops and records nothing)'
+complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold or pause; finishing it records Done (Ctrl-C stops and records nothing)'
 complete -c stretchd -n "__fish_stretchd_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand run" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
 complete -c stretchd -n "__fish_stretchd_using_subcommand run" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
@@ -102,8 +102,8 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand completions" -l json -
 complete -c stretchd -n "__fish_stretchd_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c stretchd -n "__fish_stretchd_using_subcommand man" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand man" -s h -l help -d 'Print help'
-complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l hold -d 'Time each hold for this many seconds instead of the stretch\'s longest hold' -r
-complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l reps -d 'Do this many holds (on each side) instead of the stretch\'s repetitions' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l hold -d 'Time each hold for this many seconds instead of the stretch\'s longest hold (for a flow, each pause in a shape; for a timed stretch such as foam rolling, the whole of it)' -r
+complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l reps -d 'Do this many holds (on each side), or rounds of a flow, instead of the stretch\'s own' -r
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -s c -l config -d 'Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`' -r -F
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l no-wait -d 'Print the whole routine at once, without timers, and record nothing'
 complete -c stretchd -n "__fish_stretchd_using_subcommand guide" -l json -d 'Print JSON instead of text (one object; `status --follow` prints one per line)'
@@ -126,6 +126,6 @@ complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_s
 complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "uninstall" -d 'Stop and remove what `install` wrote; the config and history stay'
 complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "completions" -d 'Print the shell completion script (bash, zsh or fish) to stdout'
 complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold; finishing it records Done (Ctrl-C stops and records nothing)'
+complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "guide" -d 'Walk through a stretch in the terminal, with a countdown for each hold or pause; finishing it records Done (Ctrl-C stops and records nothing)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand help; and not __fish_seen_subcommand_from run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c stretchd -n "__fish_stretchd_using_subcommand help; and __fish_seen_subcommand_from stretches" -f -a "show" -d 'Print one stretch or posture check in full'

@@ -1,5 +1,6 @@
 //! The built-in catalogue, written from the facts of a physiotherapy-style article on mid-back
-//! stretches: five stretches, posture checks, and the safety notice.
+//! stretches: five stretches, posture checks (including the article's advice beyond stretching),
+//! and the safety notice.
 
 use super::{Area, Dose, Position, Posture, Sides, Span, Stretch};
 
@@ -9,7 +10,10 @@ Warm up first: spend 5-10 minutes on light movement, such as a brisk walk.\n\
 A mild pull is fine, but stop at once if you feel sharp or intense pain.\n\
 Breathe slowly all the way through; never hold your breath.\n\
 If a stretch does not feel right, adapt it or swap in a different one.\n\
-With chronic or severe back pain, talk to a healthcare professional before you start.";
+These stretches suit most people at any age; with an existing condition or injury, or chronic\n\
+or severe back pain, talk to a healthcare professional before you start.\n\
+This is general guidance, not medical advice for you in particular: if the pain lingers or\n\
+keeps coming back, have a professional look at it.";
 
 /// The hold the article gives for the thoracic extension, the seated twist and thread the
 /// needle: 15-30 seconds, in a step of each.
@@ -80,6 +84,30 @@ pub(super) fn postures() -> Vec<Posture> {
             "Sitting still for a long time stiffens the mid back. Get up, walk around for a \
              minute, then settle back in.",
         ),
+        posture(
+            "core",
+            "Build a strong core",
+            "Strong trunk muscles keep the spine lined up. Plan a session this week that works \
+             the core: Pilates or yoga, for example.",
+        ),
+        posture(
+            "calm",
+            "A calm minute",
+            "Lasting stress keeps the back muscles tight. Close your eyes for a minute of quiet \
+             meditation, or count ten slow breaths out.",
+        ),
+        posture(
+            "what-hurts",
+            "What makes it worse?",
+            "Think about what made your back ache more lately, such as a long drive or a heavy \
+             bag. Change the way you do it, or leave it out for a while.",
+        ),
+        posture(
+            "more-than-stretching",
+            "More than stretching",
+            "Stretches help, but on their own they rarely settle a sore back. Posture, regular \
+             exercise, less stress and a well set-up desk matter as well.",
+        ),
     ]
 }
 
@@ -123,7 +151,7 @@ fn thoracic_extension() -> Stretch {
             .to_owned(),
         steps: owned(&[
             "Take a seat on a steady chair or stool, both feet planted.",
-            "Link your fingers behind your head and let your elbows point out to the sides.",
+            "Lace your hands together at the back of your head, elbows pointing out to the sides.",
             "Ease your upper back backwards over the top of the chair.",
             "Let your head follow a little way back without forcing your neck.",
             "Stay there, breathing slowly, and feel the mid back lengthen.",
@@ -152,7 +180,7 @@ fn seated_twist() -> Stretch {
         steps: owned(&[
             "Move to the front of your seat, feet flat and spine long.",
             "Bring your left hand across to the outer edge of your right knee.",
-            "Breathing out, turn your torso to the right, letting the hand on the knee help.",
+            "Breathing out, rotate your chest to the right, the hand on the knee helping.",
             "Turn your head to gaze beyond your right shoulder, keeping your chest lifted.",
             "Hold the twist, breathing evenly, then turn back to face forward.",
             "Switch to the other side: right hand on the left knee, turning left.",
@@ -183,7 +211,7 @@ fn thread_the_needle() -> Stretch {
             "Sink until your right shoulder and the side of your face rest on the mat, that arm \
              stretched out past your head.",
             "Press your left palm firmly into the floor to stay steady.",
-            "Breathe deeply and let the stretch spread across your upper back and shoulder.",
+            "Breathe deeply and let the stretch spread across the upper back and that shoulder.",
             "Ease back out to all fours slowly.",
             "Switch to the other side, threading your left arm under your right.",
         ]),
@@ -211,7 +239,7 @@ fn foam_rolling() -> Stretch {
             "Lay a foam roller crosswise on the floor.",
             "Sit on the floor with the roller behind you, knees bent and soles on the ground.",
             "Lean back until the roller sits under your mid back, hands cradling your head.",
-            "Roll slowly between the bottom of your neck and the middle of your back.",
+            "Roll slowly from the bottom of the neck down to the middle of the back.",
             "Stay on any tight or sore spot and let gentle pressure ease it, breathing steadily.",
             "Carry on for a few minutes, shifting to new parts of the upper back as you go.",
         ]),

@@ -161,15 +161,6 @@ pub enum Dose {
 }
 
 impl Dose {
-    /// The kind's spelling in the config and JSON: `"hold"`, `"flow"` or `"duration"`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Dose::Hold { .. } => "hold",
-            Dose::Flow { .. } => "flow",
-            Dose::Duration { .. } => "duration",
-        }
-    }
-
     /// The short form for a title: `15-30 s each side`, `8 slow rounds`, `2-3 min`.
     pub fn brief(&self) -> String {
         match self {
@@ -597,6 +588,30 @@ mod tests {
     }
 
     #[test]
+    fn the_json_of_a_stretch_tags_its_dose_with_its_kind() {
+        let c = Catalog::default();
+        let json = |id: &str| serde_json::to_value(c.stretch(id).unwrap()).unwrap();
+        let camel = json("cat-camel");
+        assert_eq!(
+            camel["dose"],
+            serde_json::json!({"kind": "flow", "rounds": 8, "pause_secs": 3,
+                "shapes": ["cat (back rounded)", "camel (back arched)"]})
+        );
+        assert_eq!(camel["area"], "bending");
+        assert_eq!(
+            json("seated-twist")["dose"],
+            serde_json::json!({"kind": "hold", "hold": {"min_secs": 15, "max_secs": 30},
+                "reps": 1, "sides": "both"})
+        );
+        let foam = json("foam-rolling");
+        assert_eq!(
+            foam["dose"],
+            serde_json::json!({"kind": "duration", "length": {"min_secs": 120, "max_secs": 180}})
+        );
+        assert_eq!(foam["area"], "soft_tissue");
+    }
+
+    #[test]
     fn desk_friendly_stretches_are_the_chair_ones() {
         let c = Catalog::default();
         let desk: Vec<_> = c
@@ -613,13 +628,16 @@ mod tests {
         assert!(standing.desk_friendly());
     }
 
+    /// The stretch, where it can be done, the equipment at hand, and the alternative.
+    type Case<'a> = (&'a str, &'a [Position], &'a [String], Option<&'a str>);
+
     #[test]
     fn an_alternative_works_the_same_area_or_the_nearest_that_fits() {
         use Position::{Chair, Floor, Standing};
         let c = Catalog::default();
         let roller = ["foam_roller".to_owned()];
         let none: [String; 0] = [];
-        let table: [(&str, &[Position], &[String], Option<&str>); 10] = [
+        let table: [Case; 10] = [
             // Same area, and it fits.
             ("cat-camel", &[Chair], &none, Some("thoracic-extension")),
             ("thoracic-extension", &[Floor], &none, Some("cat-camel")),

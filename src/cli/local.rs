@@ -300,8 +300,9 @@ fn describe_stretch(s: &Stretch) -> String {
     };
     let _ = writeln!(
         out,
-        "Position: {}   Equipment: {equipment}\n{}\n",
+        "Position: {}   Equipment: {equipment}\nWorks: {}\n{}\n",
         s.position,
+        s.area.label(),
         s.dose.describe()
     );
     for (n, step) in (1..).zip(&s.steps) {
@@ -309,4 +310,42 @@ fn describe_stretch(s: &Stretch) -> String {
     }
     let _ = writeln!(out, "\n{SAFETY_NOTICE}");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn a_shown_stretch_says_where_what_it_works_and_its_dose() {
+        let catalog = Catalog::default();
+        let shown = |id: &str| describe_stretch(catalog.stretch(id).unwrap());
+        let camel = shown("cat-camel");
+        assert!(
+            camel.starts_with("Mid-back stretch: Cat-camel, 8 slow rounds (cat-camel)\n"),
+            "{camel}"
+        );
+        assert!(
+            camel.contains(
+                "Position: floor   Equipment: none\nWorks: mid-back bending (rounding and arching)\n\
+                 8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s in \
+                 each.\n"
+            ),
+            "{camel}"
+        );
+        let foam = shown("foam-rolling");
+        assert!(
+            foam.contains(
+                "Position: floor   Equipment: foam_roller\nWorks: soft tissue along the upper \
+                 back\nKeep going for 2-3 min; there is nothing to hold.\n"
+            ),
+            "{foam}"
+        );
+        let twist = shown("seated-twist");
+        assert!(
+            twist.contains("Works: mid-back rotation\nHold 15-30 s, once on each side.\n"),
+            "{twist}"
+        );
+    }
 }

@@ -187,8 +187,8 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
-    /// Walk through a stretch in the terminal, with a countdown for each hold; finishing it
-    /// records Done (Ctrl-C stops and records nothing).
+    /// Walk through a stretch in the terminal, with a countdown for each hold or pause;
+    /// finishing it records Done (Ctrl-C stops and records nothing).
     Guide(GuideArgs),
 }
 
@@ -277,10 +277,11 @@ pub struct GuideArgs {
     /// Print the whole routine at once, without timers, and record nothing.
     #[arg(long)]
     pub no_wait: bool,
-    /// Time each hold for this many seconds instead of the stretch's level.
+    /// Time each hold for this many seconds instead of the stretch's level (for a flow, each
+    /// pause in a shape; for a timed stretch such as foam rolling, the whole of it).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub hold: Option<u32>,
-    /// Do this many holds (on each side) instead of the stretch's repetitions.
+    /// Do this many holds (on each side), or rounds of a flow, instead of the stretch's own.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub reps: Option<u32>,
     /// Show the safety notice before the routine, even once it has been seen.

@@ -46,9 +46,12 @@ pub const MAX_PAUSE: Duration = Duration::from_secs(366 * DAY);
 pub const MAX_NATURAL_BREAK: Duration = Duration::from_secs(DAY);
 /// The longest `presence.grace`: an hour.
 pub const MAX_GRACE: Duration = Duration::from_secs(HOUR);
-/// The longest hold of a stretch, in seconds: an hour (as `stretchd guide --hold`).
+/// The longest hold of a stretch, or duration of a timed one, in seconds: an hour (as
+/// `stretchd guide --hold`).
 pub const MAX_HOLD_SECS: u32 = 3600;
-/// The most repetitions of a stretch (as `stretchd guide --reps`).
+/// The longest pause in each shape of a flow, in seconds.
+pub const MAX_PAUSE_SECS: u32 = 60;
+/// The most repetitions of a stretch, or rounds of a flow (as `stretchd guide --reps`).
 pub const MAX_REPS: u32 = 100;
 
 /// A duration for people, rounded: whole days from a day up ("366 days"), else whole seconds

@@ -10,9 +10,9 @@ use toml::Spanned;
 
 use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL,
-    Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder, SnoozePolicy, Trigger,
-    bounded_duration,
+    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS, MAX_REPS,
+    MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder,
+    SnoozePolicy, Trigger, bounded_duration,
 };
 use crate::catalog::{Area, Catalog, Dose, Fit, Position, Posture, Sides, Span, Stretch};
 use crate::schedule::cron::CronSpec;
@@ -126,14 +126,26 @@ struct RawStretch {
     #[serde(default)]
     summary: String,
     steps: Spanned<Vec<String>>,
-    hold: S,
-    #[serde(default = "one")]
-    reps: Spanned<u32>,
-    #[serde(default = "default_sides")]
-    sides: S,
+    hold: Option<S>,
+    reps: Option<Spanned<u32>>,
+    sides: Option<S>,
+    flow: Option<Spanned<RawFlow>>,
+    duration: Option<S>,
+    #[serde(default = "default_area")]
+    area: S,
     position: S,
     #[serde(default)]
     equipment: Vec<S>,
+}
+
+/// `flow = { rounds = 8, pause = "3s", shapes = ["cat (back rounded)", "camel (back arched)"] }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlow {
+    rounds: Spanned<u32>,
+    pause: S,
+    #[serde(default = "default_shapes")]
+    shapes: Spanned<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -190,11 +202,14 @@ fn default_terminal() -> S {
 fn default_goal() -> Spanned<u32> {
     spanned(3)
 }
-fn one() -> Spanned<u32> {
-    spanned(1)
+fn default_area() -> S {
+    spanned("bending".to_owned())
 }
-fn default_sides() -> S {
-    spanned("one".to_owned())
+fn default_shapes() -> Spanned<Vec<String>> {
+    spanned(vec![
+        "the first shape".to_owned(),
+        "the second shape".to_owned(),
+    ])
 }
 
 impl Default for RawSchedule {
@@ -638,45 +653,13 @@ impl RawStretch {
                 format!("stretch \"{id}\": steps is empty; list the steps in order"),
             ));
         }
-        let hold = Span::parse(self.hold.get_ref()).ok_or_else(|| {
+        let area = Area::parse(self.area.get_ref()).ok_or_else(|| {
             problem(
-                &self.hold,
+                &self.area,
                 format!(
-                    "stretch \"{id}\": hold = \"{}\" is not a hold time (examples: \"15-30s\", \"20s\")",
-                    self.hold.get_ref()
-                ),
-            )
-        })?;
-        if hold.max_secs > MAX_HOLD_SECS {
-            return Err(problem(
-                &self.hold,
-                format!(
-                    "stretch \"{id}\": hold = \"{}\" is too long; the limit is {MAX_HOLD_SECS} s",
-                    self.hold.get_ref()
-                ),
-            ));
-        }
-        if *self.reps.get_ref() == 0 {
-            return Err(problem(
-                &self.reps,
-                format!("stretch \"{id}\": reps must be at least 1"),
-            ));
-        }
-        if *self.reps.get_ref() > MAX_REPS {
-            return Err(problem(
-                &self.reps,
-                format!(
-                    "stretch \"{id}\": reps = {} is too many; the limit is {MAX_REPS}",
-                    self.reps.get_ref()
-                ),
-            ));
-        }
-        let sides = Sides::parse(self.sides.get_ref()).ok_or_else(|| {
-            problem(
-                &self.sides,
-                format!(
-                    "stretch \"{id}\": sides = \"{}\" is not allowed (allowed: \"one\", \"both\")",
-                    self.sides.get_ref()
+                    "stretch \"{id}\": area = \"{}\" is not an area (allowed: {})",
+                    self.area.get_ref(),
+                    quoted(Area::ALL.iter().map(|a| a.as_str()))
                 ),
             )
         })?;
@@ -690,14 +673,170 @@ impl RawStretch {
             name: self.name.clone(),
             summary: self.summary.clone(),
             steps: self.steps.get_ref().clone(),
-            dose: Dose::Hold {
-                hold,
-                reps: *self.reps.get_ref(),
-                sides,
-            },
-            area: Area::Bending,
+            dose: self.dose()?,
+            area,
             position: position(&self.position, &format!("stretch \"{id}\": position"))?,
             equipment,
+        })
+    }
+
+    /// The dose: exactly one of `hold` (with `reps` and `sides`), `flow` and `duration`.
+    fn dose(&self) -> Result<Dose, Problem> {
+        let id = self.id.get_ref();
+        let mut given: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        if let Some(h) = &self.hold {
+            given.push(("hold", h.span()));
+        }
+        if let Some(f) = &self.flow {
+            given.push(("flow", f.span()));
+        }
+        if let Some(d) = &self.duration {
+            given.push(("duration", d.span()));
+        }
+        given.sort_by_key(|(_, span)| span.start);
+        if let [(first, _), (second, span), ..] = given.as_slice() {
+            return Err(Problem {
+                span: span.clone(),
+                message: format!(
+                    "stretch \"{id}\": has both {first} and {second}; keep exactly one of hold, flow and duration"
+                ),
+            });
+        }
+        if self.hold.is_none() {
+            let extra = [
+                self.reps.as_ref().map(|r| ("reps", r.span())),
+                self.sides.as_ref().map(|s| ("sides", s.span())),
+            ];
+            if let Some((key, span)) = extra.into_iter().flatten().min_by_key(|(_, s)| s.start) {
+                return Err(Problem {
+                    span,
+                    message: format!(
+                        "stretch \"{id}\": {key} only applies with hold = \"...\"; remove it (a flow counts its rounds in flow = {{ rounds = N, ... }}, a duration has none)"
+                    ),
+                });
+            }
+        }
+        if let Some(hold) = &self.hold {
+            Ok(Dose::Hold {
+                hold: self.span(hold, "hold", "a hold time (examples: \"15-30s\", \"20s\")")?,
+                reps: self.reps()?,
+                sides: self.sides()?,
+            })
+        } else if let Some(flow) = &self.flow {
+            self.flow(flow)
+        } else if let Some(duration) = &self.duration {
+            Ok(Dose::Duration {
+                length: self.span(
+                    duration,
+                    "duration",
+                    "a length of time (examples: \"2-3m\", \"90s\")",
+                )?,
+            })
+        } else {
+            Err(problem(
+                &self.id,
+                format!(
+                    "stretch \"{id}\": has no dose; add one of hold = \"15-30s\" (with reps and sides), flow = {{ rounds = 8, pause = \"3s\" }} or duration = \"2m\""
+                ),
+            ))
+        }
+    }
+
+    /// A length of time in `key`, at most [`MAX_HOLD_SECS`]; `what` names it for the error.
+    fn span(&self, value: &S, key: &str, what: &str) -> Result<Span, Problem> {
+        let id = self.id.get_ref();
+        let span = Span::parse(value.get_ref()).ok_or_else(|| {
+            problem(
+                value,
+                format!(
+                    "stretch \"{id}\": {key} = \"{}\" is not {what}",
+                    value.get_ref()
+                ),
+            )
+        })?;
+        if span.max_secs > MAX_HOLD_SECS {
+            return Err(problem(
+                value,
+                format!(
+                    "stretch \"{id}\": {key} = \"{}\" is too long; the limit is {MAX_HOLD_SECS} s",
+                    value.get_ref()
+                ),
+            ));
+        }
+        Ok(span)
+    }
+
+    /// A count of repetitions (`reps`, or a flow's `rounds`): 1 to [`MAX_REPS`].
+    fn count(&self, value: &Spanned<u32>, key: &str) -> Result<u32, Problem> {
+        let id = self.id.get_ref();
+        match *value.get_ref() {
+            0 => Err(problem(
+                value,
+                format!("stretch \"{id}\": {key} must be at least 1"),
+            )),
+            n if n > MAX_REPS => Err(problem(
+                value,
+                format!("stretch \"{id}\": {key} = {n} is too many; the limit is {MAX_REPS}"),
+            )),
+            n => Ok(n),
+        }
+    }
+
+    /// `reps`, 1 by default.
+    fn reps(&self) -> Result<u32, Problem> {
+        self.reps.as_ref().map_or(Ok(1), |r| self.count(r, "reps"))
+    }
+
+    /// `sides`, "one" by default.
+    fn sides(&self) -> Result<Sides, Problem> {
+        let Some(sides) = &self.sides else {
+            return Ok(Sides::One);
+        };
+        Sides::parse(sides.get_ref()).ok_or_else(|| {
+            problem(
+                sides,
+                format!(
+                    "stretch \"{id}\": sides = \"{}\" is not allowed (allowed: \"one\", \"both\")",
+                    sides.get_ref(),
+                    id = self.id.get_ref()
+                ),
+            )
+        })
+    }
+
+    /// A flow: 1 to [`MAX_REPS`] rounds, a single pause of 1 to [`MAX_PAUSE_SECS`] seconds, and
+    /// two named shapes.
+    fn flow(&self, flow: &Spanned<RawFlow>) -> Result<Dose, Problem> {
+        let id = self.id.get_ref();
+        let flow = flow.get_ref();
+        let rounds = self.count(&flow.rounds, "flow: rounds")?;
+        let pause = self.span(&flow.pause, "flow: pause", "a pause (example: \"3s\")")?;
+        if pause.min_secs != pause.max_secs || pause.max_secs > MAX_PAUSE_SECS {
+            return Err(problem(
+                &flow.pause,
+                format!(
+                    "stretch \"{id}\": flow: pause = \"{}\" must be one length of at most {MAX_PAUSE_SECS} s, such as \"3s\"",
+                    flow.pause.get_ref()
+                ),
+            ));
+        }
+        let shapes = match flow.shapes.get_ref().as_slice() {
+            [first, second] if !first.trim().is_empty() && !second.trim().is_empty() => {
+                [first.clone(), second.clone()]
+            }
+            _ => {
+                return Err(problem(
+                    &flow.shapes,
+                    format!(
+                        "stretch \"{id}\": flow: shapes must name the two shapes, the one to breathe out into first (e.g. shapes = [\"back rounded\", \"back arched\"])"
+                    ),
+                ));
+            }
+        };
+        Ok(Dose::Flow {
+            rounds,
+            pause_secs: pause.max_secs,
+            shapes,
         })
     }
 }

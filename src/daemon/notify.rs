@@ -435,3 +435,50 @@ fn event_of(msg: &zbus::Message) -> Option<Event> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Fire;
+
+    /// The notice for the built-in stretch `id`, without pictures.
+    fn notice(id: &str) -> Notice {
+        let fire = Fire {
+            at: chrono::DateTime::UNIX_EPOCH,
+            reminder: "stretch".to_owned(),
+            kind: Kind::Stretch,
+            item: id.to_owned(),
+            snoozes: 0,
+            safety: false,
+        };
+        Notice::for_fire(&Catalog::default(), &fire, 3, None).unwrap()
+    }
+
+    #[test]
+    fn a_stretch_notice_ends_with_its_dose() {
+        let camel = notice("cat-camel");
+        assert_eq!(camel.title, "Mid-back stretch: Cat-camel, 8 slow rounds");
+        assert_eq!(
+            camel.paragraphs.last().unwrap(),
+            "8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s in each."
+        );
+        let foam = notice("foam-rolling");
+        assert_eq!(
+            foam.title,
+            "Mid-back stretch: Upper-back foam rolling, 2-3 min"
+        );
+        assert_eq!(
+            foam.paragraphs.last().unwrap(),
+            "Keep going for 2-3 min; there is nothing to hold."
+        );
+        let needle = notice("thread-the-needle");
+        assert_eq!(
+            needle.title,
+            "Mid-back stretch: Thread the needle, 15-30 s each side"
+        );
+        assert_eq!(
+            needle.paragraphs.last().unwrap(),
+            "Hold 15-30 s, once on each side."
+        );
+    }
+}

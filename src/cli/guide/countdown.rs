@@ -1,4 +1,4 @@
-//! Timing the holds: a live countdown bar on a terminal, a plain line in a pipe, and Ctrl-C,
+//! Timing the holds, the pauses of a flow and a timed stretch: a live countdown bar on a terminal, a plain line in a pipe, and Ctrl-C,
 //! which stops the routine at once.
 
 use std::cell::Cell;
@@ -43,27 +43,25 @@ pub(super) fn perform_until_interrupted(parts: &[Part]) -> anyhow::Result<bool> 
 /// open (a hold in a pipe), so an interruption can end it.
 async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Result<()> {
     for part in parts {
-        match part {
-            Part::Hold { secs, .. } => {
-                let length = Duration::from_secs(u64::from(*secs));
-                if tty {
-                    countdown(&part.line(), length).await?;
-                } else {
-                    let mut out = io::stdout().lock();
-                    write!(out, "{} ...", part.line())?;
-                    out.flush()?;
-                    drop(out);
-                    partial.set(true);
-                    tokio::time::sleep(length).await;
-                    partial.set(false);
-                    say(" done")?;
-                }
-            }
-            Part::OtherSide => {
+        let Some(secs) = part.secs() else {
+            if *part == Part::OtherSide {
                 say("")?;
-                say(&part.line())?;
             }
-            Part::Step { .. } => say(&part.line())?,
+            say(&part.line())?;
+            continue;
+        };
+        let length = Duration::from_secs(u64::from(secs));
+        if tty {
+            countdown(&part.line(), length).await?;
+        } else {
+            let mut out = io::stdout().lock();
+            write!(out, "{} ...", part.line())?;
+            out.flush()?;
+            drop(out);
+            partial.set(true);
+            tokio::time::sleep(length).await;
+            partial.set(false);
+            say(" done")?;
         }
     }
     Ok(())

@@ -1,5 +1,5 @@
 //! `stretchd guide [ID]`: walks the user through one stretch in the terminal, with a countdown
-//! for each hold, and records Done in the history when the routine is finished.
+//! for each hold or pause, and records Done in the history when the routine is finished.
 //!
 //! - **Which stretch.** An id from `stretchd stretches`, or by default the one stretchd would
 //!   suggest: if the daemon runs, the stretch reminder it has on screen awaiting an answer, else
@@ -8,12 +8,19 @@
 //!   only): the first stretch the config's schedule would show, else the next one in the
 //!   rotation, else the catalogue's first.
 //! - **The routine** ([`routine()`]): title, summary and dose, the safety notice the first time,
-//!   then the numbered steps and a timed hold per repetition. A two-sided stretch holds the
-//!   first side `reps` times, says "Now the other side", then holds that side as often; when
-//!   its last step is the switch to the other side (as in the built-in ones), that step is
-//!   shown at the switch rather than before the first hold. Each hold lasts the stretch's
-//!   longest hold (`--hold` overrides it, `--reps` the repetitions). Nothing waits for a key:
-//!   the next part follows each hold, so the guide also runs in a pipe.
+//!   then the numbered steps and the timed parts of the stretch's [`crate::catalog::Dose`]:
+//!   - a **hold** is a timed hold per repetition. A two-sided stretch holds the first side
+//!     `reps` times, says "Now the other side", then holds that side as often; when its last
+//!     step is the switch to the other side (as in the built-in ones), that step is shown at the
+//!     switch rather than before the first hold. Each hold lasts the longest hold.
+//!   - a **flow** is paced round by round: breathe out into the first shape, pause, breathe in
+//!     into the second, pause (`Breathe out into cat (back rounded), 3 s (round 1 of 8)`).
+//!   - a **duration** is one countdown of its longest length (`Keep going for 3 min`).
+//!
+//!   `--hold` sets the seconds of each timed part (a hold, a pause, or the whole duration),
+//!   `--reps` the holds on each side or the rounds of a flow (a duration has none, so it is
+//!   refused there). Nothing waits for a key: the next part follows each timed one, so the
+//!   guide also runs in a pipe.
 //! - **The safety notice** counts as seen once the daemon has shown it with a notification or
 //!   once a guided stretch that showed it was finished: either way `safety_shown` in
 //!   `state.json` says so. A running daemon sets it when the guide's request to record the
@@ -26,13 +33,13 @@
 //!   daemon may still record it, and exits with status 1.
 //! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; nothing recorded."
 //!   is printed, the exit status is 130, and nothing is written.
-//! - **Terminal or pipe.** On a terminal each hold is a live countdown bar that is
+//! - **Terminal or pipe.** On a terminal each timed part is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
 //!
 //! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
-//! holds, and `record` tells the daemon or writes the files.
+//! timed parts, and `record` tells the daemon or writes the files.
 
 mod ask;
 mod choice;
@@ -45,13 +52,12 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::catalog::Dose;
 use crate::cli::GuideArgs;
 use crate::config::Config;
 use crate::schedule::level;
 use crate::store::Store;
 
-pub use routine::{Part, Side, routine};
+pub use routine::{Breath, Part, Side, routine};
 
 /// The `reminder` of the history entries the guide records.
 pub const REMINDER: &str = crate::store::history::GUIDE_REMINDER;
@@ -75,18 +81,10 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     let level = saved.as_ref().and_then(|s| s.levels.get(&stretch.id));
     // Its level only sets the hold: what is recorded is done to the stretch in the catalogue.
     let (stretch, catalogued) = (&level::leveled(stretch, level), stretch);
-    let (secs, reps) = match &stretch.dose {
-        Dose::Hold { hold, reps, .. } => (hold.max_secs, *reps),
-        Dose::Flow {
-            rounds, pause_secs, ..
-        } => (*pause_secs, *rounds),
-        Dose::Duration { length } => (length.max_secs, 1),
-    };
-    let secs = args.hold.unwrap_or(secs);
-    let reps = args.reps.unwrap_or(reps);
-    let parts = routine(stretch, secs, reps);
+    let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
+    let parts = routine(stretch, &dose);
     let safety = args.safety || !saved.as_ref().is_some_and(|s| s.safety_shown);
-    say(&routine::heading(stretch, secs, reps, why, safety))?;
+    say(&routine::heading(stretch, &dose, why, safety))?;
 
     if args.no_wait {
         for part in &parts {

@@ -1,7 +1,9 @@
 //! The routine of a guided stretch: its heading, its steps, the switch of sides and the timed
 //! holds, as lines to print.
 
-use crate::catalog::{Dose, SAFETY_NOTICE, Sides, Stretch};
+use anyhow::bail;
+
+use crate::catalog::{Dose, SAFETY_NOTICE, Sides, Span, Stretch};
 
 /// Which side a hold of a two-sided stretch is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,6 +12,15 @@ pub enum Side {
     First,
     /// The other one.
     Other,
+}
+
+/// Which breath moves a flow into one of its shapes: out into the first, in into the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breath {
+    /// Breathing out (into the first shape, such as the rounded cat).
+    Out,
+    /// Breathing in (into the second shape, such as the arched camel).
+    In,
 }
 
 /// One part of a routine, in the order it is done.
@@ -35,10 +46,28 @@ pub enum Part {
         /// The side, for a two-sided stretch.
         side: Option<Side>,
     },
+    /// A timed pause in one shape of a flow, reached on a breath.
+    Shape {
+        /// How long the pause lasts, in seconds.
+        secs: u32,
+        /// The breath that moves into it.
+        breath: Breath,
+        /// The shape's name (`cat (back rounded)`).
+        shape: String,
+        /// Which round, from 1.
+        round: u32,
+        /// How many rounds.
+        rounds: u32,
+    },
+    /// The one timed stretch of a duration dose (keep rolling).
+    Keep {
+        /// How long, in seconds.
+        secs: u32,
+    },
 }
 
 impl Part {
-    /// The line that shows this part (for a hold, without the "... done" that ends it).
+    /// The line that shows this part (for a timed part, without the "... done" that ends it).
     pub fn line(&self) -> String {
         match self {
             Part::Step { number, text } => format!("{number:>2}. {text}"),
@@ -64,12 +93,35 @@ impl Part {
                     format!("    Hold {secs} s ({})", about.join(", "))
                 }
             }
+            Part::Shape {
+                secs,
+                breath,
+                shape,
+                round,
+                rounds,
+            } => {
+                let breath = match breath {
+                    Breath::Out => "out",
+                    Breath::In => "in",
+                };
+                format!("    Breathe {breath} into {shape}, {secs} s (round {round} of {rounds})")
+            }
+            Part::Keep { secs } => format!("    Keep going for {}", length(u64::from(*secs))),
+        }
+    }
+
+    /// How long a timed part lasts, in seconds; `None` for a part that is only read.
+    pub fn secs(&self) -> Option<u32> {
+        match self {
+            Part::Hold { secs, .. } | Part::Shape { secs, .. } | Part::Keep { secs } => Some(*secs),
+            Part::Step { .. } | Part::OtherSide => None,
         }
     }
 }
 
-/// The routine for `stretch` with holds of `hold_secs` seconds, `reps` of them (on each side).
-pub fn routine(stretch: &Stretch, hold_secs: u32, reps: u32) -> Vec<Part> {
+/// The routine for `stretch` timed by `dose` (the stretch's own, or one the options changed):
+/// its steps, then each timed part at the dose's longest.
+pub fn routine(stretch: &Stretch, dose: &Dose) -> Vec<Part> {
     let steps: Vec<Part> = (1..)
         .zip(&stretch.steps)
         .map(|(number, text)| Part::Step {
@@ -77,47 +129,104 @@ pub fn routine(stretch: &Stretch, hold_secs: u32, reps: u32) -> Vec<Part> {
             text: text.clone(),
         })
         .collect();
-    let holds = |side| {
-        (1..=reps).map(move |rep| Part::Hold {
-            secs: hold_secs,
-            rep,
-            reps,
-            side,
-        })
-    };
-    let sides = match stretch.dose {
-        Dose::Hold { sides, .. } => sides,
-        _ => Sides::One,
-    };
-    match sides {
-        Sides::One => steps.into_iter().chain(holds(None)).collect(),
-        Sides::Both => {
-            // A last step that switches sides is shown at the switch.
-            let switches = stretch.steps.len() > 1
-                && stretch
-                    .steps
-                    .last()
-                    .is_some_and(|s| s.to_lowercase().contains("other side"));
-            let first = steps.len() - usize::from(switches);
-            let mut parts = steps[..first].to_vec();
-            parts.extend(holds(Some(Side::First)));
-            parts.push(Part::OtherSide);
-            parts.extend_from_slice(&steps[first..]);
-            parts.extend(holds(Some(Side::Other)));
-            parts
+    match dose {
+        Dose::Hold { hold, reps, sides } => {
+            let holds = |side| {
+                (1..=*reps).map(move |rep| Part::Hold {
+                    secs: hold.max_secs,
+                    rep,
+                    reps: *reps,
+                    side,
+                })
+            };
+            match sides {
+                Sides::One => steps.into_iter().chain(holds(None)).collect(),
+                Sides::Both => {
+                    // A last step that switches sides is shown at the switch.
+                    let switches = stretch.steps.len() > 1
+                        && stretch
+                            .steps
+                            .last()
+                            .is_some_and(|s| s.to_lowercase().contains("other side"));
+                    let first = steps.len() - usize::from(switches);
+                    let mut parts = steps[..first].to_vec();
+                    parts.extend(holds(Some(Side::First)));
+                    parts.push(Part::OtherSide);
+                    parts.extend_from_slice(&steps[first..]);
+                    parts.extend(holds(Some(Side::Other)));
+                    parts
+                }
+            }
+        }
+        Dose::Flow {
+            rounds,
+            pause_secs,
+            shapes,
+        } => {
+            let paced = (1..=*rounds).flat_map(|round| {
+                [Breath::Out, Breath::In]
+                    .into_iter()
+                    .zip(shapes)
+                    .map(move |(breath, shape)| Part::Shape {
+                        secs: *pause_secs,
+                        breath,
+                        shape: shape.clone(),
+                        round,
+                        rounds: *rounds,
+                    })
+            });
+            steps.into_iter().chain(paced).collect()
+        }
+        Dose::Duration { length } => {
+            let keep = Part::Keep {
+                secs: length.max_secs,
+            };
+            steps.into_iter().chain([keep]).collect()
         }
     }
 }
 
-/// What is printed before the routine: title, summary, dose, timing, where the choice came from
-/// (`why`), and with `safety` the safety notice.
-pub(super) fn heading(
-    stretch: &Stretch,
-    secs: u32,
-    reps: u32,
-    why: Option<&str>,
-    safety: bool,
-) -> String {
+/// The dose the guide times: `dose` with its timed parts lasting `secs` (`--hold`: each hold,
+/// each pause of a flow, or the whole of a duration) and `reps` repetitions (`--reps`: holds on
+/// each side, or rounds of a flow); without them, the dose at its longest. A duration has no
+/// repetitions, so `reps` is refused there.
+pub(super) fn timed(dose: &Dose, secs: Option<u32>, reps: Option<u32>) -> anyhow::Result<Dose> {
+    Ok(match dose {
+        Dose::Hold {
+            hold,
+            reps: own,
+            sides,
+        } => Dose::Hold {
+            hold: Span::secs(secs.unwrap_or(hold.max_secs)),
+            reps: reps.unwrap_or(*own),
+            sides: *sides,
+        },
+        Dose::Flow {
+            rounds,
+            pause_secs,
+            shapes,
+        } => Dose::Flow {
+            rounds: reps.unwrap_or(*rounds),
+            pause_secs: secs.unwrap_or(*pause_secs),
+            shapes: shapes.clone(),
+        },
+        Dose::Duration { length } => {
+            if reps.is_some() {
+                bail!(
+                    "--reps does not apply: this stretch is timed as one stretch of {length} (use --hold SECONDS to change how long)"
+                );
+            }
+            Dose::Duration {
+                length: Span::secs(secs.unwrap_or(length.max_secs)),
+            }
+        }
+    })
+}
+
+/// What is printed before the routine: title, summary, the stretch's dose, the timing of
+/// `timed` (the dose the routine times), where the choice came from (`why`), and with `safety`
+/// the safety notice.
+pub(super) fn heading(stretch: &Stretch, timed: &Dose, why: Option<&str>, safety: bool) -> String {
     let mut head = format!("{}\n", stretch.title());
     if !stretch.summary.is_empty() {
         head.push_str(&stretch.summary);
@@ -125,11 +234,7 @@ pub(super) fn heading(
     }
     head.push_str(&stretch.dose.describe());
     head.push('\n');
-    let sides = match stretch.dose {
-        Dose::Hold { sides, .. } => sides,
-        _ => Sides::One,
-    };
-    head.push_str(&timing(sides, secs, reps));
+    head.push_str(&timing(timed));
     head.push('\n');
     if let Some(why) = why {
         head.push_str(why);
@@ -143,24 +248,47 @@ pub(super) fn heading(
     head
 }
 
-/// "Timed: 2 holds of 30 s on each side, 2 min in all."
-fn timing(sides: Sides, secs: u32, reps: u32) -> String {
-    let holds = if reps == 1 {
-        "1 hold".to_owned()
-    } else {
-        format!("{reps} holds")
-    };
-    let (each, count) = match sides {
-        Sides::One => ("", 1),
-        Sides::Both => (" on each side", 2),
-    };
-    let total = u64::from(secs) * u64::from(reps) * count;
-    let total = match (total / 60, total % 60) {
+/// What the guide times, e.g. "Timed: 2 holds of 30 s on each side, 2 min in all.", "Timed: 8
+/// rounds of 3 s in each shape, 48 s in all." or "Timed: 3 min in one go."
+fn timing(dose: &Dose) -> String {
+    let total = length(dose.longest_secs());
+    match dose {
+        Dose::Hold { hold, reps, sides } => {
+            let holds = if *reps == 1 {
+                "1 hold".to_owned()
+            } else {
+                format!("{reps} holds")
+            };
+            let each = match sides {
+                Sides::One => "",
+                Sides::Both => " on each side",
+            };
+            format!(
+                "Timed: {holds} of {} s{each}, {total} in all.",
+                hold.max_secs
+            )
+        }
+        Dose::Flow {
+            rounds, pause_secs, ..
+        } => {
+            let rounds = if *rounds == 1 {
+                "1 round".to_owned()
+            } else {
+                format!("{rounds} rounds")
+            };
+            format!("Timed: {rounds} of {pause_secs} s in each shape, {total} in all.")
+        }
+        Dose::Duration { .. } => format!("Timed: {total} in one go."),
+    }
+}
+
+/// A number of seconds as "45 s", "2 min" or "1 min 30 s".
+fn length(secs: u64) -> String {
+    match (secs / 60, secs % 60) {
         (0, s) => format!("{s} s"),
         (m, 0) => format!("{m} min"),
         (m, s) => format!("{m} min {s} s"),
-    };
-    format!("Timed: {holds} of {secs} s{each}, {total} in all.")
+    }
 }
 
 #[cfg(test)]
@@ -172,11 +300,18 @@ mod tests {
         parts.iter().map(Part::line).collect()
     }
 
+    /// The routine of the built-in `id`, timed with `--hold secs --reps reps`.
+    fn guided(id: &str, secs: u32, reps: u32) -> Vec<Part> {
+        let catalog = Catalog::default();
+        let s = catalog.stretch(id).unwrap();
+        routine(s, &timed(&s.dose, Some(secs), Some(reps)).unwrap())
+    }
+
     #[test]
     fn a_one_sided_stretch_is_its_steps_then_its_holds() {
         let catalog = Catalog::default();
         let s = catalog.stretch("thoracic-extension").unwrap();
-        let parts = routine(s, 30, 3);
+        let parts = guided(&s.id, 30, 3);
         assert_eq!(parts.len(), s.steps.len() + 3);
         assert_eq!(parts[0].line(), format!(" 1. {}", s.steps[0]));
         assert_eq!(
@@ -187,14 +322,17 @@ mod tests {
                 "    Hold 30 s (3 of 3)"
             ]
         );
-        assert_eq!(lines(&routine(s, 5, 1)).last().unwrap(), "    Hold 5 s");
+        assert_eq!(lines(&guided(&s.id, 5, 1)).last().unwrap(), "    Hold 5 s");
+        // Without options: the stretch's own repetitions, at its longest hold.
+        let own = routine(s, &timed(&s.dose, None, None).unwrap());
+        assert_eq!(own, parts);
     }
 
     #[test]
     fn a_two_sided_stretch_switches_sides_at_its_last_step() {
         let catalog = Catalog::default();
         let s = catalog.stretch("seated-twist").unwrap();
-        let parts = routine(s, 30, 2);
+        let parts = guided(&s.id, 30, 2);
         let n = s.steps.len();
         let mut expected: Vec<String> = (1..n)
             .map(|i| format!("{i:>2}. {}", s.steps[i - 1]))
@@ -208,6 +346,17 @@ mod tests {
             "    Hold 30 s (other side, 2 of 2)".to_owned(),
         ]);
         assert_eq!(lines(&parts), expected);
+        // The article's dose: one 30 s hold on each side.
+        let own = routine(s, &timed(&s.dose, None, None).unwrap());
+        assert_eq!(
+            lines(&own[n - 1..]),
+            [
+                "    Hold 30 s (first side)".to_owned(),
+                "Now the other side.".to_owned(),
+                format!("{n:>2}. {}", s.steps[n - 1]),
+                "    Hold 30 s (other side)".to_owned(),
+            ]
+        );
     }
 
     #[test]
@@ -215,7 +364,7 @@ mod tests {
         let mut s = Catalog::default().stretch("seated-twist").unwrap().clone();
         s.steps = vec!["Turn.".into(), "Breathe.".into()];
         assert_eq!(
-            lines(&routine(&s, 10, 1)),
+            lines(&routine(&s, &timed(&s.dose, Some(10), None).unwrap())),
             [
                 " 1. Turn.",
                 " 2. Breathe.",
@@ -227,18 +376,79 @@ mod tests {
     }
 
     #[test]
-    fn timing_adds_up_the_holds() {
+    fn a_flow_is_paced_round_by_round_breathing_out_then_in() {
+        let catalog = Catalog::default();
+        let s = catalog.stretch("cat-camel").unwrap();
+        let parts = routine(s, &timed(&s.dose, None, None).unwrap());
+        let n = s.steps.len();
+        assert_eq!(parts.len(), n + 16);
         assert_eq!(
-            timing(Sides::Both, 30, 2),
+            lines(&parts[n..n + 3]),
+            [
+                "    Breathe out into cat (back rounded), 3 s (round 1 of 8)",
+                "    Breathe in into camel (back arched), 3 s (round 1 of 8)",
+                "    Breathe out into cat (back rounded), 3 s (round 2 of 8)",
+            ]
+        );
+        assert_eq!(
+            parts.last().unwrap().line(),
+            "    Breathe in into camel (back arched), 3 s (round 8 of 8)"
+        );
+        assert!(parts[n..].iter().all(|p| p.secs() == Some(3)));
+        assert!(parts[..n].iter().all(|p| p.secs().is_none()));
+        // --hold times each pause, --reps counts the rounds.
+        assert_eq!(
+            lines(&guided("cat-camel", 1, 1)[n..]),
+            [
+                "    Breathe out into cat (back rounded), 1 s (round 1 of 1)",
+                "    Breathe in into camel (back arched), 1 s (round 1 of 1)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duration_is_one_countdown_of_its_length() {
+        let catalog = Catalog::default();
+        let s = catalog.stretch("foam-rolling").unwrap();
+        let parts = routine(s, &timed(&s.dose, None, None).unwrap());
+        assert_eq!(parts.len(), s.steps.len() + 1);
+        assert_eq!(parts.last().unwrap().line(), "    Keep going for 3 min");
+        assert_eq!(parts.last().unwrap().secs(), Some(180));
+        let short = timed(&s.dose, Some(5), None).unwrap();
+        assert_eq!(
+            routine(s, &short).last().unwrap().line(),
+            "    Keep going for 5 s"
+        );
+        let err = timed(&s.dose, None, Some(2)).unwrap_err().to_string();
+        assert!(err.starts_with("--reps does not apply"), "{err}");
+    }
+
+    #[test]
+    fn timing_adds_up_the_timed_parts() {
+        let catalog = Catalog::default();
+        let timing_of = |id: &str, secs, reps| {
+            let s = catalog.stretch(id).unwrap();
+            timing(&timed(&s.dose, secs, reps).unwrap())
+        };
+        assert_eq!(
+            timing_of("seated-twist", Some(30), Some(2)),
             "Timed: 2 holds of 30 s on each side, 2 min in all."
         );
         assert_eq!(
-            timing(Sides::One, 30, 3),
+            timing_of("thoracic-extension", None, None),
             "Timed: 3 holds of 30 s, 1 min 30 s in all."
         );
         assert_eq!(
-            timing(Sides::One, 20, 1),
+            timing_of("thoracic-extension", Some(20), Some(1)),
             "Timed: 1 hold of 20 s, 20 s in all."
+        );
+        assert_eq!(
+            timing_of("cat-camel", None, None),
+            "Timed: 8 rounds of 3 s in each shape, 48 s in all."
+        );
+        assert_eq!(
+            timing_of("foam-rolling", None, None),
+            "Timed: 3 min in one go."
         );
     }
 }
