@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::notifications::{DEFAULT_CAPABILITIES, Server};
 use common::{Bus, Daemon, SOON, all_day_config, numbered_steps, run_stretchd, write_file};
 
-const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15-30 s each side";
+const TWIST_TITLE: &str = "Mid-back stretch: Seated twist, 15 s each side";
 /// The tracing line the daemon writes for every firing.
 const FIRED: &str = "daemon: reminder reminder=";
 /// Bound for a `"2s"` reminder to arrive: generous, for a loaded CI machine.

@@ -27,6 +27,11 @@ fn stretch(id: &str) -> Stretch {
     Catalog::default().stretch(id).unwrap().clone()
 }
 
+/// The built-in stretch `id` as a fresh state shows it: at the low end of its holds.
+fn fresh(id: &str) -> Stretch {
+    stretchd::schedule::level::leveled(&stretch(id), None)
+}
+
 /// The history log's entries, as JSON.
 fn history(home: &Path) -> Vec<Value> {
     let path = state_dir(home).join("history.jsonl");
@@ -172,7 +177,7 @@ fn interrupt(pid: u32) {
 #[test]
 fn no_wait_prints_the_whole_routine_and_records_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let twist = stretch("seated-twist");
+    let twist = fresh("seated-twist");
     let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(!out.as_bytes().contains(&ESC), "control codes in:\n{out:?}");
@@ -185,16 +190,17 @@ fn no_wait_prints_the_whole_routine_and_records_nothing() {
         "no safety notice the first time:\n{out}"
     );
     assert_steps_in_order(&out, &twist);
-    // One hold on each side, the switch between them, with the step that switches.
-    let first = out.find("Hold 30 s (first side)").expect(&out);
+    // One hold on each side at the level (the low end at first), the switch between them,
+    // with the step that switches.
+    let first = out.find("Hold 15 s (first side)").expect(&out);
     let other = out.find("Now the other side.").expect(&out);
     let last_step = out.find(" 6. Switch to the other side").expect(&out);
-    let second = out.find("Hold 30 s (other side)").expect(&out);
+    let second = out.find("Hold 15 s (other side)").expect(&out);
     assert!(
         first < other && other < last_step && last_step < second,
         "{out}"
     );
-    assert_eq!(out.matches("Hold 30 s (").count(), 2, "{out}");
+    assert_eq!(out.matches("Hold 15 s (").count(), 2, "{out}");
     assert!(!out.contains("... done"), "{out}");
     assert!(
         out.trim_end()
@@ -356,7 +362,9 @@ fn sigint_during_a_hold_stops_and_records_nothing() {
     );
     assert_eq!(status.code(), Some(130), "{status}:\n{out}");
     assert!(
-        out.ends_with("Hold 30 s (1 of 3) ...\nStopped; nothing recorded.\n"),
+        out.ends_with(
+            "Hold 30 s (1 of 3) ...\nStopped; not recorded as done.\nDid it hurt? [y/N] \n"
+        ),
         "{out:?}"
     );
     assert!(!out.contains("Done"), "{out}");
@@ -376,7 +384,7 @@ fn ctrl_c_on_a_terminal_clears_the_bar_and_records_nothing() {
     drop(keyboard);
     let (status, out) = run.finish(SOON);
     assert_eq!(status.code(), Some(130), "{status}:\n{out:?}");
-    let stopped = out.rfind("Stopped; nothing recorded.").expect(&out);
+    let stopped = out.rfind("Stopped; not recorded as done.").expect(&out);
     // The bar's line was erased just before.
     let before = &out[..stopped];
     assert!(
@@ -423,7 +431,7 @@ fn without_a_daemon_the_default_is_the_configs_next_stretch() {
     let (status, out, err) = guide(home.path(), &["--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        out.starts_with(&stretch("thread-the-needle").title()),
+        out.starts_with(&fresh("thread-the-needle").title()),
         "{out}"
     );
     assert!(out.contains("Next in the rotation"), "{out}");
@@ -455,7 +463,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     // The default is what the daemon has coming (its config, not the user's default one).
     let (ok, out, err) = guide(&home, &["--no-wait"]);
     assert!(ok.success(), "{out}{err}");
-    assert!(out.starts_with(&stretch("seated-twist").title()), "{out}");
+    assert!(out.starts_with(&fresh("seated-twist").title()), "{out}");
     assert!(out.contains("The stretch the daemon suggests"), "{out}");
 
     let (ok, out, err) = guide(&home, &["seated-twist", "--hold", "1", "--reps", "1"]);

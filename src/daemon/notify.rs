@@ -440,9 +440,10 @@ fn event_of(msg: &zbus::Message) -> Option<Event> {
 mod tests {
     use super::*;
     use crate::schedule::Fire;
+    use crate::schedule::level::Level;
 
-    /// The notice for the built-in stretch `id`, without pictures.
-    fn notice(id: &str) -> Notice {
+    /// The notice for the built-in stretch `id` at `level`, without pictures.
+    fn notice_at(id: &str, level: Option<Level>) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
             reminder: "stretch".to_owned(),
@@ -450,8 +451,14 @@ mod tests {
             item: id.to_owned(),
             snoozes: 0,
             safety: false,
+            level,
         };
         Notice::for_fire(&Catalog::default(), &fire, 3, None).unwrap()
+    }
+
+    /// The notice for the built-in stretch `id` at the low end, without pictures.
+    fn notice(id: &str) -> Notice {
+        notice_at(id, None)
     }
 
     #[test]
@@ -474,11 +481,30 @@ mod tests {
         let needle = notice("thread-the-needle");
         assert_eq!(
             needle.title,
-            "Mid-back stretch: Thread the needle, 15-30 s each side"
+            "Mid-back stretch: Thread the needle, 15 s each side"
         );
         assert_eq!(
             needle.paragraphs.last().unwrap(),
-            "Hold 15-30 s, once on each side."
+            "Hold 15 s, once on each side."
         );
+    }
+
+    #[test]
+    fn a_stretch_notice_shows_its_level() {
+        let level = Level {
+            hold_secs: 20,
+            done_in_row: 0,
+        };
+        let needle = notice_at("thread-the-needle", Some(level));
+        assert_eq!(
+            needle.title,
+            "Mid-back stretch: Thread the needle, 20 s each side"
+        );
+        assert_eq!(
+            needle.paragraphs.last().unwrap(),
+            "Hold 20 s, once on each side."
+        );
+        // A flow has no level.
+        assert_eq!(notice_at("cat-camel", Some(level)), notice("cat-camel"));
     }
 }

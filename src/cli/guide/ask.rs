@@ -10,25 +10,67 @@ use crate::schedule::level::Adjust;
 /// taken.
 const TRIES: usize = 3;
 
-/// "Did it hurt? [y/N]": `true` for yes.
-pub(super) fn hurt(input: &mut impl BufRead) -> io::Result<bool> {
-    ask(input, "Did it hurt? [y/N] ", parse_hurt).map(|yes| yes.unwrap_or(false))
+/// Where the answers come from. Once its input has ended, every question takes its default
+/// without asking: a terminal reports the end (Ctrl-D) once and then waits again.
+pub(super) struct Questions<R> {
+    input: R,
+    ended: bool,
 }
 
-/// "Next time: [e]asier / [o]k as it is / [h]arder?", for a stretch with a level (`leveled`);
-/// the adjustment asked for. Nothing is asked of any other stretch.
-pub(super) fn adjust(input: &mut impl BufRead, leveled: bool) -> io::Result<Option<Adjust>> {
-    if !leveled {
-        return Ok(None);
+impl<R: BufRead> Questions<R> {
+    /// Questions answered from `input`.
+    pub(super) fn new(input: R) -> Self {
+        Questions {
+            input,
+            ended: false,
+        }
     }
-    let question =
-        "Next time: [e]asier (shorter holds) / [o]k as it is / [h]arder (longer holds)? [O] ";
-    let answer = ask(input, question, parse_adjust)?;
-    Ok(match answer {
-        Some(NextTime::Easier) => Some(Adjust::Easier),
-        Some(NextTime::Harder) => Some(Adjust::Harder),
-        Some(NextTime::AsIs) | None => None,
-    })
+
+    /// "Did it hurt? [y/N]": `true` for yes.
+    pub(super) fn hurt(&mut self) -> io::Result<bool> {
+        let yes = self.ask("Did it hurt? [y/N] ", parse_hurt)?;
+        Ok(yes.unwrap_or(false))
+    }
+
+    /// "Next time: [e]asier / [o]k as it is / [h]arder?", for a stretch with a level
+    /// (`leveled`); the adjustment asked for. Nothing is asked of any other stretch.
+    pub(super) fn adjust(&mut self, leveled: bool) -> io::Result<Option<Adjust>> {
+        if !leveled {
+            return Ok(None);
+        }
+        let question =
+            "Next time: [e]asier (shorter holds) / [o]k as it is / [h]arder (longer holds)? [O] ";
+        Ok(match self.ask(question, parse_adjust)? {
+            Some(NextTime::Easier) => Some(Adjust::Easier),
+            Some(NextTime::Harder) => Some(Adjust::Harder),
+            Some(NextTime::AsIs) | None => None,
+        })
+    }
+
+    /// Asks `question` until `parse` takes the answer ([`TRIES`] times at most); `None` at the
+    /// end of the input or when no answer was taken.
+    fn ask<T>(&mut self, question: &str, parse: fn(&str) -> Option<T>) -> io::Result<Option<T>> {
+        for _ in 0..TRIES {
+            if self.ended {
+                return Ok(None);
+            }
+            let mut out = io::stdout().lock();
+            write!(out, "{question}")?;
+            out.flush()?;
+            drop(out);
+            let mut line = String::new();
+            if self.input.read_line(&mut line)? == 0 {
+                self.ended = true;
+                super::say("")?;
+                return Ok(None);
+            }
+            if let Some(answer) = parse(&line) {
+                return Ok(Some(answer));
+            }
+            super::say("Please answer with one of the letters in brackets.")?;
+        }
+        Ok(None)
+    }
 }
 
 /// An answer to "Next time: ...?".
@@ -37,31 +79,6 @@ enum NextTime {
     Easier,
     AsIs,
     Harder,
-}
-
-/// Asks `question` until `parse` takes the answer ([`TRIES`] times at most); `None` at the end
-/// of the input or when no answer was taken.
-fn ask<T>(
-    input: &mut impl BufRead,
-    question: &str,
-    parse: fn(&str) -> Option<T>,
-) -> io::Result<Option<T>> {
-    for _ in 0..TRIES {
-        let mut out = io::stdout().lock();
-        write!(out, "{question}")?;
-        out.flush()?;
-        drop(out);
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
-            super::say("")?;
-            return Ok(None);
-        }
-        if let Some(answer) = parse(&line) {
-            return Ok(Some(answer));
-        }
-        super::say("Please answer with one of the letters in brackets.")?;
-    }
-    Ok(None)
 }
 
 /// `y`/`yes` is yes, `n`/`no` and an empty line are no; anything else is not an answer.
@@ -114,14 +131,19 @@ mod tests {
 
     #[test]
     fn the_end_of_the_input_and_repeated_nonsense_take_the_default() {
-        assert!(!hurt(&mut &b""[..]).unwrap());
-        assert!(!hurt(&mut &b"what\nwhat\nwhat\ny\n"[..]).unwrap());
-        assert!(hurt(&mut &b"what\ny\n"[..]).unwrap());
-        assert_eq!(
-            adjust(&mut &b"h\n"[..], true).unwrap(),
-            Some(Adjust::Harder)
-        );
-        assert_eq!(adjust(&mut &b"h\n"[..], false).unwrap(), None);
-        assert_eq!(adjust(&mut &b""[..], true).unwrap(), None);
+        let q = |input: &'static [u8]| Questions::new(input);
+        assert!(!q(b"").hurt().unwrap());
+        assert!(!q(b"what\nwhat\nwhat\ny\n").hurt().unwrap());
+        assert!(q(b"what\ny\n").hurt().unwrap());
+        assert_eq!(q(b"h\n").adjust(true).unwrap(), Some(Adjust::Harder));
+        assert_eq!(q(b"h\n").adjust(false).unwrap(), None);
+        let mut both = q(b"\ne\n");
+        assert!(!both.hurt().unwrap());
+        assert_eq!(both.adjust(true).unwrap(), Some(Adjust::Easier));
+        // After the end of the input nothing more is read.
+        let mut ended = q(b"");
+        assert!(!ended.hurt().unwrap());
+        assert!(ended.ended);
+        assert_eq!(ended.adjust(true).unwrap(), None);
     }
 }

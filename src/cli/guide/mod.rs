@@ -97,20 +97,20 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let config_path = args.config.config.as_deref();
-    let mut input = io::stdin().lock();
+    let mut ask = ask::Questions::new(io::stdin().lock());
     if !countdown::perform_until_interrupted(&parts)? {
         say("Stopped; not recorded as done.")?;
-        if ask::hurt(&mut input)? {
+        if ask.hurt()? {
             say(&record::hurt(config_path, &stretch.id)?)?;
         }
         return Ok(ExitCode::from(INTERRUPTED));
     }
     say("\nDone.")?;
-    if ask::hurt(&mut input)? {
+    if ask.hurt()? {
         say(&record::hurt(config_path, &stretch.id)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let adjust = ask::adjust(&mut input, level::range(stretch).is_some())?;
+    let adjust = ask.adjust(level::range(stretch).is_some())?;
     let message = record::record(catalogued, safety, adjust)?;
     say(&message)?;
     Ok(ExitCode::SUCCESS)
