@@ -517,3 +517,122 @@ fn a_daemon_that_does_not_confirm_gets_no_second_entry_from_the_guide() {
         history(home.path())
     );
 }
+
+/// Runs `stretchd guide ARGS` in `home` through a pipe, typing `answers` on its stdin; returns
+/// (status, stdout, stderr).
+fn guide_answering(home: &Path, args: &[&str], answers: &str) -> (ExitStatus, String, String) {
+    let mut cmd = common::stretchd(home);
+    cmd.arg("guide")
+        .args(args)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut run = Running::start(cmd);
+    let mut keyboard = run.child.stdin.take().unwrap();
+    keyboard.write_all(answers.as_bytes()).unwrap();
+    drop(keyboard);
+    let mut stderr = run.child.stderr.take().unwrap();
+    let (status, out) = run.finish(SOON);
+    let mut err = String::new();
+    stderr.read_to_string(&mut err).unwrap();
+    (status, out, err)
+}
+
+#[test]
+fn harder_at_the_end_of_the_guide_lengthens_the_holds_and_stats_list_the_level() {
+    let home = tempfile::tempdir().unwrap();
+    let (status, out, err) =
+        guide_answering(home.path(), &["seated-twist", "--hold", "1"], "n\nh\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("Did it hurt? [y/N] "), "{out}");
+    assert!(out.contains("Next time: [e]asier"), "{out}");
+    assert!(out.contains("next time hold 20 s (was 15 s)"), "{out}");
+    assert_one_guided_done(home.path(), "seated-twist");
+    assert_eq!(
+        saved_state(home.path())["levels"]["seated-twist"]["hold_secs"],
+        20
+    );
+
+    // The guide times the new level, and shows it.
+    let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.starts_with("Mid-back stretch: Seated twist, 20 s each side\n"),
+        "{out}"
+    );
+    assert!(out.contains("Hold 20 s (first side)"), "{out}");
+
+    let stats = run_in(home.path(), &["stats", "--json"], &[], SOON);
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let levels = stats["levels"].as_array().unwrap();
+    let twist = levels.iter().find(|l| l["item"] == "seated-twist").unwrap();
+    assert_eq!(twist["hold_secs"], 20, "{stats}");
+    assert_eq!(twist["range"], "15-30 s", "{stats}");
+    // A flow has no level.
+    assert!(levels.iter().all(|l| l["item"] != "cat-camel"), "{stats}");
+    let stats = text(&run_in(home.path(), &["stats"], &[], SOON).stdout);
+    assert!(stats.contains("Holds now"), "{stats}");
+    assert!(
+        stats
+            .lines()
+            .any(|l| l.contains("seated-twist") && l.contains(" 20 s (range 15-30 s")),
+        "{stats}"
+    );
+
+    // Easier takes it back down; a flow is not asked.
+    let (status, out, err) =
+        guide_answering(home.path(), &["seated-twist", "--hold", "1"], "\ne\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("next time hold 15 s (was 20 s)"), "{out}");
+    let (status, out, err) = guide_answering(
+        home.path(),
+        &["cat-camel", "--hold", "1", "--reps", "1"],
+        "\n",
+    );
+    assert!(status.success(), "{out}{err}");
+    assert!(!out.contains("Next time:"), "{out}");
+}
+
+#[test]
+fn it_hurt_in_the_guide_sets_the_stretch_aside_even_after_ctrl_c() {
+    let home = tempfile::tempdir().unwrap();
+    // At the end.
+    let (status, out, err) = guide_answering(home.path(), &["seated-twist", "--hold", "1"], "y\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("Stop \"Seated twist\" now."), "{out}");
+    assert!(out.contains("healthcare professional"), "{out}");
+    assert!(out.contains("Instead, try"), "{out}");
+    assert!(!out.contains("Next time:"), "{out}");
+    let entries = history(home.path());
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["outcome"], "hurt");
+    assert_eq!(entries[0]["item"], "seated-twist");
+    let state = saved_state(home.path());
+    assert_eq!(
+        state["set_aside"]["seated-twist"]["reason"], "it hurt",
+        "{state}"
+    );
+
+    // After Ctrl-C.
+    let mut cmd = common::stretchd(home.path());
+    cmd.args(["guide", "thoracic-extension", "--hold", "30"])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdin(Stdio::piped());
+    let mut run = Running::start(cmd);
+    run.wait_for("Hold 30 s (1 of 3) ...", SOON);
+    let mut keyboard = run.child.stdin.take().unwrap();
+    interrupt(run.child.id());
+    run.wait_for("Did it hurt? [y/N] ", SOON);
+    keyboard.write_all(b"yes\n").unwrap();
+    drop(keyboard);
+    let (status, out) = run.finish(SOON);
+    assert_eq!(status.code(), Some(130), "{status}:\n{out}");
+    assert!(out.contains("Stop \"Thoracic extension\" now."), "{out}");
+    let state = saved_state(home.path());
+    assert!(
+        state["set_aside"]["thoracic-extension"].is_object(),
+        "{state}"
+    );
+    assert_eq!(history(home.path()).len(), 2);
+}
