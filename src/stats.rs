@@ -714,7 +714,7 @@ Stretch sessions since 2025-11-18:
   Cat-camel        1
   my-own           1
 
-All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
+All reminders: 7 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
 ";
         assert_eq!(text, expected, "\n{text}");
 
