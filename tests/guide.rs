@@ -562,22 +562,22 @@ fn harder_at_the_end_of_the_guide_lengthens_the_holds_and_stats_list_the_level()
     );
     assert!(out.contains("Hold 20 s (first side)"), "{out}");
 
-    let stats = run_in(home.path(), &["stats", "--json"], &[], SOON);
-    assert!(stats.status.success(), "{}", text(&stats.stderr));
-    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
-    let levels = stats["levels"].as_array().unwrap();
+    let listed = run_in(home.path(), &["stats", "--json"], &[], SOON);
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let report: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let levels = report["levels"].as_array().unwrap();
     let twist = levels.iter().find(|l| l["item"] == "seated-twist").unwrap();
-    assert_eq!(twist["hold_secs"], 20, "{stats}");
-    assert_eq!(twist["range"], "15-30 s", "{stats}");
+    assert_eq!(twist["hold_secs"], 20, "{report}");
+    assert_eq!(twist["range"], "15-30 s", "{report}");
     // A flow has no level.
-    assert!(levels.iter().all(|l| l["item"] != "cat-camel"), "{stats}");
-    let stats = text(&run_in(home.path(), &["stats"], &[], SOON).stdout);
-    assert!(stats.contains("Holds now"), "{stats}");
+    assert!(levels.iter().all(|l| l["item"] != "cat-camel"), "{report}");
+    let shown = text(&run_in(home.path(), &["stats"], &[], SOON).stdout);
+    assert!(shown.contains("Holds now"), "{shown}");
     assert!(
-        stats
+        shown
             .lines()
             .any(|l| l.contains("seated-twist") && l.contains(" 20 s (range 15-30 s")),
-        "{stats}"
+        "{shown}"
     );
 
     // Easier takes it back down; a flow is not asked.

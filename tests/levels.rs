@@ -101,15 +101,15 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     );
     let status = ok(&home, &["status"]);
     assert!(status.contains("Seated twist, 20 s each side"), "{status}");
-    let stats = json(&home, &["stats"]);
-    let twist = stats["levels"]
+    let report = json(&home, &["stats"]);
+    let twist = report["levels"]
         .as_array()
         .unwrap()
         .iter()
         .find(|l| l["item"] == "seated-twist")
         .cloned()
         .unwrap();
-    assert_eq!(twist["hold_secs"], 20, "{stats}");
+    assert_eq!(twist["hold_secs"], 20, "{report}");
 
     // A plain Done counts toward growth without changing the hold; --easy steps down.
     assert_eq!(ok(&home, &["done"]).trim(), "done: \"stretch\"");
