@@ -304,9 +304,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     })
                 })
                 .ok_or(Refusal::NoStretchToSetAside)?;
-        if self.config.catalog.stretch(&item).is_none() {
+        let Some(stretch) = self.config.catalog.stretch(&item).cloned() else {
             return Err(Refusal::NotAStretch(item));
-        }
+        };
         let saved = if on_screen.as_deref() == Some(item.as_str()) {
             self.answer(Outcome::Hurt, None).map(drop)
         } else {
@@ -321,11 +321,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         info!(item = %item, "hurt: set aside");
         aside::set_aside(&mut self.state, &item, aside::HURT, now);
-        // Looked up again: checked above.
-        let Some(stretch) = self.config.catalog.stretch(&item) else {
-            return Err(Refusal::NotAStretch(item));
-        };
-        let advice = aside::hurt_advice(&self.config, &self.state, stretch);
+        let advice = aside::hurt_advice(&self.config, &self.state, &stretch);
         Ok(match saved {
             Ok(()) => advice,
             Err(e) => format!("{advice}\n(Not saved in the history: {e}.)"),

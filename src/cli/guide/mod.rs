@@ -7,12 +7,12 @@
 //!   stretch coming), [`crate::schedule::next_stretch`] from the saved state (`state.json`, read
 //!   only): the first stretch the config's schedule would show, else the next one in the
 //!   rotation, else the catalogue's first.
-//! - **The routine** ([`routine()`]): title, summary and dose, the safety notice the first time,
+//! - **The routine** ([`routine()`]): title, summary and dose, the safety notice until it is seen,
 //!   then the numbered steps and the timed parts of the stretch's [`crate::catalog::Dose`]:
 //!   - a **hold** is a timed hold per repetition. A two-sided stretch holds the first side
 //!     `reps` times, says "Now the other side", then holds that side as often; when its last
 //!     step is the switch to the other side (as in the built-in ones), that step is shown at the
-//!     switch rather than before the first hold. Each hold lasts the longest hold.
+//!     switch rather than before the first hold. Each hold lasts the stretch's level.
 //!   - a **flow** is paced round by round: breathe out into the first shape, pause, breathe in
 //!     into the second, pause (`Breathe out into cat (back rounded), 3 s (round 1 of 8)`).
 //!   - a **duration** is one countdown of its longest length (`Keep going for 3 min`).
@@ -21,18 +21,26 @@
 //!   `--reps` the holds on each side or the rounds of a flow (a duration has none, so it is
 //!   refused there). Nothing waits for a key: the next part follows each timed one, so the
 //!   guide also runs in a pipe.
-//! - **The safety notice** counts as seen once the daemon has shown it with a notification or
-//!   once a guided stretch that showed it was finished: either way `safety_shown` in
-//!   `state.json` says so. A running daemon sets it when the guide's request to record the
-//!   stretch says the notice was shown; without a daemon the guide sets it through the store.
+//! - **The level.** A stretch held still is timed at its level from `state.json` (the low end
+//!   of its range at first; see [`crate::schedule::level`]); `--hold` overrides it.
+//! - **The safety notice** counts as seen once the user has answered a notification that
+//!   carried it or finished a guided stretch that showed it: either way `safety_shown` in
+//!   `state.json` says so. `--safety` shows it anyway. A running daemon sets it when the
+//!   guide's request to record the stretch says the notice was shown; without a daemon the
+//!   guide sets it through the store.
 //! - **Recording.** Finishing records an entry like the notification's Done (kind `stretch`,
 //!   reminder [`REMINDER`], outcome `done`): a running daemon is asked to append it
 //!   ([`crate::ipc::Request::GuideDone`]), so that it counts toward the week at once; without a
 //!   daemon (or if it refuses) the guide appends to `history.jsonl` itself. If the daemon does
 //!   not confirm (it is stuck, hangs up, or answers garbage) the guide writes nothing, since the
 //!   daemon may still record it, and exits with status 1.
-//! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; nothing recorded."
-//!   is printed, the exit status is 130, and nothing is written.
+//! - **The questions** at the end: `Did it hurt? [y/N]` (yes records it as `stretchd hurt ID`
+//!   does and records no Done), then, for a stretch with a level, `Next time: [e]asier / [o]k
+//!   as it is / [h]arder?`, which moves the level as `stretchd done --easy`/`--hard` would. An
+//!   empty line or the end of the input takes the default (no; as it is).
+//! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; not recorded as
+//!   done." is printed, "Did it hurt?" is asked, the exit status is 130, and nothing else is
+//!   written.
 //! - **Terminal or pipe.** On a terminal each timed part is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
