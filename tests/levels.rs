@@ -132,6 +132,27 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
 }
 
 #[test]
+fn three_done_buttons_in_a_row_grow_the_hold_a_step() {
+    let (_bus, server, mut daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    for _ in 0..3 {
+        let note = now(&home, &server, &daemon);
+        assert_eq!(
+            note.summary,
+            "Mid-back stretch: Seated twist, 15 s each side"
+        );
+        server.press(note.id, "done");
+        daemon.wait_for_log(": done", SOON);
+    }
+    daemon.wait_for_log("holds 15 s -> 20 s", SOON);
+    let note = now(&home, &server, &daemon);
+    assert_eq!(
+        note.summary,
+        "Mid-back stretch: Seated twist, 20 s each side"
+    );
+}
+
+#[test]
 fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back() {
     let (_bus, server, daemon, _dir) = setup();
     let home = daemon.home().to_owned();
