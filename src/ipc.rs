@@ -25,6 +25,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::{Config, IdleSource, Kind};
 use crate::schedule::Fire;
+use crate::schedule::level::Adjust;
 
 /// Bumped whenever a request or response changes shape.
 pub const PROTOCOL_VERSION: u32 = 2;
@@ -87,8 +88,23 @@ pub enum Request {
     #[serde(deserialize_with = "no_fields")]
     Skip,
     /// Answer the last reminder with Done.
-    #[serde(deserialize_with = "no_fields")]
-    Done,
+    Done {
+        /// Make the stretch easier or harder next time; left out (as before the field) for a
+        /// plain Done, which counts toward a longer hold.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        adjust: Option<Adjust>,
+    },
+    /// The stretch hurt: record it, set it aside, and say what to do instead.
+    Hurt {
+        /// The stretch id; `None`: the stretch reminder on screen, or else the last stretch done.
+        #[serde(default)]
+        item: Option<String>,
+    },
+    /// Bring a stretch set aside back into rotation.
+    Restore {
+        /// The stretch id.
+        item: String,
+    },
     /// Fire a reminder now: this one, or the one due next.
     Now {
         /// A reminder id from the config.
@@ -108,6 +124,9 @@ pub enum Request {
         /// before the field, and false when absent.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         safety_shown: bool,
+        /// Make it easier or harder next time, as with [`Request::Done`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        adjust: Option<Adjust>,
     },
     /// `stretchd guide --session` walked the user through a whole stretch session: record one
     /// session done, which counts toward the weekly goal.
@@ -163,7 +182,7 @@ impl Upcoming {
             Kind::Stretch => config
                 .catalog
                 .stretch(&fire.item)
-                .map(crate::catalog::Stretch::title),
+                .map(|s| crate::schedule::level::leveled(s, fire.level.as_ref()).title()),
             Kind::Posture => config
                 .catalog
                 .posture(&fire.item)
@@ -788,6 +807,7 @@ mod tests {
         let done = Request::GuideDone {
             item: "seated-twist".into(),
             safety_shown: false,
+            adjust: None,
         };
         let json = serde_json::to_string(&done).unwrap();
         assert_eq!(json, r#"{"type":"guide_done","item":"seated-twist"}"#);
@@ -795,13 +815,32 @@ mod tests {
         let seen = Request::GuideDone {
             item: "seated-twist".into(),
             safety_shown: true,
+            adjust: Some(Adjust::Harder),
         };
         let json = serde_json::to_string(&seen).unwrap();
         assert_eq!(
             json,
-            r#"{"type":"guide_done","item":"seated-twist","safety_shown":true}"#
+            r#"{"type":"guide_done","item":"seated-twist","safety_shown":true,"adjust":"harder"}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), seen);
+        // `done` reads as it did before it had a field, and takes one.
+        let plain = Request::Done { adjust: None };
+        assert_eq!(serde_json::to_string(&plain).unwrap(), r#"{"type":"done"}"#);
+        assert_eq!(
+            serde_json::from_str::<Request>(r#"{"type":"done"}"#).unwrap(),
+            plain
+        );
+        assert_eq!(
+            serde_json::from_str::<Request>(r#"{"type":"done","adjust":"easier"}"#).unwrap(),
+            Request::Done {
+                adjust: Some(Adjust::Easier)
+            }
+        );
+        assert!(serde_json::from_str::<Request>(r#"{"type":"done","adjust":"more"}"#).is_err());
+        assert_eq!(
+            serde_json::from_str::<Request>(r#"{"type":"hurt"}"#).unwrap(),
+            Request::Hurt { item: None }
+        );
     }
 
     #[test]
@@ -819,6 +858,9 @@ mod tests {
             r#"{"type":"now","x":1}"#,
             r#"{"type":"reload","x":1}"#,
             r#"{"type":"guide_done","item":"cat-camel","x":1}"#,
+            r#"{"type":"done","adjust":"harder","x":1}"#,
+            r#"{"type":"hurt","x":1}"#,
+            r#"{"type":"restore","item":"cat-camel","x":1}"#,
         ];
         for json in requests {
             match serde_json::from_str::<Request>(json) {

@@ -55,6 +55,8 @@ pub struct OutcomeCounts {
     pub dismissed: u32,
     /// Timed out or replaced without an answer.
     pub expired: u32,
+    /// Hurt, and set aside.
+    pub hurt: u32,
 }
 
 impl OutcomeCounts {
@@ -66,6 +68,7 @@ impl OutcomeCounts {
             Outcome::Skipped => self.skipped,
             Outcome::Dismissed => self.dismissed,
             Outcome::Expired => self.expired,
+            Outcome::Hurt => self.hurt,
         }
     }
 
@@ -76,6 +79,7 @@ impl OutcomeCounts {
             Outcome::Skipped => &mut self.skipped,
             Outcome::Dismissed => &mut self.dismissed,
             Outcome::Expired => &mut self.expired,
+            Outcome::Hurt => &mut self.hurt,
         };
         *count = count.saturating_add(1);
     }
@@ -783,7 +787,7 @@ Desk stretches since 2025-11-18:
   Cat-camel        1
   my-own           1
 
-All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired
+All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
 ";
         assert_eq!(text, expected, "\n{text}");
 

@@ -37,6 +37,9 @@ _stretchd() {
             stretchd,history)
                 cmd="stretchd__subcmd__history"
                 ;;
+            stretchd,hurt)
+                cmd="stretchd__subcmd__hurt"
+                ;;
             stretchd,install)
                 cmd="stretchd__subcmd__install"
                 ;;
@@ -130,6 +133,9 @@ _stretchd() {
             stretchd__subcmd__help,history)
                 cmd="stretchd__subcmd__help__subcmd__history"
                 ;;
+            stretchd__subcmd__help,hurt)
+                cmd="stretchd__subcmd__help__subcmd__hurt"
+                ;;
             stretchd__subcmd__help,install)
                 cmd="stretchd__subcmd__help__subcmd__install"
                 ;;
@@ -184,17 +190,35 @@ _stretchd() {
             stretchd__subcmd__help__subcmd__config,set)
                 cmd="stretchd__subcmd__help__subcmd__config__subcmd__set"
                 ;;
+            stretchd__subcmd__help__subcmd__stretches,restore)
+                cmd="stretchd__subcmd__help__subcmd__stretches__subcmd__restore"
+                ;;
+            stretchd__subcmd__help__subcmd__stretches,safety)
+                cmd="stretchd__subcmd__help__subcmd__stretches__subcmd__safety"
+                ;;
             stretchd__subcmd__help__subcmd__stretches,show)
                 cmd="stretchd__subcmd__help__subcmd__stretches__subcmd__show"
                 ;;
             stretchd__subcmd__stretches,help)
                 cmd="stretchd__subcmd__stretches__subcmd__help"
                 ;;
+            stretchd__subcmd__stretches,restore)
+                cmd="stretchd__subcmd__stretches__subcmd__restore"
+                ;;
+            stretchd__subcmd__stretches,safety)
+                cmd="stretchd__subcmd__stretches__subcmd__safety"
+                ;;
             stretchd__subcmd__stretches,show)
                 cmd="stretchd__subcmd__stretches__subcmd__show"
                 ;;
             stretchd__subcmd__stretches__subcmd__help,help)
                 cmd="stretchd__subcmd__stretches__subcmd__help__subcmd__help"
+                ;;
+            stretchd__subcmd__stretches__subcmd__help,restore)
+                cmd="stretchd__subcmd__stretches__subcmd__help__subcmd__restore"
+                ;;
+            stretchd__subcmd__stretches__subcmd__help,safety)
+                cmd="stretchd__subcmd__stretches__subcmd__help__subcmd__safety"
                 ;;
             stretchd__subcmd__stretches__subcmd__help,show)
                 cmd="stretchd__subcmd__stretches__subcmd__help__subcmd__show"
@@ -206,7 +230,7 @@ _stretchd() {
 
     case "${cmd}" in
         stretchd)
-            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide config help"
+            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,7 +478,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__done)
-            opts="-h --json --help"
+            opts="-h --easy --hard --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,7 +492,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__guide)
-            opts="-c -h --session --no-warmup --no-wait --hold --reps --config --json --help"
+            opts="-c -h --session --no-warmup --no-wait --hold --reps --safety --config --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,7 +522,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__help)
-            opts="run check stretches status next snooze pause resume skip done now reload history stats install uninstall completions man guide config help"
+            opts="run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +676,20 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__hurt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -834,8 +872,36 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__help__subcmd__stretches)
-            opts="show"
+            opts="show restore safety"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__stretches__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__stretches__subcmd__safety)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -883,6 +949,28 @@ _stretchd() {
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__hurt)
+            opts="-c -h --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1090,7 +1178,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__stretches)
-            opts="-c -h --config --json --help show help"
+            opts="-c -h --config --json --help show restore safety help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,7 +1200,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__stretches__subcmd__help)
-            opts="show help"
+            opts="show restore safety help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,9 +1227,65 @@ _stretchd() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        stretchd__subcmd__stretches__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__stretches__subcmd__help__subcmd__safety)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         stretchd__subcmd__stretches__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__stretches__subcmd__restore)
+            opts="-h --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__stretches__subcmd__safety)
+            opts="-h --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

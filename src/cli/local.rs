@@ -1,20 +1,22 @@
 //! The commands that work without a daemon (`check`, `stretches`, `history`, `stats`) and
 //! `stretchd run` itself. Output is text for people or JSON for scripts.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use chrono::{DateTime, FixedOffset, Local, Utc};
 use serde::Serialize;
 
 use crate::catalog::{SAFETY_NOTICE, Stretch};
-use crate::cli::{CheckArgs, ConfigArg, StretchesArgs, StretchesCommand};
+use crate::cli::{CheckArgs, ConfigArg};
 use crate::config::{Config, Origin};
 use crate::daemon::process;
 use crate::ipc::Upcoming;
 use crate::schedule;
-use crate::schedule::state::State;
+use crate::schedule::state::{SetAside, State};
+use crate::store::Store;
 use crate::store::history::Entry;
 
 /// `stretchd run`: becomes `stretchd-daemon` when that binary is installed beside this one (see
@@ -91,10 +93,71 @@ pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
     let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
     scan_history(|e| tally.add(&e))?;
     let stats = tally.finish();
+    let saved = Store::new(&crate::store::paths::state_dir()).peek();
+    let levels = levels(&config, saved.as_ref());
     if json {
-        return Ok(serde_json::to_string_pretty(&stats)? + "\n");
+        #[derive(Serialize)]
+        struct Report<'a> {
+            #[serde(flatten)]
+            stats: &'a crate::stats::Stats,
+            levels: &'a [LevelLine],
+        }
+        let report = Report {
+            stats: &stats,
+            levels: &levels,
+        };
+        return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
-    Ok(crate::stats::render(&stats, &config.catalog))
+    let mut out = crate::stats::render(&stats, &config.catalog);
+    if !levels.is_empty() {
+        out.push_str("\nHolds now (they grow after 3 Done answers; `stretchd done --easy`/`--hard` move them):\n");
+        let width = levels.iter().map(|l| l.item.len()).max().unwrap_or(0);
+        for l in &levels {
+            let _ = writeln!(
+                out,
+                "  {:width$}  {} s (range {}; {} of {} Done toward the next step)",
+                l.item,
+                l.hold_secs,
+                l.range,
+                l.done_in_row,
+                schedule::level::GROW_AFTER
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// One stretch's level, as `stretchd stats` lists it.
+#[derive(Debug, Serialize)]
+struct LevelLine {
+    /// The stretch id.
+    item: String,
+    /// Its hold now, in seconds.
+    hold_secs: u32,
+    /// The range in the catalogue, e.g. `15-30 s`.
+    range: String,
+    /// Done answers in a row at this hold.
+    done_in_row: u32,
+}
+
+/// The level of every stretch that has one (those held still), from the saved state.
+fn levels(config: &Config, state: Option<&State>) -> Vec<LevelLine> {
+    let saved = |id: &str| state.and_then(|s| s.levels.get(id));
+    config
+        .catalog
+        .stretches
+        .iter()
+        .filter_map(|s| {
+            let range = schedule::level::range(s)?;
+            let level = saved(&s.id);
+            Some(LevelLine {
+                item: s.id.clone(),
+                hold_secs: schedule::level::hold_secs(range, level),
+                range: range.to_string(),
+                done_in_row: level.map_or(0, |l| l.done_in_row),
+            })
+        })
+        .collect()
 }
 
 /// `stretchd check`: validates the config and lists the next reminders.
@@ -157,56 +220,86 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// `stretchd stretches [show ID]`.
-pub(super) fn stretches(args: &StretchesArgs, json: bool) -> anyhow::Result<String> {
-    let config = Config::load(args.config.config.as_deref())?;
+/// `stretchd stretches`: the stretches (with the ones set aside, why and since when) and the
+/// posture checks.
+pub(super) fn list_stretches(config: Option<&Path>, json: bool) -> anyhow::Result<String> {
+    let config = Config::load(config)?;
     let catalog = &config.catalog;
-    match &args.show {
-        None if json => Ok(serde_json::to_string_pretty(catalog)? + "\n"),
-        None => {
-            let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
-            for s in &catalog.stretches {
-                let note = if !config.fit.allows(s) {
-                    "  [not in the program: needs another position or equipment]"
-                } else if s.desk_friendly() {
-                    ""
-                } else {
-                    "  [sessions only: not a desk stretch]"
-                };
-                let _ = writeln!(
-                    out,
-                    "  {:20} {:26} {:8} {}{note}",
-                    s.id,
-                    s.name,
-                    s.position.as_str(),
-                    s.dose.describe()
-                );
-            }
-            out.push_str("\nPosture checks:\n");
-            for p in &catalog.postures {
-                let _ = writeln!(out, "  {:20} {}", p.id, p.name);
-            }
-            Ok(out)
+    let state = Store::new(&crate::store::paths::state_dir()).peek();
+    let nothing = BTreeMap::new();
+    let set_aside = state.as_ref().map_or(&nothing, |s| &s.set_aside);
+    if json {
+        #[derive(Serialize)]
+        struct Listing<'a> {
+            #[serde(flatten)]
+            catalog: &'a crate::catalog::Catalog,
+            set_aside: &'a BTreeMap<String, SetAside>,
         }
-        Some(StretchesCommand::Show { id }) => {
-            if let Some(s) = catalog.stretch(id) {
-                if json {
-                    return Ok(serde_json::to_string_pretty(s)? + "\n");
-                }
-                return Ok(describe_stretch(s));
-            }
-            if let Some(p) = catalog.posture(id) {
-                if json {
-                    return Ok(serde_json::to_string_pretty(p)? + "\n");
-                }
-                return Ok(format!("{}\n\n{}\n", p.title(), p.text));
-            }
-            bail!(
-                "no stretch or posture check has the id \"{}\"; `stretchd stretches` lists them",
-                crate::text::printable(id)
-            )
-        }
+        let listing = Listing { catalog, set_aside };
+        return Ok(serde_json::to_string_pretty(&listing)? + "\n");
     }
+    let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
+    for s in &catalog.stretches {
+        let note = if let Some(aside) = set_aside.get(&s.id) {
+            format!(
+                "  [set aside: {}, {}; `stretchd stretches restore {}` brings it back]",
+                aside.reason,
+                aside.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M"),
+                s.id
+            )
+        } else if !config.fit.allows(s) {
+            "  [not in the program: needs another position or equipment]".to_owned()
+        } else if s.desk_friendly() {
+            String::new()
+        } else {
+            "  [sessions only: not a desk stretch]".to_owned()
+        };
+        let _ = writeln!(
+            out,
+            "  {:20} {:26} {:8} {}{note}",
+            s.id,
+            s.name,
+            s.position.as_str(),
+            s.dose.describe()
+        );
+    }
+    out.push_str("\nPosture checks:\n");
+    for p in &catalog.postures {
+        let _ = writeln!(out, "  {:20} {}", p.id, p.name);
+    }
+    out.push_str("\n`stretchd stretches safety` shows the safety notice.\n");
+    Ok(out)
+}
+
+/// `stretchd stretches show ID`: one stretch or posture check in full.
+pub(super) fn show_stretch(config: Option<&Path>, id: &str, json: bool) -> anyhow::Result<String> {
+    let config = Config::load(config)?;
+    let catalog = &config.catalog;
+    if let Some(s) = catalog.stretch(id) {
+        if json {
+            return Ok(serde_json::to_string_pretty(s)? + "\n");
+        }
+        return Ok(describe_stretch(s));
+    }
+    if let Some(p) = catalog.posture(id) {
+        if json {
+            return Ok(serde_json::to_string_pretty(p)? + "\n");
+        }
+        return Ok(format!("{}\n\n{}\n", p.title(), p.text));
+    }
+    bail!(
+        "no stretch or posture check has the id \"{}\"; `stretchd stretches` lists them",
+        crate::text::printable(id)
+    )
+}
+
+/// `stretchd stretches safety`: the safety notice.
+pub(super) fn safety(json: bool) -> anyhow::Result<String> {
+    if json {
+        let notice = serde_json::json!({ "safety_notice": SAFETY_NOTICE });
+        return Ok(serde_json::to_string_pretty(&notice)? + "\n");
+    }
+    Ok(format!("{SAFETY_NOTICE}\n"))
 }
 
 fn describe_stretch(s: &Stretch) -> String {

@@ -1,5 +1,6 @@
 //! The command line, as clap derive types. `main` parses it and [`crate::cli::local`] runs it.
 
+pub mod aside;
 pub mod config_cmd;
 pub mod docs;
 pub mod guide;
@@ -22,7 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command {
         Command::Run(args) => local::run_daemon(args)?,
         Command::Check(args) => print!("{}", local::check(&args, json)?),
-        Command::Stretches(args) => print!("{}", local::stretches(&args, json)?),
+        Command::Stretches(args) => return stretches(args, json),
         Command::History { since } => print!("{}", local::history(since, json)?),
         Command::Stats(args) => print!("{}", local::stats(&args, json)?),
         Command::Status { follow: true } => return Ok(remote::follow(json)),
@@ -41,7 +42,16 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Resume => return call(Request::Resume),
         Command::Skip => return call(Request::Skip),
-        Command::Done => return call(Request::Done),
+        Command::Done(args) => {
+            let adjust = args.adjust();
+            return call(Request::Done { adjust });
+        }
+        Command::Hurt { id, config } => {
+            let request = Request::Hurt { item: id.clone() };
+            return remote::call_or(&request, json, || {
+                aside::hurt_alone(config.config.as_deref(), id)
+            });
+        }
         Command::Now { id } => return call(Request::Now { reminder: id }),
         Command::Reload => return call(Request::Reload),
         Command::Install { dry_run } => install::install(
@@ -59,6 +69,23 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Guide(args) => return guide::run(&args, json),
         Command::Config { command } => return config_cmd::run(&command, json),
     }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// `stretchd stretches [show ID | restore ID | safety]`: all but `restore` only read; `restore`
+/// asks the daemon, or changes the saved state when none runs.
+fn stretches(args: StretchesArgs, json: bool) -> anyhow::Result<std::process::ExitCode> {
+    let config = args.config.config.as_deref();
+    let text = match args.show {
+        None => local::list_stretches(config, json)?,
+        Some(StretchesCommand::Show { id }) => local::show_stretch(config, &id, json)?,
+        Some(StretchesCommand::Safety) => local::safety(json)?,
+        Some(StretchesCommand::Restore { id }) => {
+            let request = crate::ipc::Request::Restore { item: id.clone() };
+            return remote::call_or(&request, json, || aside::restore_alone(config, &id));
+        }
+    };
+    print!("{text}");
     Ok(std::process::ExitCode::SUCCESS)
 }
 
@@ -114,8 +141,19 @@ pub enum Command {
     Resume,
     /// Answer the last reminder with Skip (for servers that draw no buttons).
     Skip,
-    /// Answer the last reminder with Done (for servers that draw no buttons).
-    Done,
+    /// Answer the last reminder with Done (for servers that draw no buttons); --easy or --hard
+    /// make the stretch's holds a step shorter or longer next time.
+    Done(DoneArgs),
+    /// The stretch hurt: stop; it is recorded, set aside (out of rotation until `stretchd
+    /// stretches restore ID`), and another for the same area is named.
+    Hurt {
+        /// The stretch (default: the stretch reminder on screen, or else the last one done).
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+        #[command(flatten)]
+        #[allow(missing_docs)]
+        config: ConfigArg,
+    },
     /// Show a reminder right away: this one, or the one due next.
     Now {
         /// A reminder id from the config.
@@ -230,7 +268,7 @@ pub struct StretchesArgs {
     pub show: Option<StretchesCommand>,
 }
 
-/// `stretchd stretches show ID`.
+/// `stretchd stretches show ID`, `restore ID`, `safety`.
 #[derive(Debug, Subcommand)]
 pub enum StretchesCommand {
     /// Print one stretch or posture check in full.
@@ -238,10 +276,45 @@ pub enum StretchesCommand {
         /// Its id, as listed by `stretchd stretches`.
         id: String,
     },
+    /// Bring a stretch set aside (`stretchd hurt`) back into rotation.
+    Restore {
+        /// Its id, as listed by `stretchd stretches`.
+        id: String,
+    },
+    /// Print the safety notice.
+    Safety,
+}
+
+/// `stretchd done [--easy | --hard]`.
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// It was too much: a stretch's holds get a step (5 s) shorter next time.
+    #[arg(long, conflicts_with = "hard")]
+    pub easy: bool,
+    /// It was too little: a stretch's holds get a step (5 s) longer next time, even past the
+    /// top of its range (by at most 15 s).
+    #[arg(long)]
+    pub hard: bool,
+}
+
+impl DoneArgs {
+    /// The adjustment asked for, if any.
+    pub fn adjust(&self) -> Option<crate::schedule::level::Adjust> {
+        use crate::schedule::level::Adjust;
+        match (self.easy, self.hard) {
+            (true, _) => Some(Adjust::Easier),
+            (_, true) => Some(Adjust::Harder),
+            _ => None,
+        }
+    }
 }
 
 /// `stretchd guide [ID]`, `stretchd guide --session`.
 #[derive(Debug, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is one independent command-line flag"
+)]
 pub struct GuideArgs {
     /// The stretch, as listed by `stretchd stretches` (default: the one the daemon would
     /// suggest next).
@@ -258,13 +331,16 @@ pub struct GuideArgs {
     /// Print the whole routine at once, without timers, and record nothing.
     #[arg(long)]
     pub no_wait: bool,
-    /// Time each hold for this many seconds instead of the stretch's longest hold (for a flow,
-    /// each pause in a shape; for a timed stretch such as foam rolling, the whole of it).
+    /// Time each hold for this many seconds instead of the stretch's level (for a flow, each
+    /// pause in a shape; for a timed stretch such as foam rolling, the whole of it).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub hold: Option<u32>,
     /// Do this many holds (on each side), or rounds of a flow, instead of the stretch's own.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub reps: Option<u32>,
+    /// Show the safety notice before the routine, even once it has been seen.
+    #[arg(long)]
+    pub safety: bool,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub config: ConfigArg,

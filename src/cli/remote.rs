@@ -64,21 +64,48 @@ fn failure(e: &ClientError) -> ExitCode {
 
 /// Sends `request` to the daemon and prints its answer; exit 3 when none runs.
 pub(super) fn call(request: &Request, json: bool) -> anyhow::Result<ExitCode> {
-    let response = match connect().and_then(|c| c.call(request)) {
-        Ok(r) => r,
-        Err(e) => return Ok(failure(&e)),
-    };
+    match connect().and_then(|c| c.call(request)) {
+        Ok(response) => report(&response, json),
+        Err(e) => Ok(failure(&e)),
+    }
+}
+
+/// Sends `request` to the daemon, or, when none runs, does it with `alone` on the saved files;
+/// prints the answer either way.
+pub(super) fn call_or(
+    request: &Request,
+    json: bool,
+    alone: impl FnOnce() -> anyhow::Result<String>,
+) -> anyhow::Result<ExitCode> {
+    report(&ask_or(request, alone)?, json)
+}
+
+/// The daemon's answer to `request`, or, when none runs, `alone`'s message as an answer. A
+/// daemon that cannot be reached for another reason is an error that says why.
+pub(crate) fn ask_or(
+    request: &Request,
+    alone: impl FnOnce() -> anyhow::Result<String>,
+) -> anyhow::Result<Response> {
+    match connect().and_then(|c| c.call(request)) {
+        Ok(response) => Ok(response),
+        Err(ClientError::NotRunning(_)) => Ok(Response::Ok { message: alone()? }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Prints a daemon's answer; exit 1 for an error.
+fn report(response: &Response, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        println!("{}", serde_json::to_string_pretty(&response)?);
+        println!("{}", serde_json::to_string_pretty(response)?);
     } else {
-        match &response {
+        match response {
             Response::Status(s) => print!("{}", render_status(s, Utc::now())),
             Response::Next { upcoming } => print!("{}", render_upcoming(upcoming, Utc::now())),
             Response::Ok { message } => println!("{message}"),
             Response::Error { .. } => {}
         }
     }
-    if let Response::Error { message } = &response {
+    if let Response::Error { message } = response {
         eprintln!("stretchd: {message}");
         return Ok(ExitCode::FAILURE);
     }

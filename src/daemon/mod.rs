@@ -22,6 +22,7 @@ use crate::daemon::notify::{
 use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
 use crate::ipc::{Request, Response, Status};
+use crate::schedule::level::Adjust;
 use crate::schedule::state::State;
 use crate::schedule::{self, Fire};
 use crate::store::Store;
@@ -461,7 +462,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 last.notification = Some(id);
                 if matches!(
                     last.outcome,
-                    Some(Outcome::Done | Outcome::Skipped | Outcome::Snoozed)
+                    Some(Outcome::Done | Outcome::Skipped | Outcome::Snoozed | Outcome::Hurt)
                 ) {
                     // Answered from the CLI before the server answered.
                     self.close(id);
@@ -574,7 +575,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             outcome
         };
         // A failure to save is logged by `record`; nobody else is waiting to hear it.
-        let _ = self.answer(outcome);
+        let _ = self.answer(outcome, None);
     }
 
     /// Whether notification `id` is the latest reminder's, a session awaiting an answer.
@@ -609,11 +610,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// guide --session` in a new terminal window; otherwise the reminder counts as seen, which
     /// is only logged. Nothing is recorded either way: the guide records Done itself when the
     /// user finishes it.
-    fn clicked(&self, id: u32) {
+    fn clicked(&mut self, id: u32) {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
         let fire = &last.fire;
+        schedule::answered(&mut self.state, fire, None);
         let guided = match fire.kind {
             Kind::Stretch => Some(launch::Guided::Stretch(&fire.item)),
             Kind::Session => Some(launch::Guided::Session),
@@ -630,26 +632,50 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Records an answer to the latest reminder and closes its notification. The error says
-    /// why the answer was not saved in the history (it is carried out all the same).
-    fn answer(&mut self, outcome: Outcome) -> Result<(), RecordError> {
+    /// Records an answer to the latest reminder and closes its notification; a stretch done
+    /// moves its level (with `adjust`, as the user asked), and an answer that shows the safety
+    /// notice was seen says so in the state. Returns the change of hold (see
+    /// [`schedule::level::done`]); the error says why the answer was not saved in the history
+    /// (it is carried out all the same).
+    fn answer(
+        &mut self,
+        outcome: Outcome,
+        adjust: Option<Adjust>,
+    ) -> Result<Option<(u32, u32)>, RecordError> {
         let Some(last) = self.last.as_mut() else {
-            return Ok(());
+            return Ok(None);
         };
         last.outcome = Some(outcome);
         let fire = last.fire.clone();
         let notification = last.notification;
         info!(reminder = %fire.reminder, item = %fire.item, "{}", outcome.as_str());
+        schedule::answered(&mut self.state, &fire, Some(outcome));
         let saved = self.record(&fire, outcome);
-        if outcome == Outcome::Done && fire.kind == Kind::Session {
-            self.recent_done.push(self.clock.now());
+        let mut change = None;
+        if outcome == Outcome::Done {
+            match fire.kind {
+                // The week's goal counts sessions.
+                Kind::Session => self.recent_done.push(self.clock.now()),
+                Kind::Stretch => change = self.level_done(&fire.item, adjust),
+                Kind::Posture => {}
+            }
         }
-        if let (Some(id), Outcome::Done | Outcome::Skipped | Outcome::Snoozed) =
+        if let (Some(id), Outcome::Done | Outcome::Skipped | Outcome::Snoozed | Outcome::Hurt) =
             (notification, outcome)
         {
             self.close(id);
         }
-        saved
+        saved.map(|()| change)
+    }
+
+    /// Moves the level of stretch `item`, done with `adjust`; returns the change of hold.
+    fn level_done(&mut self, item: &str, adjust: Option<Adjust>) -> Option<(u32, u32)> {
+        let stretch = self.config.catalog.stretch(item)?;
+        let change = schedule::level::done(&mut self.state.levels, stretch, adjust);
+        if let Some((was, now)) = change.filter(|(was, now)| was != now) {
+            info!(item, "holds {was} s -> {now} s");
+        }
+        change
     }
 
     /// Snoozes the latest reminder (it must await an answer) for `length`.
@@ -668,6 +694,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         )?;
         last.outcome = Some(Outcome::Snoozed);
         let fire = last.fire.clone();
+        schedule::answered(&mut self.state, &fire, Some(Outcome::Snoozed));
         let saved = self.record(&fire, Outcome::Snoozed);
         let message = format!(
             "snoozed \"{}\" until {}",

@@ -120,9 +120,10 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// The notification for a firing: a desk stretch with its steps and a line that says it is
-    /// one (and the safety notice the first time), a session with its warm-up and stretches, or
-    /// a posture check. Snooze is offered while the snooze limit allows. A stretch
+    /// The notification for a firing: a desk stretch at its level with its steps and a line that
+    /// says it is one (and the safety notice until the user has seen it), a session with its
+    /// warm-up and stretches, or a posture check. Snooze is offered while the snooze limit
+    /// allows. A stretch
     /// carries its illustration `<images>/<id>.svg` when that file exists (see
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
@@ -133,7 +134,10 @@ impl Notice {
     ) -> Option<Notice> {
         let (title, mut paragraphs) = match fire.kind {
             Kind::Stretch => {
-                let s = config.catalog.stretch(&fire.item)?;
+                let s = crate::schedule::level::leveled(
+                    config.catalog.stretch(&fire.item)?,
+                    fire.level.as_ref(),
+                );
                 let steps: Vec<String> = (1..)
                     .zip(&s.steps)
                     .map(|(n, step)| format!("{n}. {step}"))
@@ -459,9 +463,11 @@ fn event_of(msg: &zbus::Message) -> Option<Event> {
 mod tests {
     use super::*;
     use crate::schedule::Fire;
+    use crate::schedule::level::Level;
 
-    /// The notice of a firing of `kind` showing `id`, with the default config, without pictures.
-    fn notice_of(kind: Kind, id: &str) -> Notice {
+    /// The notice of a firing of `kind` showing `id` at `level`, with the default config,
+    /// without pictures.
+    fn notice_of(kind: Kind, id: &str, level: Option<Level>) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
             reminder: kind.as_str().to_owned(),
@@ -469,6 +475,7 @@ mod tests {
             item: id.to_owned(),
             snoozes: 0,
             safety: false,
+            level,
         };
         let config = Config::parse(
             crate::config::DEFAULT_TOML,
@@ -480,14 +487,14 @@ mod tests {
 
     /// The notice for the built-in stretch `id`.
     fn notice(id: &str) -> Notice {
-        notice_of(Kind::Stretch, id)
+        notice_of(Kind::Stretch, id, None)
     }
 
     #[test]
     fn a_desk_stretch_says_it_is_one_and_a_session_lists_its_warm_up_and_stretches() {
         let twist = notice("seated-twist");
         assert_eq!(twist.paragraphs[0], DESK_NOTE);
-        let session = notice_of(Kind::Session, crate::catalog::SESSION_ITEM);
+        let session = notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None);
         assert!(
             session
                 .title
@@ -533,11 +540,33 @@ mod tests {
         let needle = notice("thread-the-needle");
         assert_eq!(
             needle.title,
-            "Mid-back stretch: Thread the needle, 15-30 s each side"
+            "Mid-back stretch: Thread the needle, 15 s each side"
         );
         assert_eq!(
             needle.paragraphs.last().unwrap(),
-            "Hold 15-30 s, once on each side."
+            "Hold 15 s, once on each side."
+        );
+    }
+
+    #[test]
+    fn a_stretch_notice_shows_its_level() {
+        let level = Level {
+            hold_secs: 20,
+            done_in_row: 0,
+        };
+        let needle = notice_of(Kind::Stretch, "thread-the-needle", Some(level));
+        assert_eq!(
+            needle.title,
+            "Mid-back stretch: Thread the needle, 20 s each side"
+        );
+        assert_eq!(
+            needle.paragraphs.last().unwrap(),
+            "Hold 20 s, once on each side."
+        );
+        // A flow has no level.
+        assert_eq!(
+            notice_of(Kind::Stretch, "cat-camel", Some(level)),
+            notice("cat-camel")
         );
     }
 }

@@ -82,12 +82,29 @@ pub enum Refusal {
         /// The config's ids.
         known: String,
     },
-    /// `guide_done` with an id that is not a stretch of the catalogue.
+    /// `guide_done` or `hurt` with an id that is not a stretch of the catalogue.
     #[error(
-        "guide_done: \"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
+        "\"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
         printable(.0)
     )]
     NotAStretch(String),
+    /// `hurt` without an id, with no stretch on screen and none done.
+    #[error(
+        "no stretch is on screen and none was done yet; name the one that hurt: `stretchd hurt ID` (`stretchd stretches` lists them)"
+    )]
+    NoStretchToSetAside,
+    /// `restore` of a stretch that is not set aside.
+    #[error(
+        "\"{}\" is not set aside, so there is nothing to restore (set aside: {}); `stretchd stretches` shows them",
+        printable(item),
+        if aside.is_empty() { "none" } else { aside.as_str() }
+    )]
+    NotSetAside {
+        /// What was asked.
+        item: String,
+        /// The ids set aside, comma-separated.
+        aside: String,
+    },
     /// A guided stretch that could not be recorded.
     #[error("cannot record \"{item}\": {cause}")]
     Unrecorded {

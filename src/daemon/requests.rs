@@ -12,8 +12,9 @@ use super::{Clock, Daemon, Last};
 use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
+use crate::schedule::level::{self, Adjust};
 use crate::schedule::state::Pause;
-use crate::schedule::{self, Fire};
+use crate::schedule::{self, Fire, aside};
 use crate::store::history::{Entry, Outcome};
 
 /// The next `count` firings from `now` as lists and statuses show them.
@@ -50,8 +51,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Request::Snooze { secs } => self.snooze(secs).map(ok),
             Request::Pause { until } => self.pause(until, now).map(ok),
             Request::Resume => Ok(ok(self.resume(now))),
-            Request::Done => self.answer_from_cli(Outcome::Done).map(ok),
-            Request::Skip => self.answer_from_cli(Outcome::Skipped).map(ok),
+            Request::Done { adjust } => self.answer_from_cli(Outcome::Done, adjust).map(ok),
+            Request::Skip => self.answer_from_cli(Outcome::Skipped, None).map(ok),
+            Request::Hurt { item } => self.hurt(item, now).map(ok),
+            Request::Restore { item } => self.restore(&item).map(ok),
             Request::Now { reminder } => match self.fire_now(reminder, now) {
                 Ok(fire) => {
                     self.show(fire, Some(reply));
@@ -60,11 +63,20 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 Err(refusal) => Err(refusal),
             },
             Request::Reload => self.reload(false).map(ok),
-            Request::GuideDone { item, safety_shown } => {
-                self.guide_done(Kind::Stretch, &item, safety_shown).map(ok)
-            }
+            Request::GuideDone {
+                item,
+                safety_shown,
+                adjust,
+            } => self
+                .guide_done(Kind::Stretch, &item, safety_shown, adjust)
+                .map(ok),
             Request::SessionDone { safety_shown } => self
-                .guide_done(Kind::Session, crate::catalog::SESSION_ITEM, safety_shown)
+                .guide_done(
+                    Kind::Session,
+                    crate::catalog::SESSION_ITEM,
+                    safety_shown,
+                    None,
+                )
                 .map(ok),
         };
         self.save();
@@ -161,7 +173,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         "resumed".to_owned()
     }
 
-    fn answer_from_cli(&mut self, outcome: Outcome) -> Result<String, Refusal> {
+    fn answer_from_cli(
+        &mut self,
+        outcome: Outcome,
+        adjust: Option<Adjust>,
+    ) -> Result<String, Refusal> {
         match &self.last {
             None => return Err(Refusal::NothingShown),
             Some(l) if !l.awaits_answer() => {
@@ -186,13 +202,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(_) => {}
         }
-        let saved = self.answer(outcome);
+        let saved = self.answer(outcome, adjust);
         let reminder = self
             .last
             .as_ref()
             .map_or_else(String::new, |l| l.fire.reminder.clone());
         match saved {
-            Ok(()) => Ok(format!("{}: \"{reminder}\"", outcome.as_str())),
+            Ok(change) => Ok(format!(
+                "{}: \"{reminder}\"{}",
+                outcome.as_str(),
+                level::change_note(change)
+            )),
             Err(cause) => Err(Refusal::NotSaved {
                 outcome,
                 reminder,
@@ -224,10 +244,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         })
     }
 
-    /// `stretchd guide` finished a stretch (`kind` stretch, `item` its id) or a session (`kind`
-    /// session, `item` [`crate::catalog::SESSION_ITEM`]): appends a Done entry for it and
-    /// counts it toward the week. Guiding what is on screen awaiting an answer answers it, so it
-    /// is not counted twice; otherwise the entry has reminder
+    /// `stretchd guide` finished a stretch (`kind` stretch, `item` its id, `adjust` for its
+    /// level) or a session (`kind` session, `item` [`crate::catalog::SESSION_ITEM`]): appends a
+    /// Done entry for it; a session counts toward the week. Guiding what is on screen awaiting
+    /// an answer answers it, so it is not counted twice; otherwise the entry has reminder
     /// [`crate::store::history::GUIDE_REMINDER`], and the schedule, the rotation and a reminder
     /// on screen are left as they are. Only the catalogue's stretch ids are taken. With
     /// `safety_shown` the guide showed the safety notice: it counts as seen even if the entry is
@@ -237,6 +257,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         kind: Kind,
         item: &str,
         safety_shown: bool,
+        adjust: Option<Adjust>,
     ) -> Result<String, Refusal> {
         self.state.safety_shown |= safety_shown;
         if kind == Kind::Stretch && self.config.catalog.stretch(item).is_none() {
@@ -253,8 +274,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         // Nothing is answered unless it can be recorded.
         self.history().map_err(unrecorded)?;
-        if on_screen {
-            self.answer(Outcome::Done).map_err(unrecorded)?;
+        let change = if on_screen {
+            self.answer(Outcome::Done, adjust).map_err(unrecorded)?
         } else {
             let entry = Entry {
                 time: now,
@@ -264,10 +285,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 outcome: Outcome::Done,
             };
             self.append(&entry).map_err(unrecorded)?;
-            if kind == Kind::Session {
-                self.recent_done.push(now);
+            match kind {
+                Kind::Session => {
+                    self.recent_done.push(now);
+                    None
+                }
+                _ => self.level_done(item, adjust),
             }
-        }
+        };
         let what = if kind == Kind::Session {
             info!("stretch session done");
             "a stretch session".to_owned()
@@ -281,10 +306,75 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             ""
         };
         Ok(format!(
-            "recorded {what}{answers}; this week: {} of {} stretch sessions",
+            "recorded {what}{answers}; this week: {} of {} stretch sessions{}",
             self.done_this_week(now),
-            self.config.weekly_goal
+            self.config.weekly_goal,
+            level::change_note(change)
         ))
+    }
+
+    /// `stretchd hurt [ID]`: records that the stretch hurt (answering it if it is the reminder
+    /// on screen), sets it aside, and says what to do instead. Without an id: the stretch
+    /// reminder on screen, or else the last stretch done. Set aside even when the history does
+    /// not take the entry.
+    fn hurt(&mut self, item: Option<String>, now: DateTime<Utc>) -> Result<String, Refusal> {
+        let on_screen = self
+            .last
+            .as_ref()
+            .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Stretch)
+            .map(|l| l.fire.item.clone());
+        let item =
+            item.or_else(|| on_screen.clone())
+                .or_else(|| {
+                    let last = self.last.as_ref().filter(|l| {
+                        l.fire.kind == Kind::Stretch && l.outcome == Some(Outcome::Done)
+                    });
+                    last.map(|l| l.fire.item.clone()).or_else(|| {
+                        let history = self.history.as_ref()?;
+                        crate::store::history::last_done_stretch(history.path())
+                    })
+                })
+                .ok_or(Refusal::NoStretchToSetAside)?;
+        let Some(stretch) = self.config.catalog.stretch(&item).cloned() else {
+            return Err(Refusal::NotAStretch(item));
+        };
+        let saved = if on_screen.as_deref() == Some(item.as_str()) {
+            self.answer(Outcome::Hurt, None).map(drop)
+        } else {
+            let entry = Entry {
+                time: now,
+                reminder: crate::store::history::MANUAL_REMINDER.to_owned(),
+                kind: Kind::Stretch,
+                item: item.clone(),
+                outcome: Outcome::Hurt,
+            };
+            self.append(&entry)
+        };
+        info!(item = %item, "hurt: set aside");
+        aside::set_aside(&mut self.state, &item, aside::HURT, now);
+        let advice = aside::hurt_advice(&self.config, &self.state, &stretch);
+        Ok(match saved {
+            Ok(()) => advice,
+            Err(e) => format!("{advice}\n(Not saved in the history: {e}.)"),
+        })
+    }
+
+    /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
+    fn restore(&mut self, item: &str) -> Result<String, Refusal> {
+        if self.state.set_aside.remove(item).is_none() {
+            return Err(Refusal::NotSetAside {
+                item: item.to_owned(),
+                aside: self
+                    .state
+                    .set_aside
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        info!(item, "restored to the rotation");
+        Ok(format!("restored \"{item}\": it is back in rotation"))
     }
 
     /// Stretch sessions done this week, for the progress line.

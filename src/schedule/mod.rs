@@ -22,7 +22,9 @@
 //!   reminder: snoozing one leaves the others' snoozes alone, and each counts its own snoozes in
 //!   a row against `snooze.max` ([`snooze`]).
 
+pub mod aside;
 pub mod cron;
+pub mod level;
 pub mod state;
 pub mod workhours;
 
@@ -33,8 +35,10 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 use crate::catalog::{SESSION_ITEM, Stretch};
 use crate::config::{Config, Kind, Missed, Reminder, Trigger};
+use crate::schedule::level::Level;
 use crate::schedule::state::{Absence, Away, Pause, Quiet, Snooze, State};
 use crate::schedule::workhours::WorkHours;
+use crate::store::history::Outcome;
 
 /// Something that falls due.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +66,12 @@ pub struct Fire {
     pub item: String,
     /// Snoozes in a row before this showing (0 for a fresh reminder).
     pub snoozes: u32,
-    /// Whether to show the safety notice with it (the first stretch ever).
+    /// Whether to show the safety notice with it: a stretch, until the user has seen the
+    /// notice ([`safety_seen`]).
     pub safety: bool,
+    /// The stretch's level when it fired (`None` for a posture check, or a stretch still at
+    /// the low end): what the notification shows ([`level::leveled`]).
+    pub level: Option<Level>,
 }
 
 /// The next thing due at or after `now` (a missed reminder comes out as due `now`), or `None`
@@ -381,7 +389,9 @@ fn fire(
     // A snoozed item that left the catalogue (a custom stretch removed meanwhile) is replaced
     // by the next in rotation, so the reminder still reminds.
     let known = |item: &str| match reminder.kind {
-        Kind::Stretch => config.catalog.stretch(item).is_some(),
+        Kind::Stretch => {
+            config.catalog.stretch(item).is_some() && !state.set_aside.contains_key(item)
+        }
         Kind::Posture => config.catalog.posture(item).is_some(),
         Kind::Session => item == SESSION_ITEM,
     };
@@ -396,8 +406,12 @@ fn fire(
         // A session has every stretch, so it moves no rotation on.
         Kind::Session => {}
     }
+    // Until it is seen (see `answered`), the notice goes with every stretch and session.
     let safety = reminder.kind != Kind::Posture && !state.safety_shown;
-    state.safety_shown |= safety;
+    let level = match reminder.kind {
+        Kind::Stretch => state.levels.get(&item).copied(),
+        Kind::Posture | Kind::Session => None,
+    };
     Some(Fire {
         at: now,
         reminder: reminder.id.clone(),
@@ -405,7 +419,26 @@ fn fire(
         item,
         snoozes,
         safety,
+        level,
     })
+}
+
+/// Whether an answer means the user has seen what the notification showed, the safety notice
+/// included: Done, Skip, Snooze, "it hurt" and a click on its body (`None`) do; a notification
+/// that only went away (dismissed, expired) does not, so the notice comes again.
+pub fn safety_seen(answer: Option<Outcome>) -> bool {
+    match answer {
+        None | Some(Outcome::Done | Outcome::Skipped | Outcome::Snoozed | Outcome::Hurt) => true,
+        Some(Outcome::Dismissed | Outcome::Expired) => false,
+    }
+}
+
+/// The user answered `fire` (`None`: clicked its body): if it carried the safety notice and
+/// the answer shows it was seen, the notice counts as seen from now on.
+pub fn answered(state: &mut State, fire: &Fire, answer: Option<Outcome>) {
+    if fire.safety && safety_seen(answer) {
+        state.safety_shown = true;
+    }
 }
 
 /// The most firings [`preview`] lists (`stretchd next` and `check` refuse more).
@@ -438,24 +471,28 @@ pub fn preview<Tz: TimeZone>(
     fires
 }
 
-/// The stretch or posture check a reminder shows: the pinned one, or the next in rotation.
+/// The stretch or posture check a reminder shows: the pinned one (unless it is a stretch set
+/// aside), or the next in rotation.
 pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<String> {
-    if let Some(pinned) = &reminder.pinned {
+    if let Some(pinned) = &reminder.pinned
+        && !state.set_aside.contains_key(pinned)
+    {
         return Some(pinned.clone());
     }
     next_in_rotation(config, state, reminder.kind).map(str::to_owned)
 }
 
 /// What a rotating reminder of `kind` shows next: for a stretch, one of the desk stretches that
-/// fit ([`Config::rotating_stretches`]); for a posture check, any; for a session, the session
-/// ([`SESSION_ITEM`]). `None` when none does.
+/// fit ([`Config::rotating_stretches`]) and are not set aside; for a posture check, any; for a
+/// session, the session ([`SESSION_ITEM`]). `None` when none does.
 pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
     match kind {
-        Kind::Stretch => rotation.pick(
-            &config.rotating_stretches(),
-            rotation.last_stretch.as_deref(),
-        ),
+        Kind::Stretch => {
+            let mut ids = config.rotating_stretches();
+            ids.retain(|id| !state.set_aside.contains_key(*id));
+            rotation.pick(&ids, rotation.last_stretch.as_deref())
+        }
         Kind::Posture => {
             let ids: Vec<&str> = config
                 .catalog

@@ -1,6 +1,6 @@
 //! What the daemon remembers between reminders: when each reminder last fired, a pending snooze,
-//! the stretch rotation, and whether the safety notice was shown; and, not saved, what holds
-//! reminders back right now ([`Presence`]).
+//! the stretch rotation, whether the safety notice was seen, each stretch's level and the
+//! stretches set aside; and, not saved, what holds reminders back right now ([`Presence`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike as _, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Rotation;
+use crate::schedule::level::Level;
 
 /// A snoozed reminder waiting to come back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +28,15 @@ pub struct Snooze {
 pub struct Pause {
     /// When it ends; `None` lasts until `stretchd resume`.
     pub until: Option<DateTime<Utc>>,
+}
+
+/// A stretch taken out of rotation (`stretchd hurt`), until `stretchd stretches restore`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// Why, in a few words ("it hurt").
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
 }
 
 /// The schedule's memory. The engine in [`crate::schedule`] reads and updates it; nothing in it
@@ -49,9 +59,18 @@ pub struct State {
     /// The stretch and posture rotation.
     #[serde(default)]
     pub rotation: Rotation,
-    /// Whether the safety notice has been shown (it goes with the first stretch ever).
+    /// Whether the user has seen the safety notice: it goes with every stretch until the user
+    /// answers one that carried it (Done, Skip, Snooze, a click) or reads it in the guide. (The
+    /// name is older than the rule; a file from then that says `true` keeps it seen.)
     #[serde(default)]
     pub safety_shown: bool,
+    /// Each stretch's level (see [`crate::schedule::level`]); a stretch without one holds for
+    /// the low end of its range. Absent in older files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<String, Level>,
+    /// The stretches taken out of rotation, by id. Absent in older files.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_aside: BTreeMap<String, SetAside>,
     /// Whether the user is away, what holds reminders back, and the grace after a hold. Not
     /// saved: after a restart the presence sources report afresh.
     #[serde(skip)]
@@ -194,6 +213,9 @@ impl State {
         if let Some(until) = self.pause.and_then(|p| p.until) {
             check("pause.until", &until)?;
         }
+        for (id, aside) in &self.set_aside {
+            check(&format!("set_aside.{id:?}.at"), &aside.at)?;
+        }
 
         // One snooze per reminder (the last one written wins), as the schedule keeps them.
         let mut seen = std::collections::BTreeSet::new();
@@ -207,6 +229,7 @@ impl State {
         past(&mut self.started);
         self.last_fired.values_mut().for_each(past);
         self.rotation.shown.values_mut().for_each(past);
+        self.set_aside.values_mut().for_each(|a| past(&mut a.at));
         let latest = now.checked_add_signed(MAX_AHEAD).unwrap_or(now);
         for snooze in &mut self.snoozes {
             snooze.until = snooze.until.min(latest);
@@ -226,6 +249,8 @@ impl State {
             pause: None,
             rotation: Rotation::default(),
             safety_shown: false,
+            levels: BTreeMap::new(),
+            set_aside: BTreeMap::new(),
             presence: Presence::default(),
         }
     }
@@ -268,6 +293,13 @@ mod tests {
             count: 1,
         }];
         state.pause = Some(Pause { until: Some(time) });
+        state.set_aside.insert(
+            "cat-camel".into(),
+            SetAside {
+                reason: "it hurt".into(),
+                at: time,
+            },
+        );
         state
     }
 
@@ -279,7 +311,7 @@ mod tests {
         let now = t(NOW);
         for extreme in ["+262142-12-29T00:00:00Z", "-262143-01-01T00:00:00Z"] {
             let bad = t(extreme);
-            let cases: [(&str, Set); 5] = [
+            let cases: [(&str, Set); 6] = [
                 ("started", |s, t| s.started = t),
                 ("last_fired.\"stretch\"", |s, t| {
                     s.last_fired.insert("stretch".into(), t);
@@ -290,6 +322,9 @@ mod tests {
                 ("snooze.\"stretch\".until", |s, t| s.snoozes[0].until = t),
                 ("pause.until", |s, t| {
                     s.pause = Some(Pause { until: Some(t) });
+                }),
+                ("set_aside.\"cat-camel\".at", |s, t| {
+                    s.set_aside.get_mut("cat-camel").unwrap().at = t;
                 }),
             ];
             for (field, set) in cases {
@@ -314,6 +349,7 @@ mod tests {
         assert_eq!(sane.started, now);
         assert_eq!(sane.last_fired["stretch"], now);
         assert_eq!(sane.rotation.shown["seated-twist"], now);
+        assert_eq!(sane.set_aside["cat-camel"].at, now);
         // A snooze and a pause are meant to end later: those stay.
         assert_eq!(sane.snoozes[0].until, now + TimeDelta::hours(2));
         assert_eq!(sane.pause.unwrap().until, Some(now + TimeDelta::hours(2)));

@@ -26,6 +26,10 @@ use crate::config::Kind;
 /// The `reminder` of the entries that `stretchd guide` records (a guided stretch done).
 pub const GUIDE_REMINDER: &str = "guide";
 
+/// The `reminder` of the entries recorded outside any reminder: `stretchd hurt` about a stretch
+/// that is not on screen.
+pub const MANUAL_REMINDER: &str = "manual";
+
 /// The file name of the log inside the state directory.
 pub const FILE_NAME: &str = "history.jsonl";
 
@@ -48,16 +52,19 @@ pub enum Outcome {
     Dismissed,
     /// The notification timed out, or the next reminder replaced it, without an answer.
     Expired,
+    /// The stretch hurt (`stretchd hurt`, or the guide's "Did it hurt?"): it was set aside.
+    Hurt,
 }
 
 impl Outcome {
     /// Every outcome, in the order the history and stats list them.
-    pub const ALL: [Outcome; 5] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::Done,
         Outcome::Snoozed,
         Outcome::Skipped,
         Outcome::Dismissed,
         Outcome::Expired,
+        Outcome::Hurt,
     ];
 
     /// The spelling used in the log and in output (`"done"`, `"snoozed"`, ...).
@@ -68,6 +75,7 @@ impl Outcome {
             Outcome::Skipped => "skipped",
             Outcome::Dismissed => "dismissed",
             Outcome::Expired => "expired",
+            Outcome::Hurt => "hurt",
         }
     }
 }
@@ -249,6 +257,19 @@ pub fn read_where(path: &Path, mut keep: impl FnMut(&Entry) -> bool) -> io::Resu
         }
     })?;
     Ok(Log { entries, skipped })
+}
+
+/// The stretch last answered Done in the log at `path` (a guided one included), if any: what
+/// `stretchd hurt` means without an id when no stretch is on screen. An unreadable log is read
+/// as holding none.
+pub fn last_done_stretch(path: &Path) -> Option<String> {
+    let mut last = None;
+    let _ = scan(path, |e| {
+        if e.kind == Kind::Stretch && e.outcome == Outcome::Done {
+            last = Some(e.item);
+        }
+    });
+    last
 }
 
 /// Streams the log at `path`, one line at a time, handing each entry to `each` in file order.

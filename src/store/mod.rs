@@ -40,6 +40,28 @@ impl Store {
         &self.path
     }
 
+    /// The saved state, read without changing anything (and without blocking: what is not a
+    /// regular file, or is larger than [`LIMIT`], is not read); `None` if there is none (or it
+    /// does not parse). For the CLI, which only looks.
+    pub fn peek(&self) -> Option<State> {
+        let text = files::read_to_string(&self.path, LIMIT).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Changes the saved state with `change`, for the CLI when no daemon runs (the daemon owns
+    /// the file while it runs): [`Store::load`], `change`, [`Store::save`]. Returns what
+    /// `change` returned; the error is the save's.
+    pub fn update<R>(
+        &self,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut State) -> R,
+    ) -> io::Result<R> {
+        let mut state = self.load(now);
+        let result = change(&mut state);
+        self.save(&state)?;
+        Ok(result)
+    }
+
     /// Loads the state; never fails and never blocks. A missing file gives a fresh state
     /// starting at `now`. A file that cannot be read or parsed (not a regular file, larger than
     /// [`LIMIT`], not JSON, or with a time out of range: see [`State::sanitized`]) is renamed to

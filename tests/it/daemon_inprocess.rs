@@ -201,10 +201,10 @@ async fn status_and_next_over_the_socket() {
 async fn done_answers_the_reminder_on_screen_once_and_takes_it_off_the_screen() {
     let (mut d, daemon) = start(config());
     let driver = async {
-        let nothing_yet = d.ask(Request::Done).await;
+        let nothing_yet = d.ask(Request::Done { adjust: None }).await;
         let first = next(&mut d.shown).await;
         let waiting = d.status().await.waiting;
-        let done = d.ask(Request::Done).await;
+        let done = d.ask(Request::Done { adjust: None }).await;
         let closed = d.closed.lock().unwrap().clone();
         let again = d.ask(Request::Skip).await;
         let week = d.status().await.week;
@@ -354,7 +354,7 @@ async fn answers_from_the_notification_server_are_recorded() {
             .await
             .unwrap();
         d.status_when(|s| s.waiting.is_none()).await;
-        let after = d.ask(Request::Done).await;
+        let after = d.ask(Request::Done { adjust: None }).await;
         d.stop();
         (first, after)
     };

@@ -19,6 +19,7 @@ use stretchd::ipc::{
     ClientError, Held, MAX_FRAME, MAX_NEXT, PauseInfo, Progress, Reply, Request, Response,
     SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
+use stretchd::schedule::level::Adjust;
 
 /// [`decode_request`] with its error as the message the client gets.
 fn decode(line: &[u8]) -> Result<Request, String> {
@@ -105,12 +106,26 @@ fn request() -> impl Strategy<Value = Request> {
         proptest::option::of(instant()).prop_map(|until| Request::Pause { until }),
         Just(Request::Resume),
         Just(Request::Skip),
-        Just(Request::Done),
+        proptest::option::of(adjust()).prop_map(|adjust| Request::Done { adjust }),
+        proptest::option::of(any::<String>()).prop_map(|item| Request::Hurt { item }),
+        any::<String>().prop_map(|item| Request::Restore { item }),
         proptest::option::of(any::<String>()).prop_map(|reminder| Request::Now { reminder }),
         Just(Request::Reload),
-        (any::<String>(), any::<bool>())
-            .prop_map(|(item, safety_shown)| Request::GuideDone { item, safety_shown }),
+        (
+            any::<String>(),
+            any::<bool>(),
+            proptest::option::of(adjust())
+        )
+            .prop_map(|(item, safety_shown, adjust)| Request::GuideDone {
+                item,
+                safety_shown,
+                adjust
+            }),
     ]
+}
+
+fn adjust() -> impl Strategy<Value = Adjust> {
+    prop_oneof![Just(Adjust::Easier), Just(Adjust::Harder)]
 }
 
 #[test]

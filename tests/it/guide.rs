@@ -27,6 +27,11 @@ fn stretch(id: &str) -> Stretch {
     Catalog::default().stretch(id).unwrap().clone()
 }
 
+/// The built-in stretch `id` as a fresh state shows it: at the low end of its holds.
+fn fresh(id: &str) -> Stretch {
+    stretchd::schedule::level::leveled(&stretch(id), None)
+}
+
 /// The history log's entries, as JSON.
 fn history(home: &Path) -> Vec<Value> {
     let path = state_dir(home).join("history.jsonl");
@@ -172,7 +177,7 @@ fn interrupt(pid: u32) {
 #[test]
 fn no_wait_prints_the_whole_routine_and_records_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let twist = stretch("seated-twist");
+    let twist = fresh("seated-twist");
     let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(!out.as_bytes().contains(&ESC), "control codes in:\n{out:?}");
@@ -185,16 +190,17 @@ fn no_wait_prints_the_whole_routine_and_records_nothing() {
         "no safety notice the first time:\n{out}"
     );
     assert_steps_in_order(&out, &twist);
-    // One hold on each side, the switch between them, with the step that switches.
-    let first = out.find("Hold 30 s (first side)").expect(&out);
+    // One hold on each side at the level (the low end at first), the switch between them,
+    // with the step that switches.
+    let first = out.find("Hold 15 s (first side)").expect(&out);
     let other = out.find("Now the other side.").expect(&out);
     let last_step = out.find(" 6. Switch to the other side").expect(&out);
-    let second = out.find("Hold 30 s (other side)").expect(&out);
+    let second = out.find("Hold 15 s (other side)").expect(&out);
     assert!(
         first < other && other < last_step && last_step < second,
         "{out}"
     );
-    assert_eq!(out.matches("Hold 30 s (").count(), 2, "{out}");
+    assert_eq!(out.matches("Hold 15 s (").count(), 2, "{out}");
     assert!(!out.contains("... done"), "{out}");
     assert!(
         out.trim_end()
@@ -356,7 +362,9 @@ fn sigint_during_a_hold_stops_and_records_nothing() {
     );
     assert_eq!(status.code(), Some(130), "{status}:\n{out}");
     assert!(
-        out.ends_with("Hold 30 s (1 of 3) ...\nStopped; nothing recorded.\n"),
+        out.ends_with(
+            "Hold 30 s (1 of 3) ...\nStopped; not recorded as done.\nDid it hurt? [y/N] \n"
+        ),
         "{out:?}"
     );
     assert!(!out.contains("Done"), "{out}");
@@ -376,7 +384,7 @@ fn ctrl_c_on_a_terminal_clears_the_bar_and_records_nothing() {
     drop(keyboard);
     let (status, out) = run.finish(SOON);
     assert_eq!(status.code(), Some(130), "{status}:\n{out:?}");
-    let stopped = out.rfind("Stopped; nothing recorded.").expect(&out);
+    let stopped = out.rfind("Stopped; not recorded as done.").expect(&out);
     // The bar's line was erased just before.
     let before = &out[..stopped];
     assert!(
@@ -423,7 +431,7 @@ fn without_a_daemon_the_default_is_the_configs_next_stretch() {
     let (status, out, err) = guide(home.path(), &["--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        out.starts_with(&stretch("thread-the-needle").title()),
+        out.starts_with(&fresh("thread-the-needle").title()),
         "{out}"
     );
     assert!(out.contains("Next in the rotation"), "{out}");
@@ -455,7 +463,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     // The default is what the daemon has coming (its config, not the user's default one).
     let (ok, out, err) = guide(&home, &["--no-wait"]);
     assert!(ok.success(), "{out}{err}");
-    assert!(out.starts_with(&stretch("seated-twist").title()), "{out}");
+    assert!(out.starts_with(&fresh("seated-twist").title()), "{out}");
     assert!(out.contains("The stretch the daemon suggests"), "{out}");
 
     let (ok, out, err) = guide(&home, &["seated-twist", "--hold", "1", "--reps", "1"]);
@@ -508,4 +516,123 @@ fn a_daemon_that_does_not_confirm_gets_no_second_entry_from_the_guide() {
         "{:?}",
         history(home.path())
     );
+}
+
+/// Runs `stretchd guide ARGS` in `home` through a pipe, typing `answers` on its stdin; returns
+/// (status, stdout, stderr).
+fn guide_answering(home: &Path, args: &[&str], answers: &str) -> (ExitStatus, String, String) {
+    let mut cmd = BIN.command(home);
+    cmd.arg("guide")
+        .args(args)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut run = Running::start(cmd);
+    let mut keyboard = run.child.stdin.take().unwrap();
+    keyboard.write_all(answers.as_bytes()).unwrap();
+    drop(keyboard);
+    let mut stderr = run.child.stderr.take().unwrap();
+    let (status, out) = run.finish(SOON);
+    let mut err = String::new();
+    stderr.read_to_string(&mut err).unwrap();
+    (status, out, err)
+}
+
+#[test]
+fn harder_at_the_end_of_the_guide_lengthens_the_holds_and_stats_list_the_level() {
+    let home = tempfile::tempdir().unwrap();
+    let (status, out, err) =
+        guide_answering(home.path(), &["seated-twist", "--hold", "1"], "n\nh\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("Did it hurt? [y/N] "), "{out}");
+    assert!(out.contains("Next time: [e]asier"), "{out}");
+    assert!(out.contains("next time hold 20 s (was 15 s)"), "{out}");
+    assert_one_guided_done(home.path(), "seated-twist");
+    assert_eq!(
+        saved_state(home.path())["levels"]["seated-twist"]["hold_secs"],
+        20
+    );
+
+    // The guide times the new level, and shows it.
+    let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.starts_with("Mid-back stretch: Seated twist, 20 s each side\n"),
+        "{out}"
+    );
+    assert!(out.contains("Hold 20 s (first side)"), "{out}");
+
+    let listed = BIN.run_in(home.path(), &["stats", "--json"], &[], SOON);
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let report: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let levels = report["levels"].as_array().unwrap();
+    let twist = levels.iter().find(|l| l["item"] == "seated-twist").unwrap();
+    assert_eq!(twist["hold_secs"], 20, "{report}");
+    assert_eq!(twist["range"], "15-30 s", "{report}");
+    // A flow has no level.
+    assert!(levels.iter().all(|l| l["item"] != "cat-camel"), "{report}");
+    let shown = text(&BIN.run_in(home.path(), &["stats"], &[], SOON).stdout);
+    assert!(shown.contains("Holds now"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.contains("seated-twist") && l.contains(" 20 s (range 15-30 s")),
+        "{shown}"
+    );
+
+    // Easier takes it back down; a flow is not asked.
+    let (status, out, err) =
+        guide_answering(home.path(), &["seated-twist", "--hold", "1"], "\ne\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("next time hold 15 s (was 20 s)"), "{out}");
+    let (status, out, err) = guide_answering(
+        home.path(),
+        &["cat-camel", "--hold", "1", "--reps", "1"],
+        "\n",
+    );
+    assert!(status.success(), "{out}{err}");
+    assert!(!out.contains("Next time:"), "{out}");
+}
+
+#[test]
+fn it_hurt_in_the_guide_sets_the_stretch_aside_even_after_ctrl_c() {
+    let home = tempfile::tempdir().unwrap();
+    // At the end.
+    let (status, out, err) = guide_answering(home.path(), &["seated-twist", "--hold", "1"], "y\n");
+    assert!(status.success(), "{out}{err}");
+    assert!(out.contains("Stop \"Seated twist\" now."), "{out}");
+    assert!(out.contains("healthcare professional"), "{out}");
+    assert!(out.contains("Instead, try"), "{out}");
+    assert!(!out.contains("Next time:"), "{out}");
+    let entries = history(home.path());
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["outcome"], "hurt");
+    assert_eq!(entries[0]["item"], "seated-twist");
+    let state = saved_state(home.path());
+    assert_eq!(
+        state["set_aside"]["seated-twist"]["reason"], "it hurt",
+        "{state}"
+    );
+
+    // After Ctrl-C.
+    let mut cmd = BIN.command(home.path());
+    cmd.args(["guide", "thoracic-extension", "--hold", "30"])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdin(Stdio::piped());
+    let mut run = Running::start(cmd);
+    run.wait_for("Hold 30 s (1 of 3) ...", SOON);
+    let mut keyboard = run.child.stdin.take().unwrap();
+    interrupt(run.child.id());
+    run.wait_for("Did it hurt? [y/N] ", SOON);
+    keyboard.write_all(b"yes\n").unwrap();
+    drop(keyboard);
+    let (status, out) = run.finish(SOON);
+    assert_eq!(status.code(), Some(130), "{status}:\n{out}");
+    assert!(out.contains("Stop \"Thoracic extension\" now."), "{out}");
+    let state = saved_state(home.path());
+    assert!(
+        state["set_aside"]["thoracic-extension"].is_object(),
+        "{state}"
+    );
+    assert_eq!(history(home.path()).len(), 2);
 }

@@ -28,6 +28,7 @@ mod fuzz_protocol;
 mod guide;
 mod hardening;
 mod install;
+mod levels;
 mod presence_logind;
 mod presence_schedule;
 mod presence_session;

@@ -4,8 +4,11 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Kind, Origin};
+use stretchd::schedule::aside::{self, set_aside};
+use stretchd::schedule::level::Level;
 use stretchd::schedule::state::{Pause, Snooze, State};
-use stretchd::schedule::{Fire, next_due, next_stretch, preview, settle};
+use stretchd::schedule::{Fire, answered, next_due, next_stretch, preview, safety_seen, settle};
+use stretchd::store::history::Outcome;
 
 /// Monday to Friday, with a lunch break.
 const OFFICE: &str = r#"
@@ -791,7 +794,8 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
     );
     assert_eq!(first.snoozes, 0);
 
-    // Snoozed at 09:51 for 10 min.
+    // Snoozed at 09:51 for 10 min: an answer, so the safety notice counts as seen.
+    answered(&mut state, &first, Some(Outcome::Snoozed));
     snooze(
         &config,
         &mut state,
@@ -1190,40 +1194,148 @@ fn the_default_day_rotates_desk_stretches_and_ends_with_a_session() {
 }
 
 #[test]
-fn the_safety_notice_goes_with_the_first_stretch_only() {
+fn the_safety_notice_goes_with_every_stretch_until_an_answer_shows_it_was_seen() {
     let config = config(stretchd::config::DEFAULT_TOML);
+    // (answer to each stretch until then, stretches that carry the notice)
+    let table: [(Option<Option<Outcome>>, usize); 8] = [
+        (None, 4),
+        (Some(Some(Outcome::Dismissed)), 4),
+        (Some(Some(Outcome::Expired)), 4),
+        (Some(Some(Outcome::Done)), 1),
+        (Some(Some(Outcome::Skipped)), 1),
+        (Some(Some(Outcome::Snoozed)), 1),
+        (Some(Some(Outcome::Hurt)), 1),
+        // A click on the notification's body.
+        (Some(None), 1),
+    ];
+    for (answer, carried) in table {
+        let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+        let mut now = t("2026-10-19 07:00 +02:00");
+        let mut flagged = Vec::new();
+        while flagged.len() < 4 && now < t("2026-10-20 00:00 +02:00") {
+            let Some(due) = next_due(&config, &state, now, &Berlin) else {
+                break;
+            };
+            now = due.at;
+            let Some(fire) = settle(&config, &mut state, now, &Berlin) else {
+                continue;
+            };
+            if fire.kind == Kind::Posture {
+                assert!(!fire.safety, "a posture check carries the notice");
+                continue;
+            }
+            flagged.push(fire.safety);
+            if let Some(answer) = answer {
+                answered(&mut state, &fire, answer);
+            }
+        }
+        assert_eq!(flagged.len(), 4, "{answer:?}");
+        let expected: Vec<bool> = (0..4).map(|i| i < carried).collect();
+        assert_eq!(flagged, expected, "{answer:?}");
+        assert_eq!(state.safety_shown, carried == 1, "{answer:?}");
+    }
+    assert!(!safety_seen(Some(Outcome::Dismissed)));
+}
+
+#[test]
+fn the_rotation_skips_set_aside_stretches_even_a_pinned_or_snoozed_one() {
+    let config1 = config(stretchd::config::DEFAULT_TOML);
     let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    for id in ["cat-camel", "seated-twist"] {
+        set_aside(&mut state, id, aside::HURT, t("2026-10-19 07:00 +02:00"));
+    }
     let fires = run(
-        &config,
+        &config1,
         &mut state,
         t("2026-10-19 07:00 +02:00"),
         t("2026-10-20 18:00 +02:00"),
     );
-    let flagged: Vec<String> = fires
+    let stretches: Vec<&str> = fires
         .iter()
-        .filter(|f| f.safety)
-        .map(|f| format!("{} {} {}", show(f.at), f.reminder, f.item))
+        .filter(|f| f.kind == Kind::Stretch)
+        .map(|f| f.item.as_str())
         .collect();
-    assert_eq!(
-        flagged,
-        ["2026-10-19 10:30 +02:00 stretch thoracic-extension"]
+    assert!(stretches.len() >= 6, "{stretches:?}");
+    assert!(
+        stretches
+            .iter()
+            .all(|id| *id != "cat-camel" && *id != "seated-twist"),
+        "{stretches:?}"
     );
-    // The posture check before it did not carry it.
-    assert_eq!(show(fires[0].at), "2026-10-19 09:40 +02:00");
-    assert_eq!(fires[0].kind, Kind::Posture);
-    assert!(!fires[0].safety);
-    assert!(state.safety_shown);
-    // A pinned first stretch carries it as well.
-    let config2 = self::config(&format!("{OFFICE}{}", cron("c", "stretch", "0 10 * * *")));
+    // A pinned stretch set aside gives way to the rotation.
+    let pinned = self::config(&format!(
+        "{OFFICE}\n[[reminder]]\nid = \"c\"\nkind = \"stretch\"\ncron = \"0 10 * * *\"\nstretch = \"cat-camel\"\n"
+    ));
     let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    set_aside(
+        &mut state,
+        "cat-camel",
+        aside::HURT,
+        t("2026-10-19 07:00 +02:00"),
+    );
     let fires = run(
-        &config2,
+        &pinned,
         &mut state,
         t("2026-10-19 07:00 +02:00"),
-        t("2026-10-21 18:00 +02:00"),
+        t("2026-10-19 18:00 +02:00"),
     );
-    let flags: Vec<bool> = fires.iter().map(|f| f.safety).collect();
-    assert_eq!(flags, [true, false, false]);
+    assert_eq!(fires.len(), 1);
+    assert_ne!(fires[0].item, "cat-camel");
+    // So does a snoozed one.
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let first = run(
+        &config1,
+        &mut state,
+        t("2026-10-19 09:00 +02:00"),
+        t("2026-10-19 09:50 +02:00"),
+    )
+    .into_iter()
+    .find(|f| f.kind == Kind::Stretch)
+    .unwrap();
+    snooze(
+        &config1,
+        &mut state,
+        &first,
+        first.at,
+        Duration::minutes(10),
+    );
+    set_aside(&mut state, &first.item, aside::HURT, first.at);
+    let due = next_due(&config1, &state, first.at, &Berlin).unwrap();
+    assert!(due.snoozed);
+    let back = settle(&config1, &mut state, due.at, &Berlin).unwrap();
+    assert_ne!(back.item, first.item);
+    // With every stretch set aside, no stretch is shown.
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    for s in &config1.catalog.stretches {
+        set_aside(&mut state, &s.id, aside::HURT, t("2026-10-19 07:00 +02:00"));
+    }
+    let fires = preview(&config1, &state, t("2026-10-19 07:00 +02:00"), 20, &Berlin);
+    assert!(fires.len() >= 10, "{fires:?}");
+    assert!(fires.iter().all(|f| f.kind == Kind::Posture), "{fires:?}");
+}
+
+#[test]
+fn a_stretch_fires_with_its_level() {
+    let config = config(stretchd::config::DEFAULT_TOML);
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let level = Level {
+        hold_secs: 25,
+        done_in_row: 1,
+    };
+    state.levels.insert("cat-camel".into(), level);
+    state.levels.insert("thoracic-extension".into(), level);
+    let fires = run(
+        &config,
+        &mut state,
+        t("2026-10-19 07:00 +02:00"),
+        t("2026-10-19 12:00 +02:00"),
+    );
+    for f in &fires {
+        let expected =
+            (f.kind == Kind::Stretch && state.levels.contains_key(&f.item)).then_some(level);
+        assert_eq!(f.level, expected, "{f:?}");
+    }
+    assert!(fires.iter().any(|f| f.level.is_some()));
 }
 
 #[test]

@@ -42,7 +42,8 @@ pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str
         Ok(None) | Err(ClientError::NotRunning(_)) => {}
         Err(e) => eprintln!("stretchd: cannot ask the daemon what comes next ({e})"),
     }
-    let state = super::saved_state(&crate::store::paths::state_dir())
+    let state = crate::store::Store::new(&crate::store::paths::state_dir())
+        .peek()
         .unwrap_or_else(|| State::new(Utc::now()));
     // The built-in catalogue is never empty.
     let stretch = crate::schedule::next_stretch(config, &state, Utc::now(), &Local)

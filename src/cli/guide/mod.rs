@@ -7,12 +7,12 @@
 //!   stretch coming), [`crate::schedule::next_stretch`] from the saved state (`state.json`, read
 //!   only): the first stretch the config's schedule would show, else the next one in the
 //!   rotation, else the catalogue's first.
-//! - **The routine** ([`routine()`]): title, summary and dose, the safety notice the first time,
+//! - **The routine** ([`routine()`]): title, summary and dose, the safety notice until it is seen,
 //!   then the numbered steps and the timed parts of the stretch's [`crate::catalog::Dose`]:
 //!   - a **hold** is a timed hold per repetition. A two-sided stretch holds the first side
 //!     `reps` times, says "Now the other side", then holds that side as often; when its last
 //!     step is the switch to the other side (as in the built-in ones), that step is shown at the
-//!     switch rather than before the first hold. Each hold lasts the longest hold.
+//!     switch rather than before the first hold. Each hold lasts the stretch's level.
 //!   - a **flow** is paced round by round: breathe out into the first shape, pause, breathe in
 //!     into the second, pause (`Breathe out into cat (back rounded), 3 s (round 1 of 8)`).
 //!   - a **duration** is one countdown of its longest length (`Keep going for 3 min`).
@@ -21,18 +21,26 @@
 //!   `--reps` the holds on each side or the rounds of a flow (a duration has none, so it is
 //!   refused there). Nothing waits for a key: the next part follows each timed one, so the
 //!   guide also runs in a pipe.
-//! - **The safety notice** counts as seen once the daemon has shown it with a notification or
-//!   once a guided stretch that showed it was finished: either way `safety_shown` in
-//!   `state.json` says so. A running daemon sets it when the guide's request to record the
-//!   stretch says the notice was shown; without a daemon the guide sets it through the store.
+//! - **The level.** A stretch held still is timed at its level from `state.json` (the low end
+//!   of its range at first; see [`crate::schedule::level`]); `--hold` overrides it.
+//! - **The safety notice** counts as seen once the user has answered a notification that
+//!   carried it or finished a guided stretch that showed it: either way `safety_shown` in
+//!   `state.json` says so. `--safety` shows it anyway. A running daemon sets it when the
+//!   guide's request to record the stretch says the notice was shown; without a daemon the
+//!   guide sets it through the store.
 //! - **Recording.** Finishing records an entry like the notification's Done (kind `stretch`,
 //!   reminder [`REMINDER`], outcome `done`): a running daemon is asked to append it
 //!   ([`crate::ipc::Request::GuideDone`]), so that it counts toward the week at once; without a
 //!   daemon (or if it refuses) the guide appends to `history.jsonl` itself. If the daemon does
 //!   not confirm (it is stuck, hangs up, or answers garbage) the guide writes nothing, since the
 //!   daemon may still record it, and exits with status 1.
-//! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; nothing recorded."
-//!   is printed, the exit status is 130, and nothing is written.
+//! - **The questions** at the end: `Did it hurt? [y/N]` (yes records it as `stretchd hurt ID`
+//!   does and records no Done), then, for a stretch with a level, `Next time: [e]asier / [o]k
+//!   as it is / [h]arder?`, which moves the level as `stretchd done --easy`/`--hard` would. An
+//!   empty line or the end of the input takes the default (no; as it is).
+//! - **Ctrl-C** (SIGINT) stops at once: the countdown is cleared, "Stopped; not recorded as
+//!   done." is printed, "Did it hurt?" is asked, the exit status is 130, and nothing else is
+//!   written.
 //! - **Terminal or pipe.** On a terminal each timed part is a live countdown bar that is
 //!   replaced by a plain "... done" line when it ends; when stdout is not a terminal there are
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
@@ -46,20 +54,21 @@
 //! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
 //! timed parts, and `record` tells the daemon or writes the files.
 
+mod ask;
 mod choice;
 mod countdown;
 mod record;
 mod routine;
 
 use std::io::{self, Write as _};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
 
+use crate::catalog::Stretch;
 use crate::cli::GuideArgs;
-use crate::config::{Config, Kind};
-use crate::schedule::state::State;
+use crate::config::Config;
+use crate::schedule::level;
 use crate::store::Store;
 
 pub use routine::{Breath, Part, Side, routine};
@@ -76,28 +85,33 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         bail!("`stretchd guide` has no JSON output; run it without --json");
     }
     let config = Config::load(args.config.config.as_deref())?;
-    let safety = !saved_state(&crate::store::paths::state_dir()).is_some_and(|s| s.safety_shown);
-    let (parts, kind, item) = if args.session {
-        let stretches = config.session();
+    let saved = Store::new(&crate::store::paths::state_dir()).peek();
+    let safety = args.safety || !saved.as_ref().is_some_and(|s| s.safety_shown);
+    let levels = saved.as_ref().map(|s| &s.levels);
+    // A level only sets the hold: what is recorded is done to the stretch in the catalogue.
+    let at_level = |s: &Stretch| level::leveled(s, levels.and_then(|l| l.get(&s.id)));
+    let (parts, finished) = if args.session {
+        let stretches: Vec<Stretch> = config.session().into_iter().map(at_level).collect();
         if stretches.is_empty() {
             bail!(
                 "no stretch fits the config's positions and equipment, so the session is empty; allow another position in [stretches] positions"
             );
         }
+        let stretches: Vec<&Stretch> = stretches.iter().collect();
         let warm_up = !args.no_warmup;
         say(&routine::session_heading(&stretches, warm_up, safety))?;
-        let parts = routine::session(&stretches, warm_up);
-        (parts, Kind::Session, crate::catalog::SESSION_ITEM)
+        (routine::session(&stretches, warm_up), None)
     } else {
-        let (stretch, why) = if let Some(id) = &args.id {
+        let (catalogued, why) = if let Some(id) = &args.id {
             (choice::find(&config, id)?, None)
         } else {
             let (stretch, why) = choice::suggest(&config)?;
             (stretch, Some(why))
         };
+        let stretch = at_level(catalogued);
         let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
-        say(&routine::heading(stretch, &dose, why, safety))?;
-        (routine(stretch, &dose), Kind::Stretch, stretch.id.as_str())
+        say(&routine::heading(&stretch, &dose, why, safety))?;
+        (routine(&stretch, &dose), Some((catalogued, stretch)))
     };
 
     if args.no_wait {
@@ -110,13 +124,37 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         say("\nNot recorded: run without --no-wait to time and record it.")?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !countdown::perform_until_interrupted(&parts)? {
-        say("Stopped; nothing recorded.")?;
+    let config_path = args.config.config.as_deref();
+    let mut ask = ask::Questions::new(io::stdin().lock());
+    let finished_all = countdown::perform_until_interrupted(&parts)?;
+    let Some((catalogued, stretch)) = finished else {
+        // A session: its stretches are many, so no question follows it.
+        if !finished_all {
+            say("Stopped; not recorded as done.")?;
+            return Ok(ExitCode::from(INTERRUPTED));
+        }
+        say("\nDone.")?;
+        say(&record::record(&record::Finished::Session, safety)?)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    if !finished_all {
+        say("Stopped; not recorded as done.")?;
+        if ask.hurt()? {
+            say(&record::hurt(config_path, &catalogued.id)?)?;
+        }
         return Ok(ExitCode::from(INTERRUPTED));
     }
     say("\nDone.")?;
-    let message = record::record(kind, item, safety)?;
-    say(&message)?;
+    if ask.hurt()? {
+        say(&record::hurt(config_path, &catalogued.id)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let adjust = ask.adjust(level::range(&stretch).is_some())?;
+    let finished = record::Finished::Stretch {
+        stretch: catalogued,
+        adjust,
+    };
+    say(&record::record(&finished, safety)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,13 +163,4 @@ fn say(line: &str) -> io::Result<()> {
     let mut out = io::stdout().lock();
     writeln!(out, "{line}")?;
     out.flush()
-}
-
-/// The daemon's saved state, read without changing anything (and without blocking: what is not
-/// a regular file, or is larger than the store's limit, is not read); `None` if there is none
-/// (or it does not parse).
-fn saved_state(state_dir: &Path) -> Option<State> {
-    let path = Store::new(state_dir).path().to_owned();
-    let text = crate::store::files::read_to_string(&path, crate::store::LIMIT).ok()?;
-    serde_json::from_str(&text).ok()
 }

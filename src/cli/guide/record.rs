@@ -7,24 +7,48 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 
 use super::REMINDER;
+use crate::catalog::Stretch;
 use crate::config::Kind;
 use crate::ipc::{Client, ClientError, Request, Response};
+use crate::schedule::level::{self, Adjust};
 use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
-/// Records a finished stretch (`kind` stretch, `item` its id) or session (`kind` session), and
-/// with `safety_shown` that the safety notice was seen: through
-/// the daemon if one runs, else straight into the history log and the state. Returns what to
-/// tell the user. When the request may have reached the daemon but was not confirmed (no answer
-/// in time, a hang-up, a garbled answer), nothing is written, lest the stretch be recorded
-/// twice: that is an error that says what to check.
-pub(super) fn record(kind: Kind, item: &str, safety_shown: bool) -> anyhow::Result<String> {
-    let request = match kind {
-        Kind::Session => Request::SessionDone { safety_shown },
-        _ => Request::GuideDone {
-            item: item.to_owned(),
-            safety_shown,
-        },
+/// What the guide finished: one stretch, with the answer to "next time?" for its level, or a
+/// whole session.
+pub(super) enum Finished<'a> {
+    /// One stretch, as the catalogue has it.
+    Stretch {
+        /// The stretch.
+        stretch: &'a Stretch,
+        /// Easier or harder next time.
+        adjust: Option<Adjust>,
+    },
+    /// A stretch session.
+    Session,
+}
+
+/// Records a finished stretch or session, and with `safety_shown` that the safety notice was
+/// seen: through the daemon if one runs, else straight into the history log and the state.
+/// Returns what to tell the user. When the request may have reached the daemon but was not
+/// confirmed (no answer in time, a hang-up, a garbled answer), nothing is written, lest it be
+/// recorded twice: that is an error that says what to check.
+pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Result<String> {
+    let (kind, item, request) = match *finished {
+        Finished::Stretch { stretch, adjust } => (
+            Kind::Stretch,
+            stretch.id.as_str(),
+            Request::GuideDone {
+                item: stretch.id.clone(),
+                safety_shown,
+                adjust,
+            },
+        ),
+        Finished::Session => (
+            Kind::Session,
+            crate::catalog::SESSION_ITEM,
+            Request::SessionDone { safety_shown },
+        ),
     };
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
@@ -60,8 +84,9 @@ pub(super) fn record(kind: Kind, item: &str, safety_shown: bool) -> anyhow::Resu
         .append(&entry)
         .with_context(|| format!("cannot append to {}", path.display()))?;
     // A daemon that refused the entry has taken the notice (it owns the state while it runs).
-    if safety_shown && problem.is_none() {
-        record_safety_seen(&crate::store::paths::state_dir());
+    let mut change = None;
+    if problem.is_none() {
+        change = record_in_state(&crate::store::paths::state_dir(), safety_shown, finished);
     }
     let note = if problem.is_none() {
         " (no daemon is running)"
@@ -69,9 +94,26 @@ pub(super) fn record(kind: Kind, item: &str, safety_shown: bool) -> anyhow::Resu
         ""
     };
     Ok(format!(
-        "Recorded \"{item}\" as done in {}{note}.",
-        path.display()
+        "Recorded \"{item}\" as done in {}{note}{}.",
+        path.display(),
+        level::change_note(change)
     ))
+}
+
+/// Records that `stretch` hurt, as `stretchd hurt ID` does (through the daemon, or else in the
+/// files); returns what to tell the user.
+pub(super) fn hurt(config: Option<&Path>, item: &str) -> anyhow::Result<String> {
+    let request = Request::Hurt {
+        item: Some(item.to_owned()),
+    };
+    let alone = || crate::cli::aside::hurt_alone(config, Some(item.to_owned()));
+    match crate::cli::remote::ask_or(&request, alone)? {
+        Response::Ok { message } => Ok(message),
+        Response::Error { message } => bail!("\"{item}\" was not set aside: {message}"),
+        _ => bail!(
+            "the daemon did not confirm setting \"{item}\" aside (it answered something else); check `stretchd stretches`"
+        ),
+    }
 }
 
 /// `message` with a capital first letter and a full stop.
@@ -88,22 +130,32 @@ fn sentence(message: &str) -> String {
     out
 }
 
-/// Records in `state.json` that the safety notice was shown, when no daemon runs to do it: the
-/// saved state with `safety_shown` set, loaded and saved through the store as the daemon does.
-/// A failure only means the notice shows again next time.
-fn record_safety_seen(state_dir: &Path) {
+/// Records in `state.json`, when no daemon runs to do it, what a finished stretch changes: its
+/// level (moved with `adjust`), and with `safety_shown` that the safety notice was seen; loaded
+/// and saved through the store as the daemon does. Returns the change of hold. A failure only
+/// means the notice shows again and the level stays.
+fn record_in_state(
+    state_dir: &Path,
+    safety_shown: bool,
+    finished: &Finished<'_>,
+) -> Option<(u32, u32)> {
     let store = Store::new(state_dir);
-    let mut state = store.load(Utc::now());
-    if state.safety_shown {
-        return;
-    }
-    state.safety_shown = true;
-    if let Err(e) = store.save(&state) {
+    let changed = store.update(Utc::now(), |state| {
+        state.safety_shown |= safety_shown;
+        match *finished {
+            Finished::Stretch { stretch, adjust } => {
+                level::done(&mut state.levels, stretch, adjust)
+            }
+            Finished::Session => None,
+        }
+    });
+    changed.unwrap_or_else(|e| {
         eprintln!(
-            "stretchd: cannot write {} ({e}); the safety notice will show again",
+            "stretchd: cannot write {} ({e}); the safety notice may show again and the stretch's level stays",
             store.path().display()
         );
-    }
+        None
+    })
 }
 
 #[cfg(test)]

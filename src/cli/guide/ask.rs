@@ -1,0 +1,149 @@
+//! The guide's questions at the end (and after Ctrl-C): did it hurt, and should the holds be
+//! easier or harder next time. An answer is one line; the end of the input (a pipe, no
+//! terminal) and an empty line take the default, so the guide never waits in a script.
+
+use std::io::{self, BufRead, Write as _};
+
+use crate::schedule::level::Adjust;
+
+/// How often an answer that is not one of the choices is asked again before the default is
+/// taken.
+const TRIES: usize = 3;
+
+/// Where the answers come from. Once its input has ended, every question takes its default
+/// without asking: a terminal reports the end (Ctrl-D) once and then waits again.
+pub(super) struct Questions<R> {
+    input: R,
+    ended: bool,
+}
+
+impl<R: BufRead> Questions<R> {
+    /// Questions answered from `input`.
+    pub(super) fn new(input: R) -> Self {
+        Questions {
+            input,
+            ended: false,
+        }
+    }
+
+    /// "Did it hurt? [y/N]": `true` for yes.
+    pub(super) fn hurt(&mut self) -> io::Result<bool> {
+        let yes = self.ask("Did it hurt? [y/N] ", parse_hurt)?;
+        Ok(yes.unwrap_or(false))
+    }
+
+    /// "Next time: [e]asier / [o]k as it is / [h]arder?", for a stretch with a level
+    /// (`leveled`); the adjustment asked for. Nothing is asked of any other stretch.
+    pub(super) fn adjust(&mut self, leveled: bool) -> io::Result<Option<Adjust>> {
+        if !leveled {
+            return Ok(None);
+        }
+        let question =
+            "Next time: [e]asier (shorter holds) / [o]k as it is / [h]arder (longer holds)? [O] ";
+        Ok(match self.ask(question, parse_adjust)? {
+            Some(NextTime::Easier) => Some(Adjust::Easier),
+            Some(NextTime::Harder) => Some(Adjust::Harder),
+            Some(NextTime::AsIs) | None => None,
+        })
+    }
+
+    /// Asks `question` until `parse` takes the answer ([`TRIES`] times at most); `None` at the
+    /// end of the input or when no answer was taken.
+    fn ask<T>(&mut self, question: &str, parse: fn(&str) -> Option<T>) -> io::Result<Option<T>> {
+        for _ in 0..TRIES {
+            if self.ended {
+                return Ok(None);
+            }
+            let mut out = io::stdout().lock();
+            write!(out, "{question}")?;
+            out.flush()?;
+            drop(out);
+            let mut line = String::new();
+            if self.input.read_line(&mut line)? == 0 {
+                self.ended = true;
+                super::say("")?;
+                return Ok(None);
+            }
+            if let Some(answer) = parse(&line) {
+                return Ok(Some(answer));
+            }
+            super::say("Please answer with one of the letters in brackets.")?;
+        }
+        Ok(None)
+    }
+}
+
+/// An answer to "Next time: ...?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NextTime {
+    Easier,
+    AsIs,
+    Harder,
+}
+
+/// `y`/`yes` is yes, `n`/`no` and an empty line are no; anything else is not an answer.
+fn parse_hurt(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "y" | "yes" => Some(true),
+        "" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// `e`/`easier`/`easy` is easier, `h`/`harder`/`hard` harder, `o`/`ok` and an empty line keep
+/// it as it is; anything else is not an answer.
+fn parse_adjust(line: &str) -> Option<NextTime> {
+    match line.trim().to_lowercase().as_str() {
+        "e" | "easy" | "easier" => Some(NextTime::Easier),
+        "h" | "hard" | "harder" => Some(NextTime::Harder),
+        "" | "o" | "ok" => Some(NextTime::AsIs),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_parse_and_anything_else_is_asked_again() {
+        for (line, hurt) in [
+            ("y\n", Some(true)),
+            (" Yes \n", Some(true)),
+            ("\n", Some(false)),
+            ("n", Some(false)),
+            ("maybe\n", None),
+        ] {
+            assert_eq!(parse_hurt(line), hurt, "{line:?}");
+        }
+        for (line, adjust) in [
+            ("e\n", Some(NextTime::Easier)),
+            ("EASY", Some(NextTime::Easier)),
+            ("h\n", Some(NextTime::Harder)),
+            ("harder", Some(NextTime::Harder)),
+            ("o\n", Some(NextTime::AsIs)),
+            ("\n", Some(NextTime::AsIs)),
+            ("x\n", None),
+        ] {
+            assert_eq!(parse_adjust(line), adjust, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_end_of_the_input_and_repeated_nonsense_take_the_default() {
+        let q = |input: &'static [u8]| Questions::new(input);
+        assert!(!q(b"").hurt().unwrap());
+        assert!(!q(b"what\nwhat\nwhat\ny\n").hurt().unwrap());
+        assert!(q(b"what\ny\n").hurt().unwrap());
+        assert_eq!(q(b"h\n").adjust(true).unwrap(), Some(Adjust::Harder));
+        assert_eq!(q(b"h\n").adjust(false).unwrap(), None);
+        let mut both = q(b"\ne\n");
+        assert!(!both.hurt().unwrap());
+        assert_eq!(both.adjust(true).unwrap(), Some(Adjust::Easier));
+        // After the end of the input nothing more is read.
+        let mut ended = q(b"");
+        assert!(!ended.hurt().unwrap());
+        assert!(ended.ended);
+        assert_eq!(ended.adjust(true).unwrap(), None);
+    }
+}

@@ -1,0 +1,316 @@
+//! Holds grow, stretches that hurt are set aside, and the safety notice repeats until it is
+//! seen: through the real CLI and daemon, with a test notification server on a private bus
+//! (see `control.rs`), and without a daemon through the saved files. Also: a `state.json` from
+//! before levels and set-aside stretches still loads.
+//!
+//! Every wait is bounded: on a log line, a notification, a reply, with a deadline.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use testkit::notifications::{Note, Server};
+use testkit::{Bus, Daemon, RUNNING, SOON, config_every, state_path, text};
+
+use crate::BIN;
+use stretchd::catalog::SAFETY_NOTICE;
+
+const TZ: (&str, &str) = ("TZ", "UTC");
+
+/// A bus, a notification server and a daemon whose one reminder pins the seated twist.
+fn setup() -> (Bus, Server, Daemon, tempfile::TempDir) {
+    let bus = Bus::start();
+    let server = Server::start(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let config = testkit::write_file(dir.path(), "config.toml", &config_every("1h"));
+    let mut daemon = BIN.daemon(&bus.address, &config).env(TZ.0, TZ.1).start();
+    daemon.wait_for_log(RUNNING, SOON);
+    (bus, server, daemon, dir)
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    BIN.ok_in(home, args, &[TZ])
+}
+
+fn json(home: &Path, args: &[&str]) -> Value {
+    BIN.json_in(home, args, &[TZ])
+}
+
+/// Runs a command that must fail with status 1; returns its stderr.
+fn fails(home: &Path, args: &[&str]) -> String {
+    let out = BIN.run_in(home, args, &[TZ], SOON);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{args:?}: {}",
+        text(&out.stdout)
+    );
+    text(&out.stderr)
+}
+
+/// `stretchd now`, and the notification it shows.
+fn now(home: &Path, server: &Server, daemon: &Daemon) -> Note {
+    ok(home, &["now"]);
+    server.next(SOON, daemon)
+}
+
+fn history(home: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(testkit::history_path(home)).unwrap_or_default();
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
+    let (_bus, server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+
+    let first = now(&home, &server, &daemon);
+    assert_eq!(
+        first.summary,
+        "Mid-back stretch: Seated twist, 15 s each side"
+    );
+    assert!(
+        first.body.contains("Hold 15 s, once on each side."),
+        "{}",
+        first.body
+    );
+    let done = ok(&home, &["done", "--hard"]);
+    assert_eq!(
+        done.trim(),
+        "done: \"stretch\"; next time hold 20 s (was 15 s)"
+    );
+    // The status's next reminder and the next notification show the new level.
+    let status = json(&home, &["status"]);
+    assert_eq!(
+        status["next"]["title"], "Mid-back stretch: Seated twist, 20 s each side",
+        "{status}"
+    );
+    let second = now(&home, &server, &daemon);
+    assert_eq!(
+        second.summary,
+        "Mid-back stretch: Seated twist, 20 s each side"
+    );
+    assert!(
+        second.body.contains("Hold 20 s, once on each side."),
+        "{}",
+        second.body
+    );
+    let status = ok(&home, &["status"]);
+    assert!(status.contains("Seated twist, 20 s each side"), "{status}");
+    let report = json(&home, &["stats"]);
+    let twist = report["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["item"] == "seated-twist")
+        .cloned()
+        .unwrap();
+    assert_eq!(twist["hold_secs"], 20, "{report}");
+
+    // A plain Done counts toward growth without changing the hold; --easy steps down.
+    assert_eq!(ok(&home, &["done"]).trim(), "done: \"stretch\"");
+    now(&home, &server, &daemon);
+    assert_eq!(
+        ok(&home, &["done", "--easy"]).trim(),
+        "done: \"stretch\"; next time hold 15 s (was 20 s)"
+    );
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(state_path(&home)).unwrap()).unwrap();
+    assert_eq!(saved["levels"]["seated-twist"]["hold_secs"], 15, "{saved}");
+    // Both at once is a usage error.
+    let both = BIN.run_in(&home, &["done", "--easy", "--hard"], &[TZ], SOON);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        text(&both.stderr).contains("cannot be used with"),
+        "{}",
+        text(&both.stderr)
+    );
+}
+
+#[test]
+fn three_done_buttons_in_a_row_grow_the_hold_a_step() {
+    let (_bus, server, mut daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    for _ in 0..3 {
+        let note = now(&home, &server, &daemon);
+        assert_eq!(
+            note.summary,
+            "Mid-back stretch: Seated twist, 15 s each side"
+        );
+        server.press(note.id, "done");
+        daemon.wait_for_log(": done", SOON);
+    }
+    daemon.wait_for_log("holds 15 s -> 20 s", SOON);
+    let note = now(&home, &server, &daemon);
+    assert_eq!(
+        note.summary,
+        "Mid-back stretch: Seated twist, 20 s each side"
+    );
+}
+
+#[test]
+fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back() {
+    let (_bus, server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+
+    let line = fails(&home, &["hurt"]);
+    assert!(line.contains("name the one that hurt"), "{line}");
+    now(&home, &server, &daemon);
+    ok(&home, &["done"]);
+    // No id: the last stretch done.
+    let advice = ok(&home, &["hurt"]);
+    assert!(advice.starts_with("Stop \"Seated twist\" now."), "{advice}");
+    assert!(advice.contains("see a healthcare professional"), "{advice}");
+    assert!(
+        advice.contains("`stretchd stretches restore seated-twist`"),
+        "{advice}"
+    );
+    assert!(advice.contains("Instead, try"), "{advice}");
+    let entries = history(&home);
+    let last = entries.last().unwrap();
+    assert_eq!(last["outcome"], "hurt", "{entries:?}");
+    assert_eq!(last["item"], "seated-twist");
+    assert_eq!(last["reminder"], "manual");
+
+    let listing = json(&home, &["stretches"]);
+    assert_eq!(
+        listing["set_aside"]["seated-twist"]["reason"], "it hurt",
+        "{listing}"
+    );
+    assert!(listing["stretches"].is_array(), "{listing}");
+    let text = ok(&home, &["stretches"]);
+    let line = text.lines().find(|l| l.contains("seated-twist")).unwrap();
+    assert!(line.contains("[set aside: it hurt,"), "{text}");
+
+    // The pinned stretch is set aside: the reminder shows another from the rotation.
+    let other = now(&home, &server, &daemon);
+    assert!(
+        other.summary.starts_with("Mid-back stretch: "),
+        "{}",
+        other.summary
+    );
+    assert!(!other.summary.contains("Seated twist"), "{}", other.summary);
+    // Hurt without an id now means the stretch on screen: it answers it.
+    let advice = ok(&home, &["hurt"]);
+    assert!(advice.starts_with("Stop \""), "{advice}");
+    assert!(!advice.contains("Seated twist\" now"), "{advice}");
+    let entries = history(&home);
+    let last = entries.last().unwrap();
+    assert_eq!(last["outcome"], "hurt");
+    assert_eq!(last["reminder"], "stretch");
+    assert!(json(&home, &["status"])["waiting"].is_null());
+
+    let restored = json(&home, &["stretches", "restore", "seated-twist"]);
+    assert_eq!(restored["type"], "ok", "{restored}");
+    assert!(
+        json(&home, &["stretches"])["set_aside"]["seated-twist"].is_null(),
+        "still set aside"
+    );
+    let line = fails(&home, &["stretches", "restore", "seated-twist"]);
+    assert!(line.contains("\"seated-twist\" is not set aside"), "{line}");
+    let back = now(&home, &server, &daemon);
+    assert_eq!(
+        back.summary,
+        "Mid-back stretch: Seated twist, 15 s each side"
+    );
+    let line = fails(&home, &["hurt", "sit-tall"]);
+    assert!(line.contains("is not a stretch of the catalogue"), "{line}");
+}
+
+#[test]
+fn without_a_daemon_hurt_and_restore_change_the_saved_state() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let line = fails(home, &["hurt"]);
+    assert!(line.contains("name the one that hurt"), "{line}");
+    let advice = ok(home, &["hurt", "thread-the-needle"]);
+    assert!(
+        advice.starts_with("Stop \"Thread the needle\" now."),
+        "{advice}"
+    );
+    assert!(advice.contains("Instead, try"), "{advice}");
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(state_path(home)).unwrap()).unwrap();
+    assert_eq!(saved["set_aside"]["thread-the-needle"]["reason"], "it hurt");
+    assert_eq!(history(home).last().unwrap()["outcome"], "hurt");
+    let text = ok(home, &["stretches"]);
+    assert!(text.contains("[set aside: it hurt,"), "{text}");
+    assert_eq!(
+        ok(home, &["stretches", "restore", "thread-the-needle"]).trim(),
+        "restored \"thread-the-needle\": it is back in rotation"
+    );
+    let line = fails(home, &["stretches", "restore", "thread-the-needle"]);
+    assert!(line.contains("is not set aside"), "{line}");
+    assert!(
+        json(home, &["stretches"])["set_aside"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_safety_notice_repeats_until_a_reminder_is_answered() {
+    let (_bus, server, mut daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+
+    let first = now(&home, &server, &daemon);
+    assert!(first.body.contains(SAFETY_NOTICE), "{}", first.body);
+    // Replaced without an answer: again.
+    let second = now(&home, &server, &daemon);
+    assert_eq!(second.replaces_id, first.id);
+    assert!(second.body.contains(SAFETY_NOTICE), "{}", second.body);
+    // Dismissed: again.
+    server.close(second.id, 2);
+    daemon.wait_for_log(": dismissed", SOON);
+    let third = now(&home, &server, &daemon);
+    assert!(third.body.contains(SAFETY_NOTICE), "{}", third.body);
+    // Skipped: seen, and no more.
+    ok(&home, &["skip"]);
+    let fourth = now(&home, &server, &daemon);
+    assert!(!fourth.body.contains(SAFETY_NOTICE), "{}", fourth.body);
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(state_path(&home)).unwrap()).unwrap();
+    assert_eq!(saved["safety_shown"], true);
+
+    // On request, at any time.
+    let notice = ok(&home, &["stretches", "safety"]);
+    assert_eq!(notice.trim_end(), SAFETY_NOTICE);
+    assert_eq!(
+        json(&home, &["stretches", "safety"])["safety_notice"],
+        SAFETY_NOTICE
+    );
+    let guide = ok(&home, &["guide", "seated-twist", "--no-wait", "--safety"]);
+    assert!(guide.contains(SAFETY_NOTICE), "{guide}");
+    let guide = ok(&home, &["guide", "seated-twist", "--no-wait"]);
+    assert!(!guide.contains(SAFETY_NOTICE), "{guide}");
+}
+
+#[test]
+fn a_state_file_from_before_levels_loads_and_keeps_its_fields() {
+    let fixture = include_str!("../data/state-before-levels.json");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("state.json"), fixture).unwrap();
+    let store = stretchd::store::Store::new(dir.path());
+    let now = "2026-11-30T09:55:00Z".parse().unwrap();
+    let state = store.load(now);
+    assert_eq!(
+        state.started,
+        "2026-11-30T08:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    );
+    assert_eq!(state.snoozes.len(), 1);
+    assert_eq!(state.rotation.last_stretch.as_deref(), Some("seated-twist"));
+    assert!(state.safety_shown);
+    assert!(state.levels.is_empty());
+    assert!(state.set_aside.is_empty());
+    // Saved again unchanged, it reads as it did: the new fields are left out while empty.
+    store.save(&state).unwrap();
+    let again: Value =
+        serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
+    let before: Value = serde_json::from_str(fixture).unwrap();
+    assert_eq!(again, before);
+}
