@@ -380,6 +380,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn show(&mut self, fire: Fire, reply: Option<oneshot::Sender<Response>>) {
         let Some(notice) = Notice::for_fire(
             &self.config,
+            &self.state,
             &fire,
             self.config.snooze.max,
             self.images.as_deref(),

@@ -128,6 +128,7 @@ impl Notice {
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
         config: &Config,
+        state: &crate::schedule::state::State,
         fire: &Fire,
         snooze_max: u32,
         images: Option<&Path>,
@@ -157,7 +158,8 @@ impl Notice {
                 (p.title(), vec![p.text.clone()])
             }
             Kind::Session => {
-                let stretches = config.session();
+                let stretches = crate::schedule::session(config, state);
+                let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
                 let list: Vec<String> = (1..)
                     .zip(&stretches)
                     .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
@@ -482,7 +484,14 @@ mod tests {
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        Notice::for_fire(&config, &fire, 3, None).unwrap()
+        Notice::for_fire(
+            &config,
+            &crate::schedule::state::State::new(fire.at),
+            &fire,
+            3,
+            None,
+        )
+        .unwrap()
     }
 
     /// The notice for the built-in stretch `id`.

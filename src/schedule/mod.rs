@@ -502,8 +502,20 @@ pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Op
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
-        Kind::Session => Some(SESSION_ITEM),
+        // A session with every stretch set aside is no session.
+        Kind::Session => (!session(config, state).is_empty()).then_some(SESSION_ITEM),
     }
+}
+
+/// The stretches of a session today: those of the config's session ([`Config::session`]) that
+/// are not set aside, each at its level.
+pub fn session(config: &Config, state: &State) -> Vec<Stretch> {
+    config
+        .session()
+        .into_iter()
+        .filter(|s| !state.set_aside.contains_key(&s.id))
+        .map(|s| level::leveled(s, state.levels.get(&s.id)))
+        .collect()
 }
 
 /// How many firings ahead [`next_stretch`] (and `stretchd guide`, asking a running daemon)

@@ -94,9 +94,10 @@ fn guide_session_no_wait_prints_the_warm_up_and_every_stretch_that_fits() {
         headings,
         [
             "[1/4] Mid-back stretch: Cat-camel, 8 slow rounds",
-            "[2/4] Mid-back stretch: Thoracic extension, 15-30 s",
-            "[3/4] Mid-back stretch: Seated twist, 15-30 s each side",
-            "[4/4] Mid-back stretch: Thread the needle, 15-30 s each side",
+            // At the first level: the low end of each hold.
+            "[2/4] Mid-back stretch: Thoracic extension, 15 s",
+            "[3/4] Mid-back stretch: Seated twist, 15 s each side",
+            "[4/4] Mid-back stretch: Thread the needle, 15 s each side",
         ],
         "{out}"
     );
@@ -128,8 +129,8 @@ fn guide_session_no_wait_prints_the_warm_up_and_every_stretch_that_fits() {
     assert_eq!(
         headings,
         [
-            "[1/2] Mid-back stretch: Thoracic extension, 15-30 s",
-            "[2/2] Mid-back stretch: Seated twist, 15-30 s each side",
+            "[1/2] Mid-back stretch: Thoracic extension, 15 s",
+            "[2/2] Mid-back stretch: Seated twist, 15 s each side",
         ],
         "{out}"
     );

@@ -7,7 +7,9 @@ use stretchd::config::{Config, Kind, Origin};
 use stretchd::schedule::aside::{self, set_aside};
 use stretchd::schedule::level::Level;
 use stretchd::schedule::state::{Pause, Snooze, State};
-use stretchd::schedule::{Fire, answered, next_due, next_stretch, preview, safety_seen, settle};
+use stretchd::schedule::{
+    Fire, answered, next_due, next_stretch, preview, safety_seen, session, settle,
+};
 use stretchd::store::history::Outcome;
 
 /// Monday to Friday, with a lunch break.
@@ -1287,7 +1289,7 @@ fn the_rotation_skips_set_aside_stretches_even_a_pinned_or_snoozed_one() {
         &config1,
         &mut state,
         t("2026-10-19 09:00 +02:00"),
-        t("2026-10-19 09:50 +02:00"),
+        t("2026-10-19 11:00 +02:00"),
     )
     .into_iter()
     .find(|f| f.kind == Kind::Stretch)
@@ -1592,4 +1594,52 @@ fn a_stretch_reminder_without_a_desk_stretch_is_refused_with_the_fix() {
             .collect::<Vec<_>>(),
         ["cat-camel", "thread-the-needle"]
     );
+}
+
+#[test]
+fn a_session_leaves_out_what_is_set_aside_and_times_each_stretch_at_its_level() {
+    let config = config(stretchd::config::DEFAULT_TOML);
+    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
+    let ids = |state: &State| -> Vec<String> {
+        session(&config, state).into_iter().map(|s| s.id).collect()
+    };
+    assert_eq!(
+        ids(&state),
+        [
+            "cat-camel",
+            "thoracic-extension",
+            "seated-twist",
+            "thread-the-needle"
+        ]
+    );
+    set_aside(
+        &mut state,
+        "seated-twist",
+        aside::HURT,
+        t("2026-10-19 07:00 +02:00"),
+    );
+    state.levels.insert(
+        "thoracic-extension".to_owned(),
+        Level {
+            hold_secs: 25,
+            done_in_row: 0,
+        },
+    );
+    assert_eq!(
+        ids(&state),
+        ["cat-camel", "thoracic-extension", "thread-the-needle"]
+    );
+    let thoracic = session(&config, &state)
+        .into_iter()
+        .find(|s| s.id == "thoracic-extension")
+        .unwrap();
+    assert_eq!(
+        thoracic.title(),
+        "Mid-back stretch: Thoracic extension, 25 s"
+    );
+    // With every stretch set aside, no session fires.
+    for s in &config.catalog.stretches {
+        set_aside(&mut state, &s.id, aside::HURT, t("2026-10-19 07:00 +02:00"));
+    }
+    assert!(ids(&state).is_empty());
 }

@@ -69,6 +69,7 @@ use crate::catalog::Stretch;
 use crate::cli::GuideArgs;
 use crate::config::Config;
 use crate::schedule::level;
+use crate::schedule::state::State;
 use crate::store::Store;
 
 pub use routine::{Breath, Part, Side, routine};
@@ -91,10 +92,13 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     // A level only sets the hold: what is recorded is done to the stretch in the catalogue.
     let at_level = |s: &Stretch| level::leveled(s, levels.and_then(|l| l.get(&s.id)));
     let (parts, finished) = if args.session {
-        let stretches: Vec<Stretch> = config.session().into_iter().map(at_level).collect();
+        let state = saved
+            .clone()
+            .unwrap_or_else(|| State::new(chrono::Utc::now()));
+        let stretches = crate::schedule::session(&config, &state);
         if stretches.is_empty() {
             bail!(
-                "no stretch fits the config's positions and equipment, so the session is empty; allow another position in [stretches] positions"
+                "no stretch fits the config's positions and equipment (or every one that does is set aside), so the session is empty; allow another position in [stretches] positions, or `stretchd stretches restore ID`"
             );
         }
         let stretches: Vec<&Stretch> = stretches.iter().collect();
@@ -125,7 +129,6 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let config_path = args.config.config.as_deref();
-    let mut ask = ask::Questions::new(io::stdin().lock());
     let finished_all = countdown::perform_until_interrupted(&parts)?;
     let Some((catalogued, stretch)) = finished else {
         // A session: its stretches are many, so no question follows it.
@@ -137,6 +140,8 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         say(&record::record(&record::Finished::Session, safety)?)?;
         return Ok(ExitCode::SUCCESS);
     };
+    // Read only now: during a session's warm-up, stdin is the countdown's (Enter skips it).
+    let mut ask = ask::Questions::new(io::stdin().lock());
     if !finished_all {
         say("Stopped; not recorded as done.")?;
         if ask.hurt()? {
