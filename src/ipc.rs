@@ -187,7 +187,9 @@ impl Upcoming {
                 .catalog
                 .posture(&fire.item)
                 .map(crate::catalog::Posture::title),
-            Kind::Session => Some(crate::catalog::session_title(&config.session())),
+            Kind::Session => Some(crate::catalog::session_title(
+                &config.session_without(&fire.aside),
+            )),
         };
         Upcoming {
             at: fire.at,

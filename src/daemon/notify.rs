@@ -157,7 +157,7 @@ impl Notice {
                 (p.title(), vec![p.text.clone()])
             }
             Kind::Session => {
-                let stretches = config.session();
+                let stretches = config.session_without(&fire.aside);
                 let list: Vec<String> = (1..)
                     .zip(&stretches)
                     .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
@@ -476,6 +476,7 @@ mod tests {
             snoozes: 0,
             safety: false,
             level,
+            aside: Vec::new(),
         };
         let config = Config::parse(
             crate::config::DEFAULT_TOML,

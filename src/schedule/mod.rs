@@ -72,6 +72,9 @@ pub struct Fire {
     /// The stretch's level when it fired (`None` for a posture check, or a stretch still at
     /// the low end): what the notification shows ([`level::leveled`]).
     pub level: Option<Level>,
+    /// For a session, the stretches set aside when it fired (`stretchd hurt`): the session
+    /// leaves them out ([`Config::session_without`]). Empty for anything else.
+    pub aside: Vec<String>,
 }
 
 /// The next thing due at or after `now` (a missed reminder comes out as due `now`), or `None`
@@ -412,6 +415,10 @@ fn fire(
         Kind::Stretch => state.levels.get(&item).copied(),
         Kind::Posture | Kind::Session => None,
     };
+    let aside = match reminder.kind {
+        Kind::Session => state.set_aside.keys().cloned().collect(),
+        Kind::Stretch | Kind::Posture => Vec::new(),
+    };
     Some(Fire {
         at: now,
         reminder: reminder.id.clone(),
@@ -420,6 +427,7 @@ fn fire(
         snoozes,
         safety,
         level,
+        aside,
     })
 }
 
@@ -484,7 +492,8 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
 
 /// What a rotating reminder of `kind` shows next: for a stretch, one of the desk stretches that
 /// fit ([`Config::rotating_stretches`]) and are not set aside; for a posture check, any; for a
-/// session, the session ([`SESSION_ITEM`]). `None` when none does.
+/// session, the session ([`SESSION_ITEM`]) unless every stretch of it is set aside. `None`
+/// when none does.
 pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
     match kind {
@@ -502,7 +511,10 @@ pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Op
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
-        Kind::Session => Some(SESSION_ITEM),
+        Kind::Session => {
+            let aside: Vec<String> = state.set_aside.keys().cloned().collect();
+            (!config.session_without(&aside).is_empty()).then_some(SESSION_ITEM)
+        }
     }
 }
 
@@ -511,8 +523,9 @@ pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Op
 pub const STRETCH_LOOKAHEAD: usize = 16;
 
 /// The stretch stretchd would suggest next, as of `now`: the first stretch among the next
-/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the catalogue's
-/// first stretch (`None` only for a catalogue without stretches).
+/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the first
+/// stretch of a session, else the catalogue's first, skipping what is set aside (`None` when
+/// every stretch is set aside).
 pub fn next_stretch<'c, Tz: TimeZone>(
     config: &'c Config,
     state: &State,
@@ -527,7 +540,11 @@ pub fn next_stretch<'c, Tz: TimeZone>(
         .or_else(|| {
             next_in_rotation(config, state, Kind::Stretch).and_then(|id| config.catalog.stretch(id))
         })
-        .or_else(|| config.catalog.stretches.first())
+        .or_else(|| {
+            let usable = |s: &&Stretch| !state.set_aside.contains_key(&s.id);
+            let session = config.session().into_iter().find(usable);
+            session.or_else(|| config.catalog.stretches.iter().find(usable))
+        })
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;

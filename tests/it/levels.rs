@@ -251,6 +251,50 @@ fn without_a_daemon_hurt_and_restore_change_the_saved_state() {
     );
 }
 
+/// A stretch that hurt is out of the session too, and of the guide's suggestion; with every
+/// stretch set aside, the guide says so and how to bring one back, instead of suggesting one
+/// that hurt.
+#[test]
+fn what_is_set_aside_leaves_the_session_and_the_suggestion() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    ok(home, &["hurt", "thread-the-needle"]);
+    let session = ok(home, &["guide", "--session", "--no-wait"]);
+    assert!(
+        session.starts_with("Stretch session: warm-up and 3 stretches, about "),
+        "{session}"
+    );
+    assert!(!session.contains("Thread the needle"), "{session}");
+    assert!(session.contains("Seated twist"), "{session}");
+    for id in ["cat-camel", "thoracic-extension", "seated-twist"] {
+        ok(home, &["hurt", id]);
+    }
+    let advice = ok(home, &["hurt", "seated-twist"]);
+    assert!(
+        advice.contains(
+            "Every other stretch that fits your positions and equipment is set aside too"
+        ),
+        "{advice}"
+    );
+    assert!(!advice.contains("[fit]"), "{advice}");
+    let line = fails(home, &["guide", "--session", "--no-wait"]);
+    assert!(
+        line.contains("every stretch of the session is set aside"),
+        "{line}"
+    );
+    assert!(line.contains("stretchd stretches restore ID"), "{line}");
+    ok(home, &["hurt", "foam-rolling"]);
+    let line = fails(home, &["guide", "--no-wait"]);
+    assert!(
+        line.contains("no stretch to suggest: every stretch is set aside"),
+        "{line}"
+    );
+    assert!(line.contains("stretchd stretches restore ID"), "{line}");
+    ok(home, &["stretches", "restore", "cat-camel"]);
+    let out = ok(home, &["guide", "--no-wait"]);
+    assert!(out.starts_with("Mid-back stretch: Cat-camel"), "{out}");
+}
+
 #[test]
 fn the_safety_notice_repeats_until_a_reminder_is_answered() {
     let (_bus, server, mut daemon, _dir) = setup();

@@ -1125,6 +1125,18 @@ fn the_suggested_stretch_is_the_next_one_shown_else_the_rotations_else_the_first
         every("p", "posture", "25m")
     );
     assert_eq!(suggest(&standing, &fresh).as_deref(), Some("cat-camel"));
+    // ...that is not set aside: a stretch that hurt is never suggested.
+    let config = self::config(&standing);
+    let mut state = fresh.clone();
+    set_aside(&mut state, "cat-camel", aside::HURT, now);
+    assert_eq!(
+        next_stretch(&config, &state, now, &Berlin).map(|s| s.id.as_str()),
+        Some("thoracic-extension")
+    );
+    for s in &config.catalog.stretches {
+        set_aside(&mut state, &s.id, aside::HURT, now);
+    }
+    assert_eq!(next_stretch(&config, &state, now, &Berlin), None);
 }
 
 #[test]
@@ -1592,4 +1604,69 @@ fn a_stretch_reminder_without_a_desk_stretch_is_refused_with_the_fix() {
             .collect::<Vec<_>>(),
         ["cat-camel", "thread-the-needle"]
     );
+}
+
+/// A session leaves out what is set aside: its firing carries the ids, its title and the
+/// stretches it shows skip them, and with every stretch of it set aside it does not fire;
+/// `next_stretch` never suggests a stretch set aside.
+#[test]
+fn a_session_leaves_out_the_stretches_set_aside() {
+    use stretchd::ipc::Upcoming;
+    let text = format!("{ALWAYS}{}", cron("session", "session", "0 17 * * *"));
+    let config = config(&text);
+    let from = t("2026-11-23 09:00 +01:00");
+    // (set aside, stretches the session shows)
+    let table: [(&[&str], &[&str]); 3] = [
+        (
+            &[],
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+            ],
+        ),
+        (
+            &["thread-the-needle", "foam-rolling"],
+            &["cat-camel", "thoracic-extension", "seated-twist"],
+        ),
+        (
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+            ],
+            &[],
+        ),
+    ];
+    for (aside, shown) in table {
+        let mut state = State::new(from);
+        for id in aside {
+            set_aside(&mut state, id, aside::HURT, from);
+        }
+        let fires = preview(&config, &state, from, 3, &Berlin);
+        let suggested = next_stretch(&config, &state, from, &Berlin).map(|s| s.id.clone());
+        if let Some(id) = &suggested {
+            assert!(!aside.contains(&id.as_str()), "{aside:?}: {id}");
+        }
+        if shown.is_empty() {
+            assert!(fires.is_empty(), "{aside:?}: {:?}", summary(&fires));
+            // Only the foam rolling, which needs a roller, is left to suggest.
+            assert_eq!(suggested.as_deref(), Some("foam-rolling"), "{aside:?}");
+            continue;
+        }
+        assert_eq!(fires.len(), 3, "{aside:?}");
+        for fire in &fires {
+            let ids: Vec<&str> = config
+                .session_without(&fire.aside)
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
+            assert_eq!(ids, shown, "{aside:?}");
+            let title = Upcoming::of(&config, fire).title;
+            let expected = format!("warm-up and {} stretch", shown.len());
+            assert!(title.contains(&expected), "{aside:?}: {title}");
+        }
+    }
 }
