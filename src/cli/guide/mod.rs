@@ -139,8 +139,11 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let config_path = args.config.config.as_deref();
-    let mut ask = ask::Questions::new(io::stdin().lock());
     let finished_all = countdown::perform_until_interrupted(&parts)?;
+    // Only now: the warm-up reads its Enter from stdin on another thread, which a lock taken
+    // before the countdown would block for good. (A stretch has no warm-up, and a session asks
+    // no questions, so the two never read stdin at once.)
+    let mut ask = ask::Questions::new(io::stdin().lock());
     let Some((catalogued, stretch)) = finished else {
         // A session: its stretches are many, so no question follows it.
         if !finished_all {
