@@ -1299,7 +1299,8 @@ fn the_rotation_skips_set_aside_stretches_even_a_pinned_or_snoozed_one() {
         &config1,
         &mut state,
         t("2026-10-19 09:00 +02:00"),
-        t("2026-10-19 09:50 +02:00"),
+        // The default's stretch reminder comes every 90 minutes of work hours.
+        t("2026-10-19 10:40 +02:00"),
     )
     .into_iter()
     .find(|f| f.kind == Kind::Stretch)
