@@ -195,10 +195,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(l) if outcome == Outcome::Done && l.fire.kind == Kind::Session => {
                 let reminder = l.fire.reminder.clone();
-                self.start_session();
-                return Ok(format!(
-                    "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it"
-                ));
+                return Ok(match self.start_session() {
+                    Ok(()) => format!(
+                        "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it"
+                    ),
+                    Err(why) => format!(
+                        "\"{reminder}\" not started: {why}; or run `stretchd guide --session` here, which records the session when you finish it"
+                    ),
+                });
             }
             Some(_) => {}
         }

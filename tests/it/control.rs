@@ -379,6 +379,33 @@ fn done_on_a_session_opens_the_guide_and_only_the_finished_session_is_recorded()
     assert_eq!(json(&home, &["status"])["week"]["done"], 2);
 }
 
+/// Done on a session whose terminal does not start says so, and how to run the session
+/// instead, rather than that it opens.
+#[test]
+fn done_on_a_session_whose_terminal_does_not_start_says_so() {
+    let config = SESSION_CONFIG.replace(
+        "terminal = \"true\"",
+        "terminal = \"/nonexistent/stretchd-terminal\"",
+    );
+    let s = Setup::new(&testkit::all_day_config(&config));
+    let server = Server::start(&s.bus.address);
+    let home = s.home().to_owned();
+    let _ = ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &s.daemon);
+    let answer = ok(&home, &["done"]);
+    assert!(
+        answer.contains("\"session\" not started: cannot open the guide"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("/nonexistent/stretchd-terminal"),
+        "{answer}"
+    );
+    assert!(answer.contains("`stretchd guide --session`"), "{answer}");
+    assert!(!answer.contains("opens in a terminal"), "{answer}");
+    assert!(history_entries(&home).is_empty());
+}
+
 #[test]
 fn snooze_puts_off_the_waiting_reminder_or_else_the_next_one() {
     let s = Setup::new(&config_every("1h"));
