@@ -154,7 +154,8 @@ fn levels(config: &Config, state: Option<&State>) -> Vec<LevelLine> {
                 item: s.id.clone(),
                 hold_secs: schedule::level::hold_secs(range, level),
                 range: range.to_string(),
-                done_in_row: level.map_or(0, |l| l.done_in_row),
+                // At most the Done answers a step takes, whatever the file says.
+                done_in_row: level.map_or(0, |l| l.done_in_row.min(schedule::level::GROW_AFTER)),
             })
         })
         .collect()

@@ -240,7 +240,9 @@ pub enum ConfigCommand {
         /// A dotted key.
         key: String,
         /// A TOML value (a number, true or false, an array, a quoted string), else text: 40m is
-        /// taken as the string "40m".
+        /// taken as the string "40m". May start with '-' (a negative number is refused by the
+        /// validation, with the limit, not by the argument parser).
+        #[arg(allow_hyphen_values = true)]
         value: String,
         #[command(flatten)]
         #[allow(missing_docs)]

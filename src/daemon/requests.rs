@@ -195,12 +195,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(l) if outcome == Outcome::Done && l.fire.kind == Kind::Session => {
                 let reminder = l.fire.reminder.clone();
+                let ignored = if adjust.is_some() {
+                    " (--easy and --hard apply to one stretch held still, not to a session: the level of each moves with `stretchd guide ID`)"
+                } else {
+                    ""
+                };
                 return Ok(match self.start_session() {
                     Ok(()) => format!(
-                        "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it"
+                        "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it{ignored}"
                     ),
                     Err(why) => format!(
-                        "\"{reminder}\" not started: {why}; or run `stretchd guide --session` here, which records the session when you finish it"
+                        "\"{reminder}\" not started: {why}; or run `stretchd guide --session` here, which records the session when you finish it{ignored}"
                     ),
                 });
             }
@@ -211,9 +216,37 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .last
             .as_ref()
             .map_or_else(String::new, |l| l.fire.reminder.clone());
+        // --easy/--hard on what has no level (a posture check, a flow, a duration) is said to
+        // do nothing rather than dropped in silence.
+        let ignored = if adjust.is_some() && outcome == Outcome::Done {
+            match self
+                .last
+                .as_ref()
+                .map(|l| (&l.fire.kind, l.fire.item.as_str()))
+            {
+                Some((Kind::Stretch, item))
+                    if self
+                        .config
+                        .catalog
+                        .stretch(item)
+                        .and_then(level::range)
+                        .is_none() =>
+                {
+                    format!(
+                        " (--easy and --hard do nothing here: \"{item}\" has no hold to shorten or lengthen)"
+                    )
+                }
+                Some((Kind::Posture, _)) => {
+                    " (--easy and --hard do nothing here: a posture check has no hold)".to_owned()
+                }
+                _ => String::new(),
+            }
+        } else {
+            String::new()
+        };
         match saved {
             Ok(change) => Ok(format!(
-                "{}: \"{reminder}\"{}",
+                "{}: \"{reminder}\"{}{ignored}",
                 outcome.as_str(),
                 level::change_note(change)
             )),

@@ -149,6 +149,11 @@ fn an_invalid_set_names_the_place_and_leaves_the_file_alone() {
             "stretchd: reminder.strech.every: no [[reminder]] has the id \"strech\"; the ids are stretch"
                 .to_owned(),
         ),
+        // A value that starts with '-' reaches the validation, not the argument parser.
+        (
+            &["snooze.max", "-1"],
+            "snooze.max: invalid value: integer `-1`".to_owned(),
+        ),
     ];
     for (args, message) in cases {
         let args = [&["config", "set"][..], args].concat();

@@ -129,6 +129,49 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     );
 }
 
+/// `done --easy`/`--hard` after what has no hold (a flow, a posture check, a session) says it
+/// did nothing instead of dropping it in silence.
+#[test]
+fn done_hard_on_what_has_no_hold_says_it_does_nothing() {
+    let bus = Bus::start();
+    let server = Server::start(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let text = testkit::all_day_config(
+        "[notify]\nterminal = \"true\"\n\n\
+         [[reminder]]\nid = \"flow\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"cat-camel\"\n\n\
+         [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"1h\"\n\n\
+         [[reminder]]\nid = \"session\"\nkind = \"session\"\ncron = \"0 0 1 1 *\"\n",
+    );
+    let config = testkit::write_file(dir.path(), "config.toml", &text);
+    let mut daemon = BIN.daemon(&bus.address, &config).env(TZ.0, TZ.1).start();
+    daemon.wait_for_log(RUNNING, SOON);
+    let home = daemon.home().to_owned();
+    // (reminder, what `done --hard` says after it)
+    let table = [
+        (
+            "flow",
+            "done: \"flow\" (--easy and --hard do nothing here: \"cat-camel\" has no hold to shorten or lengthen)",
+        ),
+        (
+            "p",
+            "done: \"p\" (--easy and --hard do nothing here: a posture check has no hold)",
+        ),
+    ];
+    for (reminder, said) in table {
+        ok(&home, &["now", reminder]);
+        let _ = server.next(SOON, &daemon);
+        assert_eq!(ok(&home, &["done", "--hard"]).trim(), said);
+    }
+    ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &daemon);
+    let said = ok(&home, &["done", "--easy"]);
+    assert!(said.starts_with("started \"session\""), "{said}");
+    assert!(
+        said.contains("(--easy and --hard apply to one stretch held still, not to a session"),
+        "{said}"
+    );
+}
+
 #[test]
 fn three_done_buttons_in_a_row_grow_the_hold_a_step() {
     let (_bus, server, mut daemon, _dir) = setup();
@@ -357,4 +400,28 @@ fn a_state_file_from_before_levels_loads_and_keeps_its_fields() {
         serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
     let before: Value = serde_json::from_str(fixture).unwrap();
     assert_eq!(again, before);
+}
+
+/// A `state.json` whose Done count is far past the step shows at most a step's worth in
+/// `stats`, and a hold past its bound is timed at the bound.
+#[test]
+fn a_huge_level_in_the_state_is_kept_within_its_bounds() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let path = state_path(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        r#"{"started":"2026-12-01T10:00:00Z","levels":{"thoracic-extension":{"hold_secs":4000000000,"done_in_row":4000000000},"ghost":{"hold_secs":20}},"set_aside":{"ghost":{"reason":"it hurt","at":"2026-12-01T10:00:00Z"}}}"#,
+    )
+    .unwrap();
+    let stats = ok(home, &["stats"]);
+    assert!(
+        stats.contains(
+            "  thoracic-extension  45 s (range 15-30 s; 3 of 3 Done toward the next step)"
+        ),
+        "{stats}"
+    );
+    let guide = ok(home, &["guide", "thoracic-extension", "--no-wait"]);
+    assert!(guide.contains("    Hold 45 s (1 of 3)"), "{guide}");
 }
