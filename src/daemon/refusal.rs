@@ -82,6 +82,15 @@ pub enum Refusal {
         /// The config's ids.
         known: String,
     },
+    /// `now ID` for a reminder with nothing to show: every stretch it could pick is set aside.
+    #[error(
+        "reminder \"{}\" has nothing to show: every stretch it can pick is set aside; `stretchd stretches restore ID` brings one back (`stretchd stretches` lists them)",
+        printable(id)
+    )]
+    AllSetAside {
+        /// The reminder's id (escaped when shown).
+        id: String,
+    },
     /// `guide_done` or `hurt` with an id that is not a stretch of the catalogue.
     #[error(
         "\"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",

@@ -267,6 +267,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
                 .ok_or(Refusal::NoReminders)?,
         };
+        if self.config.reminder(&id).is_some() {
+            // A reminder of the config that fires nothing: what it shows is all set aside.
+            return schedule::fire_now(&self.config, &mut self.state, &id, now)
+                .ok_or(Refusal::AllSetAside { id });
+        }
         schedule::fire_now(&self.config, &mut self.state, &id, now).ok_or_else(|| {
             let known: Vec<&str> = self
                 .config

@@ -425,3 +425,21 @@ fn a_huge_level_in_the_state_is_kept_within_its_bounds() {
     let guide = ok(home, &["guide", "thoracic-extension", "--no-wait"]);
     assert!(guide.contains("    Hold 45 s (1 of 3)"), "{guide}");
 }
+
+/// `now` for a stretch reminder whose every stretch is set aside says so, not that the
+/// reminder does not exist.
+#[test]
+fn now_with_every_desk_stretch_set_aside_says_so() {
+    let (_bus, _server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    ok(&home, &["hurt", "seated-twist"]);
+    ok(&home, &["hurt", "thoracic-extension"]);
+    let line = fails(&home, &["now", "stretch"]);
+    assert!(
+        line.contains("reminder \"stretch\" has nothing to show: every stretch it can pick is set aside; `stretchd stretches restore ID` brings one back"),
+        "{line}"
+    );
+    assert!(!line.contains("no reminder has the id"), "{line}");
+    let line = fails(&home, &["now", "nope"]);
+    assert!(line.contains("no reminder has the id \"nope\""), "{line}");
+}
