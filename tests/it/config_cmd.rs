@@ -499,3 +499,21 @@ fn on_a_terminal_an_invalid_edit_is_offered_again() {
     );
     edit.copy(false);
 }
+
+/// A file from before the rename (`stretches_per_week`): `get` of the new name shows the value
+/// in force, and `set` of it renames the key in place instead of failing on "has both".
+#[test]
+fn the_old_goal_key_is_read_by_get_and_renamed_by_set() {
+    let old = "[goal]\nstretches_per_week = 2 # mine\n\n[[reminder]]\nid = \"s\"\nkind = \"session\"\ncron = \"0 17 * * mon\"\n";
+    let (home, path) = home_with(old);
+    let home = home.path();
+    let got = BIN.ok_in(home, &["config", "get", "goal.sessions_per_week"], &[]);
+    assert_eq!(got.trim(), "2");
+    BIN.ok_in(home, &["config", "set", "goal.sessions_per_week", "4"], &[]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        old.replace("stretches_per_week = 2", "sessions_per_week = 4")
+    );
+    let check = BIN.run_in(home, &["check", "--count", "1"], &[], SOON);
+    assert!(!text(&check.stderr).contains("old name"), "{check:?}");
+}
