@@ -492,6 +492,37 @@ mod tests {
     }
 
     #[test]
+    fn a_session_lists_none_of_the_stretches_set_aside() {
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let fire = Fire {
+            at: chrono::DateTime::UNIX_EPOCH,
+            reminder: "session".to_owned(),
+            kind: Kind::Session,
+            item: crate::catalog::SESSION_ITEM.to_owned(),
+            snoozes: 0,
+            safety: false,
+            level: None,
+            aside: vec!["cat-camel".to_owned(), "thread-the-needle".to_owned()],
+        };
+        let session = Notice::for_fire(&config, &fire, 3, None).unwrap();
+        assert!(
+            session
+                .title
+                .starts_with("Stretch session: warm-up and 2 stretches, about "),
+            "{}",
+            session.title
+        );
+        let list: Vec<&str> = session.paragraphs[1].lines().collect();
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert!(list[0].starts_with("1. Thoracic extension: "), "{list:?}");
+        assert!(list[1].starts_with("2. Seated twist: "), "{list:?}");
+    }
+
+    #[test]
     fn a_desk_stretch_says_it_is_one_and_a_session_lists_its_warm_up_and_stretches() {
         let twist = notice("seated-twist");
         assert_eq!(twist.paragraphs[0], DESK_NOTE);
