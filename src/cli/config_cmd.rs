@@ -28,6 +28,11 @@ pub(super) fn run(command: &ConfigCommand, json: bool) -> anyhow::Result<ExitCod
             super::docs::print_bytes(get(config, key, json)?.as_bytes())?;
         }
         ConfigCommand::Set { key, value, config } => set(config, key, value, json)?,
+        ConfigCommand::Edit(_) if json => {
+            anyhow::bail!(
+                "`stretchd config edit` has no JSON output; run it without --json (or use `stretchd --json config set KEY VALUE`)"
+            );
+        }
         ConfigCommand::Edit(config) => edit(config)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -517,3 +517,23 @@ fn the_old_goal_key_is_read_by_get_and_renamed_by_set() {
     let check = BIN.run_in(home, &["check", "--count", "1"], &[], SOON);
     assert!(!text(&check.stderr).contains("old name"), "{check:?}");
 }
+
+/// `--json config edit` is refused before any editor starts, as `--json guide` is: an editor
+/// session has no JSON to print.
+#[test]
+fn edit_with_json_is_refused_before_the_editor_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let marker = home.path().join("editor-ran");
+    let editor = format!("touch {}", marker.display());
+    let err = fails(
+        home.path(),
+        &["--json", "config", "edit"],
+        &[("VISUAL", &editor), ("EDITOR", &editor)],
+    );
+    assert!(
+        err.contains("`stretchd config edit` has no JSON output"),
+        "{err}"
+    );
+    assert!(!marker.exists());
+    assert!(!config_file(home.path()).exists());
+}
