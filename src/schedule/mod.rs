@@ -579,6 +579,17 @@ fn due_at<Tz: TimeZone>(
     }
 }
 
+/// When reminder `r` of `config` first falls due strictly after `since` inside the work days
+/// and hours; `None` when it never does (a `cron` time outside them), so it never fires.
+pub fn first_occurrence<Tz: TimeZone>(
+    config: &Config,
+    r: &Reminder,
+    since: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<DateTime<Utc>> {
+    occurrence_after(&config.work, &r.trigger, since, tz)
+}
+
 /// The first time strictly after `since` that the trigger falls due inside work hours.
 fn occurrence_after<Tz: TimeZone>(
     work: &WorkHours,

@@ -398,3 +398,33 @@ fn a_history_of_the_previous_release_loads_and_its_stretches_count_as_desk_stret
     let history = BIN.ok_in(home.path(), &["history"], &UTC);
     assert_eq!(history.lines().count(), 8, "{history}");
 }
+
+/// A session moved outside the work hours (`config set` of either) still loads, but `check`
+/// warns that it never fires, in text and JSON; the default program has no such warning.
+#[test]
+fn check_warns_of_a_reminder_that_never_fires_inside_work_hours() {
+    let home = tempfile::tempdir().unwrap();
+    let default = BIN.ok_in(home.path(), &["check", "--count", "1"], &[]);
+    assert!(!default.contains("warning:"), "{default}");
+    BIN.ok_in(
+        home.path(),
+        &["config", "set", "schedule.work_hours", r#"["09:00-12:00"]"#],
+        &[],
+    );
+    let out = BIN.ok_in(home.path(), &["check", "--count", "1"], &[]);
+    assert!(
+        out.contains("warning: reminder \"session\" never fires: its time never falls inside the work days and hours of [schedule]"),
+        "{out}"
+    );
+    assert!(!out.contains("reminder \"stretch\" never fires"), "{out}");
+    let report = BIN.json_in(home.path(), &["check", "--count", "1"], &[]);
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{report}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .contains("\"session\" never fires"),
+        "{report}"
+    );
+}
