@@ -248,7 +248,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Ok(change) => Ok(format!(
                 "{}: \"{reminder}\"{}{ignored}",
                 outcome.as_str(),
-                level::change_note(change)
+                level::adjust_note(change, adjust)
             )),
             Err(cause) => Err(Refusal::NotSaved {
                 outcome,
@@ -351,7 +351,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             "recorded {what}{answers}; this week: {} of {} stretch sessions{}",
             self.done_this_week(now),
             self.config.weekly_goal,
-            level::change_note(change)
+            level::adjust_note(change, adjust)
         ))
     }
 

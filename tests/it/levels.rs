@@ -443,3 +443,15 @@ fn now_with_every_desk_stretch_set_aside_says_so() {
     let line = fails(&home, &["now", "nope"]);
     assert!(line.contains("no reminder has the id \"nope\""), "{line}");
 }
+
+/// `done --easy` at the shortest hold says the hold stays, instead of nothing at all.
+#[test]
+fn done_easy_at_the_shortest_hold_says_it_stays() {
+    let (_bus, server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    let _ = now(&home, &server, &daemon);
+    assert_eq!(
+        ok(&home, &["done", "--easy"]).trim(),
+        "done: \"stretch\"; the hold stays 15 s, the shortest it goes"
+    );
+}
