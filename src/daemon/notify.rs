@@ -157,7 +157,8 @@ impl Notice {
                 (p.title(), vec![p.text.clone()])
             }
             Kind::Session => {
-                let stretches = config.session_without(&fire.aside);
+                let stretches = crate::schedule::session_stretches(config, fire);
+                let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
                 let list: Vec<String> = (1..)
                     .zip(&stretches)
                     .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
@@ -477,6 +478,7 @@ mod tests {
             safety: false,
             level,
             aside: Vec::new(),
+            levels: std::collections::BTreeMap::new(),
         };
         let config = Config::parse(
             crate::config::DEFAULT_TOML,
@@ -507,6 +509,7 @@ mod tests {
             safety: false,
             level: None,
             aside: vec!["cat-camel".to_owned(), "thread-the-needle".to_owned()],
+            levels: std::collections::BTreeMap::new(),
         };
         let session = Notice::for_fire(&config, &fire, 3, None).unwrap();
         assert!(

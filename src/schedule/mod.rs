@@ -75,6 +75,20 @@ pub struct Fire {
     /// For a session, the stretches set aside when it fired (`stretchd hurt`): the session
     /// leaves them out ([`Config::session_without`]). Empty for anything else.
     pub aside: Vec<String>,
+    /// For a session, the levels of the stretches when it fired: its notification and title
+    /// time each hold at its level, as the guide does ([`session_stretches`]). Empty for
+    /// anything else.
+    pub levels: BTreeMap<String, Level>,
+}
+
+/// The stretches a session firing shows: those of the session that were not set aside, each
+/// at its level when it fired (see [`Fire::aside`], [`Fire::levels`]).
+pub fn session_stretches(config: &Config, fire: &Fire) -> Vec<Stretch> {
+    config
+        .session_without(&fire.aside)
+        .into_iter()
+        .map(|s| level::leveled(s, fire.levels.get(&s.id)))
+        .collect()
 }
 
 /// The next thing due at or after `now` (a missed reminder comes out as due `now`), or `None`
@@ -415,9 +429,12 @@ fn fire(
         Kind::Stretch => state.levels.get(&item).copied(),
         Kind::Posture | Kind::Session => None,
     };
-    let aside = match reminder.kind {
-        Kind::Session => state.set_aside.keys().cloned().collect(),
-        Kind::Stretch | Kind::Posture => Vec::new(),
+    let (aside, levels) = match reminder.kind {
+        Kind::Session => (
+            state.set_aside.keys().cloned().collect(),
+            state.levels.clone(),
+        ),
+        Kind::Stretch | Kind::Posture => (Vec::new(), BTreeMap::new()),
     };
     Some(Fire {
         at: now,
@@ -428,6 +445,7 @@ fn fire(
         safety,
         level,
         aside,
+        levels,
     })
 }
 

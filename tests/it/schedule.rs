@@ -1671,3 +1671,43 @@ fn a_session_leaves_out_the_stretches_set_aside() {
         }
     }
 }
+
+/// A session's title times each hold at its level, as the guide does: the same minutes in the
+/// notification, `check`, `next` and the guide.
+#[test]
+fn a_session_title_times_the_holds_at_their_levels() {
+    use stretchd::ipc::Upcoming;
+    let text = format!("{ALWAYS}{}", cron("session", "session", "0 17 * * *"));
+    let config = config(&text);
+    let from = t("2026-11-23 09:00 +01:00");
+    // (thoracic extension's hold, the title): 5 min of warm-up, 48 s of cat-camel, 3 holds of
+    // the thoracic extension, 2 of 15 s for each of the two others.
+    let table = [
+        (
+            None,
+            "Stretch session: warm-up and 4 stretches, about 8 min",
+        ),
+        (
+            Some(30),
+            "Stretch session: warm-up and 4 stretches, about 9 min",
+        ),
+        (
+            Some(45),
+            "Stretch session: warm-up and 4 stretches, about 10 min",
+        ),
+    ];
+    for (hold, title) in table {
+        let mut state = State::new(from);
+        if let Some(hold_secs) = hold {
+            state.levels.insert(
+                "thoracic-extension".to_owned(),
+                Level {
+                    hold_secs,
+                    done_in_row: 0,
+                },
+            );
+        }
+        let fires = preview(&config, &state, from, 1, &Berlin);
+        assert_eq!(Upcoming::of(&config, &fires[0]).title, title, "{hold:?}");
+    }
+}
