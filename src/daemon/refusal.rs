@@ -102,6 +102,14 @@ pub enum Refusal {
         "no stretch is on screen and none was done yet; name the one that hurt: `stretchd hurt ID` (`stretchd stretches` lists them)"
     )]
     NoStretchToSetAside,
+    /// `hurt` without an id while a session is on screen: which of its stretches is not known.
+    #[error(
+        "a stretch session is on screen, so which stretch hurt is not known; name it: `stretchd hurt ID` (the session's: {ids})"
+    )]
+    SessionOnScreen {
+        /// The ids of the session's stretches, comma-separated.
+        ids: String,
+    },
     /// `restore` of a stretch that is not set aside.
     #[error(
         "\"{}\" is not set aside, so there is nothing to restore (set aside: {}); `stretchd stretches` shows them",

@@ -365,6 +365,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Stretch)
             .map(|l| l.fire.item.clone());
+        // Not the last stretch done: with a session on screen, that is likely not the one.
+        if item.is_none()
+            && let Some(l) = self
+                .last
+                .as_ref()
+                .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Session)
+        {
+            let stretches = schedule::session_stretches(&self.config, &l.fire);
+            let ids: Vec<&str> = stretches.iter().map(|s| s.id.as_str()).collect();
+            return Err(Refusal::SessionOnScreen {
+                ids: ids.join(", "),
+            });
+        }
         let item =
             item.or_else(|| on_screen.clone())
                 .or_else(|| {
