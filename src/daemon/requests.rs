@@ -417,6 +417,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
     fn restore(&mut self, item: &str) -> Result<String, Refusal> {
         if self.state.set_aside.remove(item).is_none() {
+            // A typo is not "not set aside": say there is no such stretch.
+            if self.config.catalog.stretch(item).is_none() {
+                return Err(Refusal::NotAStretch(item.to_owned()));
+            }
             return Err(Refusal::NotSetAside {
                 item: item.to_owned(),
                 aside: self

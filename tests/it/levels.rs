@@ -251,6 +251,11 @@ fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back()
         json(&home, &["stretches"])["set_aside"]["seated-twist"].is_null(),
         "still set aside"
     );
+    let line = fails(&home, &["stretches", "restore", "seated-twits"]);
+    assert!(
+        line.contains("\"seated-twits\" is not a stretch of the catalogue"),
+        "{line}"
+    );
     let line = fails(&home, &["stretches", "restore", "seated-twist"]);
     assert!(line.contains("\"seated-twist\" is not set aside"), "{line}");
     let back = now(&home, &server, &daemon);
@@ -286,6 +291,12 @@ fn without_a_daemon_hurt_and_restore_change_the_saved_state() {
     );
     let line = fails(home, &["stretches", "restore", "thread-the-needle"]);
     assert!(line.contains("is not set aside"), "{line}");
+    // A typo says there is no such stretch, not that it is not set aside.
+    let line = fails(home, &["stretches", "restore", "thread-the-needel"]);
+    assert!(
+        line.contains("\"thread-the-needel\" is not a stretch of the catalogue"),
+        "{line}"
+    );
     assert!(
         json(home, &["stretches"])["set_aside"]
             .as_object()
