@@ -58,8 +58,8 @@ pub fn hurt_alone(config: Option<&Path>, id: Option<String>) -> anyhow::Result<S
 /// `stretchd stretches restore ID` without a daemon: takes `id` off the saved state's list of
 /// stretches set aside.
 pub fn restore_alone(config: Option<&Path>, id: &str) -> anyhow::Result<String> {
-    // Loaded for its errors: a broken config is reported here as everywhere else.
-    Config::load(config)?;
+    // Loaded for its errors too: a broken config is reported here as everywhere else.
+    let config = Config::load(config)?;
     let store = Store::new(&crate::store::paths::state_dir());
     let mut others = Vec::new();
     let restored = store
@@ -74,6 +74,10 @@ pub fn restore_alone(config: Option<&Path>, id: &str) -> anyhow::Result<String> 
             )
         })?;
     if !restored {
+        // A typo is not "not set aside": say there is no such stretch.
+        if config.catalog.stretch(id).is_none() {
+            return Err(Refusal::NotAStretch(id.to_owned()).into());
+        }
         return Err(Refusal::NotSetAside {
             item: id.to_owned(),
             aside: others.join(", "),

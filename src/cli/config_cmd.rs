@@ -28,6 +28,11 @@ pub(super) fn run(command: &ConfigCommand, json: bool) -> anyhow::Result<ExitCod
             super::docs::print_bytes(get(config, key, json)?.as_bytes())?;
         }
         ConfigCommand::Set { key, value, config } => set(config, key, value, json)?,
+        ConfigCommand::Edit(_) if json => {
+            anyhow::bail!(
+                "`stretchd config edit` has no JSON output; run it without --json (or use `stretchd --json config set KEY VALUE`)"
+            );
+        }
         ConfigCommand::Edit(config) => edit(config)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -106,12 +111,12 @@ fn set(args: &ConfigArg, key: &str, value: &str, json: bool) -> anyhow::Result<(
             value: edit::to_json(&shown),
             changed,
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::cli::out!("{}\n", serde_json::to_string_pretty(&report)?);
     } else if changed {
-        println!("{}: {key} = {shown}", path.display());
+        crate::cli::out!("{}: {key} = {shown}\n", path.display());
     } else {
-        println!(
-            "{}: {key} is {shown} already; nothing written",
+        crate::cli::out!(
+            "{}: {key} is {shown} already; nothing written\n",
             path.display()
         );
     }
@@ -188,14 +193,14 @@ fn edit(args: &ConfigArg) -> anyhow::Result<()> {
     )?;
     let text = match outcome {
         Edited::Unchanged if original.is_none() => {
-            println!(
-                "{}: no changes, so no file was written (the built-in default stays in use)",
+            crate::cli::out!(
+                "{}: no changes, so no file was written (the built-in default stays in use)\n",
                 path.display()
             );
             return Ok(());
         }
         Edited::Unchanged => {
-            println!("{}: no changes", path.display());
+            crate::cli::out!("{}: no changes\n", path.display());
             return Ok(());
         }
         Edited::Invalid => bail!(
@@ -213,7 +218,7 @@ fn edit(args: &ConfigArg) -> anyhow::Result<()> {
         );
     }
     let written = put(&path, &text)?;
-    println!("{}: saved", path.display());
+    crate::cli::out!("{}: saved\n", path.display());
     tell_daemon(&path, written, false);
     Ok(())
 }
@@ -349,22 +354,26 @@ fn tell_daemon(path: &Path, written: Written, json: bool) {
     let pid = status.pid;
     if !same_file(&in_use, path) {
         if !json {
-            println!(
-                "The running daemon (pid {pid}) uses {}, not this file.",
+            _ = crate::cli::write_out(format_args!(
+                "The running daemon (pid {pid}) uses {}, not this file.\n",
                 status.config
-            );
+            ));
         }
         return;
     }
     if !embedded && written == Written::InPlace {
         if !json {
-            println!("The running daemon (pid {pid}) reloads it by itself.");
+            _ = crate::cli::write_out(format_args!(
+                "The running daemon (pid {pid}) reloads it by itself.\n"
+            ));
         }
         return;
     }
     match ask(&Request::Reload) {
         Ok(Response::Ok { message }) if !json => {
-            println!("The running daemon (pid {pid}) was told to reload: {message}.");
+            _ = crate::cli::write_out(format_args!(
+                "The running daemon (pid {pid}) was told to reload: {message}.\n"
+            ));
         }
         Ok(Response::Error { message }) => {
             eprintln!("stretchd: the running daemon (pid {pid}) did not reload: {message}");

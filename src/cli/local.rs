@@ -154,7 +154,8 @@ fn levels(config: &Config, state: Option<&State>) -> Vec<LevelLine> {
                 item: s.id.clone(),
                 hold_secs: schedule::level::hold_secs(range, level),
                 range: range.to_string(),
-                done_in_row: level.map_or(0, |l| l.done_in_row),
+                // At most the Done answers a step takes, whatever the file says.
+                done_in_row: level.map_or(0, |l| l.done_in_row.min(schedule::level::GROW_AFTER)),
             })
         })
         .collect()
@@ -174,6 +175,16 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
             crate::store::paths::config_file().display()
         ),
     };
+    // A reminder whose time is never inside the work days and hours loads, but never fires.
+    let mut warnings = config.warnings.clone();
+    for r in &config.reminders {
+        if schedule::first_occurrence(&config, r, from, &Local).is_none() {
+            warnings.push(format!(
+                "reminder \"{}\" never fires: its time never falls inside the work days and hours of [schedule]; change its cron line, or work_days and work_hours",
+                crate::text::printable(&r.id)
+            ));
+        }
+    }
     if json {
         #[derive(Serialize)]
         struct Report<'a> {
@@ -187,14 +198,14 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
         let report = Report {
             config: &source,
             valid: true,
-            warnings: &config.warnings,
+            warnings: &warnings,
             from: from.with_timezone(&Local),
             upcoming: &list,
         };
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
     let mut out = format!("{source}: OK ({} reminders)\n", config.reminders.len());
-    for warning in &config.warnings {
+    for warning in &warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
     if list.is_empty() {

@@ -8,11 +8,28 @@ pub mod install;
 pub mod local;
 pub mod remote;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 use clap::{Args, Parser, Subcommand};
+
+/// Prints to stdout like `print!`, but a failed write (a closed pipe: `stretchd check | head`)
+/// is an error returned with `?` instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(format_args!($($arg)*))?
+    };
+}
+pub(crate) use out;
+
+/// Writes `args` to stdout and flushes it (see [`out!`]).
+pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_fmt(args)?;
+    stdout.flush()
+}
 
 /// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not
 /// compile.
@@ -22,10 +39,10 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     let call = |request: Request| remote::call(&request, json);
     match cli.command {
         Command::Run(args) => local::run_daemon(args)?,
-        Command::Check(args) => print!("{}", local::check(&args, json)?),
+        Command::Check(args) => out!("{}", local::check(&args, json)?),
         Command::Stretches(args) => return stretches(args, json),
-        Command::History { since } => print!("{}", local::history(since, json)?),
-        Command::Stats(args) => print!("{}", local::stats(&args, json)?),
+        Command::History { since } => out!("{}", local::history(since, json)?),
+        Command::Stats(args) => out!("{}", local::stats(&args, json)?),
         Command::Status { follow: true } => return Ok(remote::follow(json)),
         Command::Status { follow: false } => return call(Request::Status),
         Command::Next { count } => {
@@ -85,7 +102,7 @@ fn stretches(args: StretchesArgs, json: bool) -> anyhow::Result<std::process::Ex
             return remote::call_or(&request, json, || aside::restore_alone(config, &id));
         }
     };
-    print!("{text}");
+    out!("{text}");
     Ok(std::process::ExitCode::SUCCESS)
 }
 
@@ -223,7 +240,9 @@ pub enum ConfigCommand {
         /// A dotted key.
         key: String,
         /// A TOML value (a number, true or false, an array, a quoted string), else text: 40m is
-        /// taken as the string "40m".
+        /// taken as the string "40m". May start with '-' (a negative number is refused by the
+        /// validation, with the limit, not by the argument parser).
+        #[arg(allow_hyphen_values = true)]
         value: String,
         #[command(flatten)]
         #[allow(missing_docs)]

@@ -96,12 +96,14 @@ pub(crate) fn ask_or(
 /// Prints a daemon's answer; exit 1 for an error.
 fn report(response: &Response, json: bool) -> anyhow::Result<ExitCode> {
     if json {
-        println!("{}", serde_json::to_string_pretty(response)?);
+        crate::cli::out!("{}\n", serde_json::to_string_pretty(response)?);
     } else {
         match response {
-            Response::Status(s) => print!("{}", render_status(s, Utc::now())),
-            Response::Next { upcoming } => print!("{}", render_upcoming(upcoming, Utc::now())),
-            Response::Ok { message } => println!("{message}"),
+            Response::Status(s) => crate::cli::out!("{}", render_status(s, Utc::now())),
+            Response::Next { upcoming } => {
+                crate::cli::out!("{}", render_upcoming(upcoming, Utc::now()));
+            }
+            Response::Ok { message } => crate::cli::out!("{message}\n"),
             Response::Error { .. } => {}
         }
     }

@@ -81,6 +81,8 @@ pub enum EditError {
 pub fn get(text: &str, key: &str, origin: &Origin) -> Result<Value, EditError> {
     let names = split(key)?;
     let mut doc = document(text, origin)?;
+    // The old name's value is the one in force, not the new name's default.
+    rename_old(&mut doc, key);
     with_defaults(&mut doc);
     Ok(match walk(doc.as_table_mut(), key, &names)? {
         Walked::Found(Node::Table(table)) => Value::InlineTable(inline(&*table)),
@@ -111,6 +113,9 @@ pub fn get(text: &str, key: &str, origin: &Origin) -> Result<Value, EditError> {
 pub fn set(text: &str, key: &str, value: &str, origin: &Origin) -> Result<String, EditError> {
     let names = split(key)?;
     let mut doc = document(text, origin)?;
+    // Setting the new name of a key the file has under its old one renames it (with its
+    // comments), instead of adding a second key the config refuses.
+    rename_old(&mut doc, key);
     let mut new = parse_value(value);
     match walk(doc.as_table_mut(), key, &names)? {
         Walked::Found(Node::Value(old)) => {
@@ -268,6 +273,31 @@ fn bad_key(key: &str) -> EditError {
 }
 
 /// `text` as an editable document, or the syntax error at its line and column.
+/// Keys renamed since an earlier release, as (table, old name, new name); the config still
+/// reads the old name, with a warning.
+const RENAMED: &[(&str, &str, &str)] = &[("goal", "stretches_per_week", "sessions_per_week")];
+
+/// When `key` is the new name of a key that `doc` has only under its old name, renames it
+/// there, keeping its place's comments and its value's.
+fn rename_old(doc: &mut DocumentMut, key: &str) {
+    for (table, old, new) in RENAMED {
+        if key != format!("{table}.{new}") {
+            continue;
+        }
+        let Some(table) = doc.get_mut(table).and_then(Item::as_table_mut) else {
+            continue;
+        };
+        if table.contains_key(new) {
+            continue;
+        }
+        if let Some((old_key, item)) = table.remove_entry(old) {
+            let mut new_key = toml_edit::Key::new(*new);
+            *new_key.leaf_decor_mut() = old_key.leaf_decor().clone();
+            table.insert_formatted(&new_key, item);
+        }
+    }
+}
+
 fn document(text: &str, origin: &Origin) -> Result<DocumentMut, ConfigError> {
     text.parse::<DocumentMut>()
         .map_err(|e| invalid(text, origin, e.span(), e.message().trim()))
@@ -474,6 +504,28 @@ every = "50m"  # keep it
         for (given, toml) in cases {
             assert_eq!(parse_value(given).to_string(), toml, "{given}");
         }
+    }
+
+    #[test]
+    fn the_new_name_of_a_renamed_key_reads_and_replaces_the_old_one() {
+        const REMINDER: &str =
+            "\n[[reminder]]\nid = \"s\"\nkind = \"session\"\ncron = \"0 17 * * mon\"\n";
+        let text = &format!("[goal]\n# how many\nstretches_per_week = 2 # mine\n{REMINDER}");
+        assert_eq!(
+            get(text, "goal.sessions_per_week", &origin())
+                .unwrap()
+                .to_string(),
+            "2"
+        );
+        assert_eq!(
+            set(text, "goal.sessions_per_week", "4", &origin()).unwrap(),
+            format!("[goal]\n# how many\nsessions_per_week = 4 # mine\n{REMINDER}")
+        );
+        // Setting the old name keeps it.
+        assert_eq!(
+            set(text, "goal.stretches_per_week", "4", &origin()).unwrap(),
+            format!("[goal]\n# how many\nstretches_per_week = 4 # mine\n{REMINDER}")
+        );
     }
 
     #[test]

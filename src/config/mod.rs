@@ -459,4 +459,12 @@ impl Config {
     pub fn session(&self) -> Vec<&crate::catalog::Stretch> {
         self.catalog.session(&self.fit)
     }
+
+    /// The stretches of a session here without those in `aside` (the ids of the stretches set
+    /// aside with `stretchd hurt`): what a session shows and the guide walks through.
+    pub fn session_without(&self, aside: &[String]) -> Vec<&crate::catalog::Stretch> {
+        let mut stretches = self.session();
+        stretches.retain(|s| !aside.contains(&s.id));
+        stretches
+    }
 }

@@ -16,8 +16,12 @@ pub enum Guided<'a> {
 
 /// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached (its own
 /// process group, no standard streams) and leaves it running; a thread reaps it and logs a
-/// failure.
-pub(super) fn open_guide(terminal_words: &[String], guided: Guided<'_>, config: Option<&Path>) {
+/// failure. The error (also logged) says why the terminal did not start, and the fix.
+pub(super) fn open_guide(
+    terminal_words: &[String],
+    guided: Guided<'_>,
+    config: Option<&Path>,
+) -> Result<(), String> {
     use std::os::unix::process::CommandExt as _;
     let item = match guided {
         Guided::Stretch(id) => id,
@@ -41,10 +45,15 @@ pub(super) fn open_guide(terminal_words: &[String], guided: Guided<'_>, config: 
                 Ok(_) => {}
                 Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
             });
+            Ok(())
         }
-        Err(e) => warn!(
-            "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
-        ),
+        Err(e) => {
+            let why = format!(
+                "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
+            );
+            warn!("{why}");
+            Err(why)
+        }
     }
 }
 

@@ -380,7 +380,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn show(&mut self, fire: Fire, reply: Option<oneshot::Sender<Response>>) {
         let Some(notice) = Notice::for_fire(
             &self.config,
-            &self.state,
             &fire,
             self.config.snooze.max,
             self.images.as_deref(),
@@ -545,7 +544,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 return;
             }
             Event::Action(id, Action::Done) if self.session_on_screen(id) => {
-                self.start_session();
+                // A terminal that does not start is logged; there is no one to tell here.
+                let _ = self.start_session();
                 return;
             }
             Event::Action(id, Action::Done) => (id, Outcome::Done),
@@ -588,15 +588,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Done on the session awaiting an answer: opens `stretchd guide --session` in a new
     /// terminal window and closes the notification. Nothing is recorded yet: the guide records
-    /// the session when the user finishes it.
-    fn start_session(&mut self) {
+    /// the session when the user finishes it. The error says why no terminal opened.
+    fn start_session(&mut self) -> Result<(), String> {
         let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
-            return;
+            return Ok(());
         };
         last.outcome = Some(Outcome::Done);
         let notification = last.notification;
         info!(reminder = %last.fire.reminder, "session started");
-        launch::open_guide(
+        let opened = launch::open_guide(
             &self.config.notify.terminal,
             launch::Guided::Session,
             self.config_path.as_deref(),
@@ -604,6 +604,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if let Some(id) = notification {
             self.close(id);
         }
+        opened
     }
 
     /// The body of notification `id` (the latest reminder's) was clicked. With `[notify]
@@ -623,7 +624,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Kind::Posture => None,
         };
         if let Some(guided) = guided.filter(|_| self.config.notify.on_click == OnClick::Guide) {
-            launch::open_guide(
+            // A terminal that does not start is logged; there is no one to tell here.
+            let _ = launch::open_guide(
                 &self.config.notify.terminal,
                 guided,
                 self.config_path.as_deref(),

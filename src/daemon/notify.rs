@@ -128,7 +128,6 @@ impl Notice {
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
         config: &Config,
-        state: &crate::schedule::state::State,
         fire: &Fire,
         snooze_max: u32,
         images: Option<&Path>,
@@ -158,7 +157,7 @@ impl Notice {
                 (p.title(), vec![p.text.clone()])
             }
             Kind::Session => {
-                let stretches = crate::schedule::session(config, state);
+                let stretches = crate::schedule::session_stretches(config, fire);
                 let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
                 let list: Vec<String> = (1..)
                     .zip(&stretches)
@@ -478,25 +477,52 @@ mod tests {
             snoozes: 0,
             safety: false,
             level,
+            aside: Vec::new(),
+            levels: std::collections::BTreeMap::new(),
         };
         let config = Config::parse(
             crate::config::DEFAULT_TOML,
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        Notice::for_fire(
-            &config,
-            &crate::schedule::state::State::new(fire.at),
-            &fire,
-            3,
-            None,
-        )
-        .unwrap()
+        Notice::for_fire(&config, &fire, 3, None).unwrap()
     }
 
     /// The notice for the built-in stretch `id`.
     fn notice(id: &str) -> Notice {
         notice_of(Kind::Stretch, id, None)
+    }
+
+    #[test]
+    fn a_session_lists_none_of_the_stretches_set_aside() {
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let fire = Fire {
+            at: chrono::DateTime::UNIX_EPOCH,
+            reminder: "session".to_owned(),
+            kind: Kind::Session,
+            item: crate::catalog::SESSION_ITEM.to_owned(),
+            snoozes: 0,
+            safety: false,
+            level: None,
+            aside: vec!["cat-camel".to_owned(), "thread-the-needle".to_owned()],
+            levels: std::collections::BTreeMap::new(),
+        };
+        let session = Notice::for_fire(&config, &fire, 3, None).unwrap();
+        assert!(
+            session
+                .title
+                .starts_with("Stretch session: warm-up and 2 stretches, about "),
+            "{}",
+            session.title
+        );
+        let list: Vec<&str> = session.paragraphs[1].lines().collect();
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert!(list[0].starts_with("1. Thoracic extension: "), "{list:?}");
+        assert!(list[1].starts_with("2. Seated twist: "), "{list:?}");
     }
 
     #[test]

@@ -82,6 +82,15 @@ pub enum Refusal {
         /// The config's ids.
         known: String,
     },
+    /// `now ID` for a reminder with nothing to show: every stretch it could pick is set aside.
+    #[error(
+        "reminder \"{}\" has nothing to show: every stretch it can pick is set aside; `stretchd stretches restore ID` brings one back (`stretchd stretches` lists them)",
+        printable(id)
+    )]
+    AllSetAside {
+        /// The reminder's id (escaped when shown).
+        id: String,
+    },
     /// `guide_done` or `hurt` with an id that is not a stretch of the catalogue.
     #[error(
         "\"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
@@ -93,6 +102,14 @@ pub enum Refusal {
         "no stretch is on screen and none was done yet; name the one that hurt: `stretchd hurt ID` (`stretchd stretches` lists them)"
     )]
     NoStretchToSetAside,
+    /// `hurt` without an id while a session is on screen: which of its stretches is not known.
+    #[error(
+        "a stretch session is on screen, so which stretch hurt is not known; name it: `stretchd hurt ID` (the session's: {ids})"
+    )]
+    SessionOnScreen {
+        /// The ids of the session's stretches, comma-separated.
+        ids: String,
+    },
     /// `restore` of a stretch that is not set aside.
     #[error(
         "\"{}\" is not set aside, so there is nothing to restore (set aside: {}); `stretchd stretches` shows them",

@@ -195,10 +195,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(l) if outcome == Outcome::Done && l.fire.kind == Kind::Session => {
                 let reminder = l.fire.reminder.clone();
-                self.start_session();
-                return Ok(format!(
-                    "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it"
-                ));
+                let ignored = if adjust.is_some() {
+                    " (--easy and --hard apply to one stretch held still, not to a session: the level of each moves with `stretchd guide ID`)"
+                } else {
+                    ""
+                };
+                return Ok(match self.start_session() {
+                    Ok(()) => format!(
+                        "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it{ignored}"
+                    ),
+                    Err(why) => format!(
+                        "\"{reminder}\" not started: {why}; or run `stretchd guide --session` here, which records the session when you finish it{ignored}"
+                    ),
+                });
             }
             Some(_) => {}
         }
@@ -207,11 +216,39 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .last
             .as_ref()
             .map_or_else(String::new, |l| l.fire.reminder.clone());
+        // --easy/--hard on what has no level (a posture check, a flow, a duration) is said to
+        // do nothing rather than dropped in silence.
+        let ignored = if adjust.is_some() && outcome == Outcome::Done {
+            match self
+                .last
+                .as_ref()
+                .map(|l| (&l.fire.kind, l.fire.item.as_str()))
+            {
+                Some((Kind::Stretch, item))
+                    if self
+                        .config
+                        .catalog
+                        .stretch(item)
+                        .and_then(level::range)
+                        .is_none() =>
+                {
+                    format!(
+                        " (--easy and --hard do nothing here: \"{item}\" has no hold to shorten or lengthen)"
+                    )
+                }
+                Some((Kind::Posture, _)) => {
+                    " (--easy and --hard do nothing here: a posture check has no hold)".to_owned()
+                }
+                _ => String::new(),
+            }
+        } else {
+            String::new()
+        };
         match saved {
             Ok(change) => Ok(format!(
-                "{}: \"{reminder}\"{}",
+                "{}: \"{reminder}\"{}{ignored}",
                 outcome.as_str(),
-                level::change_note(change)
+                level::adjust_note(change, adjust)
             )),
             Err(cause) => Err(Refusal::NotSaved {
                 outcome,
@@ -230,6 +267,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .or_else(|| self.config.reminders.first().map(|r| r.id.clone()))
                 .ok_or(Refusal::NoReminders)?,
         };
+        if self.config.reminder(&id).is_some() {
+            // A reminder of the config that fires nothing: what it shows is all set aside.
+            return schedule::fire_now(&self.config, &mut self.state, &id, now)
+                .ok_or(Refusal::AllSetAside { id });
+        }
         schedule::fire_now(&self.config, &mut self.state, &id, now).ok_or_else(|| {
             let known: Vec<&str> = self
                 .config
@@ -309,7 +351,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             "recorded {what}{answers}; this week: {} of {} stretch sessions{}",
             self.done_this_week(now),
             self.config.weekly_goal,
-            level::change_note(change)
+            level::adjust_note(change, adjust)
         ))
     }
 
@@ -323,6 +365,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Stretch)
             .map(|l| l.fire.item.clone());
+        // Not the last stretch done: with a session on screen, that is likely not the one.
+        if item.is_none()
+            && let Some(l) = self
+                .last
+                .as_ref()
+                .filter(|l| l.awaits_answer() && l.fire.kind == Kind::Session)
+        {
+            let stretches = schedule::session_stretches(&self.config, &l.fire);
+            let ids: Vec<&str> = stretches.iter().map(|s| s.id.as_str()).collect();
+            return Err(Refusal::SessionOnScreen {
+                ids: ids.join(", "),
+            });
+        }
         let item =
             item.or_else(|| on_screen.clone())
                 .or_else(|| {
@@ -362,6 +417,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
     fn restore(&mut self, item: &str) -> Result<String, Refusal> {
         if self.state.set_aside.remove(item).is_none() {
+            // A typo is not "not set aside": say there is no such stretch.
+            if self.config.catalog.stretch(item).is_none() {
+                return Err(Refusal::NotAStretch(item.to_owned()));
+            }
             return Err(Refusal::NotSetAside {
                 item: item.to_owned(),
                 aside: self

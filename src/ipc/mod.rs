@@ -188,7 +188,11 @@ impl Upcoming {
                 .catalog
                 .posture(&fire.item)
                 .map(crate::catalog::Posture::title),
-            Kind::Session => Some(crate::catalog::session_title(&config.session())),
+            Kind::Session => {
+                let stretches = crate::schedule::session_stretches(config, fire);
+                let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
+                Some(crate::catalog::session_title(&stretches))
+            }
         };
         Upcoming {
             at: fire.at,

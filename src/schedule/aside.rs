@@ -53,17 +53,35 @@ pub fn hurt_advice(config: &Config, state: &State, stretch: &Stretch) -> String 
         ),
         Some(alt) => _ = write!(
             out,
-            "\nInstead, try \"{}\" (`stretchd guide {}`): no other stretch for {} fits your positions and equipment, and it works the nearest area, {}.",
+            "\nInstead, try \"{}\" (`stretchd guide {}`): no other stretch for {} fits your positions and equipment{}, and it works the nearest area, {}.",
             alt.name,
             alt.id,
             stretch.area.label(),
+            if others_fit_aside(config, state, stretch) {
+                " without being set aside"
+            } else {
+                ""
+            },
             alt.area.label()
         ),
+        None if others_fit_aside(config, state, stretch) => out.push_str(
+            "\nEvery other stretch that fits your positions and equipment is set aside too; `stretchd stretches` lists them, and `stretchd stretches restore ID` brings one back.",
+        ),
         None => out.push_str(
-            "\nNo other stretch fits your positions and equipment; add some to `[fit]` in the config to get one.",
+            "\nNo other stretch fits your positions and equipment; allow another position or add equipment under [stretches] in the config (`stretchd config edit`) to get one.",
         ),
     }
     out
+}
+
+/// Whether a stretch other than `stretch` fits the config's positions and equipment but is set
+/// aside in `state`.
+fn others_fit_aside(config: &Config, state: &State, stretch: &Stretch) -> bool {
+    config
+        .catalog
+        .stretches
+        .iter()
+        .any(|s| s.id != stretch.id && config.fit.allows(s) && state.set_aside.contains_key(&s.id))
 }
 
 #[cfg(test)]
@@ -109,5 +127,41 @@ mod tests {
         assert_eq!(state.set_aside[&alt].at, t("2026-12-01T11:00:00Z"));
         set_aside(&mut state, &alt, "again", t("2026-12-01T12:00:00Z"));
         assert_eq!(state.set_aside[&alt].reason, HURT);
+    }
+
+    #[test]
+    fn with_every_other_stretch_set_aside_the_advice_says_so_and_how_to_restore() {
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let mut state = State::new(t("2026-12-01T10:00:00Z"));
+        for s in &config.catalog.stretches {
+            set_aside(&mut state, &s.id, HURT, t("2026-12-01T10:00:00Z"));
+        }
+        let twist = config.catalog.stretch("seated-twist").unwrap();
+        let advice = hurt_advice(&config, &state, twist);
+        assert!(
+            advice.contains(
+                "Every other stretch that fits your positions and equipment is set aside too"
+            ),
+            "{advice}"
+        );
+        assert!(
+            advice.contains("`stretchd stretches restore ID`"),
+            "{advice}"
+        );
+        // The config has no [fit] table: the advice never sends the user to one.
+        assert!(!advice.contains("[fit]"), "{advice}");
+        // With nothing else that fits (and nothing set aside), it names [stretches].
+        let mut none_fit = config.clone();
+        none_fit.fit.positions.clear();
+        let fresh = State::new(t("2026-12-01T10:00:00Z"));
+        let advice = hurt_advice(&none_fit, &fresh, twist);
+        assert!(
+            advice.contains("under [stretches] in the config"),
+            "{advice}"
+        );
     }
 }

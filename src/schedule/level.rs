@@ -107,6 +107,22 @@ pub fn change_note(change: Option<(u32, u32)>) -> String {
     }
 }
 
+/// What a Done answer with `adjust` did to a stretch's hold, for the user: [`change_note`],
+/// and when easier or harder was asked for but the hold is at its bound already, that it stays
+/// ("; the hold stays 15 s, the shortest it goes").
+pub fn adjust_note(change: Option<(u32, u32)>, adjust: Option<Adjust>) -> String {
+    match (change, adjust) {
+        (Some((was, now)), Some(adjust)) if was == now => format!(
+            "; the hold stays {now} s, the {} it goes",
+            match adjust {
+                Adjust::Easier => "shortest",
+                Adjust::Harder => "longest",
+            }
+        ),
+        _ => change_note(change),
+    }
+}
+
 /// The range of holds a stretch has a level in: its hold's, for a stretch held still.
 pub fn range(stretch: &Stretch) -> Option<Span> {
     match stretch.dose {
@@ -226,6 +242,19 @@ mod tests {
             format!("; next time hold {} s (was {low} s)", low + STEP_SECS)
         );
         assert_eq!(change_note(Some((20, 20))), "");
+        assert_eq!(
+            adjust_note(Some((15, 15)), Some(Adjust::Easier)),
+            "; the hold stays 15 s, the shortest it goes"
+        );
+        assert_eq!(
+            adjust_note(Some((45, 45)), Some(Adjust::Harder)),
+            "; the hold stays 45 s, the longest it goes"
+        );
+        assert_eq!(adjust_note(Some((15, 15)), None), "");
+        assert_eq!(
+            adjust_note(Some((15, 20)), Some(Adjust::Harder)),
+            change_note(Some((15, 20)))
+        );
         if let Some(flow) = catalog.stretches.iter().find(|s| range(s).is_none()) {
             assert_eq!(done(&mut levels, flow, Some(Adjust::Harder)), None);
             assert!(!levels.contains_key(&flow.id));

@@ -72,6 +72,23 @@ pub struct Fire {
     /// The stretch's level when it fired (`None` for a posture check, or a stretch still at
     /// the low end): what the notification shows ([`level::leveled`]).
     pub level: Option<Level>,
+    /// For a session, the stretches set aside when it fired (`stretchd hurt`): the session
+    /// leaves them out ([`Config::session_without`]). Empty for anything else.
+    pub aside: Vec<String>,
+    /// For a session, the levels of the stretches when it fired: its notification and title
+    /// time each hold at its level, as the guide does ([`session_stretches`]). Empty for
+    /// anything else.
+    pub levels: BTreeMap<String, Level>,
+}
+
+/// The stretches a session firing shows: those of the session that were not set aside, each
+/// at its level when it fired (see [`Fire::aside`], [`Fire::levels`]).
+pub fn session_stretches(config: &Config, fire: &Fire) -> Vec<Stretch> {
+    config
+        .session_without(&fire.aside)
+        .into_iter()
+        .map(|s| level::leveled(s, fire.levels.get(&s.id)))
+        .collect()
 }
 
 /// The next thing due at or after `now` (a missed reminder comes out as due `now`), or `None`
@@ -412,6 +429,13 @@ fn fire(
         Kind::Stretch => state.levels.get(&item).copied(),
         Kind::Posture | Kind::Session => None,
     };
+    let (aside, levels) = match reminder.kind {
+        Kind::Session => (
+            state.set_aside.keys().cloned().collect(),
+            state.levels.clone(),
+        ),
+        Kind::Stretch | Kind::Posture => (Vec::new(), BTreeMap::new()),
+    };
     Some(Fire {
         at: now,
         reminder: reminder.id.clone(),
@@ -420,6 +444,8 @@ fn fire(
         snoozes,
         safety,
         level,
+        aside,
+        levels,
     })
 }
 
@@ -484,7 +510,8 @@ pub fn pick(config: &Config, state: &State, reminder: &Reminder) -> Option<Strin
 
 /// What a rotating reminder of `kind` shows next: for a stretch, one of the desk stretches that
 /// fit ([`Config::rotating_stretches`]) and are not set aside; for a posture check, any; for a
-/// session, the session ([`SESSION_ITEM`]). `None` when none does.
+/// session, the session ([`SESSION_ITEM`]) unless every stretch of it is set aside. `None`
+/// when none does.
 pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Option<&'c str> {
     let rotation = &state.rotation;
     match kind {
@@ -502,20 +529,11 @@ pub fn next_in_rotation<'c>(config: &'c Config, state: &State, kind: Kind) -> Op
                 .collect();
             rotation.pick(&ids, rotation.last_posture.as_deref())
         }
-        // A session with every stretch set aside is no session.
-        Kind::Session => (!session(config, state).is_empty()).then_some(SESSION_ITEM),
+        Kind::Session => {
+            let aside: Vec<String> = state.set_aside.keys().cloned().collect();
+            (!config.session_without(&aside).is_empty()).then_some(SESSION_ITEM)
+        }
     }
-}
-
-/// The stretches of a session today: those of the config's session ([`Config::session`]) that
-/// are not set aside, each at its level.
-pub fn session(config: &Config, state: &State) -> Vec<Stretch> {
-    config
-        .session()
-        .into_iter()
-        .filter(|s| !state.set_aside.contains_key(&s.id))
-        .map(|s| level::leveled(s, state.levels.get(&s.id)))
-        .collect()
 }
 
 /// How many firings ahead [`next_stretch`] (and `stretchd guide`, asking a running daemon)
@@ -523,8 +541,9 @@ pub fn session(config: &Config, state: &State) -> Vec<Stretch> {
 pub const STRETCH_LOOKAHEAD: usize = 16;
 
 /// The stretch stretchd would suggest next, as of `now`: the first stretch among the next
-/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the catalogue's
-/// first stretch (`None` only for a catalogue without stretches).
+/// [`STRETCH_LOOKAHEAD`] firings, else the next in the stretch rotation, else the first
+/// stretch of a session, else the catalogue's first, skipping what is set aside (`None` when
+/// every stretch is set aside).
 pub fn next_stretch<'c, Tz: TimeZone>(
     config: &'c Config,
     state: &State,
@@ -539,7 +558,11 @@ pub fn next_stretch<'c, Tz: TimeZone>(
         .or_else(|| {
             next_in_rotation(config, state, Kind::Stretch).and_then(|id| config.catalog.stretch(id))
         })
-        .or_else(|| config.catalog.stretches.first())
+        .or_else(|| {
+            let usable = |s: &&Stretch| !state.set_aside.contains_key(&s.id);
+            let session = config.session().into_iter().find(usable);
+            session.or_else(|| config.catalog.stretches.iter().find(usable))
+        })
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;
@@ -572,6 +595,17 @@ fn due_at<Tz: TimeZone>(
         .map(|at| at.max(now)),
         None => occurrence_after(&config.work, &r.trigger, now, tz),
     }
+}
+
+/// When reminder `r` of `config` first falls due strictly after `since` inside the work days
+/// and hours; `None` when it never does (a `cron` time outside them), so it never fires.
+pub fn first_occurrence<Tz: TimeZone>(
+    config: &Config,
+    r: &Reminder,
+    since: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<DateTime<Utc>> {
+    occurrence_after(&config.work, &r.trigger, since, tz)
 }
 
 /// The first time strictly after `since` that the trigger falls due inside work hours.

@@ -149,6 +149,11 @@ fn an_invalid_set_names_the_place_and_leaves_the_file_alone() {
             "stretchd: reminder.strech.every: no [[reminder]] has the id \"strech\"; the ids are stretch"
                 .to_owned(),
         ),
+        // A value that starts with '-' reaches the validation, not the argument parser.
+        (
+            &["snooze.max", "-1"],
+            "snooze.max: invalid value: integer `-1`".to_owned(),
+        ),
     ];
     for (args, message) in cases {
         let args = [&["config", "set"][..], args].concat();
@@ -493,4 +498,42 @@ fn on_a_terminal_an_invalid_edit_is_offered_again() {
         COMMENTED.replace("10m", "12m")
     );
     edit.copy(false);
+}
+
+/// A file from before the rename (`stretches_per_week`): `get` of the new name shows the value
+/// in force, and `set` of it renames the key in place instead of failing on "has both".
+#[test]
+fn the_old_goal_key_is_read_by_get_and_renamed_by_set() {
+    let old = "[goal]\nstretches_per_week = 2 # mine\n\n[[reminder]]\nid = \"s\"\nkind = \"session\"\ncron = \"0 17 * * mon\"\n";
+    let (home, path) = home_with(old);
+    let home = home.path();
+    let got = BIN.ok_in(home, &["config", "get", "goal.sessions_per_week"], &[]);
+    assert_eq!(got.trim(), "2");
+    BIN.ok_in(home, &["config", "set", "goal.sessions_per_week", "4"], &[]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        old.replace("stretches_per_week = 2", "sessions_per_week = 4")
+    );
+    let check = BIN.run_in(home, &["check", "--count", "1"], &[], SOON);
+    assert!(!text(&check.stderr).contains("old name"), "{check:?}");
+}
+
+/// `--json config edit` is refused before any editor starts, as `--json guide` is: an editor
+/// session has no JSON to print.
+#[test]
+fn edit_with_json_is_refused_before_the_editor_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let marker = home.path().join("editor-ran");
+    let editor = format!("touch {}", marker.display());
+    let err = fails(
+        home.path(),
+        &["--json", "config", "edit"],
+        &[("VISUAL", &editor), ("EDITOR", &editor)],
+    );
+    assert!(
+        err.contains("`stretchd config edit` has no JSON output"),
+        "{err}"
+    );
+    assert!(!marker.exists());
+    assert!(!config_file(home.path()).exists());
 }

@@ -379,6 +379,67 @@ fn done_on_a_session_opens_the_guide_and_only_the_finished_session_is_recorded()
     assert_eq!(json(&home, &["status"])["week"]["done"], 2);
 }
 
+/// Done on a session whose terminal does not start says so, and how to run the session
+/// instead, rather than that it opens.
+#[test]
+fn done_on_a_session_whose_terminal_does_not_start_says_so() {
+    let config = SESSION_CONFIG.replace(
+        "terminal = \"true\"",
+        "terminal = \"/nonexistent/stretchd-terminal\"",
+    );
+    let s = Setup::new(&testkit::all_day_config(&config));
+    let server = Server::start(&s.bus.address);
+    let home = s.home().to_owned();
+    let _ = ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &s.daemon);
+    let answer = ok(&home, &["done"]);
+    assert!(
+        answer.contains("\"session\" not started: cannot open the guide"),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("/nonexistent/stretchd-terminal"),
+        "{answer}"
+    );
+    assert!(answer.contains("`stretchd guide --session`"), "{answer}");
+    assert!(!answer.contains("opens in a terminal"), "{answer}");
+    assert!(history_entries(&home).is_empty());
+}
+
+/// `hurt` without an id while a session is on screen asks which stretch, instead of setting
+/// aside the last stretch done (likely not the one that hurt).
+#[test]
+fn hurt_without_an_id_during_a_session_asks_which_stretch() {
+    let s = Setup::new(&testkit::all_day_config(SESSION_CONFIG));
+    let server = Server::start(&s.bus.address);
+    let home = s.home().to_owned();
+    // A stretch done earlier, through the guide: the last stretch done.
+    let socket = testkit::socket_path(&home);
+    let reply = raw_request(
+        &socket,
+        b"{\"type\":\"guide_done\",\"item\":\"thoracic-extension\",\"safety_shown\":false}\n",
+        SOON,
+    )
+    .unwrap();
+    assert!(reply.contains("recorded"), "{reply}");
+    let _ = ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &s.daemon);
+    let line = fails(&home, &["hurt"]);
+    assert!(
+        line.contains("a stretch session is on screen, so which stretch hurt is not known; name it: `stretchd hurt ID` (the session's: cat-camel, thoracic-extension, seated-twist, thread-the-needle)"),
+        "{line}"
+    );
+    assert!(
+        json(&home, &["stretches"])["set_aside"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+    // Named, it is set aside.
+    let advice = ok(&home, &["hurt", "seated-twist"]);
+    assert!(advice.starts_with("Stop \"Seated twist\" now."), "{advice}");
+}
+
 #[test]
 fn snooze_puts_off_the_waiting_reminder_or_else_the_next_one() {
     let s = Setup::new(&config_every("1h"));

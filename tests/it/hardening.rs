@@ -825,3 +825,39 @@ fn status_is_answered_while_many_nows_wait_on_a_stalled_server() {
     assert!(refused > 0, "no `now` was refused past the limit");
     assert_eq!(daemon.count("panicked"), 0, "{}", daemon.log());
 }
+
+/// A reader that goes away (`stretchd check | head -1`, with or without `2>&1`) ends the CLI
+/// with status 1 and nothing said; before, it printed "Broken pipe", and with stderr on the
+/// same closed pipe it panicked (status 101).
+#[test]
+fn a_closed_pipe_ends_the_cli_quietly_without_a_panic() {
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    // More than a pipe holds, so the write fails once the reader is gone.
+    let args = ["check", "--count", "1000"];
+    for stderr_too in [false, true] {
+        let mut cmd = BIN.command(home.path());
+        cmd.args(args).stdout(Stdio::piped());
+        let (reader, writer) = std::io::pipe().unwrap();
+        if stderr_too {
+            drop(reader);
+            cmd.stderr(writer);
+        } else {
+            cmd.stderr(Stdio::piped());
+            drop((reader, writer));
+        }
+        let mut child = cmd.spawn().unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut out, &mut first).unwrap();
+        drop(out);
+        drop(cmd);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait_with_output());
+        });
+        let output = rx.recv_timeout(SOON).expect("the CLI did not end").unwrap();
+        assert_eq!(output.status.code(), Some(1), "stderr too: {stderr_too}");
+        assert_eq!(text(&output.stderr), "", "stderr too: {stderr_too}");
+    }
+}

@@ -129,6 +129,49 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     );
 }
 
+/// `done --easy`/`--hard` after what has no hold (a flow, a posture check, a session) says it
+/// did nothing instead of dropping it in silence.
+#[test]
+fn done_hard_on_what_has_no_hold_says_it_does_nothing() {
+    let bus = Bus::start();
+    let server = Server::start(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let text = testkit::all_day_config(
+        "[notify]\nterminal = \"true\"\n\n\
+         [[reminder]]\nid = \"flow\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"cat-camel\"\n\n\
+         [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"1h\"\n\n\
+         [[reminder]]\nid = \"session\"\nkind = \"session\"\ncron = \"0 0 1 1 *\"\n",
+    );
+    let config = testkit::write_file(dir.path(), "config.toml", &text);
+    let mut daemon = BIN.daemon(&bus.address, &config).env(TZ.0, TZ.1).start();
+    daemon.wait_for_log(RUNNING, SOON);
+    let home = daemon.home().to_owned();
+    // (reminder, what `done --hard` says after it)
+    let table = [
+        (
+            "flow",
+            "done: \"flow\" (--easy and --hard do nothing here: \"cat-camel\" has no hold to shorten or lengthen)",
+        ),
+        (
+            "p",
+            "done: \"p\" (--easy and --hard do nothing here: a posture check has no hold)",
+        ),
+    ];
+    for (reminder, said) in table {
+        ok(&home, &["now", reminder]);
+        let _ = server.next(SOON, &daemon);
+        assert_eq!(ok(&home, &["done", "--hard"]).trim(), said);
+    }
+    ok(&home, &["now", "session"]);
+    let _ = server.next(SOON, &daemon);
+    let said = ok(&home, &["done", "--easy"]);
+    assert!(said.starts_with("started \"session\""), "{said}");
+    assert!(
+        said.contains("(--easy and --hard apply to one stretch held still, not to a session"),
+        "{said}"
+    );
+}
+
 #[test]
 fn three_done_buttons_in_a_row_grow_the_hold_a_step() {
     let (_bus, server, mut daemon, _dir) = setup();
@@ -208,6 +251,11 @@ fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back()
         json(&home, &["stretches"])["set_aside"]["seated-twist"].is_null(),
         "still set aside"
     );
+    let line = fails(&home, &["stretches", "restore", "seated-twits"]);
+    assert!(
+        line.contains("\"seated-twits\" is not a stretch of the catalogue"),
+        "{line}"
+    );
     let line = fails(&home, &["stretches", "restore", "seated-twist"]);
     assert!(line.contains("\"seated-twist\" is not set aside"), "{line}");
     let back = now(&home, &server, &daemon);
@@ -243,12 +291,62 @@ fn without_a_daemon_hurt_and_restore_change_the_saved_state() {
     );
     let line = fails(home, &["stretches", "restore", "thread-the-needle"]);
     assert!(line.contains("is not set aside"), "{line}");
+    // A typo says there is no such stretch, not that it is not set aside.
+    let line = fails(home, &["stretches", "restore", "thread-the-needel"]);
+    assert!(
+        line.contains("\"thread-the-needel\" is not a stretch of the catalogue"),
+        "{line}"
+    );
     assert!(
         json(home, &["stretches"])["set_aside"]
             .as_object()
             .unwrap()
             .is_empty()
     );
+}
+
+/// A stretch that hurt is out of the session too, and of the guide's suggestion; with every
+/// stretch set aside, the guide says so and how to bring one back, instead of suggesting one
+/// that hurt.
+#[test]
+fn what_is_set_aside_leaves_the_session_and_the_suggestion() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    ok(home, &["hurt", "thread-the-needle"]);
+    let session = ok(home, &["guide", "--session", "--no-wait"]);
+    assert!(
+        session.starts_with("Stretch session: warm-up and 3 stretches, about "),
+        "{session}"
+    );
+    assert!(!session.contains("Thread the needle"), "{session}");
+    assert!(session.contains("Seated twist"), "{session}");
+    for id in ["cat-camel", "thoracic-extension", "seated-twist"] {
+        ok(home, &["hurt", id]);
+    }
+    let advice = ok(home, &["hurt", "seated-twist"]);
+    assert!(
+        advice.contains(
+            "Every other stretch that fits your positions and equipment is set aside too"
+        ),
+        "{advice}"
+    );
+    assert!(!advice.contains("[fit]"), "{advice}");
+    let line = fails(home, &["guide", "--session", "--no-wait"]);
+    assert!(
+        line.contains("every stretch of the session is set aside"),
+        "{line}"
+    );
+    assert!(line.contains("stretchd stretches restore ID"), "{line}");
+    ok(home, &["hurt", "foam-rolling"]);
+    let line = fails(home, &["guide", "--no-wait"]);
+    assert!(
+        line.contains("no stretch to suggest: every stretch is set aside"),
+        "{line}"
+    );
+    assert!(line.contains("stretchd stretches restore ID"), "{line}");
+    ok(home, &["stretches", "restore", "cat-camel"]);
+    let out = ok(home, &["guide", "--no-wait"]);
+    assert!(out.starts_with("Mid-back stretch: Cat-camel"), "{out}");
 }
 
 #[test]
@@ -313,4 +411,58 @@ fn a_state_file_from_before_levels_loads_and_keeps_its_fields() {
         serde_json::from_str(&std::fs::read_to_string(store.path()).unwrap()).unwrap();
     let before: Value = serde_json::from_str(fixture).unwrap();
     assert_eq!(again, before);
+}
+
+/// A `state.json` whose Done count is far past the step shows at most a step's worth in
+/// `stats`, and a hold past its bound is timed at the bound.
+#[test]
+fn a_huge_level_in_the_state_is_kept_within_its_bounds() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let path = state_path(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        r#"{"started":"2026-12-01T10:00:00Z","levels":{"thoracic-extension":{"hold_secs":4000000000,"done_in_row":4000000000},"ghost":{"hold_secs":20}},"set_aside":{"ghost":{"reason":"it hurt","at":"2026-12-01T10:00:00Z"}}}"#,
+    )
+    .unwrap();
+    let stats = ok(home, &["stats"]);
+    assert!(
+        stats.contains(
+            "  thoracic-extension  45 s (range 15-30 s; 3 of 3 Done toward the next step)"
+        ),
+        "{stats}"
+    );
+    let guide = ok(home, &["guide", "thoracic-extension", "--no-wait"]);
+    assert!(guide.contains("    Hold 45 s (1 of 3)"), "{guide}");
+}
+
+/// `now` for a stretch reminder whose every stretch is set aside says so, not that the
+/// reminder does not exist.
+#[test]
+fn now_with_every_desk_stretch_set_aside_says_so() {
+    let (_bus, _server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    ok(&home, &["hurt", "seated-twist"]);
+    ok(&home, &["hurt", "thoracic-extension"]);
+    let line = fails(&home, &["now", "stretch"]);
+    assert!(
+        line.contains("reminder \"stretch\" has nothing to show: every stretch it can pick is set aside; `stretchd stretches restore ID` brings one back"),
+        "{line}"
+    );
+    assert!(!line.contains("no reminder has the id"), "{line}");
+    let line = fails(&home, &["now", "nope"]);
+    assert!(line.contains("no reminder has the id \"nope\""), "{line}");
+}
+
+/// `done --easy` at the shortest hold says the hold stays, instead of nothing at all.
+#[test]
+fn done_easy_at_the_shortest_hold_says_it_stays() {
+    let (_bus, server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    let _ = now(&home, &server, &daemon);
+    assert_eq!(
+        ok(&home, &["done", "--easy"]).trim(),
+        "done: \"stretch\"; the hold stays 15 s, the shortest it goes"
+    );
 }

@@ -89,12 +89,16 @@ fn guide_session_no_wait_prints_the_warm_up_and_every_stretch_that_fits() {
         out.contains("    Warm up: light movement for 5 min (press Enter"),
         "{out}"
     );
+    // Each hold at its level: the low end of the range, as nothing is done yet.
+    assert!(
+        out.contains("\nTimed: about 8 min, with each hold at its level now.\n"),
+        "{out}"
+    );
     let headings: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
     assert_eq!(
         headings,
         [
             "[1/4] Mid-back stretch: Cat-camel, 8 slow rounds",
-            // At the first level: the low end of each hold.
             "[2/4] Mid-back stretch: Thoracic extension, 15 s",
             "[3/4] Mid-back stretch: Seated twist, 15 s each side",
             "[4/4] Mid-back stretch: Thread the needle, 15 s each side",
@@ -393,4 +397,34 @@ fn a_history_of_the_previous_release_loads_and_its_stretches_count_as_desk_stret
     assert_eq!(stats["streak_weeks"], 0, "{stats}");
     let history = BIN.ok_in(home.path(), &["history"], &UTC);
     assert_eq!(history.lines().count(), 8, "{history}");
+}
+
+/// A session moved outside the work hours (`config set` of either) still loads, but `check`
+/// warns that it never fires, in text and JSON; the default program has no such warning.
+#[test]
+fn check_warns_of_a_reminder_that_never_fires_inside_work_hours() {
+    let home = tempfile::tempdir().unwrap();
+    let default = BIN.ok_in(home.path(), &["check", "--count", "1"], &[]);
+    assert!(!default.contains("warning:"), "{default}");
+    BIN.ok_in(
+        home.path(),
+        &["config", "set", "schedule.work_hours", r#"["09:00-12:00"]"#],
+        &[],
+    );
+    let out = BIN.ok_in(home.path(), &["check", "--count", "1"], &[]);
+    assert!(
+        out.contains("warning: reminder \"session\" never fires: its time never falls inside the work days and hours of [schedule]"),
+        "{out}"
+    );
+    assert!(!out.contains("reminder \"stretch\" never fires"), "{out}");
+    let report = BIN.json_in(home.path(), &["check", "--count", "1"], &[]);
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{report}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .contains("\"session\" never fires"),
+        "{report}"
+    );
 }

@@ -7,9 +7,7 @@ use stretchd::config::{Config, Kind, Origin};
 use stretchd::schedule::aside::{self, set_aside};
 use stretchd::schedule::level::Level;
 use stretchd::schedule::state::{Pause, Snooze, State};
-use stretchd::schedule::{
-    Fire, answered, next_due, next_stretch, preview, safety_seen, session, settle,
-};
+use stretchd::schedule::{Fire, answered, next_due, next_stretch, preview, safety_seen, settle};
 use stretchd::store::history::Outcome;
 
 /// Monday to Friday, with a lunch break.
@@ -1127,6 +1125,18 @@ fn the_suggested_stretch_is_the_next_one_shown_else_the_rotations_else_the_first
         every("p", "posture", "25m")
     );
     assert_eq!(suggest(&standing, &fresh).as_deref(), Some("cat-camel"));
+    // ...that is not set aside: a stretch that hurt is never suggested.
+    let config = self::config(&standing);
+    let mut state = fresh.clone();
+    set_aside(&mut state, "cat-camel", aside::HURT, now);
+    assert_eq!(
+        next_stretch(&config, &state, now, &Berlin).map(|s| s.id.as_str()),
+        Some("thoracic-extension")
+    );
+    for s in &config.catalog.stretches {
+        set_aside(&mut state, &s.id, aside::HURT, now);
+    }
+    assert_eq!(next_stretch(&config, &state, now, &Berlin), None);
 }
 
 #[test]
@@ -1289,7 +1299,8 @@ fn the_rotation_skips_set_aside_stretches_even_a_pinned_or_snoozed_one() {
         &config1,
         &mut state,
         t("2026-10-19 09:00 +02:00"),
-        t("2026-10-19 11:00 +02:00"),
+        // The default's stretch reminder comes every 90 minutes of work hours.
+        t("2026-10-19 10:40 +02:00"),
     )
     .into_iter()
     .find(|f| f.kind == Kind::Stretch)
@@ -1596,50 +1607,107 @@ fn a_stretch_reminder_without_a_desk_stretch_is_refused_with_the_fix() {
     );
 }
 
+/// A session leaves out what is set aside: its firing carries the ids, its title and the
+/// stretches it shows skip them, and with every stretch of it set aside it does not fire;
+/// `next_stretch` never suggests a stretch set aside.
 #[test]
-fn a_session_leaves_out_what_is_set_aside_and_times_each_stretch_at_its_level() {
-    let config = config(stretchd::config::DEFAULT_TOML);
-    let mut state = State::new(t("2026-10-19 07:00 +02:00"));
-    let ids = |state: &State| -> Vec<String> {
-        session(&config, state).into_iter().map(|s| s.id).collect()
-    };
-    assert_eq!(
-        ids(&state),
-        [
-            "cat-camel",
-            "thoracic-extension",
-            "seated-twist",
-            "thread-the-needle"
-        ]
-    );
-    set_aside(
-        &mut state,
-        "seated-twist",
-        aside::HURT,
-        t("2026-10-19 07:00 +02:00"),
-    );
-    state.levels.insert(
-        "thoracic-extension".to_owned(),
-        Level {
-            hold_secs: 25,
-            done_in_row: 0,
-        },
-    );
-    assert_eq!(
-        ids(&state),
-        ["cat-camel", "thoracic-extension", "thread-the-needle"]
-    );
-    let thoracic = session(&config, &state)
-        .into_iter()
-        .find(|s| s.id == "thoracic-extension")
-        .unwrap();
-    assert_eq!(
-        thoracic.title(),
-        "Mid-back stretch: Thoracic extension, 25 s"
-    );
-    // With every stretch set aside, no session fires.
-    for s in &config.catalog.stretches {
-        set_aside(&mut state, &s.id, aside::HURT, t("2026-10-19 07:00 +02:00"));
+fn a_session_leaves_out_the_stretches_set_aside() {
+    use stretchd::ipc::Upcoming;
+    let text = format!("{ALWAYS}{}", cron("session", "session", "0 17 * * *"));
+    let config = config(&text);
+    let from = t("2026-11-23 09:00 +01:00");
+    // (set aside, stretches the session shows)
+    let table: [(&[&str], &[&str]); 3] = [
+        (
+            &[],
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+            ],
+        ),
+        (
+            &["thread-the-needle", "foam-rolling"],
+            &["cat-camel", "thoracic-extension", "seated-twist"],
+        ),
+        (
+            &[
+                "cat-camel",
+                "thoracic-extension",
+                "seated-twist",
+                "thread-the-needle",
+            ],
+            &[],
+        ),
+    ];
+    for (aside, shown) in table {
+        let mut state = State::new(from);
+        for id in aside {
+            set_aside(&mut state, id, aside::HURT, from);
+        }
+        let fires = preview(&config, &state, from, 3, &Berlin);
+        let suggested = next_stretch(&config, &state, from, &Berlin).map(|s| s.id.clone());
+        if let Some(id) = &suggested {
+            assert!(!aside.contains(&id.as_str()), "{aside:?}: {id}");
+        }
+        if shown.is_empty() {
+            assert!(fires.is_empty(), "{aside:?}: {:?}", summary(&fires));
+            // Only the foam rolling, which needs a roller, is left to suggest.
+            assert_eq!(suggested.as_deref(), Some("foam-rolling"), "{aside:?}");
+            continue;
+        }
+        assert_eq!(fires.len(), 3, "{aside:?}");
+        for fire in &fires {
+            let ids: Vec<&str> = config
+                .session_without(&fire.aside)
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
+            assert_eq!(ids, shown, "{aside:?}");
+            let title = Upcoming::of(&config, fire).title;
+            let expected = format!("warm-up and {} stretch", shown.len());
+            assert!(title.contains(&expected), "{aside:?}: {title}");
+        }
     }
-    assert!(ids(&state).is_empty());
+}
+
+/// A session's title times each hold at its level, as the guide does: the same minutes in the
+/// notification, `check`, `next` and the guide.
+#[test]
+fn a_session_title_times_the_holds_at_their_levels() {
+    use stretchd::ipc::Upcoming;
+    let text = format!("{ALWAYS}{}", cron("session", "session", "0 17 * * *"));
+    let config = config(&text);
+    let from = t("2026-11-23 09:00 +01:00");
+    // (thoracic extension's hold, the title): 5 min of warm-up, 48 s of cat-camel, 3 holds of
+    // the thoracic extension, 2 of 15 s for each of the two others.
+    let table = [
+        (
+            None,
+            "Stretch session: warm-up and 4 stretches, about 8 min",
+        ),
+        (
+            Some(30),
+            "Stretch session: warm-up and 4 stretches, about 9 min",
+        ),
+        (
+            Some(45),
+            "Stretch session: warm-up and 4 stretches, about 10 min",
+        ),
+    ];
+    for (hold, title) in table {
+        let mut state = State::new(from);
+        if let Some(hold_secs) = hold {
+            state.levels.insert(
+                "thoracic-extension".to_owned(),
+                Level {
+                    hold_secs,
+                    done_in_row: 0,
+                },
+            );
+        }
+        let fires = preview(&config, &state, from, 1, &Berlin);
+        assert_eq!(Upcoming::of(&config, &fires[0]).title, title, "{hold:?}");
+    }
 }

@@ -1,7 +1,7 @@
 //! Which stretch the guide walks through: the one asked for by id, or the one stretchd would
 //! suggest (the daemon's, else [`crate::schedule::next_stretch`] from the saved state).
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::{Local, Utc};
 
 use crate::catalog::Stretch;
@@ -45,9 +45,11 @@ pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str
     let state = crate::store::Store::new(&crate::store::paths::state_dir())
         .peek()
         .unwrap_or_else(|| State::new(Utc::now()));
-    // The built-in catalogue is never empty.
-    let stretch = crate::schedule::next_stretch(config, &state, Utc::now(), &Local)
-        .context("the catalogue has no stretches")?;
+    let Some(stretch) = crate::schedule::next_stretch(config, &state, Utc::now(), &Local) else {
+        bail!(
+            "no stretch to suggest: every stretch is set aside (`stretchd stretches` lists them); bring one back with `stretchd stretches restore ID`, or name one: `stretchd guide ID`"
+        );
+    };
     Ok((
         stretch,
         "(Next in the rotation; `stretchd guide ID` picks another.)",

@@ -46,7 +46,7 @@
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
 //! - **`--session`** walks through a stretch session (`routine::session`): the warm-up (a
 //!   timed part that Enter ends early, or none with `--no-warmup`), then every stretch that
-//!   fits the config's positions and equipment, in catalogue order, each under a heading and at
+//!   fits the config's positions and equipment and is not set aside, in catalogue order, each under a heading and at
 //!   its own dose. Finishing records one entry of kind `session`
 //!   ([`crate::ipc::Request::SessionDone`]), which counts toward the weekly goal.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
@@ -69,7 +69,6 @@ use crate::catalog::Stretch;
 use crate::cli::GuideArgs;
 use crate::config::Config;
 use crate::schedule::level;
-use crate::schedule::state::State;
 use crate::store::Store;
 
 pub use routine::{Breath, Part, Side, routine};
@@ -92,13 +91,24 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     // A level only sets the hold: what is recorded is done to the stretch in the catalogue.
     let at_level = |s: &Stretch| level::leveled(s, levels.and_then(|l| l.get(&s.id)));
     let (parts, finished) = if args.session {
-        let state = saved
-            .clone()
-            .unwrap_or_else(|| State::new(chrono::Utc::now()));
-        let stretches = crate::schedule::session(&config, &state);
-        if stretches.is_empty() {
+        let aside: Vec<String> = saved
+            .as_ref()
+            .map(|s| s.set_aside.keys().cloned().collect())
+            .unwrap_or_default();
+        if config.session().is_empty() {
             bail!(
                 "no stretch fits the config's positions and equipment (or every one that does is set aside), so the session is empty; allow another position in [stretches] positions, or `stretchd stretches restore ID`"
+            );
+        }
+        let stretches: Vec<Stretch> = config
+            .session_without(&aside)
+            .into_iter()
+            .map(at_level)
+            .collect();
+        if stretches.is_empty() {
+            bail!(
+                "every stretch of the session is set aside ({}), so the session is empty; `stretchd stretches restore ID` brings one back",
+                aside.join(", ")
             );
         }
         let stretches: Vec<&Stretch> = stretches.iter().collect();
@@ -140,7 +150,9 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         say(&record::record(&record::Finished::Session, safety)?)?;
         return Ok(ExitCode::SUCCESS);
     };
-    // Read only now: during a session's warm-up, stdin is the countdown's (Enter skips it).
+    // Only now: the warm-up reads its Enter from stdin on another thread, which a lock taken
+    // before the countdown would block for good. (A stretch has no warm-up, and a session asks
+    // no questions, so the two never read stdin at once.)
     let mut ask = ask::Questions::new(io::stdin().lock());
     if !finished_all {
         say("Stopped; not recorded as done.")?;

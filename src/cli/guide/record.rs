@@ -96,7 +96,13 @@ pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Res
     Ok(format!(
         "Recorded \"{item}\" as done in {}{note}{}.",
         path.display(),
-        level::change_note(change)
+        level::adjust_note(
+            change,
+            match *finished {
+                Finished::Stretch { adjust, .. } => adjust,
+                Finished::Session => None,
+            }
+        )
     ))
 }
 

@@ -256,7 +256,7 @@ pub(super) fn session_heading(stretches: &[&Stretch], warm_up: bool, safety: boo
     let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
     let _ = write!(
         head,
-        "\nThen {}: {}, in this order.\nTimed: {}, each hold at its level (`stretchd stats` lists them).\n",
+        "\nThen {}: {}, in this order.\nTimed: {}, with each hold at its level now.\n",
         if names.len() == 1 {
             "one stretch"
         } else {

@@ -143,7 +143,10 @@ struct RawStretch {
 
 /// `flow = { rounds = 8, pause = "3s", shapes = ["cat (back rounded)", "camel (back arched)"] }`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a table such as { rounds = 8, pause = \"3s\" }"
+)]
 struct RawFlow {
     rounds: Spanned<u32>,
     pause: S,
