@@ -84,10 +84,20 @@ pub struct Fire {
 /// The stretches a session firing shows: those of the session that were not set aside, each
 /// at its level when it fired (see [`Fire::aside`], [`Fire::levels`]).
 pub fn session_stretches(config: &Config, fire: &Fire) -> Vec<Stretch> {
+    session_at(config, &fire.aside, &fire.levels)
+}
+
+/// The stretches of a session without those in `aside`, each at its level in `levels`: what a
+/// session firing shows ([`session_stretches`]) and `stretchd guide --session` walks through.
+pub fn session_at(
+    config: &Config,
+    aside: &[String],
+    levels: &BTreeMap<String, Level>,
+) -> Vec<Stretch> {
     config
-        .session_without(&fire.aside)
+        .session_without(aside)
         .into_iter()
-        .map(|s| level::leveled(s, fire.levels.get(&s.id)))
+        .map(|s| level::leveled(s, levels.get(&s.id)))
         .collect()
 }
 

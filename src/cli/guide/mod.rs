@@ -60,6 +60,7 @@ mod countdown;
 mod record;
 mod routine;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write as _};
 use std::process::ExitCode;
 
@@ -100,11 +101,8 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
                 "no stretch fits the config's positions and equipment (or every one that does is set aside), so the session is empty; allow another position in [stretches] positions, or `stretchd stretches restore ID`"
             );
         }
-        let stretches: Vec<Stretch> = config
-            .session_without(&aside)
-            .into_iter()
-            .map(at_level)
-            .collect();
+        let no_levels = BTreeMap::new();
+        let stretches = crate::schedule::session_at(&config, &aside, levels.unwrap_or(&no_levels));
         if stretches.is_empty() {
             bail!(
                 "every stretch of the session is set aside ({}), so the session is empty; `stretchd stretches restore ID` brings one back",
