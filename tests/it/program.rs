@@ -12,7 +12,9 @@ use chrono::{DateTime, Datelike as _, Days, Utc};
 use serde_json::Value;
 use stretchd::catalog::Catalog;
 
-use testkit::{Bus, RUNNING, SOON, all_day_config, history_path, state_dir, write_file};
+use testkit::{
+    Bus, RUNNING, SOON, all_day_config, history_path, state_dir, state_path, write_file,
+};
 
 use crate::BIN;
 
@@ -165,19 +167,17 @@ fn one_second_session(home: &Path) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-#[test]
-fn a_finished_session_records_one_session_that_fills_the_goal() {
-    let home = tempfile::tempdir().unwrap();
-    let config = one_second_session(home.path());
-    let mut cmd = BIN.command(home.path());
-    cmd.args(["guide", "--session", "--config", &config])
+/// Runs `stretchd guide --session --config CONFIG` with `input` on stdin; returns what it
+/// printed, once it has exited successfully.
+fn guided_session(home: &Path, config: &str, input: &'static [u8]) -> String {
+    let mut cmd = BIN.command(home);
+    cmd.args(["guide", "--session", "--config", config])
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    // Enter during the warm-up: already warmed up.
     let mut child = cmd.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"\n").unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -190,12 +190,44 @@ fn a_finished_session_records_one_session_that_fills_the_goal() {
         panic!("guide --session did not finish")
     });
     let out = out.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    stdout
+}
+
+#[test]
+fn a_session_asks_which_stretch_hurt_and_sets_that_one_aside() {
+    let home = tempfile::tempdir().unwrap();
+    // Enter skips the warm-up; "1" answers the question at the end.
+    let config = one_second_session(home.path());
+    let stdout = guided_session(home.path(), &config, b"\n1\n");
+    assert!(
+        stdout.contains("Did one of them hurt? Its number (1 Overhead reach)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Stop \"Overhead reach\" now."), "{stdout}");
+    assert!(stdout.contains("Recorded \"session\" as done"), "{stdout}");
+    let state: Value =
+        serde_json::from_str(&std::fs::read_to_string(state_path(home.path())).unwrap()).unwrap();
+    assert!(state["set_aside"]["reach"].is_object(), "{state}");
+    let log = std::fs::read_to_string(history_path(home.path())).unwrap();
+    let outcomes: Vec<String> = log
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["outcome"].to_string())
+        .collect();
+    assert_eq!(outcomes, ["\"hurt\"", "\"done\""], "{log}");
+}
+
+#[test]
+fn a_finished_session_records_one_session_that_fills_the_goal() {
+    let home = tempfile::tempdir().unwrap();
+    let config = one_second_session(home.path());
+    // Enter during the warm-up: already warmed up.
+    let stdout = guided_session(home.path(), &config, b"\n");
     assert!(stdout.contains("skipped"), "{stdout}");
     assert!(
         stdout.contains("[1/1] Mid-back stretch: Overhead reach"),

@@ -32,6 +32,24 @@ impl<R: BufRead> Questions<R> {
         Ok(yes.unwrap_or(false))
     }
 
+    /// After a session: which of its stretches (`names`, in order) hurt, by number; `None` for
+    /// none (an empty line, "n", the end of the input).
+    pub(super) fn which_hurt(&mut self, names: &[&str]) -> io::Result<Option<usize>> {
+        let listed: Vec<String> = (1..)
+            .zip(names)
+            .map(|(n, name)| format!("{n} {name}"))
+            .collect();
+        let question = format!(
+            "Did one of them hurt? Its number ({}), or Enter for none: ",
+            listed.join(", ")
+        );
+        let answer = self.ask(&question, |line| parse_which(line, names.len()))?;
+        Ok(match answer {
+            Some(Which::Stretch(index)) => Some(index),
+            Some(Which::Nothing) | None => None,
+        })
+    }
+
     /// "Next time: [e]asier / [o]k as it is / [h]arder?", for a stretch with a level
     /// (`leveled`); the adjustment asked for. Nothing is asked of any other stretch.
     pub(super) fn adjust(&mut self, leveled: bool) -> io::Result<Option<Adjust>> {
@@ -49,7 +67,11 @@ impl<R: BufRead> Questions<R> {
 
     /// Asks `question` until `parse` takes the answer ([`TRIES`] times at most); `None` at the
     /// end of the input or when no answer was taken.
-    fn ask<T>(&mut self, question: &str, parse: fn(&str) -> Option<T>) -> io::Result<Option<T>> {
+    fn ask<T>(
+        &mut self,
+        question: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> io::Result<Option<T>> {
         for _ in 0..TRIES {
             if self.ended {
                 return Ok(None);
@@ -90,6 +112,27 @@ fn parse_hurt(line: &str) -> Option<bool> {
     }
 }
 
+/// An answer to "Did one of them hurt?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    /// None of them.
+    Nothing,
+    /// The stretch at this index.
+    Stretch(usize),
+}
+
+/// A stretch's number from 1 to `of` is that stretch; `n`/`no` and an empty line are none;
+/// anything else is not an answer.
+fn parse_which(line: &str, of: usize) -> Option<Which> {
+    match line.trim().to_lowercase().as_str() {
+        "" | "n" | "no" => Some(Which::Nothing),
+        number => match number.parse::<usize>() {
+            Ok(n) if (1..=of).contains(&n) => Some(Which::Stretch(n - 1)),
+            _ => None,
+        },
+    }
+}
+
 /// `e`/`easier`/`easy` is easier, `h`/`harder`/`hard` harder, `o`/`ok` and an empty line keep
 /// it as it is; anything else is not an answer.
 fn parse_adjust(line: &str) -> Option<NextTime> {
@@ -127,6 +170,27 @@ mod tests {
         ] {
             assert_eq!(parse_adjust(line), adjust, "{line:?}");
         }
+    }
+
+    #[test]
+    fn which_stretch_hurt_is_its_number_and_nothing_else() {
+        for (line, which) in [
+            ("2\n", Some(Which::Stretch(1))),
+            (" 1 ", Some(Which::Stretch(0))),
+            ("\n", Some(Which::Nothing)),
+            ("no", Some(Which::Nothing)),
+            ("0", None),
+            ("5", None),
+            ("cat", None),
+        ] {
+            assert_eq!(parse_which(line, 4), which, "{line:?}");
+        }
+        let names = ["Cat-camel", "Seated twist"];
+        assert_eq!(
+            Questions::new(&b"x\n2\n"[..]).which_hurt(&names).unwrap(),
+            Some(1)
+        );
+        assert_eq!(Questions::new(&b""[..]).which_hurt(&names).unwrap(), None);
     }
 
     #[test]

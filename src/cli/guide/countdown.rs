@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::time::Instant;
 
+use super::lines::Lines;
 use super::{Part, say};
 
 /// How often the countdown bar moves.
@@ -17,7 +18,7 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// Goes through the routine, timing each hold; `false` when Ctrl-C (SIGINT) stopped it, after
 /// ending a line the hold left open.
-pub(super) fn perform_until_interrupted(parts: &[Part]) -> anyhow::Result<bool> {
+pub(super) fn perform_until_interrupted(parts: &[Part], lines: &mut Lines) -> anyhow::Result<bool> {
     let tty = io::stdout().is_terminal();
     let partial = Cell::new(false);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -31,7 +32,7 @@ pub(super) fn perform_until_interrupted(parts: &[Part]) -> anyhow::Result<bool> 
         tokio::select! {
             biased;
             _ = interrupt.recv() => anyhow::Ok(false),
-            done = perform(parts, tty, &partial) => done.map(|()| true),
+            done = perform(parts, tty, &partial, lines) => done.map(|()| true),
         }
     })?;
     if !finished && partial.get() {
@@ -42,7 +43,12 @@ pub(super) fn perform_until_interrupted(parts: &[Part]) -> anyhow::Result<bool> 
 
 /// Goes through the routine; returns when it is finished. `partial` is set while a line is left
 /// open (a hold in a pipe), so an interruption can end it.
-async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Result<()> {
+async fn perform(
+    parts: &[Part],
+    tty: bool,
+    partial: &Cell<bool>,
+    lines: &mut Lines,
+) -> anyhow::Result<()> {
     for part in parts {
         let Some(secs) = part.secs() else {
             if part.opens_section() {
@@ -70,7 +76,7 @@ async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Res
         if matches!(part, Part::WarmUp { .. }) {
             tokio::select! {
                 done = timed => done?,
-                () = enter() => {
+                () = lines.enter() => {
                     if partial.replace(false) {
                         say(" skipped")?;
                     } else {
@@ -83,22 +89,6 @@ async fn perform(parts: &[Part], tty: bool, partial: &Cell<bool>) -> anyhow::Res
         }
     }
     Ok(())
-}
-
-/// Resolves when a line arrives on stdin (the user pressed Enter); never at its end (stdin
-/// closed or `/dev/null`), so a guide in a pipe waits out its warm-up.
-async fn enter() {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    // The thread stays blocked in the read if no line comes; it ends with the process.
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        if io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {
-            let _ = tx.send(());
-        }
-    });
-    if rx.await.is_err() {
-        std::future::pending::<()>().await;
-    }
 }
 
 /// A live countdown bar on the terminal for `length`, then the plain line "`line` ... done".

@@ -46,22 +46,27 @@
 //!   no control codes at all, only lines such as `Hold 30 s (1 of 3) ... done`.
 //! - **`--session`** walks through a stretch session (`routine::session`): the warm-up (a
 //!   timed part that Enter ends early, or none with `--no-warmup`), then every stretch that
-//!   fits the config's positions and equipment and is not set aside, in catalogue order, each under a heading and at
-//!   its own dose. Finishing records one entry of kind `session`
+//!   fits the config's positions and equipment and is not set aside, in catalogue order, each
+//!   under a heading and at its own dose. At its end, and after Ctrl-C, it asks which of its
+//!   stretches hurt (by number; Enter for none) and sets that one aside as `stretchd hurt`
+//!   does. Finishing records one entry of kind `session`
 //!   ([`crate::ipc::Request::SessionDone`]), which counts toward the weekly goal.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
 //!
 //! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
-//! timed parts, and `record` tells the daemon or writes the files.
+//! timed parts, `lines` is the one reader of stdin, `ask` asks the questions, and `record`
+//! tells the daemon or writes the files.
 
 mod ask;
 mod choice;
 mod countdown;
+mod lines;
 mod record;
 mod routine;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write as _};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -71,6 +76,7 @@ use crate::cli::GuideArgs;
 use crate::config::Config;
 use crate::schedule::level;
 use crate::store::Store;
+use lines::Lines;
 
 pub use routine::{Breath, Part, Side, routine};
 
@@ -91,7 +97,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     let levels = saved.as_ref().map(|s| &s.levels);
     // A level only sets the hold: what is recorded is done to the stretch in the catalogue.
     let at_level = |s: &Stretch| level::leveled(s, levels.and_then(|l| l.get(&s.id)));
-    let (parts, finished) = if args.session {
+    let (parts, guided) = if args.session {
         let aside: Vec<String> = saved
             .as_ref()
             .map(|s| s.set_aside.keys().cloned().collect())
@@ -109,10 +115,13 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
                 aside.join(", ")
             );
         }
-        let stretches: Vec<&Stretch> = stretches.iter().collect();
+        let in_session: Vec<&Stretch> = stretches.iter().collect();
         let warm_up = !args.no_warmup;
-        say(&routine::session_heading(&stretches, warm_up, safety))?;
-        (routine::session(&stretches, warm_up), None)
+        say(&routine::session_heading(&in_session, warm_up, safety))?;
+        (
+            routine::session(&in_session, warm_up),
+            Guided::Session(stretches),
+        )
     } else {
         let (catalogued, why) = if let Some(id) = &args.id {
             (choice::find(&config, id)?, None)
@@ -123,7 +132,13 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         let stretch = at_level(catalogued);
         let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
         say(&routine::heading(&stretch, &dose, why, safety))?;
-        (routine(&stretch, &dose), Some((catalogued, stretch)))
+        (
+            routine(&stretch, &dose),
+            Guided::Stretch {
+                catalogued,
+                stretch,
+            },
+        )
     };
 
     if args.no_wait {
@@ -137,21 +152,43 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let config_path = args.config.config.as_deref();
-    let finished_all = countdown::perform_until_interrupted(&parts)?;
-    let Some((catalogued, stretch)) = finished else {
-        // A session: its stretches are many, so no question follows it.
-        if !finished_all {
-            say("Stopped; not recorded as done.")?;
-            return Ok(ExitCode::from(INTERRUPTED));
+    // The one reader of stdin, for the warm-up's Enter and then the questions.
+    let mut lines = Lines::start();
+    let finished_all = countdown::perform_until_interrupted(&parts, &mut lines)?;
+    after(guided, finished_all, &mut lines, config_path, safety)
+}
+
+/// After the routine (all of it, or stopped with Ctrl-C): the questions, and what is recorded.
+fn after(
+    guided: Guided<'_>,
+    finished_all: bool,
+    lines: &mut Lines,
+    config_path: Option<&Path>,
+    safety: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut ask = ask::Questions::new(lines);
+    let (catalogued, stretch) = match guided {
+        Guided::Session(stretches) => {
+            say(if finished_all {
+                "\nDone."
+            } else {
+                "Stopped; not recorded as done."
+            })?;
+            let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
+            if let Some(which) = ask.which_hurt(&names)? {
+                say(&record::hurt(config_path, &stretches[which].id)?)?;
+            }
+            if !finished_all {
+                return Ok(ExitCode::from(INTERRUPTED));
+            }
+            say(&record::record(&record::Finished::Session, safety)?)?;
+            return Ok(ExitCode::SUCCESS);
         }
-        say("\nDone.")?;
-        say(&record::record(&record::Finished::Session, safety)?)?;
-        return Ok(ExitCode::SUCCESS);
+        Guided::Stretch {
+            catalogued,
+            stretch,
+        } => (catalogued, stretch),
     };
-    // Only now: the warm-up reads its Enter from stdin on another thread, which a lock taken
-    // before the countdown would block for good. (A stretch has no warm-up, and a session asks
-    // no questions, so the two never read stdin at once.)
-    let mut ask = ask::Questions::new(io::stdin().lock());
     if !finished_all {
         say("Stopped; not recorded as done.")?;
         if ask.hurt()? {
@@ -171,6 +208,17 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
     };
     say(&record::record(&finished, safety)?)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the guide walks through.
+enum Guided<'a> {
+    /// A session: its stretches, at their levels.
+    Session(Vec<Stretch>),
+    /// One stretch: as the catalogue has it (what is recorded) and at its level (what is timed).
+    Stretch {
+        catalogued: &'a Stretch,
+        stretch: Stretch,
+    },
 }
 
 /// Prints one line (and flushes, for a pipe).
