@@ -437,6 +437,38 @@ fn a_huge_level_in_the_state_is_kept_within_its_bounds() {
     assert!(guide.contains("    Hold 45 s (1 of 3)"), "{guide}");
 }
 
+/// A stretch set aside in a `state.json` whose time is garbled (year 99999, before 1970) stays
+/// aside: the state is not thrown away with it, so a stretch that hurt does not come back.
+#[test]
+fn a_set_aside_stretch_with_a_time_out_of_range_stays_aside() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let path = state_path(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        r#"{"started":"2026-12-01T10:00:00Z","levels":{"thoracic-extension":{"hold_secs":25}},"set_aside":{"seated-twist":{"reason":"it hurt","at":"+99999-01-01T00:00:00Z"},"thread-the-needle":{"reason":"it hurt","at":"1000-01-01T00:00:00Z"}}}"#,
+    )
+    .unwrap();
+    let listing = json(home, &["stretches"]);
+    for id in ["seated-twist", "thread-the-needle"] {
+        assert_eq!(listing["set_aside"][id]["reason"], "it hurt", "{listing}");
+    }
+    let stats = ok(home, &["stats"]);
+    assert!(stats.contains("  thoracic-extension  25 s"), "{stats}");
+    let corrupt = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("corrupt")
+        })
+        .count();
+    assert_eq!(corrupt, 0);
+}
+
 /// `now` for a stretch reminder whose every stretch is set aside says so, not that the
 /// reminder does not exist.
 #[test]
