@@ -71,12 +71,26 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Op
 /// else `stretchd` from `PATH`.
 pub fn command_line() -> PathBuf {
     if let Some(cli) = std::env::var_os(CLI_VAR).filter(|v| !v.is_empty()) {
-        return PathBuf::from(cli);
+        let cli = PathBuf::from(cli);
+        if is_executable(&cli) {
+            return cli;
+        }
+        tracing::warn!(
+            "{CLI_VAR}={} is not an executable file (was stretchd moved or replaced?); the guide runs `stretchd` from PATH instead (restart the daemon with `stretchd run` to fix it)",
+            cli.display()
+        );
+        return PathBuf::from("stretchd");
     }
     std::env::current_exe()
         .ok()
         .filter(|exe| exe.file_name().is_some_and(|name| name != BINARY))
         .unwrap_or_else(|| PathBuf::from("stretchd"))
+}
+
+/// Whether `path` is a regular file (after symlinks) that someone may execute.
+fn is_executable(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 #[cfg(test)]
@@ -85,6 +99,18 @@ mod tests {
 
     fn parse(args: &[&str]) -> anyhow::Result<Option<PathBuf>> {
         parse_args(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn a_cli_that_is_not_executable_is_not_used_for_the_guide() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("stretchd");
+        std::fs::write(&plain, "").unwrap();
+        let missing = dir.path().join("gone");
+        assert!(!is_executable(&plain));
+        assert!(!is_executable(&missing));
+        assert!(!is_executable(dir.path()));
+        assert!(is_executable(&std::env::current_exe().unwrap()));
     }
 
     #[test]
