@@ -437,6 +437,32 @@ fn a_huge_level_in_the_state_is_kept_within_its_bounds() {
     assert!(guide.contains("    Hold 45 s (1 of 3)"), "{guide}");
 }
 
+/// Found by a hostile pass: with `state.json` replaced by a directory while the daemon runs,
+/// `hurt` and `done --hard` said the stretch was set aside and the hold raised, and only the
+/// daemon's log said none of it was saved. The reply now says so, names the file and the fix;
+/// once the path is free, the next change saves it all.
+#[test]
+fn hurt_and_done_hard_say_when_the_state_cannot_be_saved() {
+    let (_bus, server, daemon, _dir) = setup();
+    let home = daemon.home().to_owned();
+    let path = state_path(&home);
+    now(&home, &server, &daemon);
+    let _ = std::fs::remove_file(&path);
+    std::fs::create_dir_all(&path).unwrap();
+    let done = ok(&home, &["done", "--hard"]);
+    assert!(done.contains("next time hold 20 s (was 15 s)"), "{done}");
+    let unsaved = format!("(Not saved to {}: ", path.display());
+    assert!(done.contains(&unsaved), "{done}");
+    assert!(done.contains("it holds until stretchd stops"), "{done}");
+    let hurt = ok(&home, &["hurt", "thread-the-needle"]);
+    assert!(hurt.contains(&unsaved), "{hurt}");
+    std::fs::remove_dir(&path).unwrap();
+    let restore = ok(&home, &["stretches", "restore", "thread-the-needle"]);
+    assert!(!restore.contains("Not saved"), "{restore}");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved["levels"]["seated-twist"]["hold_secs"], 20, "{saved}");
+}
+
 /// A stretch set aside in a `state.json` whose time is garbled (year 99999, before 1970) stays
 /// aside: the state is not thrown away with it, so a stretch that hurt does not come back.
 #[test]
