@@ -463,6 +463,34 @@ fn hurt_and_done_hard_say_when_the_state_cannot_be_saved() {
     assert_eq!(saved["levels"]["seated-twist"]["hold_secs"], 20, "{saved}");
 }
 
+/// Found by a hostile pass: a set-aside reason or id in `state.json` with escape sequences went
+/// to the terminal raw from `stretchd stretches` and from `stretches restore` of a stretch not
+/// set aside. They are shown escaped.
+#[test]
+fn control_characters_in_the_set_aside_state_are_escaped() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let path = state_path(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        r#"{"started":"2026-12-01T10:00:00Z","set_aside":{"seated-twist":{"reason":"\u001b[2Jgone","at":"2026-12-01T10:00:00Z"},"ghost\u001b]0;x\u0007":{"reason":"it hurt","at":"2026-12-01T10:00:00Z"}}}"#,
+    )
+    .unwrap();
+    let listing = ok(home, &["stretches"]);
+    assert!(!listing.contains('\u{1b}'), "{listing:?}");
+    assert!(
+        listing.contains("[set aside: \\u{1b}[2Jgone, "),
+        "{listing}"
+    );
+    let line = fails(home, &["stretches", "restore", "thoracic-extension"]);
+    assert!(
+        !line.contains('\u{1b}') && !line.contains('\u{7}'),
+        "{line:?}"
+    );
+    assert!(line.contains("ghost\\u{1b}]0;x\\u{7}"), "{line}");
+}
+
 /// A stretch set aside in a `state.json` whose time is garbled (year 99999, before 1970) stays
 /// aside: the state is not thrown away with it, so a stretch that hurt does not come back.
 #[test]
