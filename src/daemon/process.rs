@@ -47,7 +47,16 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Op
             let path = args.next().context(
                 "--config needs a path (start the daemon with `stretchd run --config PATH`)",
             )?;
-            config = Some(PathBuf::from(path));
+            if path.is_empty() {
+                anyhow::bail!(
+                    "--config needs a path, not an empty string (start the daemon with `stretchd run --config PATH`)"
+                );
+            }
+            if config.replace(PathBuf::from(path)).is_some() {
+                anyhow::bail!(
+                    "--config is given twice; give it once (start the daemon with `stretchd run --config PATH`)"
+                );
+            }
         } else {
             anyhow::bail!(
                 "unknown argument {:?}: {BINARY} is started by `stretchd run [--config PATH]`; see `stretchd run --help`",
@@ -126,6 +135,12 @@ mod tests {
     fn refuses_anything_else_and_says_how_to_start_it() {
         let e = parse(&["--config"]).unwrap_err().to_string();
         assert!(e.contains("stretchd run --config PATH"), "{e}");
+        let e = parse(&["--config", "/a", "--config", "/b"])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("--config is given twice"), "{e}");
+        let e = parse(&["--config", ""]).unwrap_err().to_string();
+        assert!(e.contains("not an empty string"), "{e}");
         let e = parse(&["run"]).unwrap_err().to_string();
         assert!(
             e.contains("unknown argument \"run\"") && e.contains("stretchd run"),
