@@ -254,7 +254,7 @@ pub(super) fn list_stretches(config: Option<&Path>, json: bool) -> anyhow::Resul
         let note = if let Some(aside) = set_aside.get(&s.id) {
             format!(
                 "  [set aside: {}, {}; `stretchd stretches restore {}` brings it back]",
-                aside.reason,
+                crate::text::printable(&aside.reason),
                 aside.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M"),
                 s.id
             )

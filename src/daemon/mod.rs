@@ -353,7 +353,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             let started = std::mem::replace(&mut self.pending, pending);
             self.pending.extend(started);
-            self.save();
+            let _ = self.save();
             self.push_status(false);
         };
         Stopped {
@@ -829,10 +829,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Writes the state if it changed. A failure (a read-only or full disk) is retried after
     /// every event and warned about once, not at every retry; the save that works again is
     /// logged too.
-    fn save(&mut self) {
-        let Some(store) = &self.store else { return };
+    ///
+    /// Returns, when a change could not be saved, what to tell the user who made it.
+    fn save(&mut self) -> Option<String> {
+        let store = self.store.as_ref()?;
         if self.saved.as_ref() == Some(&self.state) {
-            return;
+            return None;
         }
         match store.save(&self.state) {
             Ok(()) => {
@@ -841,18 +843,26 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     self.save_failing = false;
                 }
                 self.saved = Some(self.state.clone());
+                None
             }
-            Err(e) if !self.save_failing => {
-                warn!(
-                    "cannot save the state to {}: {e}; reminders go on, and saving is retried after every change (reported once, until it works again)",
+            Err(e) => {
+                if self.save_failing {
+                    debug!(
+                        "still cannot save the state to {}: {e}",
+                        store.path().display()
+                    );
+                } else {
+                    warn!(
+                        "cannot save the state to {}: {e}; reminders go on, and saving is retried after every change (reported once, until it works again)",
+                        store.path().display()
+                    );
+                    self.save_failing = true;
+                }
+                Some(format!(
+                    "(Not saved to {}: {e}; it holds until stretchd stops. Make that path a writable regular file, or move it away, and the next change saves it.)",
                     store.path().display()
-                );
-                self.save_failing = true;
+                ))
             }
-            Err(e) => debug!(
-                "still cannot save the state to {}: {e}",
-                store.path().display()
-            ),
         }
     }
 }

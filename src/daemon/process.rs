@@ -47,7 +47,16 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Op
             let path = args.next().context(
                 "--config needs a path (start the daemon with `stretchd run --config PATH`)",
             )?;
-            config = Some(PathBuf::from(path));
+            if path.is_empty() {
+                anyhow::bail!(
+                    "--config needs a path, not an empty string (start the daemon with `stretchd run --config PATH`)"
+                );
+            }
+            if config.replace(PathBuf::from(path)).is_some() {
+                anyhow::bail!(
+                    "--config is given twice; give it once (start the daemon with `stretchd run --config PATH`)"
+                );
+            }
         } else {
             anyhow::bail!(
                 "unknown argument {:?}: {BINARY} is started by `stretchd run [--config PATH]`; see `stretchd run --help`",
@@ -71,12 +80,26 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Op
 /// else `stretchd` from `PATH`.
 pub fn command_line() -> PathBuf {
     if let Some(cli) = std::env::var_os(CLI_VAR).filter(|v| !v.is_empty()) {
-        return PathBuf::from(cli);
+        let cli = PathBuf::from(cli);
+        if is_executable(&cli) {
+            return cli;
+        }
+        tracing::warn!(
+            "{CLI_VAR}={} is not an executable file (was stretchd moved or replaced?); the guide runs `stretchd` from PATH instead (restart the daemon with `stretchd run` to fix it)",
+            cli.display()
+        );
+        return PathBuf::from("stretchd");
     }
     std::env::current_exe()
         .ok()
         .filter(|exe| exe.file_name().is_some_and(|name| name != BINARY))
         .unwrap_or_else(|| PathBuf::from("stretchd"))
+}
+
+/// Whether `path` is a regular file (after symlinks) that someone may execute.
+fn is_executable(path: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
 
 #[cfg(test)]
@@ -85,6 +108,18 @@ mod tests {
 
     fn parse(args: &[&str]) -> anyhow::Result<Option<PathBuf>> {
         parse_args(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn a_cli_that_is_not_executable_is_not_used_for_the_guide() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("stretchd");
+        std::fs::write(&plain, "").unwrap();
+        let missing = dir.path().join("gone");
+        assert!(!is_executable(&plain));
+        assert!(!is_executable(&missing));
+        assert!(!is_executable(dir.path()));
+        assert!(is_executable(&std::env::current_exe().unwrap()));
     }
 
     #[test]
@@ -100,6 +135,12 @@ mod tests {
     fn refuses_anything_else_and_says_how_to_start_it() {
         let e = parse(&["--config"]).unwrap_err().to_string();
         assert!(e.contains("stretchd run --config PATH"), "{e}");
+        let e = parse(&["--config", "/a", "--config", "/b"])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("--config is given twice"), "{e}");
+        let e = parse(&["--config", ""]).unwrap_err().to_string();
+        assert!(e.contains("not an empty string"), "{e}");
         let e = parse(&["run"]).unwrap_err().to_string();
         assert!(
             e.contains("unknown argument \"run\"") && e.contains("stretchd run"),

@@ -114,7 +114,7 @@ pub enum Refusal {
     #[error(
         "\"{}\" is not set aside, so there is nothing to restore (set aside: {}); `stretchd stretches` shows them",
         printable(item),
-        if aside.is_empty() { "none" } else { aside.as_str() }
+        if aside.is_empty() { "none".into() } else { printable(aside) }
     )]
     NotSetAside {
         /// What was asked.

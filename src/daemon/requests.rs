@@ -79,7 +79,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 )
                 .map(ok),
         };
-        self.save();
+        let unsaved = self.save();
+        let result = match (result, unsaved) {
+            (Ok(Response::Ok { message }), Some(unsaved)) => Ok(Response::Ok {
+                message: format!("{message}\n{unsaved}"),
+            }),
+            (result, _) => result,
+        };
         let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
             message: refusal.to_string(),
         }));

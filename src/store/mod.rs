@@ -93,7 +93,7 @@ impl Store {
         ));
         match fs::rename(&self.path, &aside) {
             Ok(()) => warn!(
-                "{}: unreadable state ({problem}); moved it to {} and started afresh (snooze, pause and rotation are reset; history is kept)",
+                "{}: unreadable state ({problem}); moved it to {} and started afresh (snooze, pause, rotation and hold levels are reset, and stretches set aside come back: `stretchd hurt ID` sets one aside again; history is kept)",
                 self.path.display(),
                 aside.display()
             ),

@@ -300,3 +300,31 @@ fn good_variants_are_accepted() {
         parse(&text).unwrap_or_else(|e| panic!("{text}\n{e}"));
     }
 }
+
+/// Found by a hostile pass: a custom stretch's name, summary, steps or flow shapes with an
+/// escape sequence (`"\u001b[2J"`) went raw to the terminal from `check`, `stretches` and the
+/// guide. The config refuses it, naming the stretch and the key; a multi-line string is fine.
+#[test]
+fn control_characters_in_a_custom_stretch_are_refused() {
+    let stretch = |name: &str, summary: &str, step: &str, shape: &str| {
+        format!(
+            "{POSTURE}[[stretch]]\nid = \"mine\"\nname = \"{name}\"\nsummary = \"{summary}\"\nsteps = [\"{step}\"]\narea = \"bending\"\nposition = \"chair\"\nflow = {{ rounds = 3, pause = \"3s\", shapes = [\"{shape}\", \"b\"] }}\n"
+        )
+    };
+    for (text, key) in [
+        (stretch("Mi\\u001b[2Jne", "s", "a", "a"), "name"),
+        (stretch("Mine", "s\\r", "a", "a"), "summary"),
+        (stretch("Mine", "s", "a\\u0007", "a"), "steps"),
+        (stretch("Mine", "s", "a", "a\\u001b]0;x"), "flow: shapes"),
+    ] {
+        let e = parse(&text).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!(
+                "stretch \"mine\": {key} holds the control character \\u{{"
+            )),
+            "{e}"
+        );
+        assert!(!e.chars().any(char::is_control), "{e:?}");
+    }
+    parse(&stretch("Mine", "two\\nlines\\tand a tab", "a", "a")).unwrap();
+}

@@ -19,7 +19,7 @@ use tempfile::TempDir;
 use testkit::notifications::{Behaviour, Server, forge_action};
 use testkit::{
     Bus, Daemon, RUNNING, SOON, all_day_config, config_every, history_path, raw_request,
-    socket_path, text, write_file,
+    socket_path, state_path, text, write_file,
 };
 
 use crate::BIN;
@@ -203,6 +203,56 @@ fn a_notification_server_that_stops_answering_freezes_nothing() {
     // SIGTERM is not queued behind a call that the server holds.
     let _again = cli(&["now"]);
     daemon.wait_for_log("reminder=stretch", SOON);
+    daemon.signal("TERM");
+    let exit = daemon.wait_exit(SOON);
+    assert!(exit.success(), "{exit}; log:\n{}", daemon.log());
+    assert_eq!(daemon.count("panicked"), 0, "{}", daemon.log());
+}
+
+/// `done --hard` and `hurt` while the notification server holds the reminder's `Notify` call:
+/// both are answered at once and carried out (the level and the set-aside stretch are saved),
+/// and the daemon still stops on SIGTERM.
+#[test]
+fn done_hard_and_hurt_are_answered_while_the_server_stalls() {
+    let bus = Bus::start();
+    let _server = Server::start_stalled(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &config_every("1h"));
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
+        .home(home.path())
+        .env(TZ.0, TZ.1)
+        .start();
+    daemon.wait_for_log(RUNNING, SOON);
+    let now = {
+        let home = home.path().to_path_buf();
+        std::thread::spawn(move || BIN.run_in(&home, &["now"], &[TZ], CALL_BOUND))
+    };
+    daemon.wait_for_log("reminder=stretch", SOON);
+    let started = Instant::now();
+    let done = BIN.run_in(home.path(), &["done", "--hard"], &[TZ], SOON);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(
+        text(&done.stdout).contains("next time hold 20 s (was 15 s)"),
+        "{}",
+        text(&done.stdout)
+    );
+    let hurt = BIN.run_in(home.path(), &["hurt", "seated-twist"], &[TZ], SOON);
+    assert!(hurt.status.success(), "{}", text(&hurt.stderr));
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    let state: Value =
+        serde_json::from_str(&std::fs::read_to_string(state_path(home.path())).unwrap()).unwrap();
+    assert_eq!(state["levels"]["seated-twist"]["hold_secs"], 20, "{state}");
+    assert_eq!(
+        state["set_aside"]["seated-twist"]["reason"], "it hurt",
+        "{state}"
+    );
+    let _ = now.join().unwrap();
     daemon.signal("TERM");
     let exit = daemon.wait_exit(SOON);
     assert!(exit.success(), "{exit}; log:\n{}", daemon.log());

@@ -9,6 +9,25 @@ use super::{
 };
 use crate::catalog::{Area, Dose, Sides, Span, Stretch};
 
+/// A text the guide and the notifications show: a control character in it (an escape
+/// sequence, a carriage return) would reach the terminal raw, so it is refused at `at`; a
+/// line break or a tab (a multi-line TOML string) is fine.
+fn plain_text<T>(at: &Spanned<T>, key: &str, text: &str) -> Result<(), Problem> {
+    match text
+        .chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+    {
+        None => Ok(()),
+        Some(c) => Err(problem(
+            at,
+            format!(
+                "{key} holds the control character {}; write plain text (a new step is a new string in steps)",
+                c.escape_unicode()
+            ),
+        )),
+    }
+}
+
 impl RawStretch {
     /// The stretch this entry describes, or what is wrong with it and where.
     pub(super) fn validate(&self) -> Result<Stretch, Problem> {
@@ -18,6 +37,12 @@ impl RawStretch {
                 &self.steps,
                 format!("stretch \"{id}\": steps is empty; list the steps in order"),
             ));
+        }
+        let field = |key: &str| format!("stretch \"{id}\": {key}");
+        plain_text(&self.id, &field("name"), &self.name)?;
+        plain_text(&self.id, &field("summary"), &self.summary)?;
+        for step in self.steps.get_ref() {
+            plain_text(&self.steps, &field("steps"), step)?;
         }
         let area = Area::parse(self.area.get_ref()).ok_or_else(|| {
             problem(
@@ -185,6 +210,13 @@ impl RawStretch {
                     flow.pause.get_ref()
                 ),
             ));
+        }
+        for shape in flow.shapes.get_ref() {
+            plain_text(
+                &flow.shapes,
+                &format!("stretch \"{id}\": flow: shapes"),
+                shape,
+            )?;
         }
         let shapes = match flow.shapes.get_ref().as_slice() {
             [first, second] if !first.trim().is_empty() && !second.trim().is_empty() => {
