@@ -181,11 +181,21 @@ pub const FILE_LIMIT: u64 = 1 << 20;
 
 /// The text of the config file at `path`, read as the daemon reads it: without blocking (a named
 /// pipe is refused, not waited on), only if it is a regular file of at most [`FILE_LIMIT`]
-/// bytes. A missing file is a [`ConfigError::Read`] for which [`ConfigError::is_missing`] holds.
+/// bytes. A missing file is a [`ConfigError::Read`] for which [`ConfigError::is_missing`] holds;
+/// a symlink to a missing file is not missing (it is an error that says so).
 pub fn read_file(path: &Path) -> Result<String, ConfigError> {
     crate::store::files::read_to_string(path, FILE_LIMIT).map_err(|e| {
         use std::io::ErrorKind::{FileTooLarge, InvalidInput, IsADirectory};
-        let cause = if matches!(e.kind(), InvalidInput | IsADirectory | FileTooLarge) {
+        let dangling = e.kind() == std::io::ErrorKind::NotFound
+            && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+        let cause = if dangling {
+            // Not "missing": the link says a config was meant, so the default is not run.
+            let target = std::fs::read_link(path).unwrap_or_default();
+            std::io::Error::other(format!(
+                "is a symlink to a file that does not exist ({}); create that file or remove the link",
+                crate::text::printable(&target.display().to_string())
+            ))
+        } else if matches!(e.kind(), InvalidInput | IsADirectory | FileTooLarge) {
             std::io::Error::new(
                 e.kind(),
                 format!("{e}; the config must be a regular TOML file of at most 1 MiB"),

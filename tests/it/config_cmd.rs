@@ -537,3 +537,38 @@ fn edit_with_json_is_refused_before_the_editor_runs() {
     assert!(!marker.exists());
     assert!(!config_file(home.path()).exists());
 }
+
+/// Found by a hostile pass: a config that is a symlink to a missing file (a dotfiles checkout not
+/// there) ran the built-in default: `check` said "no file at", `config get` answered the
+/// default's value. Each now says the link is dangling, where it points, and the fix.
+#[test]
+fn a_dangling_config_symlink_is_an_error_not_the_default() {
+    let home = tempfile::tempdir().unwrap();
+    let path = config_file(home.path());
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/stretchd.toml", &path).unwrap();
+    for args in [
+        &["check"][..],
+        &["config", "get", "goal.sessions_per_week"],
+        &["config", "set", "goal.sessions_per_week", "2"],
+    ] {
+        let out = BIN.run_in(home.path(), args, &[], SOON);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            text(&out.stdout)
+        );
+        let e = text(&out.stderr);
+        assert!(
+            e.contains("is a symlink to a file that does not exist (/nonexistent/stretchd.toml); create that file or remove the link"),
+            "{args:?}: {e}"
+        );
+    }
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
