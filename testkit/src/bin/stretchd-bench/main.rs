@@ -11,6 +11,7 @@
 //! ```sh
 //! cargo run -p testkit --bin stretchd-bench -- footprint
 //! cargo run -p testkit --bin stretchd-bench -- idle --sources x11,wayland
+//! cargo run -p testkit --bin stretchd-bench -- order   # needs valgrind
 //! ```
 //!
 //! The harness itself is a debug build: it is not what is measured, and it shares its
@@ -20,6 +21,7 @@ mod control;
 mod footprint;
 mod idle;
 mod machine;
+mod order;
 mod readings;
 mod wayland_footprint;
 
@@ -51,6 +53,8 @@ enum Bench {
     Control(control::ControlArgs),
     Stats(control::StatsArgs),
     WaylandFootprint(wayland_footprint::Args),
+    /// Regenerates src/bin/stretchd-daemon.order (the functions the daemon runs, linked first)
+    Order(order::Args),
 }
 
 fn main() {
@@ -61,6 +65,7 @@ fn main() {
         Bench::Control(_) => "control",
         Bench::Stats(_) => "stats",
         Bench::WaylandFootprint(_) => "wayland-footprint",
+        Bench::Order(_) => "order",
     };
     let bench = Context {
         name,
@@ -72,6 +77,7 @@ fn main() {
         Bench::Control(args) => control::run_control(&bench, &args),
         Bench::Stats(args) => control::run_stats(&bench, &args),
         Bench::WaylandFootprint(args) => wayland_footprint::run(&bench, &args),
+        Bench::Order(args) => order::run(&bench, &args),
     }
 }
 
