@@ -19,7 +19,7 @@ use crate::store::history::Outcome;
 
 /// The most hook runs under way at once; a run past it is not started (and counts as a
 /// failure), so a hook that hangs cannot pile up processes.
-pub(super) const MAX_RUNNING: usize = 8;
+const MAX_RUNNING: usize = 8;
 
 /// What a hook is told about the reminder, as `STRETCHD_*` variables in its environment.
 pub(super) struct About<'a> {
