@@ -318,6 +318,8 @@ pub struct Config {
     pub presence: PresenceConfig,
     /// What clicking a reminder does.
     pub notify: NotifyConfig,
+    /// Commands run around breaks.
+    pub hooks: HooksConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -415,6 +417,62 @@ pub struct NotifyConfig {
     /// The command that runs a program in a new terminal window, split into words (the program
     /// and its arguments are appended), e.g. `["x-terminal-emulator", "-e"]`.
     pub terminal: Vec<String>,
+}
+
+/// The longest `[hooks] timeout`: five minutes.
+pub const MAX_HOOK_TIMEOUT: Duration = Duration::from_secs(300);
+/// The most words (the program and its arguments) in one hook command.
+pub const MAX_HOOK_WORDS: usize = 64;
+/// The longest hook command in bytes, its words together.
+pub const MAX_HOOK_BYTES: usize = 4096;
+
+/// A moment around a break at which a `[hooks]` command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    /// A reminder is shown (`on_show`).
+    Show,
+    /// An answer to a reminder is recorded (`on_answer`).
+    Answer,
+    /// stretchd opens a guided stretch session (`on_session_start`).
+    SessionStart,
+    /// A guided stretch session is finished and recorded (`on_session_end`).
+    SessionEnd,
+}
+
+impl Hook {
+    /// Every hook, in the order of the `[hooks]` keys.
+    pub const ALL: [Hook; 4] = [
+        Hook::Show,
+        Hook::Answer,
+        Hook::SessionStart,
+        Hook::SessionEnd,
+    ];
+
+    /// The config key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Hook::Show => "on_show",
+            Hook::Answer => "on_answer",
+            Hook::SessionStart => "on_session_start",
+            Hook::SessionEnd => "on_session_end",
+        }
+    }
+}
+
+/// The `[hooks]` section: a command for each [`Hook`] (none by default), run without a shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HooksConfig {
+    /// The commands, indexed like [`Hook::ALL`]: each the program and its arguments.
+    pub commands: [Option<Vec<String>>; 4],
+    /// How long a command may run before it is killed.
+    pub timeout: Duration,
+}
+
+impl HooksConfig {
+    /// The command (the program and its arguments) run at `hook`, if any.
+    pub fn command(&self, hook: Hook) -> Option<&[String]> {
+        self.commands[hook as usize].as_deref()
+    }
 }
 
 impl Config {

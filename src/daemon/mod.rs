@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tracing::{debug, error, info, warn};
 
-use crate::config::{Config, IdleSource, Kind, OnClick, Origin};
+use crate::config::{Config, Hook, IdleSource, Kind, OnClick, Origin};
 use crate::daemon::notify::{
     Action, CALL_TIMEOUT, Event, LATE_REPLY, Notice, Notifier, NotifyError,
 };
@@ -30,6 +30,7 @@ use crate::store::history::{Entry, History, Outcome};
 
 mod away;
 pub mod control;
+mod hooks;
 mod launch;
 pub mod notify;
 pub mod presence;
@@ -141,6 +142,8 @@ enum Completion {
     /// Work that needs nothing more of the loop: a `CloseNotification` call (best effort; a
     /// failure is logged where it happens), a `next` preview computed beside the loop.
     Finished,
+    /// A `[hooks]` command ended.
+    Hook(hooks::Ran),
 }
 
 /// Notification events for an id the daemon does not know yet, kept while a Notify call is
@@ -233,6 +236,8 @@ pub struct Daemon<N, C> {
     ask_at: Option<DateTime<Utc>>,
     /// Where the stretch illustrations are, if they could be written.
     images: Option<PathBuf>,
+    /// The `[hooks]` runs under way, and which hooks fail.
+    hooks: hooks::Hooks,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -268,6 +273,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             asked: None,
             ask_at: None,
             images: None,
+            hooks: hooks::Hooks::default(),
         }
     }
 
@@ -417,6 +423,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             info!(reminder = %old.fire.reminder, "unanswered reminder replaced by a new one");
             let _ = self.record(&old.fire, Outcome::Expired);
         }
+        self.hook(Hook::Show, &fire, None);
         self.last = Some(Last {
             seq,
             fire,
@@ -441,6 +448,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn completed(&mut self, done: Completion) {
         match done {
             Completion::Finished => {}
+            Completion::Hook(ran) => self.hooks.ended(ran),
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
@@ -604,6 +612,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if let Some(id) = notification {
             self.close(id);
         }
+        if opened.is_ok()
+            && let Some(fire) = self.last.as_ref().map(|l| l.fire.clone())
+        {
+            self.hook(Hook::SessionStart, &fire, None);
+        }
         opened
     }
 
@@ -625,11 +638,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         if let Some(guided) = guided.filter(|_| self.config.notify.on_click == OnClick::Guide) {
             // A terminal that does not start is logged; there is no one to tell here.
-            let _ = launch::open_guide(
+            let opened = launch::open_guide(
                 &self.config.notify.terminal,
                 guided,
                 self.config_path.as_deref(),
             );
+            if opened.is_ok() && guided == launch::Guided::Session {
+                let fire = fire.clone();
+                self.hook(Hook::SessionStart, &fire, None);
+            }
         } else {
             info!(reminder = %fire.reminder, item = %fire.item, "seen (notification clicked)");
         }
@@ -714,8 +731,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Appends to the history; a failure is logged and returned, never fatal.
+    /// Records an answer to reminder `fire`: runs the `on_answer` hook and appends to the
+    /// history; a failure to append is logged and returned, never fatal.
     fn record(&mut self, fire: &Fire, outcome: Outcome) -> Result<(), RecordError> {
+        self.hook(Hook::Answer, fire, Some(outcome));
         if self.history.is_none() && self.store.is_none() {
             // A daemon that keeps nothing on disk (tests, `Daemon::new`) has nothing to lose.
             return Ok(());
@@ -760,6 +779,31 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
         }
         self.history.as_mut().ok_or(RecordError::NoHistory)
+    }
+
+    /// Runs the command of `hook`, if there is one, about `fire` (and its answer), beside the
+    /// loop.
+    fn hook(&mut self, hook: Hook, fire: &Fire, answer: Option<Outcome>) {
+        if self.config.hooks.command(hook).is_none() {
+            return;
+        }
+        let title = crate::ipc::Upcoming::of(&self.config, fire).title;
+        let about = hooks::About {
+            reminder: &fire.reminder,
+            kind: fire.kind,
+            item: &fire.item,
+            title: &title,
+            answer,
+        };
+        self.run_hook(hook, &about);
+    }
+
+    /// Runs the command of `hook`, if there is one, told `about`, beside the loop.
+    fn run_hook(&mut self, hook: Hook, about: &hooks::About<'_>) {
+        if let Some(run) = self.hooks.start(&self.config.hooks, hook, about) {
+            self.pending
+                .push(Box::pin(async move { Completion::Hook(run.await) }));
+        }
     }
 
     /// Re-reads the config. An invalid file keeps the old config running: the error is logged,

@@ -343,6 +343,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let what = if kind == Kind::Session {
             info!("stretch session done");
+            self.session_ended(on_screen);
             "a stretch session".to_owned()
         } else {
             info!(item = %item, "guided stretch done");
@@ -359,6 +360,35 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             self.config.weekly_goal,
             level::adjust_note(change, adjust)
         ))
+    }
+
+    /// Runs the `on_session_end` hook for a session just recorded: the session reminder's, when
+    /// it answered the one on screen, else the guide's.
+    fn session_ended(&mut self, on_screen: bool) {
+        if self
+            .config
+            .hooks
+            .command(crate::config::Hook::SessionEnd)
+            .is_none()
+        {
+            return;
+        }
+        let reminder = match self.last.as_ref().filter(|_| on_screen) {
+            Some(l) => l.fire.reminder.clone(),
+            None => crate::store::history::GUIDE_REMINDER.to_owned(),
+        };
+        let aside: Vec<String> = self.state.set_aside.keys().cloned().collect();
+        let stretches = schedule::session_at(&self.config, &aside, &self.state.levels);
+        let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
+        let title = crate::catalog::session_title(&stretches);
+        let about = super::hooks::About {
+            reminder: &reminder,
+            kind: Kind::Session,
+            item: crate::catalog::SESSION_ITEM,
+            title: &title,
+            answer: Some(Outcome::Done),
+        };
+        self.run_hook(crate::config::Hook::SessionEnd, &about);
     }
 
     /// `stretchd hurt [ID]`: records that the stretch hurt (answering it if it is the reminder

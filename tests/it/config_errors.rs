@@ -30,6 +30,102 @@ fn notify_takes_on_click_and_a_terminal_command_split_into_words() {
 }
 
 #[test]
+fn hooks_take_a_string_split_into_words_or_an_array_of_strings() {
+    use stretchd::config::Hook;
+    let config = parse(&format!(
+        "[hooks]\non_show = \" playerctl  pause \"\non_answer = [\"notify-send\", \"Back to work\", \"\"]\ntimeout = \"3s\"\n{POSTURE}"
+    ))
+    .unwrap();
+    let words = |hook| config.hooks.command(hook).map(<[String]>::to_vec);
+    assert_eq!(words(Hook::Show).unwrap(), ["playerctl", "pause"]);
+    assert_eq!(
+        words(Hook::Answer).unwrap(),
+        ["notify-send", "Back to work", ""],
+        "an array keeps its words as they are"
+    );
+    assert_eq!(words(Hook::SessionStart), None);
+    assert_eq!(config.hooks.timeout, std::time::Duration::from_secs(3));
+    let default = parse(POSTURE).unwrap();
+    assert!(
+        Hook::ALL
+            .iter()
+            .all(|&h| default.hooks.command(h).is_none())
+    );
+    assert_eq!(default.hooks.timeout, std::time::Duration::from_secs(10));
+}
+
+#[test]
+fn the_hook_examples_in_the_default_file_are_valid() {
+    use stretchd::config::Hook;
+    let examples: Vec<&str> = DEFAULT_TOML
+        .lines()
+        .filter_map(|l| l.strip_prefix("# "))
+        .filter(|l| l.starts_with("on_"))
+        .collect();
+    assert_eq!(examples.len(), 4, "{examples:?}");
+    let text = DEFAULT_TOML.replace("[hooks]\n", &format!("[hooks]\n{}\n", examples.join("\n")));
+    let config = Config::parse(&text, &Origin::Embedded).unwrap_or_else(|e| panic!("{e}"));
+    for hook in Hook::ALL {
+        assert!(config.hooks.command(hook).is_some(), "{}", hook.key());
+    }
+    assert_eq!(
+        config.hooks.command(Hook::Show).unwrap(),
+        ["playerctl", "pause"]
+    );
+}
+
+#[test]
+fn bad_hooks_are_refused_where_they_are_with_the_fix() {
+    let long = "x".repeat(4097);
+    let cases = [
+        ("on_answer = []", "3:13", "hooks: on_answer has no program"),
+        (
+            "on_answer = [\"\", \"x\"]",
+            "3:13",
+            "hooks: on_answer has no program",
+        ),
+        (
+            "on_session_start = [\"printf\", \"a\\u0000b\"]",
+            "3:20",
+            "hooks: on_session_start holds a NUL character",
+        ),
+        (
+            "timeout = \"0s\"",
+            "3:11",
+            "hooks: timeout = \"0s\" is zero",
+        ),
+        (
+            "timeout = \"soon\"",
+            "3:11",
+            "hooks: timeout = \"soon\" is not a duration",
+        ),
+        (
+            "on_start = \"x\"",
+            "3:1",
+            "hooks: unknown field `on_start`, expected one of `on_show`, `on_answer`",
+        ),
+        (
+            "on_show = [\"playerctl\", 1]",
+            "3:11",
+            "hooks.on_show: must be a command: a string such as \"playerctl pause\" or an array of strings",
+        ),
+        (
+            &format!("on_show = \"{long}\""),
+            "3:11",
+            "hooks: on_show is 4097 bytes long; the limit is 4096",
+        ),
+    ];
+    for (line, place, says) in cases {
+        let text = format!("# hooks\n[hooks]\n{line}\n{POSTURE}");
+        let e = parse(&text).expect_err(line).to_string();
+        assert!(
+            e.starts_with(&format!("config.toml:{place}: ")) && e.contains(says),
+            "{line}:\n{e}"
+        );
+    }
+}
+
+#[test]
 fn the_error_display_is_path_line_column_message() {
     let mut text = String::from("# my stretchd config\n\n[schedule]\n");
     text.push_str("work_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\n");

@@ -27,6 +27,7 @@ mod fuzz_config;
 mod fuzz_protocol;
 mod guide;
 mod hardening;
+mod hooks;
 mod install;
 mod levels;
 mod presence_logind;

@@ -18,7 +18,10 @@ use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
 use crate::schedule::workhours::{TimeRange, WorkHours};
 
+mod hooks;
 mod stretch;
+
+use hooks::RawHooks;
 
 /// A validation problem at a place in the file.
 pub(super) struct Problem {
@@ -44,6 +47,7 @@ pub(super) struct RawConfig {
     goal: RawGoal,
     presence: RawPresence,
     notify: RawNotify,
+    hooks: RawHooks,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -447,6 +451,7 @@ impl RawConfig {
         let fit = self.stretches.validate()?;
         let presence = self.presence.validate()?;
         let notify = self.notify.validate()?;
+        let hooks = self.hooks.validate()?;
         let mut warnings = Vec::new();
         let weekly_goal = self.goal.validate(&mut warnings)?;
         let catalog = self.catalog()?;
@@ -484,6 +489,7 @@ impl RawConfig {
             warnings: Vec::new(),
             presence,
             notify,
+            hooks,
         };
         let has = |kind| {
             config
