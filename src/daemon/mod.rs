@@ -607,29 +607,31 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         opened
     }
 
-    /// The body of notification `id` (the latest reminder's) was clicked. With `[notify]
-    /// on_click = "guide"`, a stretch opens `stretchd guide <stretch>` and a session `stretchd
-    /// guide --session` in a new terminal window; otherwise the reminder counts as seen, which
-    /// is only logged. Nothing is recorded either way: the guide records Done itself when the
-    /// user finishes it.
+    /// The body of notification `id` (the latest reminder's) was clicked: `[notify] on_click`
+    /// says what it opens. With `"card"` a stretch opens its card in the browser (`stretchd
+    /// card <stretch>`); with `"guide"` a stretch opens `stretchd guide <stretch>` in a new
+    /// terminal window; with either, a session opens `stretchd guide --session` there. A
+    /// posture check, and anything with `"seen"`, counts as seen, which is only logged.
+    /// Nothing is recorded either way: the guide records Done itself when the user finishes.
     fn clicked(&mut self, id: u32) {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
         let fire = &last.fire;
         schedule::answered(&mut self.state, fire, None);
-        let guided = match fire.kind {
-            Kind::Stretch => Some(launch::Guided::Stretch(&fire.item)),
-            Kind::Session => Some(launch::Guided::Session),
-            Kind::Posture => None,
+        let config = self.config_path.as_deref();
+        let guided = match (self.config.notify.on_click, fire.kind) {
+            (OnClick::Seen, _) | (_, Kind::Posture) => None,
+            (OnClick::Card, Kind::Stretch) => {
+                launch::open_card(&fire.item, config);
+                return;
+            }
+            (OnClick::Guide, Kind::Stretch) => Some(launch::Guided::Stretch(&fire.item)),
+            (OnClick::Guide | OnClick::Card, Kind::Session) => Some(launch::Guided::Session),
         };
-        if let Some(guided) = guided.filter(|_| self.config.notify.on_click == OnClick::Guide) {
+        if let Some(guided) = guided {
             // A terminal that does not start is logged; there is no one to tell here.
-            let _ = launch::open_guide(
-                &self.config.notify.terminal,
-                guided,
-                self.config_path.as_deref(),
-            );
+            let _ = launch::open_guide(&self.config.notify.terminal, guided, config);
         } else {
             info!(reminder = %fire.reminder, item = %fire.item, "seen (notification clicked)");
         }

@@ -380,16 +380,68 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
     daemon.wait_for_log_async(": done", SOON).await;
 }
 
+/// Waits until `path` exists (a recording script wrote it), within [`SOON`].
+async fn wait_for_file(path: &std::path::Path, daemon: &Daemon) -> String {
+    let deadline = Instant::now() + SOON;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} was not written within {SOON:?}; log:\n{}",
+            path.display(),
+            daemon.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
-async fn clicking_a_reminder_by_default_only_marks_it_seen() {
-    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &twist_config("")).await;
+async fn clicking_a_stretch_by_default_opens_its_card_with_xdg_open() {
+    // A stand-in `xdg-open` first on PATH records what the card command opens.
+    let scratch = tempfile::tempdir().unwrap();
+    let args_file = scratch.path().join("args");
+    let opener = recording_terminal(scratch.path(), &args_file);
+    std::fs::rename(&opener, scratch.path().join("xdg-open")).unwrap();
+    let path = format!(
+        "{}:{}",
+        scratch.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let bus = Bus::start();
+    let server = Server::with_capabilities(&bus.address, DEFAULT_CAPABILITIES);
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &twist_config(""));
+    let mut daemon = BIN.daemon(&bus.address, &config).env("PATH", path).start();
+    daemon.wait_for_log_async("stretchd is running", SOON).await;
+
+    let call = server.next_async(DUE, &daemon).await;
+    server.press(call.id, "default");
+    let line = daemon.wait_for_log_async("opened the card", SOON).await;
+    assert!(line.contains("item=seated-twist"), "{line}");
+    let xdg_open_args = wait_for_file(&args_file, &daemon).await;
+    let card = daemon.home().join("data/stretchd/cards/seated-twist.html");
+    assert_eq!(xdg_open_args.trim_end(), card.to_str().unwrap());
+    let html = std::fs::read_to_string(&card).unwrap();
+    assert!(html.contains("<h1>Seated twist</h1>"), "{html}");
+    assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
+    // A click answers nothing: the reminder still takes Skip.
+    server.press(call.id, "skip");
+    daemon.wait_for_log_async(": skipped", SOON).await;
+}
+
+#[tokio::test]
+async fn clicking_a_reminder_with_on_click_seen_only_marks_it_seen() {
+    let config = twist_config("[notify]\non_click = \"seen\"\n");
+    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &config).await;
     let call = server.next_async(DUE, &daemon).await;
     server.press(call.id, "default");
     let line = daemon
         .wait_for_log_async("seen (notification clicked)", SOON)
         .await;
     assert!(line.contains("item=seated-twist"), "{line}");
-    assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
+    assert_eq!(daemon.count("opened the"), 0, "{}", daemon.log());
     server.press(call.id, "skip");
     daemon.wait_for_log_async(": skipped", SOON).await;
 }
