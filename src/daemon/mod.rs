@@ -180,6 +180,9 @@ struct Last {
     notification: Option<u32>,
     /// The answer so far; dismissed or expired still accept an answer from the CLI.
     outcome: Option<Outcome>,
+    /// Sent while the server was in do-not-disturb mode (`stretchd now`): the server filed it
+    /// without showing it, so `status` does not show it as waiting for an answer.
+    filed: bool,
 }
 
 impl Last {
@@ -218,8 +221,9 @@ pub struct Daemon<N, C> {
     /// Events that arrived for an unknown id while a Notify call was under way.
     early: Vec<Event>,
     /// `stretchd now` requests waiting to hear how their reminder's Notify call went: its
-    /// `seq`, its title and where to answer.
-    now_replies: Vec<(u64, String, oneshot::Sender<Response>)>,
+    /// `seq`, its title, whether it went to a server in do-not-disturb mode, and where to
+    /// answer.
+    now_replies: Vec<(u64, String, bool, oneshot::Sender<Response>)>,
     error_notice: u32,
     server_missing: bool,
     followers: Vec<mpsc::Sender<Status>>,
@@ -405,8 +409,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 result: call.await,
             }
         }));
+        let filed = self.do_not_disturb();
         if let Some(reply) = reply {
-            self.now_replies.push((seq, notice.title, reply));
+            self.now_replies.push((seq, notice.title, filed, reply));
             self.pending.push(Box::pin(async move {
                 tokio::time::sleep(CALL_TIMEOUT).await;
                 Completion::ReplyDue { seq }
@@ -422,6 +427,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             fire,
             notification: None,
             outcome: None,
+            filed,
         });
     }
 
@@ -476,11 +482,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Tells the `stretchd now` waiting on showing `seq`, if any, how its Notify call went.
     fn answer_now(&mut self, seq: u64, result: Result<(), &NotifyError>) {
-        let Some(at) = self.now_replies.iter().position(|(s, _, _)| *s == seq) else {
+        let Some(at) = self.now_replies.iter().position(|(s, _, _, _)| *s == seq) else {
             return;
         };
-        let (_, title, reply) = self.now_replies.swap_remove(at);
+        let (_, title, filed, reply) = self.now_replies.swap_remove(at);
         let response = match result {
+            Ok(()) if filed => Response::Ok {
+                message: format!(
+                    "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
+                ),
+            },
             Ok(()) => Response::Ok {
                 message: format!("showing {title}"),
             },

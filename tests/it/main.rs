@@ -28,6 +28,7 @@ mod fuzz_config;
 mod fuzz_protocol;
 mod guide;
 mod hardening;
+mod held;
 mod install;
 mod levels;
 mod presence_logind;
