@@ -336,3 +336,48 @@ fn every_card_passes_axe_core_in_the_light_and_the_dark_theme() {
         }
     }
 }
+
+#[test]
+fn card_writes_the_page_and_says_why_it_could_not_open_it() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = tempfile::tempdir().unwrap();
+    // Without an id and without a daemon: the next stretch the schedule would show.
+    let printed = BIN.json_in(home.path(), &["card", "--print"], &[]);
+    let path = PathBuf::from(printed["path"].as_str().unwrap());
+    assert_eq!(
+        path,
+        home.path()
+            .join("data/stretchd/cards")
+            .join(format!("{}.html", printed["id"].as_str().unwrap()))
+    );
+    assert_eq!(printed["opened"], json!(false));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(printed["bytes"], json!(html.len()));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+
+    // An opener that fails: the card is written all the same, and the error says what to do.
+    let bin = home.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 3\n").unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = BIN.run_in(
+        home.path(),
+        &["card", "seated-twist"],
+        &[("PATH", bin.to_str().unwrap())],
+        testkit::SOON,
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("seated-twist.html but xdg-open failed") && err.contains("default handler"),
+        "{err}"
+    );
+    // A posture check has no card.
+    let out = BIN.run_in(home.path(), &["card", "shoulders"], &[], testkit::SOON);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is a posture check"),
+        "{out:?}"
+    );
+}
