@@ -16,6 +16,9 @@ _stretchd() {
             ",$1")
                 cmd="stretchd"
                 ;;
+            stretchd,card)
+                cmd="stretchd__subcmd__card"
+                ;;
             stretchd,check)
                 cmd="stretchd__subcmd__check"
                 ;;
@@ -111,6 +114,9 @@ _stretchd() {
                 ;;
             stretchd__subcmd__config__subcmd__help,set)
                 cmd="stretchd__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            stretchd__subcmd__help,card)
+                cmd="stretchd__subcmd__help__subcmd__card"
                 ;;
             stretchd__subcmd__help,check)
                 cmd="stretchd__subcmd__help__subcmd__check"
@@ -230,12 +236,34 @@ _stretchd() {
 
     case "${cmd}" in
         stretchd)
-            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide config help"
+            opts="-h -V --json --help --version run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide card config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__card)
+            opts="-p -c -h --print --config --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -522,8 +550,22 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__help)
-            opts="run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide config help"
+            opts="run check stretches status next snooze pause resume skip done hurt now reload history stats install uninstall completions man guide card config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        stretchd__subcmd__help__subcmd__card)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

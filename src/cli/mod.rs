@@ -1,6 +1,8 @@
 //! The command line, as clap derive types. `main` parses it and [`crate::cli::local`] runs it.
 
 pub mod aside;
+pub mod card;
+mod choice;
 pub mod config_cmd;
 pub mod docs;
 pub mod guide;
@@ -84,6 +86,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Completions { shell } => docs::print_bytes(&docs::completions(shell))?,
         Command::Man => docs::print_bytes(&docs::man_page())?,
         Command::Guide(args) => return guide::run(&args, json),
+        Command::Card(args) => return card::run(&args, json),
         Command::Config { command } => return config_cmd::run(&command, json),
     }
     Ok(std::process::ExitCode::SUCCESS)
@@ -210,6 +213,9 @@ pub enum Command {
     /// Walk through a stretch in the terminal, with a countdown for each hold or pause;
     /// finishing it records Done (Ctrl-C stops and records nothing).
     Guide(GuideArgs),
+    /// Open a stretch's card in the browser: the picture at full size, every step, a timer for
+    /// the holds and sides, and the safety notice (what a click on a stretch reminder opens).
+    Card(CardArgs),
     /// Where the config file is, one value of it, or all of it in an editor; every change is
     /// validated before it is saved, so the daemon never reads a broken file.
     Config {
@@ -360,6 +366,22 @@ pub struct GuideArgs {
     /// Show the safety notice before the routine, even once it has been seen.
     #[arg(long)]
     pub safety: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
+}
+
+/// `stretchd card [ID] [--print]`.
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// The stretch, as listed by `stretchd stretches` (default: the stretch reminder on screen,
+    /// or else the next stretch to come, as for `stretchd guide`).
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// Only write the card (`$XDG_DATA_HOME/stretchd/cards/ID.html`) and print its path; do not
+    /// open it.
+    #[arg(long, short, alias = "path")]
+    pub print: bool,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub config: ConfigArg,

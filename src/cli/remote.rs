@@ -239,6 +239,26 @@ fn held(h: Held) -> String {
     }
 }
 
+/// When a held reminder fires, for people: "shows 30 s after do-not-disturb ends".
+fn held_until(h: Held, grace_secs: u64) -> String {
+    let after = |what: &str| {
+        let grace = crate::config::human(std::time::Duration::from_secs(grace_secs));
+        if grace_secs == 0 {
+            format!("shows when {what}")
+        } else {
+            format!("shows {grace} after {what}")
+        }
+    };
+    match h {
+        Held::Idle { .. } | Held::Locked { .. } | Held::Asleep { .. } => {
+            "shows when you are back (after a natural break, the interval starts again)".to_owned()
+        }
+        Held::DoNotDisturb => after("do-not-disturb ends"),
+        Held::Fullscreen => after("the full-screen window loses the focus"),
+        Held::Grace { until } => format!("shows at {}", local(until)),
+    }
+}
+
 /// The text of `stretchd status`.
 pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
     let mut out = format!(
@@ -279,7 +299,29 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
             w.title
         );
     }
+    if let Some(f) = &s.filed {
+        let _ = writeln!(
+            out,
+            "Filed:     {} (sent during do-not-disturb, so the server holds it without showing it; answer with `stretchd done` or `stretchd skip`)",
+            f.title
+        );
+    }
+    if let (Some(h), Some(n)) = (s.held, &s.held_next) {
+        let due = if n.reminder.at <= now {
+            format!("due since {}", local(n.reminder.at))
+        } else {
+            format!("due {}", local(n.reminder.at))
+        };
+        let _ = writeln!(
+            out,
+            "Next:      held: {}  {} ({due}), {}",
+            n.reminder.reminder,
+            n.reminder.title,
+            held_until(h, n.grace_secs)
+        );
+    }
     match &s.next {
+        _ if s.held_next.is_some() && s.held.is_some() => {}
         Some(n) => {
             let _ = writeln!(
                 out,

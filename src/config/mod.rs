@@ -395,17 +395,24 @@ pub enum OnClick {
     /// A stretch opens `stretchd guide` in a new terminal window (a posture check counts as
     /// seen).
     Guide,
+    /// A stretch opens its card (`stretchd card`) in the browser; a session opens the guide as
+    /// with [`OnClick::Guide`] (a posture check counts as seen).
+    Card,
 }
 
 impl OnClick {
-    const ALL: [(&str, OnClick); 2] = [("seen", OnClick::Seen), ("guide", OnClick::Guide)];
+    const ALL: [(&str, OnClick); 3] = [
+        ("card", OnClick::Card),
+        ("seen", OnClick::Seen),
+        ("guide", OnClick::Guide),
+    ];
 
     /// The config spelling.
     pub fn as_str(self) -> &'static str {
         OnClick::ALL
             .iter()
             .find(|(_, c)| *c == self)
-            .map_or("seen", |(name, _)| name)
+            .map_or("card", |(name, _)| name)
     }
 }
 

@@ -84,6 +84,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.state.presence.is_away()
     }
 
+    /// Whether the notification server is in do-not-disturb mode (and `presence.respect_dnd`
+    /// takes it into account): what it is sent now, it files without showing.
+    pub(super) fn do_not_disturb(&self) -> bool {
+        self.state
+            .presence
+            .quiet()
+            .any(|q| q == Quiet::DoNotDisturb)
+    }
+
     /// Why reminders are held back right now, for `stretchd status`.
     pub(super) fn held(&self) -> Option<Held> {
         let presence = &self.state.presence;

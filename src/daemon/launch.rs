@@ -1,5 +1,8 @@
-//! Opening `stretchd guide` in a new terminal window: for a stretch, when its reminder is
-//! clicked with `[notify] on_click = "guide"`; for a session, on its Done (or such a click).
+//! Opening what a reminder leads to, detached from the daemon: `stretchd guide` in a new
+//! terminal window (a stretch clicked with `[notify] on_click = "guide"`; a session on its Done
+//! or such a click), and `stretchd card` for a stretch clicked with `on_click = "card"`, which
+//! writes the stretch's card and opens it with `xdg-open` (the page is built there, not in the
+//! daemon).
 
 use std::path::Path;
 
@@ -14,47 +17,73 @@ pub enum Guided<'a> {
     Session,
 }
 
-/// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached (its own
-/// process group, no standard streams) and leaves it running; a thread reaps it and logs a
-/// failure. The error (also logged) says why the terminal did not start, and the fix.
+/// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached and leaves
+/// it running ([`spawn_detached`]). The error (also logged) says why the terminal did not
+/// start, and the fix.
 pub(super) fn open_guide(
     terminal_words: &[String],
     guided: Guided<'_>,
     config: Option<&Path>,
 ) -> Result<(), String> {
-    use std::os::unix::process::CommandExt as _;
     let item = match guided {
         Guided::Stretch(id) => id,
         Guided::Session => crate::catalog::SESSION_ITEM,
     };
     let terminal = terminal_words.join(" ");
     let exe = super::process::command_line();
-    let mut command = terminal_command(terminal_words, &exe, guided, config);
+    let command = terminal_command(terminal_words, &exe, guided, config);
+    spawn_detached(command, "guide", item, &terminal).map_err(|e| {
+        let why = format!(
+            "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
+        );
+        warn!("{why}");
+        why
+    })
+}
+
+/// Starts `<this binary> card <stretch>` (with `--config PATH` when the daemon runs with one)
+/// detached: it writes the stretch's card and opens it with `xdg-open`. A failure is logged.
+pub(super) fn open_card(stretch: &str, config: Option<&Path>) {
+    let exe = super::process::command_line();
+    let mut command = std::process::Command::new(&exe);
+    command.arg("card").arg(stretch);
+    if let Some(config) = config {
+        command.arg("--config").arg(config);
+    }
+    if let Err(e) = spawn_detached(command, "card", stretch, &format!("{} card", exe.display())) {
+        warn!(
+            "cannot open the card of {stretch}: {} card does not start ({e})",
+            exe.display()
+        );
+    }
+}
+
+/// Spawns `command` detached (its own process group, no standard streams) and leaves it
+/// running; a thread reaps it and logs a failure, naming it `what` (`guide`, `card`) and
+/// `shown` (the program as the user configured it).
+fn spawn_detached(
+    mut command: std::process::Command,
+    what: &'static str,
+    item: &str,
+    shown: &str,
+) -> std::io::Result<()> {
+    use std::os::unix::process::CommandExt as _;
     command
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .process_group(0);
-    match command.spawn() {
-        Ok(mut child) => {
-            info!(item = %item, terminal = %terminal, pid = child.id(), "opened the guide");
-            std::thread::spawn(move || match child.wait() {
-                Ok(status) if !status.success() => {
-                    warn!("the guide's terminal (`{terminal}`) exited with {status}");
-                }
-                Ok(_) => {}
-                Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
-            });
-            Ok(())
+    let mut child = command.spawn()?;
+    info!(item = %item, program = %shown, pid = child.id(), "opened the {what}");
+    let shown = shown.to_owned();
+    std::thread::spawn(move || match child.wait() {
+        Ok(status) if !status.success() => {
+            warn!("the {what} (`{shown}`) exited with {status}");
         }
-        Err(e) => {
-            let why = format!(
-                "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
-            );
-            warn!("{why}");
-            Err(why)
-        }
-    }
+        Ok(_) => {}
+        Err(e) => warn!("waiting for the {what} (`{shown}`): {e}"),
+    });
+    Ok(())
 }
 
 /// The command that opens the guide in a new terminal window: the `[notify] terminal` words,

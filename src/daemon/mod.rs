@@ -183,6 +183,9 @@ struct Last {
     notification: Option<u32>,
     /// The answer so far; dismissed or expired still accept an answer from the CLI.
     outcome: Option<Outcome>,
+    /// Sent while the server was in do-not-disturb mode (`stretchd now`): the server filed it
+    /// without showing it, so `status` does not show it as waiting for an answer.
+    filed: bool,
 }
 
 impl Last {
@@ -221,8 +224,9 @@ pub struct Daemon<N, C> {
     /// Events that arrived for an unknown id while a Notify call was under way.
     early: Vec<Event>,
     /// `stretchd now` requests waiting to hear how their reminder's Notify call went: its
-    /// `seq`, its title and where to answer.
-    now_replies: Vec<(u64, String, oneshot::Sender<Response>)>,
+    /// `seq`, its title, whether it went to a server in do-not-disturb mode, and where to
+    /// answer.
+    now_replies: Vec<(u64, String, bool, oneshot::Sender<Response>)>,
     error_notice: u32,
     server_missing: bool,
     followers: Vec<mpsc::Sender<Status>>,
@@ -411,8 +415,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 result: call.await,
             }
         }));
+        let filed = self.do_not_disturb();
         if let Some(reply) = reply {
-            self.now_replies.push((seq, notice.title, reply));
+            self.now_replies.push((seq, notice.title, filed, reply));
             self.pending.push(Box::pin(async move {
                 tokio::time::sleep(CALL_TIMEOUT).await;
                 Completion::ReplyDue { seq }
@@ -429,6 +434,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             fire,
             notification: None,
             outcome: None,
+            filed,
         });
     }
 
@@ -484,11 +490,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Tells the `stretchd now` waiting on showing `seq`, if any, how its Notify call went.
     fn answer_now(&mut self, seq: u64, result: Result<(), &NotifyError>) {
-        let Some(at) = self.now_replies.iter().position(|(s, _, _)| *s == seq) else {
+        let Some(at) = self.now_replies.iter().position(|(s, _, _, _)| *s == seq) else {
             return;
         };
-        let (_, title, reply) = self.now_replies.swap_remove(at);
+        let (_, title, filed, reply) = self.now_replies.swap_remove(at);
         let response = match result {
+            Ok(()) if filed => Response::Ok {
+                message: format!(
+                    "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
+                ),
+            },
             Ok(()) => Response::Ok {
                 message: format!("showing {title}"),
             },
@@ -620,29 +631,31 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         opened
     }
 
-    /// The body of notification `id` (the latest reminder's) was clicked. With `[notify]
-    /// on_click = "guide"`, a stretch opens `stretchd guide <stretch>` and a session `stretchd
-    /// guide --session` in a new terminal window; otherwise the reminder counts as seen, which
-    /// is only logged. Nothing is recorded either way: the guide records Done itself when the
-    /// user finishes it.
+    /// The body of notification `id` (the latest reminder's) was clicked: `[notify] on_click`
+    /// says what it opens. With `"card"` a stretch opens its card in the browser (`stretchd
+    /// card <stretch>`); with `"guide"` a stretch opens `stretchd guide <stretch>` in a new
+    /// terminal window; with either, a session opens `stretchd guide --session` there. A
+    /// posture check, and anything with `"seen"`, counts as seen, which is only logged.
+    /// Nothing is recorded either way: the guide records Done itself when the user finishes.
     fn clicked(&mut self, id: u32) {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
         let fire = &last.fire;
         schedule::answered(&mut self.state, fire, None);
-        let guided = match fire.kind {
-            Kind::Stretch => Some(launch::Guided::Stretch(&fire.item)),
-            Kind::Session => Some(launch::Guided::Session),
-            Kind::Posture => None,
+        let config = self.config_path.as_deref();
+        let guided = match (self.config.notify.on_click, fire.kind) {
+            (OnClick::Seen, _) | (_, Kind::Posture) => None,
+            (OnClick::Card, Kind::Stretch) => {
+                launch::open_card(&fire.item, config);
+                return;
+            }
+            (OnClick::Guide, Kind::Stretch) => Some(launch::Guided::Stretch(&fire.item)),
+            (OnClick::Guide | OnClick::Card, Kind::Session) => Some(launch::Guided::Session),
         };
-        if let Some(guided) = guided.filter(|_| self.config.notify.on_click == OnClick::Guide) {
+        if let Some(guided) = guided {
             // A terminal that does not start is logged; there is no one to tell here.
-            let opened = launch::open_guide(
-                &self.config.notify.terminal,
-                guided,
-                self.config_path.as_deref(),
-            );
+            let opened = launch::open_guide(&self.config.notify.terminal, guided, config);
             if opened.is_ok() && guided == launch::Guided::Session {
                 let fire = fire.clone();
                 self.hook(Hook::SessionStart, &fire, None);

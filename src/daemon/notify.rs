@@ -16,8 +16,7 @@ use tracing::{debug, warn};
 use zbus::{MatchRule, MessageStream, Variant, proxy};
 
 use crate::catalog::session_title;
-use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, WARM_UP};
-use crate::config::{Config, Kind};
+use crate::config::{Config, Kind, OnClick};
 use crate::schedule::Fire;
 
 const INTERFACE: &str = "org.freedesktop.Notifications";
@@ -105,26 +104,110 @@ pub enum Event {
     },
 }
 
+/// How much of a body every notification server shows without the user expanding or
+/// scrolling it, as measured (issue 12; screenshots taken headless):
+///
+/// - GNOME Shell 43.9: the banner shows the body collapsed to one line, and about five lines
+///   when expanded (the rest is cut); the picture appears at about 32 px in place of the icon.
+/// - KDE Plasma 5.27.5: an eight-line scroll area that drops blank lines between paragraphs;
+///   the picture at about 48x32 px.
+/// - dunst 1.9 with its default dunstrc (`width = 300`, `padding = 8`, `font = Monospace 8`,
+///   `format = "<b>%s</b>\n%b"`, `height = 300`): about 44 characters a line, some 20 lines.
+///
+/// So a reminder's body is at most two lines with no blank line between them (the first stands
+/// alone as the cue in GNOME's collapsed banner) and 200 characters in all: five lines of 40
+/// on the narrowest. Everything else (every step, the dose in full, the safety notice) is on
+/// the stretch card a click opens; the title carries the stretch and its dose.
+pub const BODY_BUDGET: Budget = Budget {
+    lines: 2,
+    chars: 200,
+};
+
+/// The most a notification's body may hold (see [`BODY_BUDGET`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// Lines of text (each may wrap on screen).
+    pub lines: usize,
+    /// Characters in all.
+    pub chars: usize,
+}
+
+impl Budget {
+    /// `lines` cut to the budget: the first [`Budget::lines`] of them, the last shortened at a
+    /// word (with an ellipsis) when they hold more than [`Budget::chars`] characters.
+    pub fn fit(self, lines: Vec<String>) -> Vec<String> {
+        let mut kept = Vec::new();
+        let mut left = self.chars;
+        for line in lines.into_iter().take(self.lines) {
+            let len = line.chars().count();
+            if len <= left {
+                left -= len;
+                kept.push(line);
+                continue;
+            }
+            if left > 1 {
+                let cut: String = line.chars().take(left - 1).collect();
+                let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+                kept.push(format!("{}\u{2026}", cut.trim_end()));
+            }
+            break;
+        }
+        kept
+    }
+}
+
+/// How long a notification stays on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Until it is answered: a stretch or a session (expire timeout 0, the `resident` hint, so
+    /// that a server which would time it out or drop it on a click keeps it).
+    UntilAnswered,
+    /// It goes by itself and is not kept in the server's history: a posture check (the
+    /// `transient` hint, the server's own timeout).
+    Passing,
+    /// As the server decides (the config-error notice).
+    ServerDefault,
+}
+
 /// One notification, ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     /// What to do, e.g. "Mid-back stretch: Seated twist, 15-30 s each side".
     pub title: String,
-    /// Summary, numbered steps and dose, each paragraph one element, plain text.
+    /// The body, one element a line, plain text, within [`BODY_BUDGET`].
     pub paragraphs: Vec<String>,
     /// The buttons.
     pub actions: Vec<Action>,
     /// The stretch's illustration, sent as the `image-path` hint; servers that show no images
     /// ignore it and show the text alone.
     pub image: Option<PathBuf>,
+    /// How long it stays.
+    pub lifetime: Lifetime,
+}
+
+/// The second line of a stretch reminder: where the rest of it is, and (until the user has
+/// seen it) that the safety notice is there too.
+pub fn stretch_cue(on_click: OnClick, safety: bool) -> &'static str {
+    match (on_click, safety) {
+        (OnClick::Guide, false) => {
+            "Click it to be guided through it in a terminal, or run `stretchd card`."
+        }
+        (OnClick::Guide, true) => {
+            "First time: click it for the guide in a terminal, with the safety notice."
+        }
+        (_, false) => "Click it (or run `stretchd card`) for every step, the picture and a timer.",
+        (_, true) => {
+            "First time: click it (or run `stretchd card`) for the safety notice, every step and a timer."
+        }
+    }
 }
 
 impl Notice {
-    /// The notification for a firing: a desk stretch at its level with its steps and a line that
-    /// says it is one (and the safety notice until the user has seen it), a session with its
-    /// warm-up and stretches, or a posture check. Snooze is offered while the snooze limit
-    /// allows. A stretch
-    /// carries its illustration `<images>/<id>.svg` when that file exists (see
+    /// The notification for a firing, its body within [`BODY_BUDGET`]: a desk stretch at its
+    /// level (the title) with its summary and where its card is ([`stretch_cue`], which names
+    /// the safety notice until the user has seen it), a session with its warm-up and
+    /// stretches, or a posture check. Snooze is offered while the snooze limit allows. A
+    /// stretch carries its illustration `<images>/<id>.svg` when that file exists (see
     /// [`crate::store::assets`]); `images: None` sends no pictures.
     pub fn for_fire(
         config: &Config,
@@ -132,25 +215,14 @@ impl Notice {
         snooze_max: u32,
         images: Option<&Path>,
     ) -> Option<Notice> {
-        let (title, mut paragraphs) = match fire.kind {
+        let (title, paragraphs) = match fire.kind {
             Kind::Stretch => {
                 let s = crate::schedule::level::leveled(
                     config.catalog.stretch(&fire.item)?,
                     fire.level.as_ref(),
                 );
-                let steps: Vec<String> = (1..)
-                    .zip(&s.steps)
-                    .map(|(n, step)| format!("{n}. {step}"))
-                    .collect();
-                (
-                    s.title(),
-                    vec![
-                        DESK_NOTE.to_owned(),
-                        s.summary.clone(),
-                        steps.join("\n"),
-                        s.dose.describe(),
-                    ],
-                )
+                let cue = stretch_cue(config.notify.on_click, fire.safety).to_owned();
+                (s.title(), vec![s.summary.clone(), cue])
             }
             Kind::Posture => {
                 let p = config.catalog.posture(&fire.item)?;
@@ -159,24 +231,23 @@ impl Notice {
             Kind::Session => {
                 let stretches = crate::schedule::session_stretches(config, fire);
                 let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-                let list: Vec<String> = (1..)
-                    .zip(&stretches)
-                    .map(|(n, s)| format!("{n}. {}: {}", s.name, s.dose.describe()))
-                    .collect();
+                let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
+                let done = if fire.safety {
+                    "Done starts the guided session in a terminal, with the safety notice first."
+                } else {
+                    "Done starts the guided session in a terminal."
+                };
                 (
                     session_title(&stretches),
                     vec![
-                        WARM_UP.to_owned(),
-                        list.join("\n"),
-                        "Done starts the guided session in a terminal.".to_owned(),
+                        format!("Warm up first, then: {}.", names.join(", ")),
+                        done.to_owned(),
                     ],
                 )
             }
         };
+        let mut paragraphs = BODY_BUDGET.fit(paragraphs);
         paragraphs.retain(|p| !p.is_empty());
-        if fire.safety {
-            paragraphs.push(SAFETY_NOTICE.to_owned());
-        }
         let mut actions = vec![Action::Done];
         if fire.snoozes < snooze_max {
             actions.push(Action::Snooze);
@@ -186,11 +257,16 @@ impl Notice {
             .filter(|_| fire.kind == Kind::Stretch)
             .map(|dir| crate::store::assets::image_file(dir, &fire.item))
             .filter(|path| path.is_file());
+        let lifetime = match fire.kind {
+            Kind::Posture => Lifetime::Passing,
+            Kind::Stretch | Kind::Session => Lifetime::UntilAnswered,
+        };
         Some(Notice {
             title,
             paragraphs,
             actions,
             image,
+            lifetime,
         })
     }
 
@@ -204,6 +280,7 @@ impl Notice {
             ],
             actions: Vec::new(),
             image: None,
+            lifetime: Lifetime::ServerDefault,
         }
     }
 
@@ -218,16 +295,16 @@ impl Notice {
             .collect()
     }
 
-    /// The body as plain text.
+    /// The body as plain text, a line each (no blank lines: Plasma drops them anyway).
     pub fn plain_body(&self) -> String {
-        self.paragraphs.join("\n\n")
+        self.paragraphs.join("\n")
     }
 
     /// The body for servers that parse markup (they advertise `body-markup`): the same text,
     /// escaped so that `&` and `<` in a custom stretch show as written.
     pub fn markup_body(&self) -> String {
         let escaped: Vec<String> = self.paragraphs.iter().map(|p| escape(p)).collect();
-        escaped.join("\n\n")
+        escaped.join("\n")
     }
 }
 
@@ -391,6 +468,17 @@ async fn send(
     if let Some(uri) = &image_uri {
         hints.insert("image-path", Variant::from(uri.as_str()));
     }
+    let expire = match notice.lifetime {
+        Lifetime::UntilAnswered => {
+            hints.insert("resident", Variant::Bool(true));
+            0
+        }
+        Lifetime::Passing => {
+            hints.insert("transient", Variant::Bool(true));
+            -1
+        }
+        Lifetime::ServerDefault => -1,
+    };
     proxy
         .notify(
             "stretchd",
@@ -400,7 +488,7 @@ async fn send(
             &body,
             &actions,
             hints,
-            -1,
+            expire,
         )
         .await
 }
@@ -519,16 +607,14 @@ mod tests {
             "{}",
             session.title
         );
-        let list: Vec<&str> = session.paragraphs[1].lines().collect();
-        assert_eq!(list.len(), 2, "{list:?}");
-        assert!(list[0].starts_with("1. Thoracic extension: "), "{list:?}");
-        assert!(list[1].starts_with("2. Seated twist: "), "{list:?}");
+        assert_eq!(
+            session.paragraphs[0],
+            "Warm up first, then: Thoracic extension, Seated twist."
+        );
     }
 
     #[test]
-    fn a_desk_stretch_says_it_is_one_and_a_session_lists_its_warm_up_and_stretches() {
-        let twist = notice("seated-twist");
-        assert_eq!(twist.paragraphs[0], DESK_NOTE);
+    fn a_session_lists_its_warm_up_and_stretches_and_waits_for_an_answer() {
         let session = notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None);
         assert!(
             session
@@ -537,40 +623,29 @@ mod tests {
             "{}",
             session.title
         );
-        assert_eq!(session.paragraphs[0], WARM_UP);
-        let list: Vec<&str> = session.paragraphs[1].lines().collect();
-        assert_eq!(list.len(), 4, "{list:?}");
-        assert!(
-            list[0].starts_with("1. Cat-camel: 8 slow rounds"),
-            "{list:?}"
-        );
-        assert!(
-            list[3].starts_with("4. Thread the needle: Hold"),
-            "{list:?}"
+        assert_eq!(
+            session.paragraphs,
+            [
+                "Warm up first, then: Cat-camel, Thoracic extension, Seated twist, Thread the needle.",
+                "Done starts the guided session in a terminal."
+            ]
         );
         assert_eq!(
             session.actions,
             [Action::Done, Action::Snooze, Action::Skip]
         );
         assert!(session.image.is_none());
+        assert_eq!(session.lifetime, Lifetime::UntilAnswered);
     }
 
     #[test]
-    fn a_stretch_notice_ends_with_its_dose() {
+    fn a_stretch_carries_its_dose_in_the_title_and_a_two_line_cue() {
         let camel = notice("cat-camel");
         assert_eq!(camel.title, "Mid-back stretch: Cat-camel, 8 slow rounds");
-        assert_eq!(
-            camel.paragraphs.last().unwrap(),
-            "8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s in each."
-        );
         let foam = notice("foam-rolling");
         assert_eq!(
             foam.title,
             "Mid-back stretch: Upper-back foam rolling, 2-3 min"
-        );
-        assert_eq!(
-            foam.paragraphs.last().unwrap(),
-            "Keep going for 2-3 min; there is nothing to hold."
         );
         let needle = notice("thread-the-needle");
         assert_eq!(
@@ -578,8 +653,81 @@ mod tests {
             "Mid-back stretch: Thread the needle, 15 s each side"
         );
         assert_eq!(
-            needle.paragraphs.last().unwrap(),
-            "Hold 15 s, once on each side."
+            needle.paragraphs,
+            [
+                "Reaching one arm under the body on all fours rotates the upper back and eases the shoulders.",
+                stretch_cue(OnClick::Card, false)
+            ]
+        );
+        assert_eq!(needle.lifetime, Lifetime::UntilAnswered);
+        assert_eq!(
+            notice_of(Kind::Posture, "shoulders", None).lifetime,
+            Lifetime::Passing
+        );
+    }
+
+    #[test]
+    fn every_built_in_reminder_fits_the_body_budget_without_a_cut() {
+        let config = Config::parse(
+            crate::config::DEFAULT_TOML,
+            &crate::config::Origin::Embedded,
+        )
+        .unwrap();
+        let mut notices: Vec<Notice> = config
+            .catalog
+            .stretches
+            .iter()
+            .map(|s| notice(&s.id))
+            .collect();
+        notices.extend(
+            config
+                .catalog
+                .postures
+                .iter()
+                .map(|p| notice_of(Kind::Posture, &p.id, None)),
+        );
+        notices.push(notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None));
+        let longest_cue = [OnClick::Card, OnClick::Guide, OnClick::Seen]
+            .into_iter()
+            .flat_map(|c| [stretch_cue(c, false), stretch_cue(c, true)])
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap();
+        for n in notices {
+            let body = n.plain_body();
+            assert!(!body.contains('\u{2026}'), "cut: {body}");
+            assert!(!body.contains("\n\n"), "a blank line: {body}");
+            assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{body}");
+            assert!(body.chars().count() <= BODY_BUDGET.chars, "{body}");
+            // A stretch's summary fits with the longest cue (the safety notice named) too.
+            if n.title.starts_with("Mid-back stretch") {
+                let first = n.paragraphs[0].chars().count();
+                assert!(first + longest_cue <= BODY_BUDGET.chars, "{body}");
+            }
+            assert!(
+                !body.contains("Warm up first: spend"),
+                "the safety notice: {body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_body_over_the_budget_is_cut_at_a_word() {
+        let budget = Budget {
+            lines: 2,
+            chars: 20,
+        };
+        assert_eq!(
+            budget.fit(vec![
+                "one two".to_owned(),
+                "three four five six".to_owned(),
+                "x".to_owned()
+            ]),
+            ["one two", "three four\u{2026}"]
+        );
+        assert_eq!(
+            budget.fit(vec!["a".repeat(30)]),
+            ["a".repeat(19) + "\u{2026}"]
         );
     }
 
@@ -593,10 +741,6 @@ mod tests {
         assert_eq!(
             needle.title,
             "Mid-back stretch: Thread the needle, 20 s each side"
-        );
-        assert_eq!(
-            needle.paragraphs.last().unwrap(),
-            "Hold 20 s, once on each side."
         );
         // A flow has no level.
         assert_eq!(

@@ -11,7 +11,7 @@ use super::refusal::Refusal;
 use super::{Clock, Daemon, Last};
 use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
-use crate::ipc::{PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
+use crate::ipc::{HeldNext, PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::schedule::level::{self, Adjust};
 use crate::schedule::state::Pause;
 use crate::schedule::{self, Fire, aside};
@@ -503,8 +503,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             waiting: self
                 .last
                 .as_ref()
-                .filter(|l| l.outcome.is_none())
+                .filter(|l| l.outcome.is_none() && !l.filed)
                 .map(|l| Upcoming::of(&self.config, &l.fire)),
+            filed: self
+                .last
+                .as_ref()
+                .filter(|l| l.outcome.is_none() && l.filed)
+                .map(|l| Upcoming::of(&self.config, &l.fire)),
+            held_next: schedule::held_back(&self.config, &self.state, now, self.clock.zone()).map(
+                |fire| HeldNext {
+                    reminder: Upcoming::of(&self.config, &fire),
+                    grace_secs: self.config.presence.grace.as_secs(),
+                },
+            ),
             week: Progress {
                 done: self.done_this_week(now),
                 goal: self.config.weekly_goal,

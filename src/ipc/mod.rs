@@ -263,6 +263,23 @@ pub struct Status {
     /// Why reminders are held back right now, if they are; the CLI words it.
     #[serde(default)]
     pub held: Option<Held>,
+    /// While reminders are held: the one that waits, and what happens when the hold ends.
+    #[serde(default)]
+    pub held_next: Option<HeldNext>,
+    /// A reminder sent while the notification server was in do-not-disturb mode (`stretchd
+    /// now`), which the server filed without showing: it still takes an answer from the CLI,
+    /// but it is not on screen waiting for one.
+    #[serde(default)]
+    pub filed: Option<Upcoming>,
+}
+
+/// The reminder that waits while reminders are held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldNext {
+    /// The reminder, with when it fell (or falls) due.
+    pub reminder: Upcoming,
+    /// How long after the hold ends it fires (`presence.grace`).
+    pub grace_secs: u64,
 }
 
 /// Why reminders are held back although they are due.

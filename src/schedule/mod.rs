@@ -261,7 +261,7 @@ pub fn set_quiet(
 }
 
 /// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.
-/// A pending snooze of the same reminder is used up.
+/// A pending snooze is left as it is: the snoozed reminder still comes back at its end.
 pub fn fire_now(
     config: &Config,
     state: &mut State,
@@ -269,8 +269,24 @@ pub fn fire_now(
     now: DateTime<Utc>,
 ) -> Option<Fire> {
     let reminder = config.reminder(reminder)?;
-    let snooze = take_snooze(state, &reminder.id);
-    fire(config, state, reminder, snooze, now)
+    fire(config, state, reminder, None, now)
+}
+
+/// While something holds reminders back (the user is away, do not disturb, a full-screen
+/// window), the reminder that waits: the next that fires once nothing holds it, as of `now`.
+/// `None` when nothing holds reminders, or nothing would fire.
+pub fn held_back<Tz: TimeZone>(
+    config: &Config,
+    state: &State,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Option<Fire> {
+    if !state.presence.holds() {
+        return None;
+    }
+    let mut free = state.clone();
+    free.presence = state::Presence::default();
+    preview(config, &free, now, 1, tz).into_iter().next()
 }
 
 /// Drops the snoozes of reminders that `config` no longer has (after a reload, or from an

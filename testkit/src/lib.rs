@@ -21,6 +21,7 @@
 pub mod logind;
 pub mod notifications;
 pub mod wayland;
+pub mod webdriver;
 pub mod x11;
 
 use std::ffi::{OsStr, OsString};

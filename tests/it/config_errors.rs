@@ -25,7 +25,7 @@ fn notify_takes_on_click_and_a_terminal_command_split_into_words() {
     assert_eq!(config.notify.on_click, stretchd::config::OnClick::Guide);
     assert_eq!(config.notify.terminal, ["gnome-terminal", "--"]);
     let default = parse(POSTURE).unwrap();
-    assert_eq!(default.notify.on_click, stretchd::config::OnClick::Seen);
+    assert_eq!(default.notify.on_click, stretchd::config::OnClick::Card);
     assert_eq!(default.notify.terminal, ["x-terminal-emulator", "-e"]);
 }
 

@@ -54,8 +54,7 @@ async fn setup(caps: &[&str], config: &str) -> (Bus, Server, Daemon, tempfile::T
 }
 
 #[tokio::test]
-async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
-    let numbered = BIN.numbered_steps("seated-twist");
+async fn a_due_stretch_arrives_with_its_cue_buttons_and_a_pointer_to_the_safety_notice() {
     let (_bus, server, daemon, _dir) = setup(
         DEFAULT_CAPABILITIES,
         &twist_config("[snooze]\nlength = \"3s\"\n"),
@@ -67,16 +66,23 @@ async fn a_due_stretch_arrives_with_its_steps_buttons_and_safety_notice() {
     assert_eq!(call.summary, TWIST_TITLE);
     assert_eq!(call.replaces_id, 0);
     assert!(!call.icon.is_empty(), "no icon");
-    assert!(
-        call.body.contains(&numbered),
-        "the body lacks the numbered steps {numbered:?}:\n{}",
-        call.body
+    assert_eq!(
+        call.body,
+        format!(
+            "Turning the upper body while seated brings rotation back into the mid back.\n{}",
+            stretchd::daemon::notify::stretch_cue(stretchd::config::OnClick::Card, true)
+        )
     );
+    // It stays until answered.
+    assert_eq!(call.expire_timeout, 0);
     assert!(
-        call.body.contains(stretchd::catalog::SAFETY_NOTICE),
-        "the first stretch lacks the safety notice:\n{}",
-        call.body
+        call.hints
+            .get("resident")
+            .is_some_and(|v| v.contains("true")),
+        "{:?}",
+        call.hints
     );
+    assert!(!call.hints.contains_key("transient"), "{:?}", call.hints);
     assert_eq!(
         action_pairs(&call.actions),
         [
@@ -184,7 +190,7 @@ async fn snooze_brings_the_same_reminder_back_after_the_snooze_length() {
     );
     assert_eq!(again.summary, first.summary);
     assert!(
-        !again.body.contains(stretchd::catalog::SAFETY_NOTICE),
+        !again.body.contains("safety notice"),
         "the safety notice is shown a second time"
     );
     // `max = 1`: the snooze used up the limit, so the button is gone.
@@ -243,7 +249,7 @@ async fn a_new_reminder_replaces_an_unanswered_one() {
         .await;
     // The first was not answered, so the safety notice comes again.
     assert!(
-        second.body.contains(stretchd::catalog::SAFETY_NOTICE),
+        second.body.contains("safety notice"),
         "the safety notice is not shown again:\n{}",
         second.body
     );
@@ -255,7 +261,7 @@ async fn markup_servers_get_an_escaped_body() {
         "[[stretch]]\n\
          id = \"markup\"\n\
          name = \"Markup test\"\n\
-         summary = \"Checks escaping.\"\n\
+         summary = \"Press <b>& hold.\"\n\
          steps = [\"Press <b>& hold.\", \"Let go.\"]\n\
          hold = \"20s\"\n\
          position = \"chair\"\n\
@@ -271,8 +277,7 @@ async fn markup_servers_get_an_escaped_body() {
     let call = server.next_async(DUE, &daemon).await;
     assert!(call.summary.contains("Markup test"), "{}", call.summary);
     assert!(
-        call.body
-            .contains("1. Press &lt;b&gt;&amp; hold.\n2. Let go."),
+        call.body.starts_with("Press &lt;b&gt;&amp; hold.\n"),
         "the step is not escaped:\n{}",
         call.body
     );
@@ -380,16 +385,68 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
     daemon.wait_for_log_async(": done", SOON).await;
 }
 
+/// Waits until `path` exists (a recording script wrote it), within [`SOON`].
+async fn wait_for_file(path: &std::path::Path, daemon: &Daemon) -> String {
+    let deadline = Instant::now() + SOON;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} was not written within {SOON:?}; log:\n{}",
+            path.display(),
+            daemon.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
-async fn clicking_a_reminder_by_default_only_marks_it_seen() {
-    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &twist_config("")).await;
+async fn clicking_a_stretch_by_default_opens_its_card_with_xdg_open() {
+    // A stand-in `xdg-open` first on PATH records what the card command opens.
+    let scratch = tempfile::tempdir().unwrap();
+    let args_file = scratch.path().join("args");
+    let opener = recording_terminal(scratch.path(), &args_file);
+    std::fs::rename(&opener, scratch.path().join("xdg-open")).unwrap();
+    let path = format!(
+        "{}:{}",
+        scratch.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let bus = Bus::start();
+    let server = Server::with_capabilities(&bus.address, DEFAULT_CAPABILITIES);
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &twist_config(""));
+    let mut daemon = BIN.daemon(&bus.address, &config).env("PATH", path).start();
+    daemon.wait_for_log_async("stretchd is running", SOON).await;
+
+    let call = server.next_async(DUE, &daemon).await;
+    server.press(call.id, "default");
+    let line = daemon.wait_for_log_async("opened the card", SOON).await;
+    assert!(line.contains("item=seated-twist"), "{line}");
+    let xdg_open_args = wait_for_file(&args_file, &daemon).await;
+    let card = daemon.home().join("data/stretchd/cards/seated-twist.html");
+    assert_eq!(xdg_open_args.trim_end(), card.to_str().unwrap());
+    let html = std::fs::read_to_string(&card).unwrap();
+    assert!(html.contains("<h1>Seated twist</h1>"), "{html}");
+    assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
+    // A click answers nothing: the reminder still takes Skip.
+    server.press(call.id, "skip");
+    daemon.wait_for_log_async(": skipped", SOON).await;
+}
+
+#[tokio::test]
+async fn clicking_a_reminder_with_on_click_seen_only_marks_it_seen() {
+    let config = twist_config("[notify]\non_click = \"seen\"\n");
+    let (_bus, server, mut daemon, _dir) = setup(DEFAULT_CAPABILITIES, &config).await;
     let call = server.next_async(DUE, &daemon).await;
     server.press(call.id, "default");
     let line = daemon
         .wait_for_log_async("seen (notification clicked)", SOON)
         .await;
     assert!(line.contains("item=seated-twist"), "{line}");
-    assert_eq!(daemon.count("opened the guide"), 0, "{}", daemon.log());
+    assert_eq!(daemon.count("opened the"), 0, "{}", daemon.log());
     server.press(call.id, "skip");
     daemon.wait_for_log_async(": skipped", SOON).await;
 }
@@ -453,6 +510,16 @@ async fn sighup_reloads_a_valid_config_and_keeps_the_old_one_otherwise() {
             .next_async(deadline.saturating_duration_since(Instant::now()), &daemon)
             .await;
         if call.summary == "Posture check: Sit tall" {
+            // A posture check goes by itself, and is not kept in the server's history.
+            assert_eq!(call.expire_timeout, -1);
+            assert!(
+                call.hints
+                    .get("transient")
+                    .is_some_and(|v| v.contains("true")),
+                "{:?}",
+                call.hints
+            );
+            assert!(!call.hints.contains_key("resident"), "{:?}", call.hints);
             break;
         }
         assert!(

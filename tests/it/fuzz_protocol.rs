@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo, Progress, Reply, Request,
-    Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
+    ClientError, Held, HeldNext, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo, Progress, Reply,
+    Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -411,6 +411,8 @@ fn status() -> impl Strategy<Value = Status> {
         proptest::option::of(any::<String>()),
         idle_source,
         proptest::option::of(held),
+        proptest::option::of((upcoming(), any::<u64>())),
+        proptest::option::of(upcoming()),
     );
     let parts = (
         any::<u32>(),
@@ -423,7 +425,7 @@ fn status() -> impl Strategy<Value = Status> {
     );
     (texts, parts).prop_map(
         |(
-            (daemon_version, config, config_error, idle_source, held),
+            (daemon_version, config, config_error, idle_source, held, held_next, filed),
             (pid, running_since, paused, snoozed, next, waiting, (done, goal)),
         )| Status {
             pid,
@@ -446,6 +448,11 @@ fn status() -> impl Strategy<Value = Status> {
             },
             idle_source,
             held,
+            held_next: held_next.map(|(reminder, grace_secs)| HeldNext {
+                reminder,
+                grace_secs,
+            }),
+            filed,
         },
     )
 }

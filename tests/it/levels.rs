@@ -71,11 +71,6 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
         first.summary,
         "Mid-back stretch: Seated twist, 15 s each side"
     );
-    assert!(
-        first.body.contains("Hold 15 s, once on each side."),
-        "{}",
-        first.body
-    );
     let done = ok(&home, &["done", "--hard"]);
     assert_eq!(
         done.trim(),
@@ -91,11 +86,6 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     assert_eq!(
         second.summary,
         "Mid-back stretch: Seated twist, 20 s each side"
-    );
-    assert!(
-        second.body.contains("Hold 20 s, once on each side."),
-        "{}",
-        second.body
     );
     let status = ok(&home, &["status"]);
     assert!(status.contains("Seated twist, 20 s each side"), "{status}");
@@ -349,26 +339,29 @@ fn what_is_set_aside_leaves_the_session_and_the_suggestion() {
     assert!(out.starts_with("Mid-back stretch: Cat-camel"), "{out}");
 }
 
+/// What a stretch reminder's body says until the safety notice is seen: where to read it.
+const SAFETY_CUE: &str = "for the safety notice";
+
 #[test]
 fn the_safety_notice_repeats_until_a_reminder_is_answered() {
     let (_bus, server, mut daemon, _dir) = setup();
     let home = daemon.home().to_owned();
 
     let first = now(&home, &server, &daemon);
-    assert!(first.body.contains(SAFETY_NOTICE), "{}", first.body);
+    assert!(first.body.contains(SAFETY_CUE), "{}", first.body);
     // Replaced without an answer: again.
     let second = now(&home, &server, &daemon);
     assert_eq!(second.replaces_id, first.id);
-    assert!(second.body.contains(SAFETY_NOTICE), "{}", second.body);
+    assert!(second.body.contains(SAFETY_CUE), "{}", second.body);
     // Dismissed: again.
     server.close(second.id, 2);
     daemon.wait_for_log(": dismissed", SOON);
     let third = now(&home, &server, &daemon);
-    assert!(third.body.contains(SAFETY_NOTICE), "{}", third.body);
+    assert!(third.body.contains(SAFETY_CUE), "{}", third.body);
     // Skipped: seen, and no more.
     ok(&home, &["skip"]);
     let fourth = now(&home, &server, &daemon);
-    assert!(!fourth.body.contains(SAFETY_NOTICE), "{}", fourth.body);
+    assert!(!fourth.body.contains(SAFETY_CUE), "{}", fourth.body);
     let saved: Value =
         serde_json::from_str(&std::fs::read_to_string(state_path(&home)).unwrap()).unwrap();
     assert_eq!(saved["safety_shown"], true);

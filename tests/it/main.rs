@@ -10,6 +10,7 @@ const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
 
 mod assets;
 mod bad_configs;
+mod card;
 mod config_cmd;
 mod config_errors;
 mod control;
@@ -27,6 +28,7 @@ mod fuzz_config;
 mod fuzz_protocol;
 mod guide;
 mod hardening;
+mod held;
 mod hooks;
 mod install;
 mod levels;

@@ -53,12 +53,11 @@
 //!   ([`crate::ipc::Request::SessionDone`]), which counts toward the weekly goal.
 //! - **`--no-wait`** prints the whole routine without timers and records nothing.
 //!
-//! Its parts: `choice` picks the stretch, `routine` builds what to show, `countdown` times the
+//! Its parts: [`super::choice`] picks the stretch, `routine` builds what to show, `countdown` times the
 //! timed parts, `lines` is the one reader of stdin, `ask` asks the questions, and `record`
 //! tells the daemon or writes the files.
 
 mod ask;
-mod choice;
 mod countdown;
 mod lines;
 mod record;
@@ -124,14 +123,14 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
         )
     } else {
         let (catalogued, why) = if let Some(id) = &args.id {
-            (choice::find(&config, id)?, None)
+            (super::choice::find(&config, id, "guide")?, None)
         } else {
-            let (stretch, why) = choice::suggest(&config)?;
+            let (stretch, why) = super::choice::suggest(&config, "guide")?;
             (stretch, Some(why))
         };
         let stretch = at_level(catalogued);
         let dose = routine::timed(&stretch.dose, args.hold, args.reps)?;
-        say(&routine::heading(&stretch, &dose, why, safety))?;
+        say(&routine::heading(&stretch, &dose, why.as_deref(), safety))?;
         (
             routine(&stretch, &dose),
             Guided::Stretch {

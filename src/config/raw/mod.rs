@@ -204,7 +204,7 @@ fn default_grace() -> S {
     spanned("30s".to_owned())
 }
 fn default_on_click() -> S {
-    spanned("seen".to_owned())
+    spanned("card".to_owned())
 }
 fn default_terminal() -> S {
     spanned("x-terminal-emulator -e".to_owned())
@@ -313,7 +313,7 @@ impl RawNotify {
                 problem(
                     &self.on_click,
                     format!(
-                        "notify: on_click = \"{}\" is not allowed (allowed: \"seen\", \"guide\")",
+                        "notify: on_click = \"{}\" is not allowed (allowed: \"card\", \"guide\", \"seen\")",
                         self.on_click.get_ref()
                     ),
                 )

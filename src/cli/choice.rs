@@ -1,5 +1,6 @@
-//! Which stretch the guide walks through: the one asked for by id, or the one stretchd would
-//! suggest (the daemon's, else [`crate::schedule::next_stretch`] from the saved state).
+//! Which stretch `stretchd guide` walks through and `stretchd card` shows: the one asked for by
+//! id, or the one stretchd would suggest (the daemon's, else [`crate::schedule::next_stretch`]
+//! from the saved state).
 
 use anyhow::bail;
 use chrono::{Local, Utc};
@@ -10,7 +11,7 @@ use crate::ipc::{Client, ClientError, Request, Response};
 use crate::schedule::state::State;
 
 /// The stretch with this id, or an error that lists the ids.
-pub(super) fn find<'a>(config: &'a Config, id: &str) -> anyhow::Result<&'a Stretch> {
+pub(super) fn find<'a>(config: &'a Config, id: &str, command: &str) -> anyhow::Result<&'a Stretch> {
     if let Some(stretch) = config.catalog.stretch(id) {
         return Ok(stretch);
     }
@@ -23,19 +24,27 @@ pub(super) fn find<'a>(config: &'a Config, id: &str) -> anyhow::Result<&'a Stret
     let known = known.join(", ");
     let shown = crate::text::printable(id);
     if config.catalog.posture(id).is_some() {
-        bail!("\"{shown}\" is a posture check; the guide walks through stretches (known: {known})");
+        bail!(
+            "\"{shown}\" is a posture check; `stretchd {command}` takes stretches (known: {known})"
+        );
     }
     bail!("no stretch has the id \"{shown}\" (known: {known}); `stretchd stretches` lists them")
 }
 
-/// The stretch stretchd would suggest next, and a line that says where the choice came from.
-pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str)> {
+/// The stretch stretchd would suggest next, and a line that says where the choice came from;
+/// `command` (`guide`, `card`) is the one the messages name.
+pub(super) fn suggest<'c>(
+    config: &'c Config,
+    command: &str,
+) -> anyhow::Result<(&'c Stretch, String)> {
     match ask_daemon() {
         Ok(Some(item)) => {
             if let Some(stretch) = config.catalog.stretch(&item) {
                 return Ok((
                     stretch,
-                    "(The stretch the daemon suggests; `stretchd guide ID` picks another.)",
+                    format!(
+                        "(The stretch the daemon suggests; `stretchd {command} ID` picks another.)"
+                    ),
                 ));
             }
         }
@@ -47,12 +56,12 @@ pub(super) fn suggest(config: &Config) -> anyhow::Result<(&Stretch, &'static str
         .unwrap_or_else(|| State::new(Utc::now()));
     let Some(stretch) = crate::schedule::next_stretch(config, &state, Utc::now(), &Local) else {
         bail!(
-            "no stretch to suggest: every stretch is set aside (`stretchd stretches` lists them); bring one back with `stretchd stretches restore ID`, or name one: `stretchd guide ID`"
+            "no stretch to suggest: every stretch is set aside (`stretchd stretches` lists them); bring one back with `stretchd stretches restore ID`, or name one: `stretchd {command} ID`"
         );
     };
     Ok((
         stretch,
-        "(Next in the rotation; `stretchd guide ID` picks another.)",
+        format!("(Next in the rotation; `stretchd {command} ID` picks another.)"),
     ))
 }
 
