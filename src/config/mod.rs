@@ -318,6 +318,8 @@ pub struct Config {
     pub presence: PresenceConfig,
     /// What clicking a reminder does.
     pub notify: NotifyConfig,
+    /// The tray icon.
+    pub tray: TrayConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -415,6 +417,13 @@ pub struct NotifyConfig {
     /// The command that runs a program in a new terminal window, split into words (the program
     /// and its arguments are appended), e.g. `["x-terminal-emulator", "-e"]`.
     pub terminal: Vec<String>,
+}
+
+/// The `[tray]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrayConfig {
+    /// Whether to show an icon in the tray (a `StatusNotifierItem`) while a tray host runs.
+    pub enable: bool,
 }
 
 impl Config {

@@ -1,5 +1,6 @@
 //! Opening `stretchd guide` in a new terminal window: for a stretch, when its reminder is
-//! clicked with `[notify] on_click = "guide"`; for a session, on its Done (or such a click).
+//! clicked with `[notify] on_click = "guide"`; for a session, on its Done (or such a click, or
+//! the tray menu). Also a file with the desktop's handler (the tray's "Open the config").
 
 use std::path::Path;
 
@@ -22,29 +23,17 @@ pub(super) fn open_guide(
     guided: Guided<'_>,
     config: Option<&Path>,
 ) -> Result<(), String> {
-    use std::os::unix::process::CommandExt as _;
     let item = match guided {
         Guided::Stretch(id) => id,
         Guided::Session => crate::catalog::SESSION_ITEM,
     };
     let terminal = terminal_words.join(" ");
     let exe = super::process::command_line();
-    let mut command = terminal_command(terminal_words, &exe, guided, config);
-    command
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .process_group(0);
-    match command.spawn() {
-        Ok(mut child) => {
-            info!(item = %item, terminal = %terminal, pid = child.id(), "opened the guide");
-            std::thread::spawn(move || match child.wait() {
-                Ok(status) if !status.success() => {
-                    warn!("the guide's terminal (`{terminal}`) exited with {status}");
-                }
-                Ok(_) => {}
-                Err(e) => warn!("waiting for the guide's terminal (`{terminal}`): {e}"),
-            });
+    let command = terminal_command(terminal_words, &exe, guided, config);
+    let what = format!("the guide's terminal (`{terminal}`)");
+    match detached(command, what) {
+        Ok(pid) => {
+            info!(item = %item, terminal = %terminal, pid, "opened the guide");
             Ok(())
         }
         Err(e) => {
@@ -55,6 +44,38 @@ pub(super) fn open_guide(
             Err(why)
         }
     }
+}
+
+/// Opens `path` with the desktop's default handler (`xdg-open`), detached; a failure is logged.
+pub(super) fn open_file(path: &Path) {
+    let mut command = std::process::Command::new("xdg-open");
+    command.arg(path);
+    match detached(command, format!("xdg-open {}", path.display())) {
+        Ok(pid) => info!(pid, "opened {}", path.display()),
+        Err(e) => warn!(
+            "cannot open {}: xdg-open does not start ({e}); install xdg-utils, or open the file yourself",
+            path.display()
+        ),
+    }
+}
+
+/// Starts `command` detached (its own process group, no standard streams) and leaves it
+/// running; a thread reaps it and logs a failure of `what`. Returns its pid.
+fn detached(mut command: std::process::Command, what: String) -> std::io::Result<u32> {
+    use std::os::unix::process::CommandExt as _;
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .process_group(0);
+    let mut child = command.spawn()?;
+    let pid = child.id();
+    std::thread::spawn(move || match child.wait() {
+        Ok(status) if !status.success() => warn!("{what} exited with {status}"),
+        Ok(_) => {}
+        Err(e) => warn!("waiting for {what}: {e}"),
+    });
+    Ok(pid)
 }
 
 /// The command that opens the guide in a new terminal window: the `[notify] terminal` words,
