@@ -38,4 +38,4 @@ mod program;
 mod properties;
 mod schedule;
 mod systemd_unit;
-mod tray_xfce;
+mod tray;

@@ -4,8 +4,9 @@
 //! pressed through dbusmenu's `Event` (as the panel does) and their effect seen in `stretchd
 //! status`; a real click on the icon (xdotool) calls `Activate`, which shows the status. The
 //! icon comes when the panel starts after the daemon, comes back when it restarts, and leaves
-//! with `[tray] enable = false`. Needs xfce4-panel, Xvfb and xdotool; skipped with a note
-//! without them, unless `STRETCHD_REQUIRE_TRAY=1` (set by `.ci/run`).
+//! with `[tray] enable = false`.
+//! Needs xfce4-panel, Xvfb and xdotool; skipped with a note without them, unless
+//! `STRETCHD_REQUIRE_TRAY=1` (set by `.ci/run`).
 
 use std::collections::HashMap;
 use std::path::Path;
