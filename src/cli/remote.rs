@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use chrono::{DateTime, Days, Local, NaiveTime, Utc};
+use chrono::{DateTime, Days, Local, Utc};
 use serde::Serialize;
 
 use crate::cli::PauseArgs;
@@ -40,10 +40,8 @@ pub fn pause_until(args: &PauseArgs, now: DateTime<Utc>) -> anyhow::Result<Optio
         )));
     }
     if args.until_tomorrow {
-        let tomorrow = local_date + Days::new(1);
-        return Ok(Some(crate::schedule::workhours::local_instant(
-            &Local,
-            tomorrow.and_time(NaiveTime::MIN),
+        return Ok(Some(crate::schedule::workhours::tomorrow_start(
+            &Local, now,
         )));
     }
     Ok(None)
@@ -398,9 +396,12 @@ mod tests {
             .unwrap(),
             Some(now + chrono::Duration::hours(1))
         );
-        let later = pause_until(&args(None, NaiveTime::from_hms_opt(0, 0, 0), false), now)
-            .unwrap()
-            .unwrap();
+        let later = pause_until(
+            &args(None, chrono::NaiveTime::from_hms_opt(0, 0, 0), false),
+            now,
+        )
+        .unwrap()
+        .unwrap();
         assert!(later > now && later <= now + chrono::Duration::days(1));
         let tomorrow = pause_until(&args(None, None, true), now).unwrap().unwrap();
         // Too long to add (the CLI's parser refuses it first; this is the arithmetic's guard).

@@ -320,6 +320,8 @@ pub struct Config {
     pub notify: NotifyConfig,
     /// Commands run around breaks.
     pub hooks: HooksConfig,
+    /// The tray icon.
+    pub tray: TrayConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -424,6 +426,13 @@ pub struct NotifyConfig {
     /// The command that runs a program in a new terminal window, split into words (the program
     /// and its arguments are appended), e.g. `["x-terminal-emulator", "-e"]`.
     pub terminal: Vec<String>,
+}
+
+/// The `[tray]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrayConfig {
+    /// Whether to show an icon in the tray (a `StatusNotifierItem`) while a tray host runs.
+    pub enable: bool,
 }
 
 /// The longest `[hooks] timeout`: five minutes.

@@ -1,8 +1,9 @@
 //! Opening what a reminder leads to, detached from the daemon: `stretchd guide` in a new
-//! terminal window (a stretch clicked with `[notify] on_click = "guide"`; a session on its Done
-//! or such a click), and `stretchd card` for a stretch clicked with `on_click = "card"`, which
-//! writes the stretch's card and opens it with `xdg-open` (the page is built there, not in the
-//! daemon).
+//! terminal window (a stretch clicked with `[notify] on_click = "guide"`; a session on its Done,
+//! such a click, or the tray menu); `stretchd card` for a stretch clicked with `on_click =
+//! "card"`, which writes the stretch's card and opens it with `xdg-open` (the page is built
+//! there, not in the daemon); and a file with the desktop's handler (the tray's "Open the
+//! config").
 
 use std::path::Path;
 
@@ -17,9 +18,9 @@ pub enum Guided<'a> {
     Session,
 }
 
-/// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached and leaves
-/// it running ([`spawn_detached`]). The error (also logged) says why the terminal did not
-/// start, and the fix.
+/// Starts `<terminal> <this binary> guide <stretch>` (or `guide --session`) detached (its own
+/// process group, no standard streams) and leaves it running; a thread reaps it and logs a
+/// failure. The error (also logged) says why the terminal did not start, and the fix.
 pub(super) fn open_guide(
     terminal_words: &[String],
     guided: Guided<'_>,
@@ -32,13 +33,20 @@ pub(super) fn open_guide(
     let terminal = terminal_words.join(" ");
     let exe = super::process::command_line();
     let command = terminal_command(terminal_words, &exe, guided, config);
-    spawn_detached(command, "guide", item, &terminal).map_err(|e| {
-        let why = format!(
-            "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
-        );
-        warn!("{why}");
-        why
-    })
+    let what = format!("the guide's terminal (`{terminal}`)");
+    match detached(command, what) {
+        Ok(pid) => {
+            info!(item = %item, terminal = %terminal, pid, "opened the guide");
+            Ok(())
+        }
+        Err(e) => {
+            let why = format!(
+                "cannot open the guide: [notify] terminal = \"{terminal}\" does not start ({e}); set it to a terminal that is installed, e.g. \"foot\" or \"xterm -e\""
+            );
+            warn!("{why}");
+            Err(why)
+        }
+    }
 }
 
 /// Starts `<this binary> card <stretch>` (with `--config PATH` when the daemon runs with one)
@@ -50,23 +58,31 @@ pub(super) fn open_card(stretch: &str, config: Option<&Path>) {
     if let Some(config) = config {
         command.arg("--config").arg(config);
     }
-    if let Err(e) = spawn_detached(command, "card", stretch, &format!("{} card", exe.display())) {
-        warn!(
+    match detached(command, format!("`{} card {stretch}`", exe.display())) {
+        Ok(pid) => info!(item = %stretch, pid, "opened the card"),
+        Err(e) => warn!(
             "cannot open the card of {stretch}: {} card does not start ({e})",
             exe.display()
-        );
+        ),
     }
 }
 
-/// Spawns `command` detached (its own process group, no standard streams) and leaves it
-/// running; a thread reaps it and logs a failure, naming it `what` (`guide`, `card`) and
-/// `shown` (the program as the user configured it).
-fn spawn_detached(
-    mut command: std::process::Command,
-    what: &'static str,
-    item: &str,
-    shown: &str,
-) -> std::io::Result<()> {
+/// Opens `path` with the desktop's default handler (`xdg-open`), detached; a failure is logged.
+pub(super) fn open_file(path: &Path) {
+    let mut command = std::process::Command::new("xdg-open");
+    command.arg(path);
+    match detached(command, format!("xdg-open {}", path.display())) {
+        Ok(pid) => info!(pid, "opened {}", path.display()),
+        Err(e) => warn!(
+            "cannot open {}: xdg-open does not start ({e}); install xdg-utils, or open the file yourself",
+            path.display()
+        ),
+    }
+}
+
+/// Starts `command` detached (its own process group, no standard streams) and leaves it
+/// running; a thread reaps it and logs a failure of `what`. Returns its pid.
+fn detached(mut command: std::process::Command, what: String) -> std::io::Result<u32> {
     use std::os::unix::process::CommandExt as _;
     command
         .stdin(std::process::Stdio::null())
@@ -74,16 +90,13 @@ fn spawn_detached(
         .stderr(std::process::Stdio::null())
         .process_group(0);
     let mut child = command.spawn()?;
-    info!(item = %item, program = %shown, pid = child.id(), "opened the {what}");
-    let shown = shown.to_owned();
+    let pid = child.id();
     std::thread::spawn(move || match child.wait() {
-        Ok(status) if !status.success() => {
-            warn!("the {what} (`{shown}`) exited with {status}");
-        }
+        Ok(status) if !status.success() => warn!("{what} exited with {status}"),
         Ok(_) => {}
-        Err(e) => warn!("waiting for the {what} (`{shown}`): {e}"),
+        Err(e) => warn!("waiting for {what}: {e}"),
     });
-    Ok(())
+    Ok(pid)
 }
 
 /// The command that opens the guide in a new terminal window: the `[notify] terminal` words,

@@ -38,6 +38,7 @@ pub mod process;
 pub mod refusal;
 mod requests;
 mod serve;
+pub mod tray;
 pub mod watch;
 
 pub use serve::{Deps, PresenceFeed, run, serve};
@@ -61,6 +62,9 @@ pub enum Input {
     Follow(mpsc::Sender<Status>),
     /// A presence source reported a change.
     Presence(PresenceEvent),
+    /// The tray icon asks for something beside the CLI's requests (which it sends as
+    /// [`Input::Control`]).
+    Tray(tray::Ask),
     /// Stop (SIGTERM, SIGINT).
     Shutdown,
     /// The session bus went away: stop, and say so in what [`Daemon::run`] returns.
@@ -139,6 +143,8 @@ enum Completion {
     ReplyDue { seq: u64 },
     /// The Notify call for the config-error notice.
     ErrorNotice(Result<u32, NotifyError>),
+    /// The Notify call for the status shown when the tray icon is clicked.
+    StatusNotice(Result<u32, NotifyError>),
     /// Work that needs nothing more of the loop: a `CloseNotification` call (best effort; a
     /// failure is logged where it happens), a `next` preview computed beside the loop.
     Finished,
@@ -228,8 +234,12 @@ pub struct Daemon<N, C> {
     /// answer.
     now_replies: Vec<(u64, String, bool, oneshot::Sender<Response>)>,
     error_notice: u32,
+    /// The notification showing the status (a click on the tray icon), to replace.
+    status_notice: u32,
     server_missing: bool,
     followers: Vec<mpsc::Sender<Status>>,
+    /// Where the tray icon reads the status: kept current only while it is subscribed.
+    tray: Option<tokio::sync::watch::Sender<tray::host::Shown>>,
     last_status: Option<Status>,
     reload_at: Option<Instant>,
     /// The idle source in use, for `stretchd status`.
@@ -269,8 +279,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             early: Vec::new(),
             now_replies: Vec::new(),
             error_notice: 0,
+            status_notice: 0,
             server_missing: false,
             followers: Vec::new(),
+            tray: None,
             last_status: None,
             reload_at: None,
             idle_source: IdleSource::None,
@@ -285,6 +297,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     #[must_use]
     pub fn with_images(mut self, dir: PathBuf) -> Self {
         self.images = Some(dir);
+        self
+    }
+
+    /// Publishes the status for a tray icon on `shown` (see [`tray`]).
+    #[must_use]
+    pub fn with_tray(mut self, shown: tokio::sync::watch::Sender<tray::host::Shown>) -> Self {
+        self.tray = Some(shown);
         self
     }
 
@@ -355,6 +374,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     Some(Input::Notification(event)) => self.notification(event),
                     Some(Input::Control(request, reply)) => self.control(request, reply),
                     Some(Input::Presence(event)) => self.presence(event),
+                    Some(Input::Tray(ask)) => self.tray_asked(ask),
                     Some(Input::Follow(follower)) => {
                         let _ = follower.try_send(self.status());
                         self.followers.push(follower);
@@ -458,6 +478,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
+                }
+            }
+            Completion::StatusNotice(result) => {
+                if let Some(id) = self.delivered(result) {
+                    self.status_notice = id;
                 }
             }
             Completion::ReplyDue { seq } => {
@@ -867,8 +892,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Sends followers the status if it changed (or always, on the minute tick).
+    /// Sends followers the status if it changed (or always, on the minute tick), and the tray
+    /// icon too if it changed.
     fn push_status(&mut self, always: bool) {
+        self.push_tray(false);
         if self.followers.is_empty() {
             return;
         }
@@ -881,6 +908,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Err(mpsc::error::TrySendError::Closed(_)) => false,
         });
         self.last_status = Some(status);
+    }
+
+    /// Publishes the status for the tray icon if it is subscribed (a tray host runs) and the
+    /// status changed, or whatever it is with `always`; `None` while `[tray] enable` is off.
+    fn push_tray(&self, always: bool) {
+        let Some(tray) = self.tray.as_ref().filter(|t| t.receiver_count() > 0) else {
+            return;
+        };
+        let shown = self.config.tray.enable.then(|| self.status());
+        tray.send_if_modified(|old| {
+            let changed = always || *old != shown;
+            if changed {
+                *old = shown;
+            }
+            changed
+        });
     }
 
     /// Writes the state if it changed. A failure (a read-only or full disk) is retried after

@@ -308,7 +308,8 @@ impl Notice {
     }
 }
 
-fn escape(s: &str) -> String {
+/// `s` with `&`, `<` and `>` escaped, for text that a server or host may read as markup.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -410,6 +411,13 @@ impl DbusNotifier {
             .build()
             .await?;
         Ok(DbusNotifier { proxy })
+    }
+}
+
+impl DbusNotifier {
+    /// The session-bus connection it uses, which also serves the tray icon.
+    pub fn connection(&self) -> &zbus::Connection {
+        self.proxy.inner().connection()
     }
 }
 

@@ -365,12 +365,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Runs the `on_session_end` hook for a session just recorded: the session reminder's, when
     /// it answered the one on screen, else the guide's.
     fn session_ended(&mut self, on_screen: bool) {
-        if self
-            .config
-            .hooks
-            .command(crate::config::Hook::SessionEnd)
-            .is_none()
-        {
+        self.session_hook(
+            crate::config::Hook::SessionEnd,
+            on_screen,
+            Some(Outcome::Done),
+        );
+    }
+
+    /// Runs `hook` for a whole session: told the session reminder's id when `on_screen` (the
+    /// session answers the one on screen), else the guide's, and today's session as its title.
+    pub(super) fn session_hook(
+        &mut self,
+        hook: crate::config::Hook,
+        on_screen: bool,
+        answer: Option<Outcome>,
+    ) {
+        if self.config.hooks.command(hook).is_none() {
             return;
         }
         let reminder = match self.last.as_ref().filter(|_| on_screen) {
@@ -386,9 +396,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             kind: Kind::Session,
             item: crate::catalog::SESSION_ITEM,
             title: &title,
-            answer: Some(Outcome::Done),
+            answer,
         };
-        self.run_hook(crate::config::Hook::SessionEnd, &about);
+        self.run_hook(hook, &about);
     }
 
     /// `stretchd hurt [ID]`: records that the stretch hurt (answering it if it is the reminder

@@ -59,6 +59,9 @@ pub struct Deps<N, C, S> {
     pub config_changes: mpsc::Receiver<Changed>,
     /// Where the stretch illustrations are, if they could be written.
     pub images: Option<PathBuf>,
+    /// The session-bus connection to serve the tray icon on, if any (see
+    /// [`crate::daemon::tray`]).
+    pub tray: Option<zbus::Connection>,
     /// Resolves when the daemon is to stop (SIGTERM, SIGINT).
     pub shutdown: S,
 }
@@ -84,6 +87,7 @@ where
         reloads,
         config_changes,
         images,
+        tray,
         shutdown,
     } = deps;
     let mut daemon = Daemon::new(config, config_path, notifier, clock)
@@ -103,6 +107,15 @@ where
     }));
     feeds.spawn(forward(presence.events, tx.clone(), Input::Presence));
     feeds.spawn(forward_notifications(notifications, tx.clone()));
+    if let Some(conn) = tray {
+        let (shown, _) = tokio::sync::watch::channel(None);
+        feeds.spawn(crate::daemon::tray::host::run(
+            conn,
+            shown.clone(),
+            tx.clone(),
+        ));
+        daemon = daemon.with_tray(shown);
+    }
     feeds.spawn(async move {
         shutdown.await;
         let _ = tx.send(Input::Shutdown).await;
@@ -131,6 +144,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let notifier = DbusNotifier::connect(events_tx).await.context(
         "cannot connect to the D-Bus session bus (is DBUS_SESSION_BUS_ADDRESS set? stretchd runs inside a desktop session)",
     )?;
+    let tray = notifier.connection().clone();
     let (_watch, config_changes) = watch_config(&watched);
     let (presence_tx, events) = mpsc::channel(32);
     let (idle_source, asked) = crate::daemon::presence::start(&config.presence, &presence_tx).await;
@@ -151,6 +165,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
         reloads,
         config_changes,
         images: install_images(),
+        tray: Some(tray),
         shutdown,
     };
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {

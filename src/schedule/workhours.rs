@@ -177,6 +177,14 @@ pub fn local_instant<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Ut
         .unwrap_or_else(|| naive.and_utc())
 }
 
+/// The start of tomorrow in zone `tz` (`stretchd pause --until-tomorrow`, the tray's "Pause
+/// until tomorrow").
+pub fn tomorrow_start<Tz: TimeZone>(tz: &Tz, now: DateTime<Utc>) -> DateTime<Utc> {
+    let today = now.with_timezone(tz).date_naive();
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    local_instant(tz, tomorrow.and_time(chrono::NaiveTime::MIN))
+}
+
 /// The earlier instant of a local time that may be ambiguous, or `None` in a gap.
 fn earliest<Tz: TimeZone>(local: LocalResult<DateTime<Tz>>) -> Option<DateTime<Utc>> {
     match local {

@@ -1,8 +1,8 @@
 //! Helpers shared by stretchd's end-to-end tests and its benchmark binary (`stretchd-bench`): a
 //! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
 //! config files, fake servers for the control socket, a test notification server
-//! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), and `KWin`
-//! ([`wayland`]).
+//! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
+//! ([`wayland`]) and xfce4-panel as a tray host ([`xfce`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -23,6 +23,7 @@ pub mod notifications;
 pub mod wayland;
 pub mod webdriver;
 pub mod x11;
+pub mod xfce;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead as _, BufReader};
@@ -768,6 +769,11 @@ pub fn on_path(tool: &str) -> Option<PathBuf> {
 /// saying what to `install` (this returns false), or fails under `STRETCHD_REQUIRE_DUNST` (set
 /// by `.ci/run`, which installs them all).
 pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
+    tools_required(test, tools, install, "STRETCHD_REQUIRE_DUNST")
+}
+
+/// [`tools_present`], failing under the variable `required` instead.
+pub fn tools_required(test: &str, tools: &[&str], install: &str, required: &str) -> bool {
     let missing: Vec<&str> = tools
         .iter()
         .copied()
@@ -777,8 +783,8 @@ pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
         return true;
     }
     assert!(
-        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
-        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
+        std::env::var_os(required).is_none(),
+        "{required} is set but {missing:?} is missing: {install}"
     );
     eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
     false

@@ -120,6 +120,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
         reloads: mpsc::channel::<()>(1).1,
         config_changes: mpsc::channel::<Changed>(1).1,
         images: None,
+        tray: None,
         shutdown: async {
             let _ = stopped.await;
         },

@@ -41,3 +41,4 @@ mod program;
 mod properties;
 mod schedule;
 mod systemd_unit;
+mod tray;

@@ -12,7 +12,7 @@ use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
     MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS, MAX_REPS,
     MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder,
-    SnoozePolicy, Trigger, bounded_duration,
+    SnoozePolicy, TrayConfig, Trigger, bounded_duration,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -48,6 +48,7 @@ pub(super) struct RawConfig {
     presence: RawPresence,
     notify: RawNotify,
     hooks: RawHooks,
+    tray: RawTray,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -104,6 +105,19 @@ struct RawNotify {
     on_click: S,
     #[serde(default = "default_terminal")]
     terminal: S,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTray {
+    #[serde(default = "yes")]
+    enable: bool,
+}
+
+impl Default for RawTray {
+    fn default() -> Self {
+        RawTray { enable: yes() }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -490,6 +504,9 @@ impl RawConfig {
             presence,
             notify,
             hooks,
+            tray: TrayConfig {
+                enable: self.tray.enable,
+            },
         };
         let has = |kind| {
             config

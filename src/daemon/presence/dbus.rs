@@ -1,5 +1,6 @@
 //! Small D-Bus helpers shared by the presence sources that listen on a bus ([`super::logind`],
-//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]): connections and their errors,
+//! [`super::mutter`], [`super::screensaver`], [`super::dnd`]) and the tray icon (which follows
+//! its host's name): connections and their errors,
 //! match rules, name owners, property reads that never start a service, and the task loop over
 //! a source's two signal streams ([`follow`]).
 //!
@@ -142,7 +143,10 @@ pub(super) async fn subscribe(
 }
 
 /// Subscribes to the bus's `NameOwnerChanged` for `name`: see [`owned_now`].
-pub(super) async fn owner_changes(conn: &Connection, name: &str) -> zbus::Result<MessageStream> {
+pub(in crate::daemon) async fn owner_changes(
+    conn: &Connection,
+    name: &str,
+) -> zbus::Result<MessageStream> {
     let rule = MatchRule::builder()
         .msg_type(Type::Signal)
         .sender(BUS_NAME)
@@ -225,13 +229,13 @@ pub(super) async fn follow_service(
 }
 
 /// From a `NameOwnerChanged` signal: whether the name has an owner now.
-pub(super) fn owned_now(msg: &Message) -> Option<bool> {
+pub(in crate::daemon) fn owned_now(msg: &Message) -> Option<bool> {
     let (_name, _old, new) = msg.body().deserialize::<(String, String, String)>().ok()?;
     Some(!new.is_empty())
 }
 
 /// Whether `name` has an owner on the bus.
-pub(super) async fn has_owner(conn: &Connection, name: &str) -> zbus::Result<bool> {
+pub(in crate::daemon) async fn has_owner(conn: &Connection, name: &str) -> zbus::Result<bool> {
     let reply = conn
         .call_method(
             Some(BUS_NAME),
@@ -288,7 +292,9 @@ pub(super) async fn get_property(
 
 /// `call`, failing after [`CALL_TIMEOUT`]: a service that never answers (or a connection made
 /// without a method timeout) must not stall a source for good.
-pub(super) async fn bounded<T>(call: impl Future<Output = zbus::Result<T>>) -> zbus::Result<T> {
+pub(in crate::daemon) async fn bounded<T>(
+    call: impl Future<Output = zbus::Result<T>>,
+) -> zbus::Result<T> {
     tokio::time::timeout(CALL_TIMEOUT, call)
         .await
         .unwrap_or_else(|_| {
@@ -345,7 +351,7 @@ pub(super) fn is(msg: &Message, interface: &str, member: &str) -> bool {
 
 /// The next message of `stream`: `None` once the connection is gone. A message that cannot be
 /// read is logged and skipped.
-pub(super) async fn next(stream: &mut MessageStream, what: &str) -> Option<Message> {
+pub(in crate::daemon) async fn next(stream: &mut MessageStream, what: &str) -> Option<Message> {
     loop {
         match stream.next().await? {
             Ok(msg) => return Some(msg),

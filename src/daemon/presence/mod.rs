@@ -39,7 +39,7 @@ pub enum PresenceEvent {
 }
 
 pub mod clock;
-mod dbus;
+pub(super) mod dbus;
 pub mod dnd;
 pub mod logind;
 pub mod mutter;
