@@ -50,8 +50,9 @@ pub(super) fn open_guide(
 }
 
 /// Starts `<this binary> card <stretch>` (with `--config PATH` when the daemon runs with one)
-/// detached: it writes the stretch's card and opens it with `xdg-open`. A failure is logged.
-pub(super) fn open_card(stretch: &str, config: Option<&Path>) {
+/// detached: it writes the stretch's card and opens it with `xdg-open`. A failure to start is
+/// logged; returns whether it started.
+pub(super) fn open_card(stretch: &str, config: Option<&Path>) -> bool {
     let exe = super::process::command_line();
     let mut command = std::process::Command::new(&exe);
     command.arg("card").arg(stretch);
@@ -59,11 +60,17 @@ pub(super) fn open_card(stretch: &str, config: Option<&Path>) {
         command.arg("--config").arg(config);
     }
     match detached(command, format!("`{} card {stretch}`", exe.display())) {
-        Ok(pid) => info!(item = %stretch, pid, "opened the card"),
-        Err(e) => warn!(
-            "cannot open the card of {stretch}: {} card does not start ({e})",
-            exe.display()
-        ),
+        Ok(pid) => {
+            info!(item = %stretch, pid, "opened the card");
+            true
+        }
+        Err(e) => {
+            warn!(
+                "cannot open the card of {stretch}: {} card does not start ({e})",
+                exe.display()
+            );
+            false
+        }
     }
 }
 

@@ -659,20 +659,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// The body of notification `id` (the latest reminder's) was clicked: `[notify] on_click`
     /// says what it opens. With `"card"` a stretch opens its card in the browser (`stretchd
     /// card <stretch>`); with `"guide"` a stretch opens `stretchd guide <stretch>` in a new
-    /// terminal window; with either, a session opens `stretchd guide --session` there. A
-    /// posture check, and anything with `"seen"`, counts as seen, which is only logged.
-    /// Nothing is recorded either way: the guide records Done itself when the user finishes.
+    /// terminal window; with either, a session opens `stretchd guide --session` there. Either
+    /// shows the safety notice, which then counts as read. A posture check, and anything with
+    /// `"seen"`, counts as seen, which is only logged. Nothing is recorded either way: the guide
+    /// records Done itself when the user finishes.
     fn clicked(&mut self, id: u32) {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
         let fire = &last.fire;
-        schedule::answered(&mut self.state, fire, None);
         let config = self.config_path.as_deref();
         let guided = match (self.config.notify.on_click, fire.kind) {
             (OnClick::Seen, _) | (_, Kind::Posture) => None,
             (OnClick::Card, Kind::Stretch) => {
-                launch::open_card(&fire.item, config);
+                if launch::open_card(&fire.item, config) {
+                    schedule::notice_read(&mut self.state, fire);
+                }
                 return;
             }
             (OnClick::Guide, Kind::Stretch) => Some(launch::Guided::Stretch(&fire.item)),
@@ -681,6 +683,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if let Some(guided) = guided {
             // A terminal that does not start is logged; there is no one to tell here.
             let opened = launch::open_guide(&self.config.notify.terminal, guided, config);
+            if opened.is_ok() {
+                schedule::notice_read(&mut self.state, fire);
+            }
             if opened.is_ok() && guided == launch::Guided::Session {
                 let fire = fire.clone();
                 self.hook(Hook::SessionStart, &fire, None);
@@ -707,7 +712,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let fire = last.fire.clone();
         let notification = last.notification;
         info!(reminder = %fire.reminder, item = %fire.item, "{}", outcome.as_str());
-        schedule::answered(&mut self.state, &fire, Some(outcome));
         let saved = self.record(&fire, outcome);
         let mut change = None;
         if outcome == Outcome::Done {
@@ -752,7 +756,6 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         )?;
         last.outcome = Some(Outcome::Snoozed);
         let fire = last.fire.clone();
-        schedule::answered(&mut self.state, &fire, Some(Outcome::Snoozed));
         let saved = self.record(&fire, Outcome::Snoozed);
         let message = format!(
             "snoozed \"{}\" until {}",

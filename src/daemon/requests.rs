@@ -70,6 +70,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             } => self
                 .guide_done(Kind::Stretch, &item, safety_shown, adjust)
                 .map(ok),
+            Request::NoticeRead => {
+                self.state.safety_shown = true;
+                Ok(ok("the safety notice counts as read".to_owned()))
+            }
             Request::SessionDone { safety_shown } => self
                 .guide_done(
                     Kind::Session,

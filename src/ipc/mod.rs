@@ -129,6 +129,10 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         adjust: Option<Adjust>,
     },
+    /// `stretchd card` opened a stretch's card, with the safety notice on it: the notice counts
+    /// as read, and reminders no longer point to it.
+    #[serde(deserialize_with = "no_fields")]
+    NoticeRead,
     /// `stretchd guide --session` walked the user through a whole stretch session: record one
     /// session done, which counts toward the weekly goal.
     SessionDone {

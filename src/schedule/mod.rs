@@ -38,7 +38,6 @@ use crate::config::{Config, Kind, Missed, Reminder, Trigger};
 use crate::schedule::level::Level;
 use crate::schedule::state::{Absence, Away, Pause, Quiet, Snooze, State};
 use crate::schedule::workhours::WorkHours;
-use crate::store::history::Outcome;
 
 /// Something that falls due.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +65,8 @@ pub struct Fire {
     pub item: String,
     /// Snoozes in a row before this showing (0 for a fresh reminder).
     pub snoozes: u32,
-    /// Whether to show the safety notice with it: a stretch, until the user has seen the
-    /// notice ([`safety_seen`]).
+    /// Whether to point to the safety notice with it: a stretch, until the user has read the
+    /// notice ([`notice_read`]).
     pub safety: bool,
     /// The stretch's level when it fired (`None` for a posture check, or a stretch still at
     /// the low end): what the notification shows ([`level::leveled`]).
@@ -449,7 +448,7 @@ fn fire(
         // A session has every stretch, so it moves no rotation on.
         Kind::Session => {}
     }
-    // Until it is seen (see `answered`), the notice goes with every stretch and session.
+    // Until it is read (see `notice_read`), the pointer goes with every stretch and session.
     let safety = reminder.kind != Kind::Posture && !state.safety_shown;
     let level = match reminder.kind {
         Kind::Stretch => state.levels.get(&item).copied(),
@@ -475,20 +474,12 @@ fn fire(
     })
 }
 
-/// Whether an answer means the user has seen what the notification showed, the safety notice
-/// included: Done, Skip, Snooze, "it hurt" and a click on its body (`None`) do; a notification
-/// that only went away (dismissed, expired) does not, so the notice comes again.
-pub fn safety_seen(answer: Option<Outcome>) -> bool {
-    match answer {
-        None | Some(Outcome::Done | Outcome::Skipped | Outcome::Snoozed | Outcome::Hurt) => true,
-        Some(Outcome::Dismissed | Outcome::Expired) => false,
-    }
-}
-
-/// The user answered `fire` (`None`: clicked its body): if it carried the safety notice and
-/// the answer shows it was seen, the notice counts as seen from now on.
-pub fn answered(state: &mut State, fire: &Fire, answer: Option<Outcome>) {
-    if fire.safety && safety_seen(answer) {
+/// The user opened what `fire` leads to, the stretch's card or the guide, where the safety
+/// notice is: if the notification pointed there for it, the notice counts as seen from now on.
+/// An answer alone (Done, Skip, Snooze, "it hurt") does not count: the notification body only
+/// says where the notice is, so until it is read the pointer comes with every stretch.
+pub fn notice_read(state: &mut State, fire: &Fire) {
+    if fire.safety {
         state.safety_shown = true;
     }
 }

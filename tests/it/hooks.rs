@@ -41,7 +41,13 @@ fn recorded(dir: &Path, hook: &str) -> BTreeMap<String, String> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter_map(|l| l.split_once('='))
-        .filter(|(k, _)| k.starts_with("STRETCHD_") && !k.starts_with("STRETCHD_CLI"))
+        // Not the ones the daemon passes on from its own environment (the tests' `STRETCHD_REQUIRE_*`,
+        // `stretchd run`'s `STRETCHD_CLI*`).
+        .filter(|(k, _)| {
+            k.starts_with("STRETCHD_")
+                && !k.starts_with("STRETCHD_CLI")
+                && std::env::var_os(k).is_none()
+        })
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect()
 }

@@ -342,10 +342,24 @@ fn what_is_set_aside_leaves_the_session_and_the_suggestion() {
 /// What a stretch reminder's body says until the safety notice is seen: where to read it.
 const SAFETY_CUE: &str = "for the safety notice";
 
+/// An `xdg-open` in a directory of its own that opens nothing and succeeds: `PATH` for it.
+fn quiet_opener(dir: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let opener = dir.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 0\n").unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
 #[test]
-fn the_safety_notice_repeats_until_a_reminder_is_answered() {
-    let (_bus, server, mut daemon, _dir) = setup();
+fn the_safety_notice_is_pointed_to_until_its_card_is_opened() {
+    let (_bus, server, mut daemon, dir) = setup();
     let home = daemon.home().to_owned();
+    let path = quiet_opener(dir.path());
 
     let first = now(&home, &server, &daemon);
     assert!(first.body.contains(SAFETY_CUE), "{}", first.body);
@@ -358,10 +372,14 @@ fn the_safety_notice_repeats_until_a_reminder_is_answered() {
     daemon.wait_for_log(": dismissed", SOON);
     let third = now(&home, &server, &daemon);
     assert!(third.body.contains(SAFETY_CUE), "{}", third.body);
-    // Skipped: seen, and no more.
+    // Skipped: an answer, but the notice is on the card, which was not opened: again.
     ok(&home, &["skip"]);
     let fourth = now(&home, &server, &daemon);
-    assert!(!fourth.body.contains(SAFETY_CUE), "{}", fourth.body);
+    assert!(fourth.body.contains(SAFETY_CUE), "{}", fourth.body);
+    // `stretchd card` opened it: read, and no more.
+    BIN.ok_in(&home, &["card", "seated-twist"], &[TZ, ("PATH", &path)]);
+    let fifth = now(&home, &server, &daemon);
+    assert!(!fifth.body.contains(SAFETY_CUE), "{}", fifth.body);
     let saved: Value =
         serde_json::from_str(&std::fs::read_to_string(state_path(&home)).unwrap()).unwrap();
     assert_eq!(saved["safety_shown"], true);
@@ -544,4 +562,27 @@ fn done_easy_at_the_shortest_hold_says_it_stays() {
         ok(&home, &["done", "--easy"]).trim(),
         "done: \"stretch\"; the hold stays 15 s, the shortest it goes"
     );
+}
+
+#[test]
+fn a_click_that_opens_the_card_counts_as_reading_the_safety_notice() {
+    let bus = Bus::start();
+    let server = Server::start(&bus.address);
+    let dir = tempfile::tempdir().unwrap();
+    let path = quiet_opener(dir.path());
+    let config = testkit::write_file(dir.path(), "config.toml", &config_every("1h"));
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
+        .env(TZ.0, TZ.1)
+        .env("PATH", &path)
+        .start();
+    daemon.wait_for_log(RUNNING, SOON);
+    let home = daemon.home().to_owned();
+
+    let first = now(&home, &server, &daemon);
+    assert!(first.body.contains(SAFETY_CUE), "{}", first.body);
+    server.press(first.id, "default");
+    daemon.wait_for_log("opened the card", SOON);
+    let second = now(&home, &server, &daemon);
+    assert!(!second.body.contains(SAFETY_CUE), "{}", second.body);
 }

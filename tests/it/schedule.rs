@@ -7,8 +7,7 @@ use stretchd::config::{Config, Kind, Origin};
 use stretchd::schedule::aside::{self, set_aside};
 use stretchd::schedule::level::Level;
 use stretchd::schedule::state::{Pause, Snooze, State};
-use stretchd::schedule::{Fire, answered, next_due, next_stretch, preview, safety_seen, settle};
-use stretchd::store::history::Outcome;
+use stretchd::schedule::{Fire, next_due, next_stretch, notice_read, preview, settle};
 
 /// Monday to Friday, with a lunch break.
 const OFFICE: &str = r#"
@@ -794,8 +793,8 @@ fn a_snoozed_reminder_comes_back_with_the_same_stretch() {
     );
     assert_eq!(first.snoozes, 0);
 
-    // Snoozed at 09:51 for 10 min: an answer, so the safety notice counts as seen.
-    answered(&mut state, &first, Some(Outcome::Snoozed));
+    // Snoozed at 09:51 for 10 min, with its card opened: the safety notice counts as read.
+    notice_read(&mut state, &first);
     snooze(
         &config,
         &mut state,
@@ -1206,21 +1205,10 @@ fn the_default_day_rotates_desk_stretches_and_ends_with_a_session() {
 }
 
 #[test]
-fn the_safety_notice_goes_with_every_stretch_until_an_answer_shows_it_was_seen() {
+fn the_safety_notice_goes_with_every_stretch_until_it_is_read() {
     let config = config(stretchd::config::DEFAULT_TOML);
-    // (answer to each stretch until then, stretches that carry the notice)
-    let table: [(Option<Option<Outcome>>, usize); 8] = [
-        (None, 4),
-        (Some(Some(Outcome::Dismissed)), 4),
-        (Some(Some(Outcome::Expired)), 4),
-        (Some(Some(Outcome::Done)), 1),
-        (Some(Some(Outcome::Skipped)), 1),
-        (Some(Some(Outcome::Snoozed)), 1),
-        (Some(Some(Outcome::Hurt)), 1),
-        // A click on the notification's body.
-        (Some(None), 1),
-    ];
-    for (answer, carried) in table {
+    // (whether the card of each stretch is opened, stretches that point to the notice)
+    for (read, carried) in [(false, 4), (true, 1)] {
         let mut state = State::new(t("2026-10-19 07:00 +02:00"));
         let mut now = t("2026-10-19 07:00 +02:00");
         let mut flagged = Vec::new();
@@ -1237,16 +1225,15 @@ fn the_safety_notice_goes_with_every_stretch_until_an_answer_shows_it_was_seen()
                 continue;
             }
             flagged.push(fire.safety);
-            if let Some(answer) = answer {
-                answered(&mut state, &fire, answer);
+            if read {
+                notice_read(&mut state, &fire);
             }
         }
-        assert_eq!(flagged.len(), 4, "{answer:?}");
+        assert_eq!(flagged.len(), 4, "{read}");
         let expected: Vec<bool> = (0..4).map(|i| i < carried).collect();
-        assert_eq!(flagged, expected, "{answer:?}");
-        assert_eq!(state.safety_shown, carried == 1, "{answer:?}");
+        assert_eq!(flagged, expected, "{read}");
+        assert_eq!(state.safety_shown, read, "{read}");
     }
-    assert!(!safety_seen(Some(Outcome::Dismissed)));
 }
 
 #[test]

@@ -47,6 +47,7 @@ pub fn run(args: &CardArgs, json: bool) -> anyhow::Result<ExitCode> {
     write_card(&path, &html)?;
     if !args.print {
         open(&path)?;
+        notice_read();
     }
     if json {
         let value = serde_json::json!({ "id": stretch.id, "path": path, "bytes": html.len(), "opened": !args.print });
@@ -55,6 +56,17 @@ pub fn run(args: &CardArgs, json: bool) -> anyhow::Result<ExitCode> {
         out!("{}\n", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Tells the running daemon that the card, and with it the safety notice, was opened, so that
+/// reminders stop pointing to the notice. Without a daemon there is nobody to tell: the next
+/// reminder points to it once more, and a click on it opens this card.
+fn notice_read() {
+    let socket = crate::store::paths::control_socket();
+    if let Ok(client) = crate::ipc::Client::connect(&socket) {
+        // The card is open either way; a daemon that does not answer points to it once more.
+        let _ = client.call(&crate::ipc::Request::NoticeRead);
+    }
 }
 
 /// Where the cards are written: `$XDG_DATA_HOME/stretchd/cards`.
