@@ -18,6 +18,7 @@
     reason = "test helpers fail by panicking, as asserts do"
 )]
 
+pub mod gnome;
 pub mod logind;
 pub mod notifications;
 pub mod wayland;
@@ -32,25 +33,33 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-/// A bus config with no service directories, so that nothing is D-Bus-activated: no installed
-/// notification server (dunst ships an activation file) starts by itself on a test bus.
-fn bus_config(dir: &Path) -> String {
+/// A bus config of `kind` (`session`, `system`) that allows everything, D-Bus-activating the
+/// services in `services` if given. Without it nothing is activated: no installed notification
+/// server (dunst ships an activation file) starts by itself on a test bus.
+fn bus_config(dir: &Path, kind: &str, services: Option<&Path>) -> String {
+    let services = services.map_or_else(String::new, |s| {
+        format!("  <servicedir>{}</servicedir>\n", s.display())
+    });
     format!(
         r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
-  <type>session</type>
+  <type>{kind}</type>
   <listen>unix:tmpdir={}</listen>
-  <policy context="default">
+{services}  <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
     <allow eavesdrop="true"/>
     <allow own="*"/>
+    <allow user="*"/>
   </policy>
 </busconfig>
 "#,
         dir.display()
     )
 }
+
+/// Where the machine's session services are described, for D-Bus activation.
+const INSTALLED_SERVICES: &str = "/usr/share/dbus-1/services";
 
 /// A private `dbus-daemon`, killed on drop.
 pub struct Bus {
@@ -61,11 +70,47 @@ pub struct Bus {
 }
 
 impl Bus {
-    /// Starts a bus with no service directories and waits (bounded) for its address.
+    /// Starts a session bus with no service directories and waits (bounded) for its address.
     pub fn start() -> Bus {
+        Bus::start_as("session", false)
+    }
+
+    /// Starts a bus that stands in for the system bus (`<type>system</type>`, everything
+    /// allowed, nothing activated), for `DBUS_SYSTEM_BUS_ADDRESS`.
+    pub fn system() -> Bus {
+        Bus::start_as("system", false)
+    }
+
+    /// Starts a session bus that D-Bus-activates the machine's installed session services (a
+    /// desktop starts its helpers that way: dconf, GNOME's notification service, Plasma's
+    /// activity manager), but for the notification servers (`org.freedesktop.Notifications`:
+    /// dunst, Plasma's waiter): the desktop under test is the server. Activated services get the
+    /// bus's environment: set it with [`Bus::set_activation_env`] before they start.
+    pub fn with_installed_services() -> Bus {
+        Bus::start_as("session", true)
+    }
+
+    fn start_as(kind: &str, installed: bool) -> Bus {
         let dir = tempfile::tempdir().unwrap();
+        let services = installed.then(|| {
+            let services = dir.path().join("services");
+            std::fs::create_dir(&services).unwrap();
+            for entry in std::fs::read_dir(INSTALLED_SERVICES)
+                .unwrap_or_else(|e| panic!("{INSTALLED_SERVICES}: {e} (install dbus)"))
+            {
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let notifications = text
+                    .lines()
+                    .any(|l| l.trim() == "Name=org.freedesktop.Notifications");
+                if path.extension().is_some_and(|e| e == "service") && !notifications {
+                    std::fs::copy(&path, services.join(path.file_name().unwrap())).unwrap();
+                }
+            }
+            services
+        });
         let config = dir.path().join("bus.conf");
-        std::fs::write(&config, bus_config(dir.path())).unwrap();
+        std::fs::write(&config, bus_config(dir.path(), kind, services.as_deref())).unwrap();
         let mut child = Command::new("dbus-daemon")
             .arg(format!("--config-file={}", config.display()))
             .args(["--print-address=1", "--nofork"])
@@ -116,6 +161,24 @@ impl Bus {
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).contains("true")
+    }
+
+    /// Adds `vars` to the environment that D-Bus-activated services get
+    /// (`UpdateActivationEnvironment`), with `dbus-update-activation-environment`.
+    pub fn set_activation_env(&self, vars: &[(&str, &OsStr)]) {
+        let mut cmd = Command::new("dbus-update-activation-environment");
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .envs(vars.iter().copied())
+            .args(vars.iter().map(|(k, _)| k))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let out = run_bounded(cmd, SOON);
+        assert!(
+            out.status.success(),
+            "dbus-update-activation-environment failed (install the dbus package): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     /// Polls every 50 ms until `name` has an owner; panics after `timeout`. `alive` is checked
@@ -767,17 +830,29 @@ pub fn on_path(tool: &str) -> Option<PathBuf> {
 /// saying what to `install` (this returns false), or fails under `STRETCHD_REQUIRE_DUNST` (set
 /// by `.ci/run`, which installs them all).
 pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
+    required_present("STRETCHD_REQUIRE_DUNST", test, tools, install)
+}
+
+/// [`tools_present`] with the variable `require` in place of `STRETCHD_REQUIRE_DUNST`; a tool
+/// given as an absolute path (a file no `PATH` lookup finds) must exist there.
+pub fn required_present(require: &str, test: &str, tools: &[&str], install: &str) -> bool {
     let missing: Vec<&str> = tools
         .iter()
         .copied()
-        .filter(|t| on_path(t).is_none())
+        .filter(|t| {
+            if t.starts_with('/') {
+                !Path::new(t).exists()
+            } else {
+                on_path(t).is_none()
+            }
+        })
         .collect();
     if missing.is_empty() {
         return true;
     }
     assert!(
-        std::env::var_os("STRETCHD_REQUIRE_DUNST").is_none(),
-        "STRETCHD_REQUIRE_DUNST is set but {missing:?} is missing: {install}"
+        std::env::var_os(require).is_none(),
+        "{require} is set but {missing:?} is missing: {install}"
     );
     eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
     false

@@ -25,6 +25,7 @@ mod faults;
 mod files;
 mod fuzz_config;
 mod fuzz_protocol;
+mod gnome;
 mod guide;
 mod hardening;
 mod install;
