@@ -9,6 +9,7 @@
 //! `STRETCHD_REQUIRE_GNOME=1` (set by `.ci/run`, which installs them).
 
 use std::path::Path;
+use std::time::Duration;
 
 use testkit::gnome::Shell;
 use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
@@ -169,4 +170,88 @@ async fn gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing()
     nothing_listed(&shell).await;
     let history = outcomes(&daemon);
     assert_eq!(history[3..], ["done", "expired", "skipped"], "{history:?}");
+}
+
+#[tokio::test]
+async fn gnome_idle_monitor_sees_real_input_and_a_natural_break() {
+    if !Shell::present("gnome_idle_monitor_sees_real_input_and_a_natural_break") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let pointer = shell.pointer().await;
+    pointer.nudge(5.0, 5.0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(
+        &shell,
+        dir.path(),
+        &config("idle_source = \"mutter\"\nnatural_break = \"2s\""),
+    );
+    assert_eq!(daemon.count("idle source: mutter"), 1, "{}", daemon.log());
+    // Input stops: Mutter fires the idle watch after the natural break.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(2))
+        .await;
+    let status = BIN.json_in(daemon.home(), &["status"], &[]);
+    assert_eq!(status["idle_source"], "mutter", "{status}");
+    // Injected input: back, and the break counted.
+    pointer.nudge(-5.0, -5.0).await;
+    daemon.wait_for_log_async("back reason=Idle", SOON).await;
+    // And idle again once the input stops.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(2))
+        .await;
+}
+
+#[tokio::test]
+async fn gnome_do_not_disturb_holds_reminders() {
+    if !Shell::present("gnome_do_not_disturb_holds_reminders") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", &config("idle_source = \"none\""));
+    // The daemon reads GNOME's settings where the shell and the dconf service keep them.
+    let mut daemon = BIN
+        .daemon(&shell.session.address, &path)
+        .env("XDG_CONFIG_HOME", shell.home.join(".config"))
+        .env("RUST_LOG", "info,stretchd::daemon::presence::dnd=debug")
+        .start();
+    daemon.wait_for_log_async(RUNNING, SOON).await;
+    let gsettings = |value: &str| {
+        let mut cmd = std::process::Command::new("gsettings");
+        cmd.args([
+            "set",
+            "org.gnome.desktop.notifications",
+            "show-banners",
+            value,
+        ])
+        .envs(shell.env())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+        let out = testkit::run_bounded(cmd, SOON);
+        assert!(out.status.success(), "gsettings set: {out:?}");
+    };
+    gsettings("false");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
+    let status = BIN.json_in(daemon.home(), &["status"], &[]);
+    assert!(!status["held"].is_null(), "{status}");
+    gsettings("true");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=false", SOON)
+        .await;
+    // Off at start is heard too: a daemon started with banners off holds at once.
+    gsettings("false");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
+    drop(daemon);
+    let mut again = BIN
+        .daemon(&shell.session.address, &path)
+        .env("XDG_CONFIG_HOME", shell.home.join(".config"))
+        .start();
+    again
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
 }
