@@ -117,6 +117,9 @@ pub struct Notice {
     /// The stretch's illustration, sent as the `image-path` hint; servers that show no images
     /// ignore it and show the text alone.
     pub image: Option<PathBuf>,
+    /// Sent with the `transient` hint: the server lets it go by itself, keeping no copy in its
+    /// list or history (a posture check; GNOME Shell would otherwise keep every one).
+    pub transient: bool,
 }
 
 impl Notice {
@@ -191,6 +194,7 @@ impl Notice {
             paragraphs,
             actions,
             image,
+            transient: fire.kind == Kind::Posture,
         })
     }
 
@@ -204,6 +208,7 @@ impl Notice {
             ],
             actions: Vec::new(),
             image: None,
+            transient: false,
         }
     }
 
@@ -391,6 +396,9 @@ async fn send(
     if let Some(uri) = &image_uri {
         hints.insert("image-path", Variant::from(uri.as_str()));
     }
+    if notice.transient {
+        hints.insert("transient", Variant::from(true));
+    }
     proxy
         .notify(
             "stretchd",
@@ -408,7 +416,10 @@ async fn send(
 /// Turns the server's signals into [`Event`]s until the daemon stops listening or the bus
 /// connection closes (the stream ends, or yields the read error that closed it). A signal counts
 /// only when it comes from the unique name that owns `org.freedesktop.Notifications` now: any
-/// other client of the session bus could otherwise forge a click on Done.
+/// other client of the session bus could otherwise forge a click on Done. (GNOME Shell sends each
+/// `ActionInvoked` twice: broadcast from gnome-shell's own unique name, which the bus does not
+/// route here as it does not own the name, and sent to us by its notification service, which
+/// does; one click is one answer, as `tests/it/gnome.rs` checks.)
 async fn forward_signals(
     mut stream: MessageStream,
     bus: zbus::fdo::DBusProxy<'static>,
@@ -553,6 +564,14 @@ mod tests {
             [Action::Done, Action::Snooze, Action::Skip]
         );
         assert!(session.image.is_none());
+    }
+
+    #[test]
+    fn only_a_posture_check_is_transient() {
+        assert!(notice_of(Kind::Posture, "sit-tall", None).transient);
+        assert!(!notice("cat-camel").transient);
+        assert!(!notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None).transient);
+        assert!(!Notice::config_error("bad").transient);
     }
 
     #[test]
