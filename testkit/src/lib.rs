@@ -21,6 +21,7 @@
 pub mod gnome;
 pub mod logind;
 pub mod notifications;
+pub mod plasma;
 pub mod wayland;
 pub mod x11;
 

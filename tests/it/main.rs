@@ -30,6 +30,7 @@ mod guide;
 mod hardening;
 mod install;
 mod levels;
+mod plasma;
 mod presence_logind;
 mod presence_schedule;
 mod presence_session;
