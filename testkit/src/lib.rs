@@ -784,6 +784,70 @@ pub fn never_answer(mut stream: std::os::unix::net::UnixStream) {
     let _ = std::io::copy(&mut stream, &mut std::io::sink());
 }
 
+/// A turn to run a desktop shell ([`gnome::Shell`], [`plasma::Plasma`]), held for the shell's
+/// life, so that the tests of one process run their shells one at a time: each takes most of a
+/// core while it starts, and several at once on a small CI machine make every bounded wait a
+/// gamble. Given up on drop.
+pub struct DesktopTurn(());
+
+/// Whether a [`DesktopTurn`] is out, and its waiters.
+static DESKTOP: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+impl DesktopTurn {
+    /// Waits (for as long as the shell before takes) for the turn.
+    pub fn take() -> DesktopTurn {
+        let (busy, cond) = &DESKTOP;
+        let mut busy = busy
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *busy {
+            busy = cond
+                .wait(busy)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *busy = true;
+        DesktopTurn(())
+    }
+}
+
+impl Drop for DesktopTurn {
+    fn drop(&mut self) {
+        let (busy, cond) = &DESKTOP;
+        *busy
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = false;
+        cond.notify_one();
+    }
+}
+
+/// Waits, bounded by `timeout` from `started`, until `shell` (the process `what`, logging to
+/// `log`) owns `org.freedesktop.Notifications` on `bus`; panics with its log if it exits first.
+/// Says on stderr how long it took.
+pub fn wait_serving(
+    bus: &Bus,
+    shell: &mut Guard,
+    what: &str,
+    log: &Path,
+    started: Instant,
+    timeout: Duration,
+) {
+    let log_text = || std::fs::read_to_string(log).unwrap_or_default();
+    while !bus.has_owner(notifications::NOTIFICATIONS) {
+        assert!(
+            shell.is_running(),
+            "{what} exited at start; its log:\n{}",
+            log_text()
+        );
+        assert!(
+            started.elapsed() < timeout,
+            "{what} serves no notifications after {timeout:?}; its log:\n{}",
+            log_text()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    eprintln!("{what} serves notifications after {:?}", started.elapsed());
+}
+
 /// A child process stopped on drop: SIGTERM first (so that Xvfb removes its lock file and
 /// socket), then SIGKILL if it is still there after a second.
 pub struct Guard(pub Child);

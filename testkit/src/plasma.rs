@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use crate::notifications::NOTIFICATIONS;
 use crate::x11::{start_xvfb, xdotool};
-use crate::{Bus, Guard, run_bounded};
+use crate::{Bus, DesktopTurn, Guard, run_bounded};
 
 /// What to install, for skip notes and failures.
 pub const PLASMA_INSTALL: &str = "install plasma-desktop, xvfb and xdotool (Debian: `apt-get \
@@ -24,8 +23,8 @@ pub const PLASMA_TOOLS: &[&str] = &["plasmashell", "Xvfb", "xdotool", "dbus-daem
 pub const REQUIRE_PLASMA: &str = "STRETCHD_REQUIRE_PLASMA";
 /// Bound for plasmashell to serve notifications (1.2-5.7 s here, the first start slowest).
 const START: Duration = Duration::from_secs(60);
-/// Bound for a popup to show or go.
-const SOON: Duration = Duration::from_secs(10);
+/// Bound for a popup to show or go (generous: a loaded machine).
+const SOON: Duration = Duration::from_secs(20);
 
 /// A window on the X server, as `xdotool getwindowgeometry --shell` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +55,8 @@ pub struct Plasma {
     shell_windows: Vec<u64>,
     log: PathBuf,
     _dir: TempDir,
+    /// Dropped last: the next desktop starts once this one is gone.
+    _turn: DesktopTurn,
 }
 
 impl Plasma {
@@ -68,6 +69,7 @@ impl Plasma {
     /// Starts Xvfb and `plasmashell --no-respawn` on it, and returns once the shell owns
     /// `org.freedesktop.Notifications` and has drawn its desktop and panel.
     pub fn start() -> Plasma {
+        let turn = DesktopTurn::take();
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("home");
         let runtime = dir.path().join("runtime");
@@ -104,24 +106,7 @@ impl Plasma {
                 .spawn()
                 .unwrap_or_else(|e| panic!("cannot start plasmashell ({e}): {PLASMA_INSTALL}")),
         );
-        let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
-        while !session.has_owner(NOTIFICATIONS) {
-            assert!(
-                process.is_running(),
-                "plasmashell exited at start; its log:\n{}",
-                log_text()
-            );
-            assert!(
-                started.elapsed() < START,
-                "plasmashell serves no notifications after {START:?}; its log:\n{}",
-                log_text()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        eprintln!(
-            "plasmashell serves notifications after {:?}",
-            started.elapsed()
-        );
+        crate::wait_serving(&session, &mut process, "plasmashell", &log, started, START);
         let mut plasma = Plasma {
             process,
             _xvfb: xvfb,
@@ -130,6 +115,7 @@ impl Plasma {
             shell_windows: Vec::new(),
             log,
             _dir: dir,
+            _turn: turn,
         };
         // The panel is up by now, or about to be (the notification server is its system
         // tray's): a bounded wait for a window at the bottom of the screen.
@@ -203,14 +189,22 @@ impl Plasma {
             .collect()
     }
 
-    /// Waits, bounded, for exactly one popup, and returns it.
+    /// Waits, bounded, for exactly one popup that stays put (Plasma may move a new popup once
+    /// after showing it), and returns it.
     pub fn wait_for_popup(&self) -> Window {
         let deadline = Instant::now() + SOON;
+        let mut last = None;
         loop {
             let popups = self.popups();
             if let [popup] = popups[..] {
-                return popup;
+                if last == Some(popup) {
+                    return popup;
+                }
+                last = Some(popup);
+                std::thread::sleep(Duration::from_millis(200));
+                continue;
             }
+            last = None;
             assert!(
                 Instant::now() < deadline,
                 "not one notification popup within {SOON:?}: {popups:?}; plasmashell's log:\n{}",
@@ -254,8 +248,11 @@ impl Plasma {
             "Done" => 143,
             other => panic!("no known place for a {other:?} button"),
         };
-        // Onto the popup first: the pointer on it stops its timeout.
+        // Onto the popup first: the pointer on it stops its timeout. Then where it is now.
         self.hover(popup.x + popup.width / 2, popup.y + 10);
+        let popup = self
+            .geometry(popup.id)
+            .unwrap_or_else(|| panic!("the popup {popup:?} went away before {label} was clicked"));
         self.click(
             popup.x + popup.width - from_right,
             popup.y + popup.height - 21,

@@ -255,3 +255,48 @@ async fn gnome_do_not_disturb_holds_reminders() {
         .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
         .await;
 }
+
+/// Takes `docs/screenshot-gnome.png` again: a stretch reminder as GNOME Shell shows it, expanded
+/// by the pointer on it (so its buttons show). Ignored: run it with `cargo test --test it --
+/// --ignored gnome_screenshot`.
+#[tokio::test]
+#[ignore = "writes docs/screenshot-gnome.png; run by hand"]
+async fn gnome_screenshot() {
+    assert!(Shell::present("gnome_screenshot"), "GNOME Shell is needed");
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(&shell, dir.path(), &config("idle_source = \"none\""));
+    show_stretch(&shell, &mut daemon).await;
+    let pointer = shell.pointer().await;
+    pointer.hover_banner(TWIST).await;
+    // Expanded once the buttons are there and stay put.
+    let mut last = None;
+    let banner = loop {
+        let banner = shell.wait_for_banner(TWIST).await;
+        let size = (banner.w, banner.h, banner.buttons.len());
+        if size.2 == 3 && last == Some(size) {
+            break banner;
+        }
+        last = Some(size);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    // Out of the way of the picture: onto the banner's right edge.
+    pointer
+        .move_to(banner.x + banner.w - 4.0, banner.y + 4.0)
+        .await;
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot-gnome.png");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let margin = 12.0;
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "pixels on a 1280x800 screen"
+    )]
+    let area = (
+        (banner.x - margin) as i32,
+        (banner.y - margin).max(0.0) as i32,
+        (banner.w + 2.0 * margin) as i32,
+        (banner.h + 2.0 * margin) as i32,
+    );
+    shell.screenshot(area, &out).await;
+    eprintln!("wrote {}", out.display());
+}

@@ -146,3 +146,33 @@ async fn plasma_do_not_disturb_holds_reminders() {
         .wait_for_log_async("hold reason=DoNotDisturb on=false", SOON)
         .await;
 }
+
+/// Takes `docs/screenshot-plasma.png` again: a stretch reminder as Plasma shows it, its popup's
+/// window grabbed from the X server with `import` (`ImageMagick`). Ignored: run it with
+/// `cargo test --test it -- --ignored plasma_screenshot` (needs imagemagick too).
+#[tokio::test]
+#[ignore = "writes docs/screenshot-plasma.png; run by hand"]
+async fn plasma_screenshot() {
+    assert!(
+        Plasma::present("plasma_screenshot") && testkit::on_path("import").is_some(),
+        "Plasma and ImageMagick's import are needed"
+    );
+    let plasma = Plasma::start();
+    let dir = tempfile::tempdir().unwrap();
+    let daemon = daemon(&plasma, dir.path());
+    BIN.ok_in(daemon.home(), &["now", STRETCHES[0]], &[]);
+    let popup = plasma.wait_for_popup();
+    // The pointer on the popup keeps it open; out of the way, on its header.
+    plasma.hover(popup.x + popup.width / 2, popup.y + 10);
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot-plasma.png");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    // The popup's own window, wherever Plasma has moved it meanwhile.
+    let status = std::process::Command::new("import")
+        .args(["-window", &popup.id.to_string()])
+        .arg(&out)
+        .env("DISPLAY", &plasma.display)
+        .status()
+        .unwrap();
+    assert!(status.success(), "import failed");
+    eprintln!("wrote {}", out.display());
+}
