@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use zbus::{Connection, OwnedObjectPath, proxy};
 
-use crate::{Bus, DesktopTurn, Guard};
+use crate::{Bus, DesktopTurn, Group};
 
 /// What to install, for skip notes and failures.
 pub const GNOME_INSTALL: &str = "install gnome-shell, gjs, python3-dbusmock, pipewire and \
@@ -101,8 +101,8 @@ trait RemoteDesktopSession {
 /// GNOME Shell with its buses and helpers, all stopped on drop.
 pub struct Shell {
     // Dropped in this order: the shell before its helpers and buses, the directory last.
-    process: Guard,
-    _helpers: Vec<Guard>,
+    _process: Group,
+    _helpers: Vec<Group>,
     conn: Connection,
     /// The session bus the shell is on (the daemon under test goes there).
     pub session: Bus,
@@ -161,10 +161,8 @@ impl Shell {
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(stderr);
-            Guard(
-                cmd.spawn()
-                    .unwrap_or_else(|e| panic!("cannot start {program} ({e}): {GNOME_INSTALL}")),
-            )
+            Group::spawn(&mut cmd)
+                .unwrap_or_else(|e| panic!("cannot start {program} ({e}): {GNOME_INSTALL}"))
         };
         let mut logind = spawn(
             PYTHON,
@@ -196,7 +194,7 @@ impl Shell {
             .await
             .unwrap();
         let shell = Shell {
-            process: shell,
+            _process: shell,
             _helpers: helpers,
             conn,
             session,
@@ -213,11 +211,6 @@ impl Shell {
     /// What gnome-shell wrote to stderr so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Whether gnome-shell is still running.
-    pub fn is_running(&mut self) -> bool {
-        self.process.is_running()
     }
 
     /// The environment a client of this desktop runs with (`gsettings`, the daemon): its HOME

@@ -27,6 +27,7 @@ pub mod x11;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead as _, BufReader};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -112,7 +113,10 @@ impl Bus {
         });
         let config = dir.path().join("bus.conf");
         std::fs::write(&config, bus_config(dir.path(), kind, services.as_deref())).unwrap();
+        // A process group of its own: the services it activates (Plasma's forks its own
+        // helpers) go with it on drop.
         let mut child = Command::new("dbus-daemon")
+            .process_group(0)
             .arg(format!("--config-file={}", config.display()))
             .args(["--print-address=1", "--nofork"])
             .stdin(Stdio::null())
@@ -204,6 +208,7 @@ impl Drop for Bus {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        signal_group(self.child.id(), "KILL");
     }
 }
 
@@ -825,7 +830,7 @@ impl Drop for DesktopTurn {
 /// Says on stderr how long it took.
 pub fn wait_serving(
     bus: &Bus,
-    shell: &mut Guard,
+    shell: &mut Group,
     what: &str,
     log: &Path,
     started: Instant,
@@ -880,6 +885,45 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// Sends `signal` (`TERM`, `KILL`) with kill(1) to the process group led by `leader`.
+fn signal_group(leader: u32, signal: &str) {
+    let _ = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg("--")
+        .arg(format!("-{leader}"))
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// A child started as the leader of a process group of its own, stopped on drop with all it
+/// forked (a desktop shell's helpers; a child it forked and that hung before `exec` would
+/// otherwise outlive the test): SIGTERM to the group, SIGKILL to what is left a second later.
+pub struct Group(Guard);
+
+impl Group {
+    /// Starts `cmd` in a new process group.
+    pub fn spawn(cmd: &mut Command) -> std::io::Result<Group> {
+        cmd.process_group(0)
+            .spawn()
+            .map(|child| Group(Guard(child)))
+    }
+
+    /// Whether the leader is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.0.is_running()
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let leader = self.0.0.id();
+        signal_group(leader, "TERM");
+        // The leader's exit, bounded; then nothing of the group is left.
+        self.0.stop();
+        signal_group(leader, "KILL");
     }
 }
 

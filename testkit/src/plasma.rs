@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 use crate::x11::{start_xvfb, xdotool};
-use crate::{Bus, DesktopTurn, Guard, run_bounded};
+use crate::{Bus, DesktopTurn, Group, Guard, run_bounded};
 
 /// What to install, for skip notes and failures.
 pub const PLASMA_INSTALL: &str = "install plasma-desktop, xvfb and xdotool (Debian: `apt-get \
@@ -44,7 +44,7 @@ pub struct Window {
 /// plasmashell on Xvfb with its bus, all stopped on drop.
 pub struct Plasma {
     // Dropped first: the shell before its X server and bus.
-    process: Guard,
+    _process: Group,
     _xvfb: Guard,
     /// The session bus the shell is on (the daemon under test goes there).
     pub session: Bus,
@@ -94,7 +94,7 @@ impl Plasma {
         session.set_activation_env(&env);
         let log = dir.path().join("plasmashell.log");
         let started = Instant::now();
-        let mut process = Guard(
+        let mut process = Group::spawn(
             Command::new("plasmashell")
                 .arg("--no-respawn")
                 .envs(env.iter().copied())
@@ -102,13 +102,12 @@ impl Plasma {
                 .env_remove("WAYLAND_DISPLAY")
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
-                .stderr(std::fs::File::create(&log).unwrap())
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start plasmashell ({e}): {PLASMA_INSTALL}")),
-        );
+                .stderr(std::fs::File::create(&log).unwrap()),
+        )
+        .unwrap_or_else(|e| panic!("cannot start plasmashell ({e}): {PLASMA_INSTALL}"));
         crate::wait_serving(&session, &mut process, "plasmashell", &log, started, START);
         let mut plasma = Plasma {
-            process,
+            _process: process,
             _xvfb: xvfb,
             session,
             display,
@@ -134,11 +133,6 @@ impl Plasma {
     /// What plasmashell wrote to stderr so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Whether plasmashell is still running.
-    pub fn is_running(&mut self) -> bool {
-        self.process.is_running()
     }
 
     /// The visible windows.
