@@ -1,8 +1,9 @@
 //! Helpers shared by stretchd's end-to-end tests and its benchmark binary (`stretchd-bench`): a
 //! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
 //! config files, fake servers for the control socket, a test notification server
-//! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), and `KWin`
-//! ([`wayland`]).
+//! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
+//! ([`wayland`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
+//! Xvfb ([`plasma`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
