@@ -504,7 +504,10 @@ async fn send(
 /// Turns the server's signals into [`Event`]s until the daemon stops listening or the bus
 /// connection closes (the stream ends, or yields the read error that closed it). A signal counts
 /// only when it comes from the unique name that owns `org.freedesktop.Notifications` now: any
-/// other client of the session bus could otherwise forge a click on Done.
+/// other client of the session bus could otherwise forge a click on Done. (GNOME Shell sends each
+/// `ActionInvoked` twice: broadcast from gnome-shell's own unique name, which the bus does not
+/// route here as it does not own the name, and sent to us by its notification service, which
+/// does; one click is one answer, as `tests/it/gnome.rs` checks.)
 async fn forward_signals(
     mut stream: MessageStream,
     bus: zbus::fdo::DBusProxy<'static>,

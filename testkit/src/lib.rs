@@ -2,7 +2,8 @@
 //! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
-//! ([`wayland`]) and xfce4-panel as a tray host ([`xfce`]).
+//! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), and the real desktops: a headless
+//! GNOME Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -18,8 +19,10 @@
     reason = "test helpers fail by panicking, as asserts do"
 )]
 
+pub mod gnome;
 pub mod logind;
 pub mod notifications;
+pub mod plasma;
 pub mod wayland;
 pub mod webdriver;
 pub mod x11;
@@ -27,6 +30,7 @@ pub mod xfce;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{BufRead as _, BufReader};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -34,25 +38,33 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-/// A bus config with no service directories, so that nothing is D-Bus-activated: no installed
-/// notification server (dunst ships an activation file) starts by itself on a test bus.
-fn bus_config(dir: &Path) -> String {
+/// A bus config of `kind` (`session`, `system`) that allows everything, D-Bus-activating the
+/// services in `services` if given. Without it nothing is activated: no installed notification
+/// server (dunst ships an activation file) starts by itself on a test bus.
+fn bus_config(dir: &Path, kind: &str, services: Option<&Path>) -> String {
+    let services = services.map_or_else(String::new, |s| {
+        format!("  <servicedir>{}</servicedir>\n", s.display())
+    });
     format!(
         r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
-  <type>session</type>
+  <type>{kind}</type>
   <listen>unix:tmpdir={}</listen>
-  <policy context="default">
+{services}  <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
     <allow eavesdrop="true"/>
     <allow own="*"/>
+    <allow user="*"/>
   </policy>
 </busconfig>
 "#,
         dir.display()
     )
 }
+
+/// Where the machine's session services are described, for D-Bus activation.
+const INSTALLED_SERVICES: &str = "/usr/share/dbus-1/services";
 
 /// A private `dbus-daemon`, killed on drop.
 pub struct Bus {
@@ -63,12 +75,51 @@ pub struct Bus {
 }
 
 impl Bus {
-    /// Starts a bus with no service directories and waits (bounded) for its address.
+    /// Starts a session bus with no service directories and waits (bounded) for its address.
     pub fn start() -> Bus {
+        Bus::start_as("session", false)
+    }
+
+    /// Starts a bus that stands in for the system bus (`<type>system</type>`, everything
+    /// allowed, nothing activated), for `DBUS_SYSTEM_BUS_ADDRESS`.
+    pub fn system() -> Bus {
+        Bus::start_as("system", false)
+    }
+
+    /// Starts a session bus that D-Bus-activates the machine's installed session services (a
+    /// desktop starts its helpers that way: dconf, GNOME's notification service, Plasma's
+    /// activity manager), but for the notification servers (`org.freedesktop.Notifications`:
+    /// dunst, Plasma's waiter): the desktop under test is the server. Activated services get the
+    /// bus's environment: set it with [`Bus::set_activation_env`] before they start.
+    pub fn with_installed_services() -> Bus {
+        Bus::start_as("session", true)
+    }
+
+    fn start_as(kind: &str, installed: bool) -> Bus {
         let dir = tempfile::tempdir().unwrap();
+        let services = installed.then(|| {
+            let services = dir.path().join("services");
+            std::fs::create_dir(&services).unwrap();
+            for entry in std::fs::read_dir(INSTALLED_SERVICES)
+                .unwrap_or_else(|e| panic!("{INSTALLED_SERVICES}: {e} (install dbus)"))
+            {
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let notifications = text
+                    .lines()
+                    .any(|l| l.trim() == "Name=org.freedesktop.Notifications");
+                if path.extension().is_some_and(|e| e == "service") && !notifications {
+                    std::fs::copy(&path, services.join(path.file_name().unwrap())).unwrap();
+                }
+            }
+            services
+        });
         let config = dir.path().join("bus.conf");
-        std::fs::write(&config, bus_config(dir.path())).unwrap();
+        std::fs::write(&config, bus_config(dir.path(), kind, services.as_deref())).unwrap();
+        // A process group of its own: the services it activates (Plasma's forks its own
+        // helpers) go with it on drop.
         let mut child = Command::new("dbus-daemon")
+            .process_group(0)
             .arg(format!("--config-file={}", config.display()))
             .args(["--print-address=1", "--nofork"])
             .stdin(Stdio::null())
@@ -120,6 +171,24 @@ impl Bus {
         String::from_utf8_lossy(&out.stdout).contains("true")
     }
 
+    /// Adds `vars` to the environment that D-Bus-activated services get
+    /// (`UpdateActivationEnvironment`), with `dbus-update-activation-environment`.
+    pub fn set_activation_env(&self, vars: &[(&str, &OsStr)]) {
+        let mut cmd = Command::new("dbus-update-activation-environment");
+        cmd.env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .envs(vars.iter().copied())
+            .args(vars.iter().map(|(k, _)| k))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let out = run_bounded(cmd, SOON);
+        assert!(
+            out.status.success(),
+            "dbus-update-activation-environment failed (install the dbus package): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Polls every 50 ms until `name` has an owner; panics after `timeout`. `alive` is checked
     /// on each round so that a server that died is reported at once.
     pub fn wait_for_owner(&self, name: &str, timeout: Duration, mut alive: impl FnMut() -> bool) {
@@ -142,6 +211,7 @@ impl Drop for Bus {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        signal_group(self.child.id(), "KILL");
     }
 }
 
@@ -722,6 +792,70 @@ pub fn never_answer(mut stream: std::os::unix::net::UnixStream) {
     let _ = std::io::copy(&mut stream, &mut std::io::sink());
 }
 
+/// A turn to run a desktop shell ([`gnome::Shell`], [`plasma::Plasma`]), held for the shell's
+/// life, so that the tests of one process run their shells one at a time: each takes most of a
+/// core while it starts, and several at once on a small CI machine make every bounded wait a
+/// gamble. Given up on drop.
+pub struct DesktopTurn(());
+
+/// Whether a [`DesktopTurn`] is out, and its waiters.
+static DESKTOP: (Mutex<bool>, Condvar) = (Mutex::new(false), Condvar::new());
+
+impl DesktopTurn {
+    /// Waits (for as long as the shell before takes) for the turn.
+    pub fn take() -> DesktopTurn {
+        let (busy, cond) = &DESKTOP;
+        let mut busy = busy
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *busy {
+            busy = cond
+                .wait(busy)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *busy = true;
+        DesktopTurn(())
+    }
+}
+
+impl Drop for DesktopTurn {
+    fn drop(&mut self) {
+        let (busy, cond) = &DESKTOP;
+        *busy
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = false;
+        cond.notify_one();
+    }
+}
+
+/// Waits, bounded by `timeout` from `started`, until `shell` (the process `what`, logging to
+/// `log`) owns `org.freedesktop.Notifications` on `bus`; panics with its log if it exits first.
+/// Says on stderr how long it took.
+pub fn wait_serving(
+    bus: &Bus,
+    shell: &mut Group,
+    what: &str,
+    log: &Path,
+    started: Instant,
+    timeout: Duration,
+) {
+    let log_text = || std::fs::read_to_string(log).unwrap_or_default();
+    while !bus.has_owner(notifications::NOTIFICATIONS) {
+        assert!(
+            shell.is_running(),
+            "{what} exited at start; its log:\n{}",
+            log_text()
+        );
+        assert!(
+            started.elapsed() < timeout,
+            "{what} serves no notifications after {timeout:?}; its log:\n{}",
+            log_text()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    eprintln!("{what} serves notifications after {:?}", started.elapsed());
+}
+
 /// A child process stopped on drop: SIGTERM first (so that Xvfb removes its lock file and
 /// socket), then SIGKILL if it is still there after a second.
 pub struct Guard(pub Child);
@@ -757,6 +891,45 @@ impl Drop for Guard {
     }
 }
 
+/// Sends `signal` (`TERM`, `KILL`) with kill(1) to the process group led by `leader`.
+fn signal_group(leader: u32, signal: &str) {
+    let _ = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg("--")
+        .arg(format!("-{leader}"))
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// A child started as the leader of a process group of its own, stopped on drop with all it
+/// forked (a desktop shell's helpers; a child it forked and that hung before `exec` would
+/// otherwise outlive the test): SIGTERM to the group, SIGKILL to what is left a second later.
+pub struct Group(Guard);
+
+impl Group {
+    /// Starts `cmd` in a new process group.
+    pub fn spawn(cmd: &mut Command) -> std::io::Result<Group> {
+        cmd.process_group(0)
+            .spawn()
+            .map(|child| Group(Guard(child)))
+    }
+
+    /// Whether the leader is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.0.is_running()
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        let leader = self.0.0.id();
+        signal_group(leader, "TERM");
+        // The leader's exit, bounded; then nothing of the group is left.
+        self.0.stop();
+        signal_group(leader, "KILL");
+    }
+}
+
 /// The program `tool` on `PATH`.
 pub fn on_path(tool: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -769,22 +942,29 @@ pub fn on_path(tool: &str) -> Option<PathBuf> {
 /// saying what to `install` (this returns false), or fails under `STRETCHD_REQUIRE_DUNST` (set
 /// by `.ci/run`, which installs them all).
 pub fn tools_present(test: &str, tools: &[&str], install: &str) -> bool {
-    tools_required(test, tools, install, "STRETCHD_REQUIRE_DUNST")
+    required_present("STRETCHD_REQUIRE_DUNST", test, tools, install)
 }
 
-/// [`tools_present`], failing under the variable `required` instead.
-pub fn tools_required(test: &str, tools: &[&str], install: &str, required: &str) -> bool {
+/// [`tools_present`] with the variable `require` in place of `STRETCHD_REQUIRE_DUNST`; a tool
+/// given as an absolute path (a file no `PATH` lookup finds) must exist there.
+pub fn required_present(require: &str, test: &str, tools: &[&str], install: &str) -> bool {
     let missing: Vec<&str> = tools
         .iter()
         .copied()
-        .filter(|t| on_path(t).is_none())
+        .filter(|t| {
+            if t.starts_with('/') {
+                !Path::new(t).exists()
+            } else {
+                on_path(t).is_none()
+            }
+        })
         .collect();
     if missing.is_empty() {
         return true;
     }
     assert!(
-        std::env::var_os(required).is_none(),
-        "{required} is set but {missing:?} is missing: {install}"
+        std::env::var_os(require).is_none(),
+        "{require} is set but {missing:?} is missing: {install}"
     );
     eprintln!("SKIPPED {test}: {missing:?} not found; {install}");
     false

@@ -16,7 +16,7 @@ use futures_util::StreamExt as _;
 use testkit::notifications::Server;
 use testkit::x11::{start_xvfb, xdotool};
 use testkit::xfce::{FIRST_ICON, WATCHER, XFCE_INSTALL, XFCE_REQUIRED, XFCE_TOOLS, start_panel};
-use testkit::{Bus, Daemon, RUNNING, SOON, all_day_config, tools_required, write_file};
+use testkit::{Bus, Daemon, RUNNING, SOON, all_day_config, required_present, write_file};
 use zbus::{Connection, MatchRule, MessageStream, OwnedVariant};
 
 use crate::BIN;
@@ -259,11 +259,11 @@ fn recording_xdg_open(dir: &Path) -> String {
 
 #[test]
 fn the_panel_shows_the_icon_its_menu_works_and_a_click_shows_the_status() {
-    if !tools_required(
+    if !required_present(
+        XFCE_REQUIRED,
         "the_panel_shows_the_icon_its_menu_works_and_a_click_shows_the_status",
         XFCE_TOOLS,
         XFCE_INSTALL,
-        XFCE_REQUIRED,
     ) {
         return;
     }
@@ -370,11 +370,11 @@ fn the_panel_shows_the_icon_its_menu_works_and_a_click_shows_the_status() {
 
 #[test]
 fn the_icon_comes_with_a_later_panel_again_after_a_restart_and_leaves_when_turned_off() {
-    if !tools_required(
+    if !required_present(
+        XFCE_REQUIRED,
         "the_icon_comes_with_a_later_panel_again_after_a_restart_and_leaves_when_turned_off",
         XFCE_TOOLS,
         XFCE_INSTALL,
-        XFCE_REQUIRED,
     ) {
         return;
     }

@@ -1,0 +1,302 @@
+//! End to end on a real, headless GNOME Shell 43 (`testkit::gnome`): the real `stretchd run` on
+//! the shell's session bus, answered by real clicks on the shell's banners (the pointer moved
+//! and pressed through `org.gnome.Mutter.RemoteDesktop`, the buttons found with
+//! `org.gnome.Shell.Eval`), GNOME's message list read back through Eval, Mutter's idle monitor
+//! fed real injected input, and GNOME's do-not-disturb set with `gsettings`.
+//!
+//! Needs gnome-shell, gjs, python3-dbusmock, pipewire, wireplumber and dconf (see
+//! `testkit::gnome::GNOME_INSTALL`); without them the tests are skipped with a note, unless
+//! `STRETCHD_REQUIRE_GNOME=1` (set by `.ci/run`, which installs them).
+
+use std::path::Path;
+use std::time::Duration;
+
+use testkit::gnome::Shell;
+use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
+
+use crate::BIN;
+
+/// How the stretch's title starts.
+const TWIST: &str = "Mid-back stretch: Seated twist";
+
+/// A config with an hourly stretch (`stretchd now` shows it at once), an hourly posture check,
+/// and `presence` (the `[presence]` table's lines).
+fn config(presence: &str) -> String {
+    all_day_config(&format!(
+        "[presence]\n\
+         {presence}\n\
+         \n\
+         [[reminder]]\n\
+         id = \"stretch\"\n\
+         kind = \"stretch\"\n\
+         every = \"1h\"\n\
+         stretch = \"seated-twist\"\n\
+         \n\
+         [[reminder]]\n\
+         id = \"posture\"\n\
+         kind = \"posture\"\n\
+         every = \"1h\"\n"
+    ))
+}
+
+/// The daemon on `shell`'s session bus with `config`, once it runs.
+fn daemon(shell: &Shell, dir: &Path, config: &str) -> Daemon {
+    let path = write_file(dir, "config.toml", config);
+    let mut builder = BIN.daemon(&shell.session.address, &path);
+    builder = builder.env("DBUS_SYSTEM_BUS_ADDRESS", &shell.system.address);
+    let mut daemon = builder.start();
+    daemon.wait_for_log(RUNNING, SOON);
+    daemon
+}
+
+/// `stretchd ARGS` against `daemon`; its stdout.
+fn cli(daemon: &Daemon, args: &[&str]) -> String {
+    BIN.ok_in(daemon.home(), args, &[])
+}
+
+/// The outcomes in the history, oldest first.
+fn outcomes(daemon: &Daemon) -> Vec<String> {
+    let history = BIN.json_in(daemon.home(), &["history"], &[]);
+    history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Shows the stretch with `stretchd now stretch` and waits for its banner.
+async fn show_stretch(shell: &Shell, daemon: &mut Daemon) {
+    cli(daemon, &["now", "stretch"]);
+    daemon
+        .wait_for_log_async("daemon: reminder reminder=stretch", SOON)
+        .await;
+    shell.wait_for_banner(TWIST).await;
+}
+
+/// Waits until nothing of stretchd's is left in GNOME's message list, and no banner is on
+/// screen (GNOME shows no banner for a notification that comes while the last one slides out).
+async fn nothing_listed(shell: &Shell) {
+    shell
+        .wait_for("nothing of stretchd's left in the message list", || async {
+            shell.listed("stretchd").await.is_empty() && shell.tray_idle("stretchd").await
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing() {
+    if !Shell::present("gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(&shell, dir.path(), &config("idle_source = \"none\""));
+
+    // GNOME Shell is the server, and the reminder is its banner with the steps and the picture.
+    let info: (String, String, String, String) = shell
+        .conn()
+        .call_method(
+            Some("org.freedesktop.Notifications"),
+            "/org/freedesktop/Notifications",
+            Some("org.freedesktop.Notifications"),
+            "GetServerInformation",
+            &(),
+        )
+        .await
+        .unwrap()
+        .body()
+        .deserialize()
+        .unwrap();
+    assert_eq!(info.0, "gnome-shell", "{info:?}");
+
+    show_stretch(&shell, &mut daemon).await;
+    let pointer = shell.pointer().await;
+    let banner = pointer.click_button(TWIST, "Done").await;
+    let steps = BIN.numbered_steps("seated-twist");
+    let first_step = steps.lines().next().unwrap().trim_start_matches("1. ");
+    let words: String = first_step.chars().take(20).collect();
+    assert!(
+        banner.body.contains(&words),
+        "the banner lacks the first step ({words:?}): {banner:?}"
+    );
+    let icon = banner.gicon.clone().unwrap_or_default();
+    assert!(
+        icon.contains("seated-twist.svg"),
+        "GNOME did not take the picture as the banner's icon: {banner:?}"
+    );
+    daemon
+        .wait_for_log_async("daemon: done reminder=stretch", SOON)
+        .await;
+    assert_eq!(outcomes(&daemon), ["done"]);
+    nothing_listed(&shell).await;
+
+    // Snooze by a click: snoozed in status, nothing left behind.
+    show_stretch(&shell, &mut daemon).await;
+    pointer.click_button(TWIST, "Snooze").await;
+    daemon.wait_for_log_async("snoozed", SOON).await;
+    let status = BIN.json_in(daemon.home(), &["status"], &[]);
+    assert_eq!(status["snoozed"]["reminder"], "stretch", "{status}");
+    nothing_listed(&shell).await;
+
+    // Skip by a click.
+    show_stretch(&shell, &mut daemon).await;
+    pointer.click_button(TWIST, "Skip").await;
+    daemon
+        .wait_for_log_async("daemon: skipped reminder=stretch", SOON)
+        .await;
+    nothing_listed(&shell).await;
+    assert_eq!(outcomes(&daemon), ["done", "snoozed", "skipped"]);
+
+    // One ActionInvoked per click is taken, from the server: GNOME sends each twice (a
+    // broadcast from gnome-shell, a unicast from the notification service).
+    assert_eq!(
+        daemon.count("ignored a notification signal"),
+        0,
+        "{}",
+        daemon.log()
+    );
+
+    // Answered from the CLI: withdrawn from the screen and the list.
+    show_stretch(&shell, &mut daemon).await;
+    cli(&daemon, &["done"]);
+    nothing_listed(&shell).await;
+
+    // Replaced: a new reminder takes the unanswered one's place; one is listed, not two.
+    show_stretch(&shell, &mut daemon).await;
+    show_stretch(&shell, &mut daemon).await;
+    assert_eq!(shell.listed("stretchd").await.len(), 1);
+    cli(&daemon, &["skip"]);
+    nothing_listed(&shell).await;
+    let history = outcomes(&daemon);
+    assert_eq!(history[3..], ["done", "expired", "skipped"], "{history:?}");
+}
+
+#[tokio::test]
+async fn gnome_idle_monitor_sees_real_input_and_a_natural_break() {
+    if !Shell::present("gnome_idle_monitor_sees_real_input_and_a_natural_break") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let pointer = shell.pointer().await;
+    pointer.nudge(5.0, 5.0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(
+        &shell,
+        dir.path(),
+        &config("idle_source = \"mutter\"\nnatural_break = \"2s\""),
+    );
+    assert_eq!(daemon.count("idle source: mutter"), 1, "{}", daemon.log());
+    // Input stops: Mutter fires the idle watch after the natural break.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(2))
+        .await;
+    let status = BIN.json_in(daemon.home(), &["status"], &[]);
+    assert_eq!(status["idle_source"], "mutter", "{status}");
+    // Injected input: back, and the break counted.
+    pointer.nudge(-5.0, -5.0).await;
+    daemon.wait_for_log_async("back reason=Idle", SOON).await;
+    // And idle again once the input stops.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(2))
+        .await;
+}
+
+#[tokio::test]
+async fn gnome_do_not_disturb_holds_reminders() {
+    if !Shell::present("gnome_do_not_disturb_holds_reminders") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(dir.path(), "config.toml", &config("idle_source = \"none\""));
+    // The daemon reads GNOME's settings where the shell and the dconf service keep them.
+    let mut daemon = BIN
+        .daemon(&shell.session.address, &path)
+        .env("XDG_CONFIG_HOME", shell.home.join(".config"))
+        .env("RUST_LOG", "info,stretchd::daemon::presence::dnd=debug")
+        .start();
+    daemon.wait_for_log_async(RUNNING, SOON).await;
+    let gsettings = |value: &str| {
+        let mut cmd = std::process::Command::new("gsettings");
+        cmd.args([
+            "set",
+            "org.gnome.desktop.notifications",
+            "show-banners",
+            value,
+        ])
+        .envs(shell.env())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+        let out = testkit::run_bounded(cmd, SOON);
+        assert!(out.status.success(), "gsettings set: {out:?}");
+    };
+    gsettings("false");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
+    let status = BIN.json_in(daemon.home(), &["status"], &[]);
+    assert!(!status["held"].is_null(), "{status}");
+    gsettings("true");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=false", SOON)
+        .await;
+    // Off at start is heard too: a daemon started with banners off holds at once.
+    gsettings("false");
+    daemon
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
+    drop(daemon);
+    let mut again = BIN
+        .daemon(&shell.session.address, &path)
+        .env("XDG_CONFIG_HOME", shell.home.join(".config"))
+        .start();
+    again
+        .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
+        .await;
+}
+
+/// Takes `docs/screenshot-gnome.png` again: a stretch reminder as GNOME Shell shows it, expanded
+/// by the pointer on it (so its buttons show). Ignored: run it with `cargo test --test it --
+/// --ignored gnome_screenshot`.
+#[tokio::test]
+#[ignore = "writes docs/screenshot-gnome.png; run by hand"]
+async fn gnome_screenshot() {
+    assert!(Shell::present("gnome_screenshot"), "GNOME Shell is needed");
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(&shell, dir.path(), &config("idle_source = \"none\""));
+    show_stretch(&shell, &mut daemon).await;
+    let pointer = shell.pointer().await;
+    pointer.hover_banner(TWIST).await;
+    // Expanded once the buttons are there and stay put.
+    let mut last = None;
+    let banner = loop {
+        let banner = shell.wait_for_banner(TWIST).await;
+        let size = (banner.w, banner.h, banner.buttons.len());
+        if size.2 == 3 && last == Some(size) {
+            break banner;
+        }
+        last = Some(size);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    // Out of the way of the picture: onto the banner's right edge.
+    pointer
+        .move_to(banner.x + banner.w - 4.0, banner.y + 4.0)
+        .await;
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshot-gnome.png");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let margin = 12.0;
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "pixels on a 1280x800 screen"
+    )]
+    let area = (
+        (banner.x - margin) as i32,
+        (banner.y - margin).max(0.0) as i32,
+        (banner.w + 2.0 * margin) as i32,
+        (banner.h + 2.0 * margin) as i32,
+    );
+    shell.screenshot(area, &out).await;
+    eprintln!("wrote {}", out.display());
+}
