@@ -740,7 +740,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         change
     }
 
-    /// Snoozes the latest reminder (it must await an answer) for `length`.
+    /// Snoozes the latest reminder (it must await an answer) for `length`, and withdraws its
+    /// notification.
     fn snooze_last(&mut self, length: Duration) -> Result<String, Refusal> {
         let now = self.clock.now();
         let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
@@ -756,6 +757,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         )?;
         last.outcome = Some(Outcome::Snoozed);
         let fire = last.fire.clone();
+        // Withdrawn from the screen, whether the answer came from its button or elsewhere: a
+        // stretch is `resident`, so a server keeps it after a button press (Plasma does).
+        if let Some(id) = last.notification {
+            self.close(id);
+        }
         let saved = self.record(&fire, Outcome::Snoozed);
         let message = format!(
             "snoozed \"{}\" until {}",

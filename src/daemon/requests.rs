@@ -128,11 +128,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         // schedule::snooze refuses a length of no time or over its limit.
         let length = secs.map_or(self.config.snooze.length, Duration::from_secs);
         if self.last.as_ref().is_some_and(Last::awaits_answer) {
-            let message = self.snooze_last(length)?;
-            if let Some(id) = self.last.as_ref().and_then(|l| l.notification) {
-                self.close(id);
-            }
-            return Ok(message);
+            return self.snooze_last(length);
         }
         let now = self.clock.now();
         let zone = self.clock.zone();

@@ -343,25 +343,6 @@ impl Bin {
         daemon.wait_for_log(RUNNING, Duration::from_secs(10));
         daemon
     }
-
-    /// A stretch's steps as `stretchd stretches show ID --json` prints them, numbered and
-    /// joined with newlines the way a notification body shows them.
-    pub fn numbered_steps(&self, id: &str) -> String {
-        let out = self.run(
-            &["stretches", "show", id, "--json"],
-            &[],
-            Duration::from_secs(10),
-        );
-        assert!(out.status.success(), "{out:?}");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let steps = json["steps"].as_array().expect("steps in the JSON");
-        assert!(steps.len() >= 3, "{json}");
-        let numbered: Vec<String> = (1..)
-            .zip(steps)
-            .map(|(n, s)| format!("{n}. {}", s.as_str().unwrap()))
-            .collect();
-        numbered.join("\n")
-    }
 }
 
 /// The path, for messages and shell command lines.

@@ -93,7 +93,8 @@ async fn gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing()
     let dir = tempfile::tempdir().unwrap();
     let mut daemon = daemon(&shell, dir.path(), &config("idle_source = \"none\""));
 
-    // GNOME Shell is the server, and the reminder is its banner with the steps and the picture.
+    // GNOME Shell is the server, and the reminder is its banner with the stretch's cue (its
+    // summary; the steps are on the card) and the picture.
     let info: (String, String, String, String) = shell
         .conn()
         .call_method(
@@ -113,12 +114,12 @@ async fn gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing()
     show_stretch(&shell, &mut daemon).await;
     let pointer = shell.pointer().await;
     let banner = pointer.click_button(TWIST, "Done").await;
-    let steps = BIN.numbered_steps("seated-twist");
-    let first_step = steps.lines().next().unwrap().trim_start_matches("1. ");
-    let words: String = first_step.chars().take(20).collect();
+    let shown = BIN.json_in(dir.path(), &["stretches", "show", "seated-twist"], &[]);
+    let summary = shown["summary"].as_str().unwrap();
+    let words: String = summary.chars().take(20).collect();
     assert!(
         banner.body.contains(&words),
-        "the banner lacks the first step ({words:?}): {banner:?}"
+        "the banner lacks the stretch's summary ({words:?}): {banner:?}"
     );
     let icon = banner.gicon.clone().unwrap_or_default();
     assert!(
