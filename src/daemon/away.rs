@@ -109,6 +109,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 Quiet::Fullscreen => Held::Fullscreen,
             });
         }
-        presence.hold_until().map(|until| Held::Grace { until })
+        // A grace that has run out holds nothing (the mark stays until the next fire).
+        let now = self.clock.now();
+        presence
+            .hold_until()
+            .filter(|until| *until > now)
+            .map(|until| Held::Grace { until })
     }
 }

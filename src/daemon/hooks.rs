@@ -70,8 +70,9 @@ pub(super) struct Ran {
 #[derive(Debug, Default)]
 pub(super) struct Hooks {
     running: usize,
-    /// Indexed like [`Hook::ALL`].
-    failing: [bool; 4],
+    /// The command of each hook that failed last time it ran, indexed like [`Hook::ALL`]: a
+    /// command changed by a reload is reported afresh.
+    failing: [Option<String>; 4],
 }
 
 impl Hooks {
@@ -119,18 +120,19 @@ impl Hooks {
         let key = ran.hook.key();
         let line = &ran.line;
         let failing = &mut self.failing[ran.hook as usize];
+        let reported = failing.as_deref() == Some(line.as_str());
         match ran.result {
-            Ok(()) if *failing => {
+            Ok(()) if failing.is_some() => {
                 info!("hooks: {key} = \"{line}\" works again");
-                *failing = false;
+                *failing = None;
             }
             Ok(()) => debug!("hooks: {key} = \"{line}\" finished"),
-            Err(e) if *failing => debug!("hooks: {key} = \"{line}\" still fails: {e}"),
+            Err(e) if reported => debug!("hooks: {key} = \"{line}\" still fails: {e}"),
             Err(e) => {
                 warn!(
                     "hooks: {key} = \"{line}\" {e} (reported once, until it works again; the reminders go on)"
                 );
-                *failing = true;
+                *failing = Some(line.clone());
             }
         }
     }
@@ -169,22 +171,43 @@ fn spawn(
 
 /// Waits for `child` at most `timeout`; then kills its process group and reaps it.
 async fn wait(mut child: tokio::process::Child, timeout: Duration) -> Result<(), Failure> {
-    match tokio::time::timeout(timeout, child.wait()).await {
+    // Its own group (process_group(0)): the script and what it started. Killed at the timeout,
+    // and when the daemon stops with the run under way (the guard is dropped unfinished).
+    let mut group = Group(
+        child
+            .id()
+            .and_then(|id| i32::try_from(id).ok())
+            .and_then(rustix::process::Pid::from_raw),
+    );
+    let result = match tokio::time::timeout(timeout, child.wait()).await {
         Ok(Ok(status)) if status.success() => Ok(()),
         Ok(Ok(status)) => Err(Failure::Exit(status)),
         Ok(Err(e)) => Err(Failure::Wait(e)),
         Err(_) => {
-            // Its own group (process_group(0)): the script and what it started.
-            let group = child
-                .id()
-                .and_then(|id| i32::try_from(id).ok())
-                .and_then(rustix::process::Pid::from_raw);
-            if let Some(group) = group {
-                let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
-            }
+            group.kill();
             // Kills the child if the group could not be, and reaps it either way.
             let _ = child.kill().await;
             Err(Failure::Timeout(timeout))
         }
+    };
+    // Ended: its pid may be reused, so the group is not signalled again.
+    group.0 = None;
+    result
+}
+
+/// A run's process group, killed when dropped unless the run ended.
+struct Group(Option<rustix::process::Pid>);
+
+impl Group {
+    fn kill(&mut self) {
+        if let Some(group) = self.0.take() {
+            let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+        }
+    }
+}
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        self.kill();
     }
 }

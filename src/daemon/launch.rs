@@ -55,10 +55,12 @@ pub(super) fn open_guide(
 pub(super) fn open_card(stretch: &str, config: Option<&Path>) -> bool {
     let exe = super::process::command_line();
     let mut command = std::process::Command::new(&exe);
-    command.arg("card").arg(stretch);
+    command.arg("card");
     if let Some(config) = config {
         command.arg("--config").arg(config);
     }
+    // `--`: whatever the id, it is never read as an option.
+    command.arg("--").arg(stretch);
     match detached(command, format!("`{} card {stretch}`", exe.display())) {
         Ok(pid) => {
             info!(item = %stretch, pid, "opened the card");
@@ -124,13 +126,15 @@ pub fn terminal_command(
         }
         None => std::process::Command::new(exe),
     };
-    command.arg("guide").arg(match guided {
-        Guided::Stretch(id) => id,
-        Guided::Session => "--session",
-    });
+    command.arg("guide");
     if let Some(config) = config {
         command.arg("--config").arg(config);
     }
+    match guided {
+        // `--`: whatever the id, it is never read as an option.
+        Guided::Stretch(id) => command.arg("--").arg(id),
+        Guided::Session => command.arg("--session"),
+    };
     command
 }
 
@@ -160,9 +164,10 @@ mod tests {
                 "stretch",
                 "/usr/bin/stretchd",
                 "guide",
-                "seated-twist",
                 "--config",
-                "/tmp/c.toml"
+                "/tmp/c.toml",
+                "--",
+                "seated-twist"
             ]
         );
         let session = terminal_command(&terminal, Path::new("stretchd"), Guided::Session, None);

@@ -192,6 +192,9 @@ struct Last {
     /// Sent while the server was in do-not-disturb mode (`stretchd now`): the server filed it
     /// without showing it, so `status` does not show it as waiting for an answer.
     filed: bool,
+    /// A click on it opened its card or the guide: the server closing it after the click
+    /// (dunst's default `do_action, close_current`) is no answer, as the user is stretching.
+    opened: bool,
 }
 
 impl Last {
@@ -455,6 +458,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             notification: None,
             outcome: None,
             filed,
+            opened: false,
         });
     }
 
@@ -605,6 +609,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if !ours {
             return;
         }
+        if matches!(outcome, Outcome::Dismissed | Outcome::Expired)
+            && self.last.as_ref().is_some_and(|l| l.opened)
+        {
+            info!("the clicked reminder left the screen; it still takes an answer");
+            return;
+        }
         let outcome = if outcome == Outcome::Snoozed {
             match self.snooze_last(self.config.snooze.length) {
                 Ok(message) => {
@@ -667,13 +677,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(last) = self.last.as_ref().filter(|l| l.notification == Some(id)) else {
             return;
         };
-        let fire = &last.fire;
+        let fire = last.fire.clone();
+        let fire = &fire;
         let config = self.config_path.as_deref();
         let guided = match (self.config.notify.on_click, fire.kind) {
             (OnClick::Seen, _) | (_, Kind::Posture) => None,
             (OnClick::Card, Kind::Stretch) => {
                 if launch::open_card(&fire.item, config) {
                     schedule::notice_read(&mut self.state, fire);
+                    self.opened();
                 }
                 return;
             }
@@ -685,10 +697,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             let opened = launch::open_guide(&self.config.notify.terminal, guided, config);
             if opened.is_ok() {
                 schedule::notice_read(&mut self.state, fire);
+                if guided != launch::Guided::Session {
+                    self.opened();
+                }
             }
             if opened.is_ok() && guided == launch::Guided::Session {
-                let fire = fire.clone();
-                self.hook(Hook::SessionStart, &fire, None);
+                self.hook(Hook::SessionStart, fire, None);
             }
         } else {
             info!(reminder = %fire.reminder, item = %fire.item, "seen (notification clicked)");
@@ -728,6 +742,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             self.close(id);
         }
         saved.map(|()| change)
+    }
+
+    /// The latest reminder's card or guide was opened by a click on it.
+    fn opened(&mut self) {
+        if let Some(last) = self.last.as_mut() {
+            last.opened = true;
+        }
     }
 
     /// Moves the level of stretch `item`, done with `adjust`; returns the change of hold.

@@ -97,9 +97,9 @@ fn file_names_are_numbered_and_unique() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let (n, short) = name
             .split_once('-')
-            .unwrap_or_else(|| panic!("{name}: NN-short-name"));
+            .unwrap_or_else(|| panic!("{name}: NN-short-name (two or more digits)"));
         assert!(
-            n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit()),
+            n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit()),
             "{name}"
         );
         assert!(!short.is_empty(), "{name}");

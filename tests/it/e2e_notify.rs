@@ -377,14 +377,23 @@ async fn clicking_a_stretch_opens_the_guide_in_the_configured_terminal() {
         [
             exe.to_str().unwrap(),
             "guide",
-            "seated-twist",
             "--config",
-            config.to_str().unwrap()
+            config.to_str().unwrap(),
+            "--",
+            "seated-twist"
         ]
     );
-    // A click answers nothing: the reminder still takes Done.
-    server.press(call.id, "done");
+    // A click answers nothing, nor does the server closing the notification after it (dunst's
+    // `do_action, close_current`): the user is stretching. The reminder still takes Done.
+    server.close(call.id, 2);
+    daemon
+        .wait_for_log_async("the clicked reminder left the screen", SOON)
+        .await;
+    assert_eq!(daemon.count(": dismissed"), 0, "{}", daemon.log());
+    BIN.ok_in(daemon.home(), &["done"], &[]);
     daemon.wait_for_log_async(": done", SOON).await;
+    let history = std::fs::read_to_string(testkit::history_path(daemon.home())).unwrap();
+    assert_eq!(history.lines().count(), 1, "{history}");
 }
 
 /// Waits until `path` exists (a recording script wrote it), within [`SOON`].

@@ -304,3 +304,42 @@ async fn session_hooks_run_when_the_guide_opens_and_when_the_session_is_recorded
         "{end:?}"
     );
 }
+
+#[tokio::test]
+async fn a_hook_still_running_when_the_daemon_stops_is_killed_with_what_it_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let hang = script(
+        dir.path(),
+        "hang.sh",
+        r#"(set -C; echo $$ > "$(dirname "$0")/pid") 2>/dev/null; sleep 60"#,
+    );
+    let hooks = format!("on_show = \"{}\"\ntimeout = \"5m\"\n", hang.display());
+    let (_bus, server, mut daemon) = setup(dir.path(), &twist_config(&hooks)).await;
+    server.next_async(DUE, &daemon).await;
+    daemon.wait_for_log_async("hook started", SOON).await;
+    let pid_file = dir.path().join("pid");
+    let deadline = Instant::now() + SOON;
+    while !pid_file.is_file() {
+        assert!(Instant::now() < deadline, "the hook wrote no pid");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let pid: i32 = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    daemon.signal("TERM");
+    daemon.wait_exit(SOON);
+    let deadline = Instant::now() + SOON;
+    loop {
+        let alive = living_in_group(pid);
+        if alive.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the hook's process group outlived the daemon: {alive:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -357,7 +357,8 @@ impl Default for RawStretches {
     }
 }
 
-const ID_RULE: &str = "ids use lowercase letters, digits and '-' or '_'";
+const ID_RULE: &str =
+    "ids use lowercase letters, digits and '-' or '_', and start with a letter or a digit";
 
 /// Parses a humantime duration that must be longer than zero and at most `max`.
 fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
@@ -401,7 +402,11 @@ fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem>
 
 fn valid_id(id: &S, what: &str) -> Result<(), Problem> {
     let s = id.get_ref();
-    let ok = !s.is_empty()
+    // Not starting with '-': an id is passed on as an argument (`stretchd card ID`).
+    let ok = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if ok {
