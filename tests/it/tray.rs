@@ -5,8 +5,12 @@
 //! status`; a real click on the icon (xdotool) calls `Activate`, which shows the status. The
 //! icon comes when the panel starts after the daemon, comes back when it restarts, and leaves
 //! with `[tray] enable = false`.
+//! The same against real KDE Plasma 5.27 ([`testkit::plasma`]: plasmashell, with kded5's
+//! `statusnotifierwatcher` module as the watcher): the item registered, read back, and paused
+//! from its menu.
 //! Needs xfce4-panel, Xvfb and xdotool; skipped with a note without them, unless
-//! `STRETCHD_REQUIRE_TRAY=1` (set by `.ci/run`).
+//! `STRETCHD_REQUIRE_TRAY=1` (set by `.ci/run`); the Plasma test needs Plasma's packages too
+//! (`STRETCHD_REQUIRE_PLASMA=1`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt as _;
 use testkit::notifications::Server;
+use testkit::plasma::Plasma;
 use testkit::x11::{start_xvfb, xdotool};
 use testkit::xfce::{FIRST_ICON, WATCHER, XFCE_INSTALL, XFCE_REQUIRED, XFCE_TOOLS, start_panel};
 use testkit::{Bus, Daemon, RUNNING, SOON, all_day_config, required_present, write_file};
@@ -230,6 +235,53 @@ impl Host {
     }
 }
 
+/// Checks the icon as the daemon shows it first: registered with the watcher, its
+/// properties, its tooltip and its menu.
+fn check_shown(host: &Host) {
+    host.wait_registered(true);
+    assert_eq!(host.item("Id"), "stretchd");
+    assert_eq!(host.item("IconName"), "stretchd");
+    assert_eq!(host.item("Status"), "Active");
+    let (title, text) = host.tooltip();
+    assert_eq!(title, "stretchd");
+    assert!(
+        text.starts_with("Next: Mid-back stretch: Seated twist")
+            && text.ends_with("This week: 0 of 3 stretch sessions"),
+        "{text}"
+    );
+    assert_eq!(
+        host.labels(),
+        [
+            "Pause for 1 hour",
+            "Pause until tomorrow",
+            "-",
+            "Start a stretch session",
+            "Open the config"
+        ]
+    );
+}
+
+/// Presses "Pause for 1 hour" and checks its effect: `NewStatus(Passive)` on `signals`, the
+/// pause in `stretchd status`, the icon, tooltip and menu of a pause.
+fn pause_for_an_hour(host: &Host, signals: &mut MessageStream, daemon: &Daemon) {
+    let before = chrono::Utc::now();
+    host.press("Pause for 1 hour");
+    host.wait_status(signals, "Passive");
+    let until: chrono::DateTime<chrono::Utc> = status(daemon)["paused"]["until"]
+        .as_str()
+        .expect("paused until a time")
+        .parse()
+        .unwrap();
+    let hour = chrono::TimeDelta::hours(1);
+    assert!(
+        until >= before + hour && until <= chrono::Utc::now() + hour,
+        "{until}"
+    );
+    assert_eq!(host.item("IconName"), "media-playback-pause");
+    assert!(host.tooltip().1.starts_with("Paused until "));
+    assert_eq!(host.labels()[0], "Resume");
+}
+
 /// `stretchd status --json` of `daemon`.
 fn status(daemon: &Daemon) -> serde_json::Value {
     BIN.json_in(daemon.home(), &["status"], &[])
@@ -279,47 +331,11 @@ fn the_panel_shows_the_icon_its_menu_works_and_a_click_shows_the_status() {
     daemon.wait_for_log(SHOWN, SOON);
 
     let host = Host::new(&bus, &daemon);
-    host.wait_registered(true);
-    assert_eq!(host.item("Id"), "stretchd");
-    assert_eq!(host.item("IconName"), "stretchd");
-    assert_eq!(host.item("Status"), "Active");
-    let (title, text) = host.tooltip();
-    assert_eq!(title, "stretchd");
-    assert!(
-        text.starts_with("Next: Mid-back stretch: Seated twist")
-            && text.ends_with("This week: 0 of 3 stretch sessions"),
-        "{text}"
-    );
-    assert_eq!(
-        host.labels(),
-        [
-            "Pause for 1 hour",
-            "Pause until tomorrow",
-            "-",
-            "Start a stretch session",
-            "Open the config"
-        ]
-    );
+    check_shown(&host);
 
     // Pause for 1 hour, from the menu: the status says so, and so does the icon.
     let mut signals = host.signals();
-    let before = chrono::Utc::now();
-    host.press("Pause for 1 hour");
-    host.wait_status(&mut signals, "Passive");
-    let until: chrono::DateTime<chrono::Utc> = status(&daemon)["paused"]["until"]
-        .as_str()
-        .expect("paused until a time")
-        .parse()
-        .unwrap();
-    let hour = chrono::TimeDelta::hours(1);
-    assert!(
-        until >= before + hour && until <= chrono::Utc::now() + hour,
-        "{until}"
-    );
-    assert_eq!(host.item("IconName"), "media-playback-pause");
-    assert!(host.tooltip().1.starts_with("Paused until "));
-    assert_eq!(host.labels()[0], "Resume");
-
+    pause_for_an_hour(&host, &mut signals, &daemon);
     host.press("Resume");
     host.wait_status(&mut signals, "Active");
     assert!(status(&daemon)["paused"].is_null());
@@ -407,4 +423,37 @@ fn the_icon_comes_with_a_later_panel_again_after_a_restart_and_leaves_when_turne
     write_file(dir.path(), "config.toml", &hourly());
     daemon.wait_for_log(SHOWN, SOON);
     host.wait_registered(true);
+}
+
+#[test]
+fn plasma_shows_the_icon_and_its_menu_pauses() {
+    if !Plasma::present("plasma_shows_the_icon_and_its_menu_pauses") {
+        return;
+    }
+    let mut plasma = Plasma::start();
+    plasma.start_watcher();
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_file(dir.path(), "config.toml", &hourly());
+    let mut daemon = BIN.daemon(&plasma.session.address, &config).start();
+    daemon.wait_for_log(RUNNING, SOON);
+    daemon.wait_for_log(SHOWN, SOON);
+
+    let host = Host::new(&plasma.session, &daemon);
+    check_shown(&host);
+    // plasmashell's system tray is the watcher's host.
+    let hosted = host.property(
+        WATCHER,
+        "/StatusNotifierWatcher",
+        WATCHER,
+        "IsStatusNotifierHostRegistered",
+    );
+    assert!(bool::try_from(hosted).unwrap(), "no host registered");
+
+    let mut signals = host.signals();
+    pause_for_an_hour(&host, &mut signals, &daemon);
+    assert!(
+        plasma.is_running(),
+        "plasmashell exited; its log:\n{}",
+        plasma.log()
+    );
 }
