@@ -308,9 +308,9 @@ pub struct Stretch {
 }
 
 impl Stretch {
-    /// The notification title, e.g. "Mid-back stretch: Seated twist, 15-30 s each side".
+    /// The notification title, e.g. "Stretch: Seated twist, 15-30 s each side".
     pub fn title(&self) -> String {
-        format!("Mid-back stretch: {}, {}", self.name, self.dose.brief())
+        format!("Stretch: {}, {}", self.name, self.dose.brief())
     }
 
     /// Whether it can be done at a desk: sitting or standing, with no equipment.
@@ -559,7 +559,7 @@ mod tests {
         assert_eq!(
             shown("cat-camel"),
             (
-                "Mid-back stretch: Cat-camel, 8 slow rounds".into(),
+                "Stretch: Cat-camel, 8 slow rounds".into(),
                 "8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s \
                  in each."
                     .into(),
@@ -569,7 +569,7 @@ mod tests {
         assert_eq!(
             shown("thoracic-extension"),
             (
-                "Mid-back stretch: Thoracic extension, 15-30 s".into(),
+                "Stretch: Thoracic extension, 15-30 s".into(),
                 "Hold 15-30 s, 3 times.".into(),
                 90
             )
@@ -577,7 +577,7 @@ mod tests {
         assert_eq!(
             shown("seated-twist"),
             (
-                "Mid-back stretch: Seated twist, 15-30 s each side".into(),
+                "Stretch: Seated twist, 15-30 s each side".into(),
                 "Hold 15-30 s, once on each side.".into(),
                 60
             )
@@ -585,7 +585,7 @@ mod tests {
         assert_eq!(
             shown("foam-rolling"),
             (
-                "Mid-back stretch: Upper-back foam rolling, 2-3 min".into(),
+                "Stretch: Upper-back foam rolling, 2-3 min".into(),
                 "Keep going for 2-3 min; there is nothing to hold.".into(),
                 180
             )

@@ -348,7 +348,7 @@ mod tests {
         let shown = |id: &str| describe_stretch(catalog.stretch(id).unwrap());
         let camel = shown("cat-camel");
         assert!(
-            camel.starts_with("Mid-back stretch: Cat-camel, 8 slow rounds (cat-camel)\n"),
+            camel.starts_with("Stretch: Cat-camel, 8 slow rounds (cat-camel)\n"),
             "{camel}"
         );
         assert!(

@@ -172,7 +172,7 @@ pub enum Lifetime {
 /// One notification, ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// What to do, e.g. "Mid-back stretch: Seated twist, 15-30 s each side".
+    /// What to do, e.g. "Stretch: Seated twist, 15-30 s each side".
     pub title: String,
     /// The body, one element a line, plain text, within [`BODY_BUDGET`].
     pub paragraphs: Vec<String>,
@@ -652,17 +652,11 @@ mod tests {
     #[test]
     fn a_stretch_carries_its_dose_in_the_title_and_a_two_line_cue() {
         let camel = notice("cat-camel");
-        assert_eq!(camel.title, "Mid-back stretch: Cat-camel, 8 slow rounds");
+        assert_eq!(camel.title, "Stretch: Cat-camel, 8 slow rounds");
         let foam = notice("foam-rolling");
-        assert_eq!(
-            foam.title,
-            "Mid-back stretch: Upper-back foam rolling, 2-3 min"
-        );
+        assert_eq!(foam.title, "Stretch: Upper-back foam rolling, 2-3 min");
         let needle = notice("thread-the-needle");
-        assert_eq!(
-            needle.title,
-            "Mid-back stretch: Thread the needle, 15 s each side"
-        );
+        assert_eq!(needle.title, "Stretch: Thread the needle, 15 s each side");
         assert_eq!(
             needle.paragraphs,
             [
@@ -711,7 +705,7 @@ mod tests {
             assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{body}");
             assert!(body.chars().count() <= BODY_BUDGET.chars, "{body}");
             // A stretch's summary fits with the longest cue (the safety notice named) too.
-            if n.title.starts_with("Mid-back stretch") {
+            if n.title.starts_with("Stretch: ") {
                 let first = n.paragraphs[0].chars().count();
                 assert!(first + longest_cue <= BODY_BUDGET.chars, "{body}");
             }
@@ -749,10 +743,7 @@ mod tests {
             done_in_row: 0,
         };
         let needle = notice_of(Kind::Stretch, "thread-the-needle", Some(level));
-        assert_eq!(
-            needle.title,
-            "Mid-back stretch: Thread the needle, 20 s each side"
-        );
+        assert_eq!(needle.title, "Stretch: Thread the needle, 20 s each side");
         // A flow has no level.
         assert_eq!(
             notice_of(Kind::Stretch, "cat-camel", Some(level)),

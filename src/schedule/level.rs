@@ -278,7 +278,7 @@ mod tests {
         let twist = catalog.stretch("seated-twist").unwrap();
         assert_eq!(
             leveled(twist, None).title(),
-            "Mid-back stretch: Seated twist, 15 s each side"
+            "Stretch: Seated twist, 15 s each side"
         );
     }
 }

@@ -33,7 +33,7 @@ use crate::BIN;
 const TZ: (&str, &str) = ("TZ", "UTC");
 /// The exit status of a daemon command when no daemon answers.
 const NOT_RUNNING: i32 = 3;
-const TWIST: &str = "Mid-back stretch: Seated twist, 15 s each side";
+const TWIST: &str = "Stretch: Seated twist, 15 s each side";
 const CONFIG_ERROR_TITLE: &str = "stretchd: config not reloaded";
 
 // --- the daemon and the CLI --------------------------------------------------------------------

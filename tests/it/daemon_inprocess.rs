@@ -190,11 +190,7 @@ async fn status_and_next_over_the_socket() {
     };
     let times: Vec<_> = upcoming.iter().map(|u| u.at).collect();
     assert_eq!(times, [50, 100, 150].map(|m| d.clock.after(m * MIN)));
-    assert!(
-        upcoming
-            .iter()
-            .all(|u| u.title.starts_with("Mid-back stretch: "))
-    );
+    assert!(upcoming.iter().all(|u| u.title.starts_with("Stretch: ")));
     assert_eq!(stopped.ending, Ending::Stopped);
 }
 

@@ -75,7 +75,7 @@ async fn settle_down() {
 }
 
 fn is_stretch(s: &Shown) -> bool {
-    s.notice.title.starts_with("Mid-back stretch: ")
+    s.notice.title.starts_with("Stretch: ")
 }
 
 #[tokio::test(start_paused = true)]
@@ -104,7 +104,7 @@ async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
     for s in &got[..] {
         if is_stretch(s) {
             assert!(
-                s.notice.title.starts_with("Mid-back stretch: ") && s.notice.paragraphs.len() == 2,
+                s.notice.title.starts_with("Stretch: ") && s.notice.paragraphs.len() == 2,
                 "{s:#?}"
             );
         } else {

@@ -78,7 +78,7 @@ fn dunst_shows_the_reminder() {
     );
     assert_eq!(
         field(&entry, "summary"),
-        "Mid-back stretch: Seated twist, 15 s each side",
+        "Stretch: Seated twist, 15 s each side",
         "{history}"
     );
     let body = field(&entry, "body");

@@ -57,7 +57,7 @@ const SAVED_AGAIN: &str = "the state is saved again";
 const APPEND_FAILED: &str = "cannot append to";
 /// What the daemon says when the session bus goes away, just before it exits with status 1.
 const BUS_LOST: &str = "lost the D-Bus session bus; exiting so that systemd restarts stretchd";
-const TWIST: &str = "Mid-back stretch: Seated twist, 15 s each side";
+const TWIST: &str = "Stretch: Seated twist, 15 s each side";
 
 // --- the daemon, its files and the CLI ---------------------------------------------------------
 

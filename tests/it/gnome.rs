@@ -17,7 +17,7 @@ use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
 use crate::BIN;
 
 /// How the stretch's title starts.
-const TWIST: &str = "Mid-back stretch: Seated twist";
+const TWIST: &str = "Stretch: Seated twist";
 
 /// A config with an hourly stretch (`stretchd now` shows it at once), an hourly posture check,
 /// and `presence` (the `[presence]` table's lines).

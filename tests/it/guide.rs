@@ -557,7 +557,7 @@ fn harder_at_the_end_of_the_guide_lengthens_the_holds_and_stats_list_the_level()
     let (status, out, err) = guide(home.path(), &["seated-twist", "--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        out.starts_with("Mid-back stretch: Seated twist, 20 s each side\n"),
+        out.starts_with("Stretch: Seated twist, 20 s each side\n"),
         "{out}"
     );
     assert!(out.contains("Hold 20 s (first side)"), "{out}");

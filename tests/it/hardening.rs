@@ -27,7 +27,7 @@ use crate::BIN;
 /// Longer than the daemon's 5 s bound on a notification-server call, with room to spare.
 const CALL_BOUND: Duration = Duration::from_secs(20);
 const TZ: (&str, &str) = ("TZ", "UTC");
-const TWIST: &str = "Mid-back stretch: Seated twist, 15 s each side";
+const TWIST: &str = "Stretch: Seated twist, 15 s each side";
 
 /// A bus, a config file and a running daemon in a fresh home.
 struct Setup {

@@ -74,7 +74,7 @@ fn while_dunst_is_paused_status_names_the_held_reminder_and_now_says_it_was_held
         .find(|l| l.starts_with("Next:"))
         .unwrap_or_default();
     assert!(
-        next.starts_with("Next:      held: stretch  Mid-back stretch: ")
+        next.starts_with("Next:      held: stretch  Stretch: ")
             && next.ends_with("shows 30s after do-not-disturb ends"),
         "{text}"
     );
@@ -83,7 +83,7 @@ fn while_dunst_is_paused_status_names_the_held_reminder_and_now_says_it_was_held
     // `now` sends it all the same; dunst holds it, and the answer says so.
     let said = BIN.ok_in(&home, &["now"], &[]);
     assert!(
-        said.starts_with("held Mid-back stretch: ")
+        said.starts_with("held Stretch: ")
             && said.contains("do-not-disturb mode, so it holds the reminder without showing it"),
         "{said}"
     );
@@ -92,7 +92,7 @@ fn while_dunst_is_paused_status_names_the_held_reminder_and_now_says_it_was_held
     assert!(status["waiting"].is_null(), "shown as waiting: {status}");
     assert_eq!(status["filed"]["reminder"], "stretch", "{status}");
     let text = BIN.ok_in(&home, &["status"], &[]);
-    assert!(text.contains("Filed:     Mid-back stretch: "), "{text}");
+    assert!(text.contains("Filed:     Stretch: "), "{text}");
     assert!(!text.contains("Waiting:"), "{text}");
     // It still takes an answer from the terminal.
     let done = BIN.ok_in(&home, &["done"], &[]);
@@ -130,7 +130,7 @@ fn now_leaves_a_pending_snooze_alone() {
     assert_eq!(before["snoozed"]["reminder"], "stretch", "{before}");
 
     let said = BIN.ok_in(&home, &["now"], &[]);
-    assert!(said.starts_with("showing Mid-back stretch: "), "{said}");
+    assert!(said.starts_with("showing Stretch: "), "{said}");
     let second = server.next(SOON, &daemon);
     assert_ne!(second.id, first.id);
     let after = BIN.json_in(&home, &["status"], &[]);

@@ -67,10 +67,7 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     let home = daemon.home().to_owned();
 
     let first = now(&home, &server, &daemon);
-    assert_eq!(
-        first.summary,
-        "Mid-back stretch: Seated twist, 15 s each side"
-    );
+    assert_eq!(first.summary, "Stretch: Seated twist, 15 s each side");
     let done = ok(&home, &["done", "--hard"]);
     assert_eq!(
         done.trim(),
@@ -79,14 +76,11 @@ fn done_hard_raises_the_hold_shown_next_and_done_easy_lowers_it() {
     // The status's next reminder and the next notification show the new level.
     let status = json(&home, &["status"]);
     assert_eq!(
-        status["next"]["title"], "Mid-back stretch: Seated twist, 20 s each side",
+        status["next"]["title"], "Stretch: Seated twist, 20 s each side",
         "{status}"
     );
     let second = now(&home, &server, &daemon);
-    assert_eq!(
-        second.summary,
-        "Mid-back stretch: Seated twist, 20 s each side"
-    );
+    assert_eq!(second.summary, "Stretch: Seated twist, 20 s each side");
     let status = ok(&home, &["status"]);
     assert!(status.contains("Seated twist, 20 s each side"), "{status}");
     let report = json(&home, &["stats"]);
@@ -168,19 +162,13 @@ fn three_done_buttons_in_a_row_grow_the_hold_a_step() {
     let home = daemon.home().to_owned();
     for _ in 0..3 {
         let note = now(&home, &server, &daemon);
-        assert_eq!(
-            note.summary,
-            "Mid-back stretch: Seated twist, 15 s each side"
-        );
+        assert_eq!(note.summary, "Stretch: Seated twist, 15 s each side");
         server.press(note.id, "done");
         daemon.wait_for_log(": done", SOON);
     }
     daemon.wait_for_log("holds 15 s -> 20 s", SOON);
     let note = now(&home, &server, &daemon);
-    assert_eq!(
-        note.summary,
-        "Mid-back stretch: Seated twist, 20 s each side"
-    );
+    assert_eq!(note.summary, "Stretch: Seated twist, 20 s each side");
 }
 
 #[test]
@@ -219,11 +207,7 @@ fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back()
 
     // The pinned stretch is set aside: the reminder shows another from the rotation.
     let other = now(&home, &server, &daemon);
-    assert!(
-        other.summary.starts_with("Mid-back stretch: "),
-        "{}",
-        other.summary
-    );
+    assert!(other.summary.starts_with("Stretch: "), "{}", other.summary);
     assert!(!other.summary.contains("Seated twist"), "{}", other.summary);
     // Hurt without an id now means the stretch on screen: it answers it.
     let advice = ok(&home, &["hurt"]);
@@ -249,10 +233,7 @@ fn hurt_sets_the_stretch_aside_names_an_alternative_and_restore_brings_it_back()
     let line = fails(&home, &["stretches", "restore", "seated-twist"]);
     assert!(line.contains("\"seated-twist\" is not set aside"), "{line}");
     let back = now(&home, &server, &daemon);
-    assert_eq!(
-        back.summary,
-        "Mid-back stretch: Seated twist, 15 s each side"
-    );
+    assert_eq!(back.summary, "Stretch: Seated twist, 15 s each side");
     let line = fails(&home, &["hurt", "sit-tall"]);
     assert!(line.contains("is not a stretch of the catalogue"), "{line}");
 }
@@ -336,7 +317,7 @@ fn what_is_set_aside_leaves_the_session_and_the_suggestion() {
     assert!(line.contains("stretchd stretches restore ID"), "{line}");
     ok(home, &["stretches", "restore", "cat-camel"]);
     let out = ok(home, &["guide", "--no-wait"]);
-    assert!(out.starts_with("Mid-back stretch: Cat-camel"), "{out}");
+    assert!(out.starts_with("Stretch: Cat-camel"), "{out}");
 }
 
 /// What a stretch reminder's body says until the safety notice is seen: where to read it.

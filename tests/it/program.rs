@@ -100,10 +100,10 @@ fn guide_session_no_wait_prints_the_warm_up_and_every_stretch_that_fits() {
     assert_eq!(
         headings,
         [
-            "[1/4] Mid-back stretch: Cat-camel, 8 slow rounds",
-            "[2/4] Mid-back stretch: Thoracic extension, 15 s",
-            "[3/4] Mid-back stretch: Seated twist, 15 s each side",
-            "[4/4] Mid-back stretch: Thread the needle, 15 s each side",
+            "[1/4] Stretch: Cat-camel, 8 slow rounds",
+            "[2/4] Stretch: Thoracic extension, 15 s",
+            "[3/4] Stretch: Seated twist, 15 s each side",
+            "[4/4] Stretch: Thread the needle, 15 s each side",
         ],
         "{out}"
     );
@@ -135,8 +135,8 @@ fn guide_session_no_wait_prints_the_warm_up_and_every_stretch_that_fits() {
     assert_eq!(
         headings,
         [
-            "[1/2] Mid-back stretch: Thoracic extension, 15 s",
-            "[2/2] Mid-back stretch: Seated twist, 15 s each side",
+            "[1/2] Stretch: Thoracic extension, 15 s",
+            "[2/2] Stretch: Seated twist, 15 s each side",
         ],
         "{out}"
     );
@@ -229,10 +229,7 @@ fn a_finished_session_records_one_session_that_fills_the_goal() {
     // Enter during the warm-up: already warmed up.
     let stdout = guided_session(home.path(), &config, b"\n");
     assert!(stdout.contains("skipped"), "{stdout}");
-    assert!(
-        stdout.contains("[1/1] Mid-back stretch: Overhead reach"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("[1/1] Stretch: Overhead reach"), "{stdout}");
     assert!(stdout.contains("Recorded \"session\" as done"), "{stdout}");
 
     let log = std::fs::read_to_string(history_path(home.path())).unwrap();
