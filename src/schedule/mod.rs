@@ -488,7 +488,9 @@ pub fn notice_read(state: &mut State, fire: &Fire) {
 pub const MAX_PREVIEW: usize = 1000;
 
 /// The next `count` (at most [`MAX_PREVIEW`]) firings from `from`, assuming the user stays and
-/// answers every reminder with Done. Works on a copy of the state.
+/// answers every reminder with Done, and that a hold of do-not-disturb or a full-screen window
+/// (and its grace) ends now: held reminders are listed when they are due, not left out. Works
+/// on a copy of the state.
 pub fn preview<Tz: TimeZone>(
     config: &Config,
     state: &State,
@@ -498,6 +500,8 @@ pub fn preview<Tz: TimeZone>(
 ) -> Vec<Fire> {
     let count = count.min(MAX_PREVIEW);
     let mut state = state.clone();
+    state.presence.quiet.clear();
+    state.presence.hold_until = None;
     let mut now = from;
     let mut fires = Vec::new();
     // Each round either fires or moves `now` forward to a due time; the bound is a safety net.

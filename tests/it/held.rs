@@ -79,6 +79,9 @@ fn while_dunst_is_paused_status_names_the_held_reminder_and_now_says_it_was_held
         "{text}"
     );
     assert!(!text.contains("nothing scheduled"), "{text}");
+    // `next` lists what is to come as if the hold ended now, not "nothing scheduled".
+    let next = BIN.json_in(&home, &["next", "--count", "2"], &[]);
+    assert_eq!(next["upcoming"].as_array().map(Vec::len), Some(2), "{next}");
 
     // `now` sends it all the same; dunst holds it, and the answer says so.
     let said = BIN.ok_in(&home, &["now"], &[]);
