@@ -11,9 +11,10 @@
 //! build.rs), then runs under Valgrind's callgrind in a private session (bus, the test
 //! notification server, `KWin` for the Wayland idle source) through what a day brings: start-up,
 //! reminders shown and answered from the notification and from the CLI, snooze, pause, resume,
-//! status and `next`, a config reload by file change and by SIGHUP. Every instruction address
-//! callgrind saw in the daemon is looked up in the map, and the functions hit are written in
-//! their current order. Names the map does not have (a later build with other crate hashes) are
+//! status and `next`, a config reload by file change and by SIGHUP; then a tray host comes
+//! (xfce4-panel on Xvfb). Every instruction address callgrind saw in the daemon is looked up in
+//! the map, and the functions hit are written in their current order: the day's first, then
+//! those only the tray host brought, so that without a host the tray's code is not mapped. Names the map does not have (a later build with other crate hashes) are
 //! skipped by the linker, so a stale file costs memory, never correctness.
 
 use std::collections::BTreeSet;
@@ -24,7 +25,9 @@ use std::time::{Duration, Instant};
 
 use testkit::notifications::Server;
 use testkit::wayland::start_kwin;
-use testkit::{Bin, Bus, RUNNING, all_day_config, write_file};
+use testkit::x11::start_xvfb;
+use testkit::xfce::start_panel;
+use testkit::{Bin, Bus, RUNNING, all_day_config, on_path, write_file};
 
 use crate::{Context, START, in_root, root};
 
@@ -67,8 +70,16 @@ pub fn run(bench: &Context, args: &Args) {
     }
     let symbols = text_symbols(&std::fs::read_to_string(&map).unwrap());
     let release = bench.bin.path().parent().unwrap().to_owned();
-    let addresses = trace(bench, work.path(), &release);
-    let hit = functions_hit(&symbols, &addresses);
+    let (day, tray) = trace(bench, work.path(), &release);
+    // The day's functions first, then those only a tray host brings: without a host, the
+    // tray's code lies past what is mapped.
+    let mut hit = functions_hit(&symbols, &day);
+    let first: BTreeSet<u64> = hit.iter().map(|s| s.address).collect();
+    hit.extend(
+        functions_hit(&symbols, &tray)
+            .into_iter()
+            .filter(|s| !first.contains(&s.address)),
+    );
 
     let out = args
         .out
@@ -169,9 +180,10 @@ fn functions_hit<'a>(symbols: &'a [Symbol], addresses: &BTreeSet<u64>) -> Vec<&'
         .collect()
 }
 
-/// Runs the day's scenario with the daemon under callgrind; returns every instruction address
-/// it recorded.
-fn trace(bench: &Context, work: &Path, release: &Path) -> BTreeSet<u64> {
+/// Runs the day's scenario with the daemon under callgrind, then starts a tray host
+/// (xfce4-panel on Xvfb, when installed) and presses a menu entry; returns the instruction
+/// addresses recorded in each of the two parts.
+fn trace(bench: &Context, work: &Path, release: &Path) -> (BTreeSet<u64>, BTreeSet<u64>) {
     // `stretchd run` execs the `stretchd-daemon` next to it: here, a script that execs Valgrind.
     let cli = work.join("stretchd");
     std::fs::copy(release.join("stretchd"), &cli).unwrap();
@@ -245,23 +257,49 @@ fn trace(bench: &Context, work: &Path, release: &Path) -> BTreeSet<u64> {
         std::thread::sleep(Duration::from_millis(200));
     }
     cli(&["status"]);
+    let day = dump(&daemon, &out, 1);
+
+    let mut tray = BTreeSet::new();
+    if on_path("xfce4-panel").is_some() && on_path("Xvfb").is_some() {
+        bench.log("a tray host: xfce4-panel on Xvfb");
+        let (_xvfb, display) = start_xvfb(&[]);
+        let _panel = start_panel(&bus, &display);
+        daemon.wait_for_log("tray icon shown", SLOW);
+        cli(&["pause", "1h"]);
+        cli(&["resume"]);
+        cli(&["now", "stretch"]);
+        server.next_reminder(SLOW, &daemon);
+        cli(&["done"]);
+        tray = dump(&daemon, &out, 2);
+    } else {
+        bench.log("no xfce4-panel or Xvfb: the tray's functions are left out");
+    }
+    drop(daemon);
+    (day, tray)
+}
+
+/// Asks callgrind in the daemon for dump `n` (counted from 1; each holds what ran since the
+/// one before) and returns its instruction addresses.
+fn dump(daemon: &testkit::Daemon, out: &Path, n: u32) -> BTreeSet<u64> {
     let dumped = Command::new("callgrind_control")
         .args(["--dump", &daemon.pid().to_string()])
         .output()
         .unwrap();
     assert!(dumped.status.success(), "callgrind_control --dump failed");
-    let part = PathBuf::from(format!("{}.1", out.display()));
+    let part = PathBuf::from(format!("{}.{n}", out.display()));
     let deadline = Instant::now() + START;
-    while !part.is_file() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    drop(daemon);
-    let mut addresses = BTreeSet::new();
-    for file in [&out, &part] {
-        if let Ok(text) = std::fs::read_to_string(file) {
-            addresses.extend(instruction_addresses(&text));
+    let mut text = String::new();
+    // Written whole before the next poll finds it non-empty only once callgrind has finished.
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(500));
+        if let Ok(read) = std::fs::read_to_string(&part)
+            && read.contains("totals:")
+        {
+            text = read;
+            break;
         }
     }
+    let addresses = instruction_addresses(&text);
     assert!(
         !addresses.is_empty(),
         "callgrind wrote no instruction addresses to {}",
