@@ -268,10 +268,28 @@ impl Shell {
     /// and waits, bounded, until the tray is idle: the shell's banners would hold stretchd's
     /// back in the queue.
     async fn clear(&self) {
-        self.wait_for("start-up complete", || async {
-            self.eval("Main.layoutManager._startingUp").await == "false"
-        })
-        .await;
+        // Under load the shell can stop answering for a while during start-up (a synchronous
+        // call of its own waiting out a D-Bus timeout): each question is bounded by CALL, the
+        // wait by START + CALL.
+        let proxy = GnomeShellProxy::new(&self.conn).await.unwrap();
+        let deadline = Instant::now() + START + CALL;
+        loop {
+            let answer =
+                tokio::time::timeout(CALL, proxy.eval("Main.layoutManager._startingUp")).await;
+            if let Ok(Ok((true, value))) = &answer
+                && value == "false"
+            {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "GNOME Shell: start-up not complete within {:?} (last answer: {answer:?}); \
+                 gnome-shell's log:\n{}",
+                START + CALL,
+                self.log()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         self.eval(
             "Main.messageTray.getSources().forEach(s => s.destroy()); \
              Main.messageTray._updateState(); true",
