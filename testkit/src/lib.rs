@@ -425,6 +425,24 @@ pub fn write_file(dir: &Path, name: &str, contents: &str) -> PathBuf {
     path
 }
 
+/// An executable `/bin/sh` script `name` in `dir` running `body`: a hook, or a stand-in for a
+/// program the daemon starts (`xdg-open`, a terminal).
+pub fn shell_script(dir: &Path, name: &str, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = write_file(dir, name, &format!("#!/bin/sh\n{body}\n"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// `PATH` with `dir` first, so that a stand-in there is found before the real program.
+pub fn path_with(dir: &Path) -> String {
+    format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
 /// A config whose work hours cover the whole day, every day, followed by `rest`.
 pub fn all_day_config(rest: &str) -> String {
     format!(

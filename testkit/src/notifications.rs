@@ -22,6 +22,25 @@ const SOON: Duration = Duration::from_secs(10);
 pub const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 /// The notification server's object.
 pub const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
+/// The name the notification server on `conn`'s bus gives for itself (`GetServerInformation`:
+/// "gnome-shell", "Plasma", "dunst", ...).
+pub async fn server_name(conn: &zbus::Connection) -> String {
+    let (name, ..): (String, String, String, String) = conn
+        .call_method(
+            Some(NOTIFICATIONS),
+            NOTIFICATIONS_PATH,
+            Some(NOTIFICATIONS),
+            "GetServerInformation",
+            &(),
+        )
+        .await
+        .unwrap()
+        .body()
+        .deserialize()
+        .unwrap();
+    name
+}
+
 /// What [`Server::start`] advertises in `GetCapabilities`.
 pub const DEFAULT_CAPABILITIES: &[&str] = &["actions", "body"];
 

@@ -339,7 +339,6 @@ fn every_card_passes_axe_core_in_the_light_and_the_dark_theme() {
 
 #[test]
 fn card_writes_the_page_and_says_why_it_could_not_open_it() {
-    use std::os::unix::fs::PermissionsExt as _;
     let home = tempfile::tempdir().unwrap();
     // Without an id and without a daemon: the next stretch the schedule would show.
     let printed = BIN.json_in(home.path(), &["card", "--print"], &[]);
@@ -358,9 +357,7 @@ fn card_writes_the_page_and_says_why_it_could_not_open_it() {
     // An opener that fails: the card is written all the same, and the error says what to do.
     let bin = home.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let opener = bin.join("xdg-open");
-    std::fs::write(&opener, "#!/bin/sh\nexit 3\n").unwrap();
-    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    testkit::shell_script(&bin, "xdg-open", "exit 3");
     let out = BIN.run_in(
         home.path(),
         &["card", "seated-twist"],

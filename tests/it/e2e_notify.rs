@@ -328,18 +328,14 @@ async fn without_a_server_the_daemon_warns_once_and_keeps_trying() {
 /// A stand-in for `[notify] terminal`: a script that writes its arguments, one a line, to
 /// `out` (through a rename, so a reader never sees half of them).
 fn recording_terminal(dir: &std::path::Path, out: &std::path::Path) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt as _;
-    let script = dir.join("terminal.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.tmp' && mv '{0}.tmp' '{0}'\n",
+    testkit::shell_script(
+        dir,
+        "terminal.sh",
+        &format!(
+            "printf '%s\\n' \"$@\" > '{0}.tmp' && mv '{0}.tmp' '{0}'",
             out.display()
         ),
     )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    script
 }
 
 #[tokio::test]

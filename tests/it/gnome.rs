@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use testkit::gnome::Shell;
+use testkit::notifications::server_name;
 use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
 
 use crate::BIN;
@@ -95,21 +96,7 @@ async fn gnome_shell_shows_reminders_answered_by_real_clicks_and_keeps_nothing()
 
     // GNOME Shell is the server, and the reminder is its banner with the stretch's cue (its
     // summary; the steps are on the card) and the picture.
-    let info: (String, String, String, String) = shell
-        .conn()
-        .call_method(
-            Some("org.freedesktop.Notifications"),
-            "/org/freedesktop/Notifications",
-            Some("org.freedesktop.Notifications"),
-            "GetServerInformation",
-            &(),
-        )
-        .await
-        .unwrap()
-        .body()
-        .deserialize()
-        .unwrap();
-    assert_eq!(info.0, "gnome-shell", "{info:?}");
+    assert_eq!(server_name(shell.conn()).await, "gnome-shell");
 
     show_stretch(&shell, &mut daemon).await;
     let pointer = shell.pointer().await;

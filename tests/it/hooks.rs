@@ -4,12 +4,13 @@
 //! the daemon's debug line saying the run finished before it reads the file.
 
 use std::collections::BTreeMap;
-use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use testkit::notifications::Server;
-use testkit::{Bus, Daemon, SOON, all_day_config, raw_request, socket_path, write_file};
+use testkit::{
+    Bus, Daemon, SOON, all_day_config, raw_request, shell_script, socket_path, write_file,
+};
 
 use crate::BIN;
 
@@ -19,16 +20,9 @@ const DUE: Duration = Duration::from_secs(10);
 /// The log filter: the hooks' debug lines (each run's end), the rest at info.
 const LOG: &str = "info,stretchd::daemon::hooks=debug";
 
-/// An executable `/bin/sh` script `name` in `dir` running `body`.
-fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
-    let path = write_file(dir, name, &format!("#!/bin/sh\n{body}\n"));
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    path
-}
-
 /// A script that writes its environment to `<dir>/<STRETCHD_HOOK>.env` (whole, by a rename).
 fn recorder(dir: &Path) -> PathBuf {
-    script(
+    shell_script(
         dir,
         "record.sh",
         r#"d=$(dirname "$0"); env > "$d/$STRETCHD_HOOK.tmp" && mv "$d/$STRETCHD_HOOK.tmp" "$d/$STRETCHD_HOOK.env""#,
@@ -148,7 +142,7 @@ async fn a_hook_that_hangs_is_killed_at_the_timeout_and_the_daemon_answers_meanw
     let dir = tempfile::tempdir().unwrap();
     // Not `exec sleep`: the sleep is a child of the script, in its process group. The first
     // run writes its pid (noclobber: the later runs, 2 s apart, leave it).
-    let hang = script(
+    let hang = shell_script(
         dir.path(),
         "hang.sh",
         r#"(set -C; echo $$ > "$(dirname "$0")/pid") 2>/dev/null; sleep 60"#,
@@ -308,7 +302,7 @@ async fn session_hooks_run_when_the_guide_opens_and_when_the_session_is_recorded
 #[tokio::test]
 async fn a_hook_still_running_when_the_daemon_stops_is_killed_with_what_it_started() {
     let dir = tempfile::tempdir().unwrap();
-    let hang = script(
+    let hang = shell_script(
         dir.path(),
         "hang.sh",
         r#"(set -C; echo $$ > "$(dirname "$0")/pid") 2>/dev/null; sleep 60"#,

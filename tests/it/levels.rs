@@ -325,15 +325,8 @@ const SAFETY_CUE: &str = "for the safety notice";
 
 /// An `xdg-open` in a directory of its own that opens nothing and succeeds: `PATH` for it.
 fn quiet_opener(dir: &Path) -> String {
-    use std::os::unix::fs::PermissionsExt as _;
-    let opener = dir.join("xdg-open");
-    std::fs::write(&opener, "#!/bin/sh\nexit 0\n").unwrap();
-    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
-    format!(
-        "{}:{}",
-        dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
+    testkit::shell_script(dir, "xdg-open", "exit 0");
+    testkit::path_with(dir)
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use testkit::notifications::server_name;
 use testkit::plasma::Plasma;
 use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
 
@@ -65,20 +66,7 @@ async fn plasma_shows_reminders_answered_by_real_clicks() {
     }
     let plasma = Plasma::start();
     let conn = server(&plasma).await;
-    let (name, ..): (String, String, String, String) = conn
-        .call_method(
-            Some("org.freedesktop.Notifications"),
-            "/org/freedesktop/Notifications",
-            Some("org.freedesktop.Notifications"),
-            "GetServerInformation",
-            &(),
-        )
-        .await
-        .unwrap()
-        .body()
-        .deserialize()
-        .unwrap();
-    assert_eq!(name, "Plasma");
+    assert_eq!(server_name(&conn).await, "Plasma");
     let dir = tempfile::tempdir().unwrap();
     let mut daemon = daemon(&plasma, dir.path());
 

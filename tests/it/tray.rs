@@ -292,21 +292,15 @@ fn status(daemon: &Daemon) -> serde_json::Value {
 fn recording_xdg_open(dir: &Path) -> String {
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let script = write_file(
+    testkit::shell_script(
         &bin,
         "xdg-open",
         &format!(
-            "#!/bin/sh\nprintf '%s' \"$1\" > {0}/opened.tmp && mv {0}/opened.tmp {0}/opened\n",
+            "printf '%s' \"$1\" > {0}/opened.tmp && mv {0}/opened.tmp {0}/opened",
             dir.display()
         ),
     );
-    let executable = <std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o755);
-    std::fs::set_permissions(&script, executable).unwrap();
-    format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
+    testkit::path_with(&bin)
 }
 
 #[test]
