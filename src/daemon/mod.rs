@@ -923,13 +923,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Sends followers the status if it changed (or always, on the minute tick), and the tray
-    /// icon too if it changed.
+    /// icon too if it changed; the status is made once for both.
     fn push_status(&mut self, always: bool) {
-        self.push_tray(false);
-        if self.followers.is_empty() {
+        let tray = self.tray_listens();
+        if !tray && self.followers.is_empty() {
             return;
         }
         let status = self.status();
+        if tray {
+            self.publish_tray(&status, false);
+        }
+        if self.followers.is_empty() {
+            return;
+        }
         if !always && self.last_status.as_ref() == Some(&status) {
             return;
         }
@@ -940,13 +946,25 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.last_status = Some(status);
     }
 
-    /// Publishes the status for the tray icon if it is subscribed (a tray host runs) and the
-    /// status changed, or whatever it is with `always`; `None` while `[tray] enable` is off.
-    fn push_tray(&self, always: bool) {
-        let Some(tray) = self.tray.as_ref().filter(|t| t.receiver_count() > 0) else {
+    /// Whether the tray icon is subscribed to the status (a tray host runs).
+    fn tray_listens(&self) -> bool {
+        self.tray.as_ref().is_some_and(|t| t.receiver_count() > 0)
+    }
+
+    /// Publishes the status for the tray icon, whatever it is, if the icon is subscribed.
+    fn push_tray(&self) {
+        if self.tray_listens() {
+            self.publish_tray(&self.status(), true);
+        }
+    }
+
+    /// Hands the icon `status` if it changed, or whatever it is with `always`; `None` while
+    /// `[tray] enable` is off.
+    fn publish_tray(&self, status: &Status, always: bool) {
+        let Some(tray) = self.tray.as_ref() else {
             return;
         };
-        let shown = self.config.tray.enable.then(|| self.status());
+        let shown = self.config.tray.enable.then(|| status.clone());
         tray.send_if_modified(|old| {
             let changed = always || *old != shown;
             if changed {

@@ -36,7 +36,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Carries out what the icon asked.
     pub(super) fn tray_asked(&mut self, ask: Ask) {
         match ask {
-            Ask::Status => self.push_tray(true),
+            Ask::Status => self.push_tray(),
             Ask::ShowStatus => {
                 let now = self.clock.now();
                 let look = look::Look::of(&self.status(), now, self.clock.zone());
