@@ -43,6 +43,8 @@ enum Failure {
         "did not start ({0}); is the program installed and on the daemon's PATH? (a full path works too)"
     )]
     Start(std::io::Error),
+    #[error("did not start: its program is a folder, not a program; name the program in it")]
+    Folder,
     #[error("exited with {0}; run the command yourself to see why")]
     Exit(ExitStatus),
     #[error(
@@ -91,7 +93,15 @@ impl Hooks {
         let child = if self.running >= MAX_RUNNING {
             Err(Failure::Busy)
         } else {
-            spawn(words, hook, about).map_err(Failure::Start)
+            spawn(words, hook, about).map_err(|e| {
+                // A path to a folder is refused with "permission denied": say what it is.
+                let program = words.first().map(String::as_str).unwrap_or_default();
+                if program.contains('/') && std::path::Path::new(program).is_dir() {
+                    Failure::Folder
+                } else {
+                    Failure::Start(e)
+                }
+            })
         };
         let started = child.is_ok();
         if let Ok(child) = &child {

@@ -377,4 +377,22 @@ fn card_writes_the_page_and_says_why_it_could_not_open_it() {
         String::from_utf8_lossy(&out.stderr).contains("is a posture check"),
         "{out:?}"
     );
+
+    // Its folder replaced by a file: the error says so and what to do, and the file is kept.
+    let cards = home.path().join("data/stretchd/cards");
+    std::fs::remove_dir_all(&cards).unwrap();
+    std::fs::write(&cards, "mine").unwrap();
+    let out = BIN.run_in(
+        home.path(),
+        &["card", "--print", "seated-twist"],
+        &[],
+        testkit::SOON,
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is not a folder") && err.contains("move it away"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&cards).unwrap(), "mine");
 }

@@ -337,3 +337,15 @@ async fn a_hook_still_running_when_the_daemon_stops_is_killed_with_what_it_start
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn a_hook_that_names_a_folder_is_told_it_is_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("hooks");
+    std::fs::create_dir(&folder).unwrap();
+    let hooks = format!("on_show = \"{}\"\n", folder.display());
+    let (_bus, server, mut daemon) = setup(dir.path(), &twist_config(&hooks)).await;
+    server.next_async(DUE, &daemon).await;
+    let line = daemon.wait_for_log_async("did not start", SOON).await;
+    assert!(line.contains("is a folder, not a program"), "{line}");
+}

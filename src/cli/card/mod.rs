@@ -92,6 +92,12 @@ fn user_svg(id: &str) -> Option<String> {
 /// directory; errors name the file.
 fn write_card(path: &Path, html: &str) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
+        if dir.exists() && !dir.is_dir() {
+            bail!(
+                "{} is not a folder, so the card cannot be written there; move it away and run this again",
+                dir.display()
+            );
+        }
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create {} for the card", dir.display()))?;
     }
