@@ -97,9 +97,9 @@ pub trait AskIdle {
 /// time; it costs nothing while none is.
 pub trait WatchLull {
     /// How long before a reminder is due the watch must be armed, so that at the due time it
-    /// can already tell whether the user has been idle for `lull`: `lull` for a source that
-    /// counts idle time from the watch's creation (Wayland), zero for one that knows the time
-    /// since the last input (Mutter).
+    /// can already tell whether the user has been idle for `lull`: a little more than `lull`
+    /// for a source that counts idle time from the watch's creation (Wayland), zero for one
+    /// that knows the time since the last input (Mutter).
     fn lead(&self, lull: Duration) -> Duration;
     /// Arms watch number `watch`, ending any other: the source reports
     /// [`PresenceEvent::Lull`] with that number each time the user has been idle for `lull`

@@ -191,10 +191,14 @@ async fn connect(
     Ok((source, notification))
 }
 
+/// How much earlier than a lull ahead of the due time a watch is armed ([`LullWatch`]), so that
+/// for a user idle all along its `idled` comes before the due time rather than with it.
+pub const LEAD_MARGIN: Duration = Duration::from_millis(250);
+
 /// The watch for a pause in typing ([`super::WatchLull`]): each armed watch is an idle
 /// notification with the lull as its timeout, on a connection of its own that lasts until it is
 /// disarmed. The compositor counts its timeout from the notification's creation, so the daemon
-/// arms it a lull ahead of the due time ([`super::WatchLull::lead`]).
+/// arms it a lull (and [`LEAD_MARGIN`]) ahead of the due time ([`super::WatchLull::lead`]).
 #[derive(Debug)]
 pub struct LullWatch {
     socket: PathBuf,
@@ -205,7 +209,7 @@ pub struct LullWatch {
 
 impl super::WatchLull for LullWatch {
     fn lead(&self, lull: Duration) -> Duration {
-        lull
+        lull + LEAD_MARGIN
     }
 
     fn arm(&mut self, watch: u32, lull: Duration) {
