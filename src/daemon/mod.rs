@@ -32,7 +32,7 @@ mod away;
 pub mod control;
 mod hooks;
 mod launch;
-pub mod lull;
+mod lull;
 pub mod notify;
 pub mod presence;
 pub mod process;
@@ -324,7 +324,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self
     }
 
-    /// Hands over the idle source's watch for a pause in typing (see [`lull`]).
+    /// Hands over the idle source's watch for a pause in typing, for reminders due while the
+    /// user types.
     #[must_use]
     pub fn with_lull_watch(mut self, watch: Option<Box<dyn presence::WatchLull>>) -> Self {
         self.lull = lull::Lull::new(watch);
@@ -366,7 +367,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             let now = self.clock.now();
             let due =
                 schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
-            // A reminder due while the user types waits for a pause (see [`lull`]).
+            // A reminder due while the user types waits for a pause (see lull.rs).
             let due = self.lull_wake(now, due);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;

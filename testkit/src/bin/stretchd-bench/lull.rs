@@ -16,9 +16,11 @@
 //! difference is what the idle source and stretchd add on top of the rule.
 //!
 //! Then a second daemon with nothing due (one cron reminder on 1 January) runs for `--window`
-//! seconds while the typist goes on: its context switches (there should be none with a pushing
-//! source; the X11 source asks once per natural break, 5 min) and its resident memory at the
-//! end, against the budget of 3.6 MB of issue 10 (as BENCHMARKS.md counts it: 3686 kB).
+//! seconds while the typist goes on, on a bus without a notification server and with its log at
+//! the default level, as `wayland-footprint` measures: its context switches (there should be
+//! none with a pushing source; the X11 source asks once per natural break, 5 min) and its
+//! resident memory at the end, against the budget of 3.6 MB set under Wayland in issue 10 (as
+//! BENCHMARKS.md counts it: 3686 kB).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -256,7 +258,8 @@ pub fn run(bench: &Context, args: &Args) {
         "| Idle source | Typist | Reminders | Waited for a pause | Lateness, all: median / max (ms) \
          | Lateness of those that waited: median / max (ms) | Beyond the rule: median / max (ms) \
          | Idle-time questions in the run | VmRSS / RssAnon after the reminders | Nothing due, \
-         typist typing: context switches in {} s | VmRSS / RssAnon with nothing due (budget {} kB) |\n\
+         typist typing: context switches in {} s | VmRSS / RssAnon with nothing due (budget under \
+         Wayland: {} kB) |\n\
          |---|---|---|---|---|---|---|---|---|---|---|\n",
         args.window, RSS_BUDGET_KB
     );
@@ -290,33 +293,34 @@ pub fn run(bench: &Context, args: &Args) {
     bench.report(&table, Some(&out));
 }
 
-/// A private session for stretchd on one desk: its bus, the test notification server, a system
-/// bus where nothing listens, and a directory for configs (stretchd watches its config's).
+/// A private session for stretchd on one desk: a system bus where nothing listens, and a
+/// directory for configs (stretchd watches its config's).
 struct Session<'a> {
     bench: &'a Context,
     source: &'static str,
     /// The variable that points stretchd at the desk, and its value.
     desk: (&'static str, String),
-    bus: Bus,
-    _server: Server,
     no_system_bus: String,
     dirs: tempfile::TempDir,
 }
 
 impl Session<'_> {
-    /// `stretchd run` with `config`, once it runs with the desk's idle source.
-    fn start(&self, name: &str, config: &str) -> Daemon {
+    /// `stretchd run` with `config` on `bus`, once it runs with the desk's idle source; its log
+    /// at debug level with `debug` (else at the default level).
+    fn start(&self, bus: &Bus, name: &str, config: &str, debug: bool) -> Daemon {
         let config = write_file(self.dirs.path(), name, config);
         let (key, value) = &self.desk;
-        let mut daemon = self
+        let mut builder = self
             .bench
             .bin
-            .daemon(&self.bus.address, &config)
+            .daemon(&bus.address, &config)
             .env(key, value)
             .env("DBUS_SYSTEM_BUS_ADDRESS", &self.no_system_bus)
-            .env("RUST_LOG", "stretchd=debug")
-            .quiet()
-            .start();
+            .quiet();
+        if debug {
+            builder = builder.env("RUST_LOG", "stretchd=debug");
+        }
+        let mut daemon = builder.start();
         daemon.wait_for_log(RUNNING, START);
         assert!(
             daemon.count(&format!("idle source: {}", self.source)) > 0,
@@ -338,20 +342,25 @@ struct Reminders {
     memory: (u64, u64),
 }
 
-/// Runs stretchd until it has shown `--reminders` + 1 reminders.
+/// Runs stretchd until it has shown `--reminders` + 1 reminders, on a bus with the test
+/// notification server.
 fn reminders(session: &Session, args: &Args) -> Reminders {
     let shown = args.reminders + 1;
+    let bus = Bus::start();
+    let _server = Server::start(&bus.address);
     session.bench.log(&format!(
         "{}: {shown} reminders every {} s while the typist types",
         session.source, args.every
     ));
     let mut daemon = session.start(
+        &bus,
         "lull.toml",
         &all_day_config(&format!(
             "[presence]\nidle_source = \"{}\"\nlull = \"{}s\"\nlull_max = \"{}s\"\n\n\
              [[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"{}s\"\n",
             session.source, args.lull, args.lull_max, args.every
         )),
+        true,
     );
     let each = Duration::from_secs(args.every + args.lull_max) + START;
     for _ in 0..shown {
@@ -397,14 +406,11 @@ fn lateness(fires: &[DateTime<Utc>], keys: &[DateTime<Utc>], args: &Args) -> [Ve
 /// The row of one idle source.
 fn measure(bench: &Context, args: &Args, desk: &Desk) -> String {
     let (source, key, value) = desk.source();
-    let bus = Bus::start();
     let nowhere = tempfile::tempdir().unwrap();
     let session = Session {
         bench,
         source,
         desk: (key, value),
-        _server: Server::start(&bus.address),
-        bus,
         no_system_bus: format!("unix:path={}", nowhere.path().join("no-bus").display()),
         dirs: tempfile::tempdir().unwrap(),
     };
@@ -425,9 +431,14 @@ fn measure(bench: &Context, args: &Args, desk: &Desk) -> String {
         "{source}: nothing due for {} s, the typist typing",
         args.window
     ));
+    // As `wayland-footprint` measures the footprint: a bus without a notification server, the
+    // log at its default level.
+    let bus = Bus::start();
     let mut idle = session.start(
+        &bus,
         "idle.toml",
         &nothing_due_config(&format!("idle_source = \"{source}\"\n")),
+        false,
     );
     std::thread::sleep(Duration::from_secs(3));
     let pid = idle.pid();
@@ -443,10 +454,11 @@ fn measure(bench: &Context, args: &Args, desk: &Desk) -> String {
     );
     drop(idle);
     typist.stop();
-    let within = if idle_rss <= RSS_BUDGET_KB {
-        "within"
-    } else {
-        "OVER"
+    // The budget was set under Wayland (issue 10), where the footprint is measured.
+    let within = match (desk, idle_rss <= RSS_BUDGET_KB) {
+        (Desk::X11 { .. }, _) => "no budget set under X11",
+        (Desk::Wayland(_), true) => "within the budget",
+        (Desk::Wayland(_), false) => "OVER the budget",
     };
     let (rss, anon) = run.memory;
     format!(
