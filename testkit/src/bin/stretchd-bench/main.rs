@@ -168,8 +168,9 @@ fn release_binary(name: &str, given: Option<PathBuf>) -> Bin {
             "--quiet",
             "-p",
             "stretchd",
-            "--bin",
-            "stretchd",
+            // `stretchd run` execs the `stretchd-daemon` beside it: both, or a stale daemon is
+            // measured.
+            "--bins",
         ])
         .current_dir(root())
         .status()
