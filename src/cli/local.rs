@@ -177,6 +177,7 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     };
     // A reminder whose time is never inside the work days and hours loads, but never fires.
     let mut warnings = config.warnings.clone();
+    warnings.extend(config.hooks.unrunnable(std::env::var_os("PATH").as_deref()));
     for r in &config.reminders {
         if schedule::first_occurrence(&config, r, from, &Local).is_none() {
             warnings.push(format!(

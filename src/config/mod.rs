@@ -489,6 +489,49 @@ impl HooksConfig {
     pub fn command(&self, hook: Hook) -> Option<&[String]> {
         self.commands[hook as usize].as_deref()
     }
+
+    /// What keeps a hook from running, one warning per hook whose program cannot be started
+    /// from here: a path that does not exist, is a folder or is not executable, or a bare name
+    /// found on none of the folders of `search_path` (the `PATH` value). `stretchd check` shows
+    /// these; the daemon finds out only when the hook is due.
+    pub fn unrunnable(&self, search_path: Option<&std::ffi::OsStr>) -> Vec<String> {
+        Hook::ALL
+            .into_iter()
+            .filter_map(|hook| {
+                let program = self.command(hook)?.first()?;
+                let why = if program.contains('/') {
+                    program_problem(Path::new(program))?
+                } else {
+                    let found = search_path
+                        .into_iter()
+                        .flat_map(std::env::split_paths)
+                        .any(|dir| program_problem(&dir.join(program)).is_none());
+                    if found {
+                        return None;
+                    }
+                    "is not found on PATH (the daemon started by systemd may have another PATH; a full path works everywhere)"
+                };
+                Some(format!(
+                    "[hooks] {}: the program \"{}\" {why}",
+                    hook.key(),
+                    crate::text::printable(program)
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Why `path` cannot be run as a program, if it cannot.
+fn program_problem(path: &Path) -> Option<&'static str> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Err(_) => Some("does not exist; give the full path of an installed program"),
+        Ok(m) if m.is_dir() => Some("is a folder; name the program in it"),
+        Ok(m) if m.permissions().mode() & 0o111 == 0 => {
+            Some("is not executable; run `chmod +x` on it")
+        }
+        Ok(_) => None,
+    }
 }
 
 impl Config {
