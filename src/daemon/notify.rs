@@ -107,8 +107,11 @@ pub enum Event {
 /// How much of a body every notification server shows without the user expanding or
 /// scrolling it, as measured (issue 12; screenshots taken headless):
 ///
-/// - GNOME Shell 43.9: the banner shows the body collapsed to one line, and about five lines
-///   when expanded (the rest is cut); the picture appears at about 32 px in place of the icon.
+/// - GNOME Shell 43.9: the banner shows the body collapsed to one line (the body's lines
+///   joined, cut with an ellipsis), and at most 6 lines when expanded (the rest is cut); the
+///   picture appears at about 32 px in place of the icon. Read from the shell's own layout by
+///   `gnome_shows_every_reminder_body_whole` (tests/it/gnome.rs): about 45 characters a line,
+///   so today's bodies (125-185 characters with the first-time cue) take 3-4 of the 6 lines.
 /// - KDE Plasma 5.27.5: an eight-line scroll area that drops blank lines between paragraphs;
 ///   the picture at about 48x32 px.
 /// - dunst 1.9 with its default dunstrc (`width = 300`, `padding = 8`, `font = Monospace 8`,

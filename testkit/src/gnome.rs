@@ -20,9 +20,10 @@ use zbus::{Connection, OwnedObjectPath, proxy};
 use crate::{Bus, DesktopTurn, Group};
 
 /// What to install, for skip notes and failures.
-pub const GNOME_INSTALL: &str = "install gnome-shell, gjs, python3-dbusmock, pipewire and \
-    wireplumber (Debian: `apt-get install --no-install-recommends gnome-shell gjs \
-    python3-dbusmock pipewire wireplumber dconf-cli`; CI does, with STRETCHD_REQUIRE_GNOME=1)";
+pub const GNOME_INSTALL: &str = "install gnome-shell, gjs, python3-dbusmock, pipewire, \
+    wireplumber and the AppIndicator extension (Debian: `apt-get install \
+    --no-install-recommends gnome-shell gjs python3-dbusmock pipewire wireplumber dconf-cli \
+    gnome-shell-extension-appindicator`; CI does, with STRETCHD_REQUIRE_GNOME=1)";
 /// The programs (and python-dbusmock) a real GNOME Shell needs here.
 pub const GNOME_TOOLS: &[&str] = &[
     "gnome-shell",
@@ -33,7 +34,12 @@ pub const GNOME_TOOLS: &[&str] = &[
     "dbus-daemon",
     PYTHON,
     "/usr/lib/python3/dist-packages/dbusmock",
+    APPINDICATOR_DIR,
 ];
+/// The `AppIndicator` extension's uuid: GNOME's tray host for status notifier items.
+pub const APPINDICATOR: &str = "ubuntu-appindicators@ubuntu.com";
+/// Where Debian's gnome-shell-extension-appindicator installs it.
+const APPINDICATOR_DIR: &str = "/usr/share/gnome-shell/extensions/ubuntu-appindicators@ubuntu.com";
 /// The variable under which a missing GNOME fails the tests instead of skipping them.
 pub const REQUIRE_GNOME: &str = "STRETCHD_REQUIRE_GNOME";
 /// The Debian Python, which has python3-dbusmock (a `python3` earlier on `PATH` may not).
@@ -96,6 +102,21 @@ trait RemoteDesktopSession {
     fn start(&self) -> zbus::Result<()>;
     fn notify_pointer_motion_relative(&self, dx: f64, dy: f64) -> zbus::Result<()>;
     fn notify_pointer_button(&self, button: i32, state: bool) -> zbus::Result<()>;
+}
+
+/// How GNOME Shell lays out an expanded banner's body ([`Shell::body_layout`]).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct BodyLayout {
+    /// The notification's title.
+    pub title: String,
+    /// Whether the collapsed body (one line, the body's lines joined) ends in an ellipsis.
+    pub collapsed_cut: bool,
+    /// The lines the expanded body is wrapped into.
+    pub lines: usize,
+    /// The characters of the body.
+    pub chars: usize,
+    /// The most lines the expanded body shows; the rest is cut off.
+    pub cap: usize,
 }
 
 /// GNOME Shell with its buses and helpers, all stopped on drop.
@@ -247,6 +268,21 @@ impl Shell {
         ]
     }
 
+    /// Enables the installed extension `uuid` (as the Extensions app does) and waits, bounded,
+    /// until the shell reports it enabled (state 1, `ENABLED`); panics with its error if it fails.
+    pub async fn enable_extension(&self, uuid: &str) {
+        self.eval(&format!("Main.extensionManager.enableExtension({uuid:?})"))
+            .await;
+        let state = format!(
+            "const e = Main.extensionManager.lookup({uuid:?}); \
+             JSON.stringify(e ? {{state: e.state, error: e.error}} : null)"
+        );
+        self.wait_for(&format!("the extension {uuid} enabled"), || async {
+            self.eval_json(&state).await["state"] == 1
+        })
+        .await;
+    }
+
     /// A connection to the shell's session bus.
     pub fn conn(&self) -> &Connection {
         &self.conn
@@ -383,6 +419,28 @@ impl Shell {
             return None;
         }
         Some(serde_json::from_value(json).unwrap_or_else(|e| panic!("a banner: {e}")))
+    }
+
+    /// How the banner on screen lays out its body, once expanded (the pointer on it): how many
+    /// lines GNOME wraps the expanded body into, how many of them it shows at most, and whether the one-line collapsed body is cut with an ellipsis. `None`
+    /// until the banner is expanded and its body laid out.
+    pub async fn body_layout(&self) -> Option<BodyLayout> {
+        let json = self
+            .eval_json(
+                "const b = Main.messageTray._banner; \
+                 JSON.stringify(b && b.expanded && b._expandedLabel && \
+                     b._bodyStack.layout_manager.expansion == 1 ? { \
+                   title: b.notification.title, \
+                   collapsed_cut: b.bodyLabel.clutter_text.get_layout().is_ellipsized(), \
+                   lines: b._expandedLabel.clutter_text.get_layout().get_line_count(), \
+                   chars: [...b._bodyText].length, \
+                   cap: b._bodyStack.layout_manager._expandLines} : null)",
+            )
+            .await;
+        if json.is_null() {
+            return None;
+        }
+        Some(serde_json::from_value(json).unwrap_or_else(|e| panic!("a body layout: {e}")))
     }
 
     /// Whether the message tray shows no banner, has none coming or going (its state is

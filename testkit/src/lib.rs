@@ -23,6 +23,7 @@ pub mod gnome;
 pub mod logind;
 pub mod notifications;
 pub mod plasma;
+pub mod tray;
 pub mod wayland;
 pub mod webdriver;
 pub mod x11;
