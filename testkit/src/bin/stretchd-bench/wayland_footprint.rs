@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use testkit::wayland::{Compositor, start_kwin};
+use testkit::x11::start_xvfb;
+use testkit::xfce::start_panel;
 use testkit::{Bin, Bus, RUNNING, write_file};
 
 use crate::readings::{file_rss, mib, rollup, status, switches, thread_names};
@@ -40,6 +42,10 @@ pub struct Args {
     /// Leaves out the `smaps_rollup` of the last run
     #[arg(long)]
     no_smaps: bool,
+    /// Also starts a tray host (xfce4-panel's systray on its own Xvfb, on the session bus) and
+    /// measures with the tray icon registered and served
+    #[arg(long)]
+    tray_host: bool,
     /// The binaries to compare, as LABEL=PATH or PATH [default: the one measured, --stretchd]
     #[arg(value_name = "[LABEL=]PATH")]
     binaries: Vec<String>,
@@ -82,6 +88,15 @@ pub fn run(bench: &Context, args: &Args) {
     if let Some(display) = &display {
         bench.log(&format!("Xwayland on {display}"));
     }
+    let tray_host = args.tray_host.then(|| {
+        bench.require(
+            &["xfce4-panel", "Xvfb"],
+            "on Debian: apt-get install xfce4-panel xvfb",
+        );
+        bench.log("starting a tray host (xfce4-panel on Xvfb)");
+        let (xvfb, display) = start_xvfb(&[]);
+        (xvfb, start_panel(&bus, &display))
+    });
     let configs = tempfile::tempdir().unwrap();
     let config = write_file(
         configs.path(),
@@ -101,6 +116,7 @@ pub fn run(bench: &Context, args: &Args) {
         no_system_bus: &no_system_bus,
         display: display.as_deref(),
         config: &config,
+        tray_host: tray_host.is_some(),
     };
     let mut last_rollup = (String::new(), String::new());
     for (label, bin) in &binaries {
@@ -115,9 +131,14 @@ pub fn run(bench: &Context, args: &Args) {
         .unwrap_or_else(|| "?".to_owned());
     let _ = write!(
         table,
-        "\nKWin {kwin_version} --virtual{}, private session bus, no system bus, nothing due, \
+        "\nKWin {kwin_version} --virtual{}, private session bus{}, no system bus, nothing due, \
          window started {} s after \"stretchd is running\"; {}; {}.\n",
         if args.xwayland { " --xwayland" } else { "" },
+        if args.tray_host {
+            " with a tray host (xfce4-panel), the icon registered"
+        } else {
+            ""
+        },
         args.settle,
         machine::date(),
         machine::kernel(),
@@ -141,6 +162,8 @@ struct Session<'a> {
     /// Xwayland's, with `--xwayland`.
     display: Option<&'a str>,
     config: &'a Path,
+    /// Whether a tray host runs: each run waits for its icon to be shown.
+    tray_host: bool,
 }
 
 /// One run of `bin` under the label `label`: its table row, and its `smaps_rollup`.
@@ -160,6 +183,9 @@ fn measure(session: &Session, args: &Args, label: &str, bin: &Bin) -> (String, S
         "stretchd did not pick the Wayland idle source; its log:\n{}",
         daemon.log()
     );
+    if session.tray_host {
+        daemon.wait_for_log("tray icon shown", START);
+    }
     std::thread::sleep(Duration::from_secs(args.settle));
     let pid = daemon.pid();
     let start = switches(pid);
