@@ -281,6 +281,13 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
     if let Some(h) = s.held {
         let _ = writeln!(out, "Held:      {}", held(h));
     }
+    if let Some(l) = &s.lull_wait {
+        let until = l.until.with_timezone(&Local).format("%H:%M:%S");
+        let _ = writeln!(
+            out,
+            "Due:       waiting for a pause in typing, at most until {until}"
+        );
+    }
     if let Some(z) = &s.snoozed {
         let _ = writeln!(
             out,

@@ -47,6 +47,12 @@ pub const MAX_PAUSE: Duration = Duration::from_secs(366 * DAY);
 pub const MAX_NATURAL_BREAK: Duration = Duration::from_secs(DAY);
 /// The longest `presence.grace`: an hour.
 pub const MAX_GRACE: Duration = Duration::from_secs(HOUR);
+/// The shortest `presence.lull` but zero (off): a second (typists pause that long between words).
+pub const MIN_LULL: Duration = Duration::from_secs(1);
+/// The longest `presence.lull`: a minute.
+pub const MAX_LULL: Duration = Duration::from_secs(60);
+/// The longest `presence.lull_max`: ten minutes.
+pub const MAX_LULL_MAX: Duration = Duration::from_secs(10 * 60);
 /// The longest hold of a stretch, or duration of a timed one, in seconds: an hour (as
 /// `stretchd guide --hold`).
 pub const MAX_HOLD_SECS: u32 = 3600;
@@ -386,6 +392,10 @@ pub struct PresenceConfig {
     pub respect_fullscreen: bool,
     /// How long after a hold ends a held reminder waits before it fires.
     pub grace: Duration,
+    /// Time without input that a reminder due while the user types waits for; zero: none.
+    pub lull: Duration,
+    /// The longest a due reminder waits for a lull before it fires anyway.
+    pub lull_max: Duration,
 }
 
 /// What clicking a reminder's body (the notification's default action) does.

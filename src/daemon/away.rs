@@ -43,17 +43,17 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             PresenceEvent::ClockChanged => {
                 info!("the wall clock jumped; deadlines re-derived");
             }
+            PresenceEvent::Lull { watch, reached } => self.lull_seen(watch, reached),
         }
     }
 
-    /// Asks the asked idle source (if any) and turns its answer into away/back; returns whether
-    /// the user is away now. Schedules the next ask.
-    pub(super) fn ask_idle(&mut self) -> bool {
+    /// Asks the asked idle source (if any) and turns its answer into away/back; returns the
+    /// time since the last input (`None` without a source, or when the question failed).
+    /// Schedules the next ask.
+    pub(super) fn ask_idle(&mut self) -> Option<std::time::Duration> {
         let now = self.clock.now();
         let natural_break = self.config.presence.natural_break;
-        let Some(source) = self.asked.as_mut() else {
-            return self.state.presence.is_away();
-        };
+        let source = self.asked.as_mut()?;
         let idle = match source.idle_time() {
             Ok(idle) => idle,
             Err(e) => {
@@ -63,7 +63,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 );
                 self.asked = None;
                 self.ask_at = None;
-                return self.state.presence.is_away();
+                return None;
             }
         };
         let last_input = now - idle;
@@ -81,7 +81,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
         let away = self.state.presence.away_since(Away::Idle).is_some();
         self.ask_at = Some(now + presence::x11::next_ask(idle, natural_break, away));
-        self.state.presence.is_away()
+        Some(idle)
     }
 
     /// Whether the notification server is in do-not-disturb mode (and `presence.respect_dnd`

@@ -32,6 +32,7 @@ mod away;
 pub mod control;
 mod hooks;
 mod launch;
+mod lull;
 pub mod notify;
 pub mod presence;
 pub mod process;
@@ -251,6 +252,8 @@ pub struct Daemon<N, C> {
     asked: Option<Box<dyn AskIdle>>,
     /// When to ask it next.
     ask_at: Option<DateTime<Utc>>,
+    /// A due reminder's wait for a pause in typing, and the idle source's watch for one.
+    lull: lull::Lull,
     /// Where the stretch illustrations are, if they could be written.
     images: Option<PathBuf>,
     /// The `[hooks]` runs under way, and which hooks fail.
@@ -291,6 +294,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             idle_source: IdleSource::None,
             asked: None,
             ask_at: None,
+            lull: lull::Lull::default(),
             images: None,
             hooks: hooks::Hooks::default(),
         }
@@ -317,6 +321,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.idle_source = source;
         self.ask_at = asked.as_ref().map(|_| self.clock.now());
         self.asked = asked;
+        self
+    }
+
+    /// Hands over the idle source's watch for a pause in typing, for reminders due while the
+    /// user types.
+    #[must_use]
+    pub fn with_lull_watch(mut self, watch: Option<Box<dyn presence::WatchLull>>) -> Self {
+        self.lull = lull::Lull::new(watch);
         self
     }
 
@@ -355,6 +367,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             let now = self.clock.now();
             let due =
                 schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
+            // A reminder due while the user types waits for a pause (see lull.rs).
+            let due = self.lull_wake(now, due);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
             let reload_at = self.reload_at;
@@ -395,10 +409,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Shows whatever is due now.
+    /// Shows whatever is due now, once the user pauses typing.
     fn fire_due(&mut self) {
+        if self.lull_ahead() {
+            return;
+        }
         // An idle source that must be asked is asked now, when the answer matters.
-        if self.asked.is_some() && self.ask_idle() {
+        let idle = self.ask_idle();
+        if self.state.presence.is_away() || !self.lull_lets_fire(idle) {
             return;
         }
         let now = self.clock.now();

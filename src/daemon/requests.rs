@@ -538,6 +538,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             },
             idle_source: self.idle_source,
             held: self.held(),
+            lull_wait: self.lull_wait(),
         }
     }
 }

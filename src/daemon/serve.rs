@@ -18,7 +18,7 @@ use super::{Clock, Daemon, Ending, Input, Stopped, Stored, SystemClock};
 use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event, Notifier};
-use crate::daemon::presence::{AskIdle, PresenceEvent};
+use crate::daemon::presence::{AskIdle, PresenceEvent, WatchLull};
 use crate::daemon::watch::{Changed, ConfigWatch};
 use crate::store::Store;
 use crate::store::history::{self, History};
@@ -31,6 +31,8 @@ pub struct PresenceFeed {
     pub idle_source: IdleSource,
     /// The idle source to ask, when it cannot tell by itself (X11).
     pub asked: Option<Box<dyn AskIdle>>,
+    /// The idle source's watch for a pause in typing, when it has one (Wayland, Mutter).
+    pub lull: Option<Box<dyn WatchLull>>,
 }
 
 /// Everything [`run`] runs on.
@@ -92,7 +94,8 @@ where
     } = deps;
     let mut daemon = Daemon::new(config, config_path, notifier, clock)
         .persist(stored)
-        .with_idle_source(presence.idle_source, presence.asked);
+        .with_idle_source(presence.idle_source, presence.asked)
+        .with_lull_watch(presence.lull);
     if let Some(images) = images {
         daemon = daemon.with_images(images);
     }
@@ -147,7 +150,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
     let tray = notifier.connection().clone();
     let (_watch, config_changes) = watch_config(&watched);
     let (presence_tx, events) = mpsc::channel(32);
-    let (idle_source, asked) = crate::daemon::presence::start(&config.presence, &presence_tx).await;
+    let idle = crate::daemon::presence::start(&config.presence, &presence_tx).await;
     drop(presence_tx);
     let deps = Deps {
         config,
@@ -159,8 +162,9 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
         stored,
         presence: PresenceFeed {
             events,
-            idle_source,
-            asked,
+            idle_source: idle.source,
+            asked: idle.asked,
+            lull: idle.lull,
         },
         reloads,
         config_changes,

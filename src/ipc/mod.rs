@@ -275,6 +275,18 @@ pub struct Status {
     /// but it is not on screen waiting for one.
     #[serde(default)]
     pub filed: Option<Upcoming>,
+    /// A reminder due while the user types, waiting for a pause in typing (`presence.lull`).
+    #[serde(default)]
+    pub lull_wait: Option<LullWait>,
+}
+
+/// A due reminder waiting for a pause in typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LullWait {
+    /// When it began to wait.
+    pub since: DateTime<Utc>,
+    /// When it shows anyway (`presence.lull_max` after `since`).
+    pub until: DateTime<Utc>,
 }
 
 /// The reminder that waits while reminders are held.

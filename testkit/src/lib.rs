@@ -2,8 +2,9 @@
 //! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
-//! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), and the real desktops: a headless
-//! GNOME Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]).
+//! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), a simulated user at the keyboard
+//! ([`typist`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
+//! Xvfb ([`plasma`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -24,6 +25,7 @@ pub mod logind;
 pub mod notifications;
 pub mod plasma;
 pub mod tray;
+pub mod typist;
 pub mod wayland;
 pub mod webdriver;
 pub mod x11;

@@ -424,3 +424,27 @@ fn control_characters_in_a_custom_stretch_are_refused() {
     }
     parse(&stretch("Mine", "two\\nlines\\tand a tab", "a", "a")).unwrap();
 }
+
+#[test]
+fn presence_takes_a_lull_that_is_off_at_zero_and_a_lull_max_no_shorter() {
+    use std::time::Duration;
+    let default = parse(POSTURE).unwrap();
+    assert_eq!(default.presence.lull, Duration::from_secs(3));
+    assert_eq!(default.presence.lull_max, Duration::from_secs(60));
+    let off = parse(&format!(
+        "[presence]\nlull = \"0s\"\nlull_max = \"0s\"\n{POSTURE}"
+    ))
+    .unwrap();
+    assert_eq!(off.presence.lull, Duration::ZERO);
+    let edges = parse(&format!(
+        "[presence]\nlull = \"1m\"\nlull_max = \"10m\"\n{POSTURE}"
+    ))
+    .unwrap();
+    assert_eq!(edges.presence.lull, Duration::from_secs(60));
+    assert_eq!(edges.presence.lull_max, Duration::from_secs(600));
+    let same = parse(&format!(
+        "[presence]\nlull = \"1s\"\nlull_max = \"1s\"\n{POSTURE}"
+    ))
+    .unwrap();
+    assert_eq!(same.presence.lull_max, Duration::from_secs(1));
+}

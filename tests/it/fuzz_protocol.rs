@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, HeldNext, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo, Progress, Reply,
-    Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
+    ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo,
+    Progress, Reply, Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -422,11 +422,12 @@ fn status() -> impl Strategy<Value = Status> {
         proptest::option::of(upcoming()),
         proptest::option::of(upcoming()),
         (any::<u32>(), any::<u32>()),
+        proptest::option::of((instant(), instant())),
     );
     (texts, parts).prop_map(
         |(
             (daemon_version, config, config_error, idle_source, held, held_next, filed),
-            (pid, running_since, paused, snoozed, next, waiting, (done, goal)),
+            (pid, running_since, paused, snoozed, next, waiting, (done, goal), lull_wait),
         )| Status {
             pid,
             daemon_version,
@@ -453,6 +454,7 @@ fn status() -> impl Strategy<Value = Status> {
                 grace_secs,
             }),
             filed,
+            lull_wait: lull_wait.map(|(since, until)| LullWait { since, until }),
         },
     )
 }

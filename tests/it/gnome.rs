@@ -12,6 +12,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use chrono::{DateTime, TimeDelta, Utc};
+
 use testkit::gnome::{APPINDICATOR, Shell};
 use testkit::notifications::server_name;
 use testkit::tray;
@@ -191,6 +193,76 @@ async fn gnome_idle_monitor_sees_real_input_and_a_natural_break() {
     daemon
         .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(2))
         .await;
+}
+
+/// Moves the pointer back and forth every 200 ms until `until` (the user at work); returns the
+/// wall-clock time just before the last move.
+async fn busy_until(
+    pointer: &testkit::gnome::Pointer<'_>,
+    until: std::time::Instant,
+) -> DateTime<Utc> {
+    let mut dx = 5.0;
+    loop {
+        let began = Utc::now();
+        pointer.nudge(dx, 0.0).await;
+        dx = -dx;
+        if std::time::Instant::now() + Duration::from_millis(200) >= until {
+            return began;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn gnome_a_reminder_due_mid_input_waits_for_mutters_idle_watch() {
+    if !Shell::present("gnome_a_reminder_due_mid_input_waits_for_mutters_idle_watch") {
+        return;
+    }
+    let lull = TimeDelta::seconds(2);
+    let shell = Shell::start().await;
+    let pointer = shell.pointer().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = all_day_config(
+        "[presence]\nidle_source = \"mutter\"\nlull = \"2s\"\nlull_max = \"30s\"\n\n\
+         [[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"4s\"\n",
+    );
+    let path = write_file(dir.path(), "config.toml", &config);
+    let mut daemon = BIN
+        .daemon(&shell.session.address, &path)
+        .env("DBUS_SYSTEM_BUS_ADDRESS", &shell.system.address)
+        .env("RUST_LOG", "stretchd=debug")
+        .start();
+    daemon.wait_for_log_async(RUNNING, SOON).await;
+    // Input all along: the reminder falls due 4 s after the start and waits; the input goes on
+    // for 3 s of the wait.
+    let stop = std::time::Instant::now() + Duration::from_secs(7);
+    let (last, ()) = tokio::join!(busy_until(&pointer, stop), async {
+        daemon
+            .wait_for_log_async("the reminder due waits for a pause in typing", SOON)
+            .await;
+    });
+    assert_eq!(
+        daemon.count(": reminder reminder="),
+        0,
+        "shown during the input: {}",
+        daemon.log()
+    );
+    // Mutter's idle watch of the lull fires 2 s after the last input.
+    let line = daemon
+        .wait_for_log_async("a pause in typing: the reminder shows", SOON)
+        .await;
+    let shown: DateTime<Utc> = line
+        .split_whitespace()
+        .next()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("no time at the start of {line:?}"));
+    let after = shown - last;
+    assert!(
+        after + TimeDelta::milliseconds(20) >= lull && after <= lull + TimeDelta::seconds(2),
+        "shown {after} after the last input, the lull is {lull}: {}",
+        daemon.log()
+    );
+    shell.wait_for_banner("Stretch: ").await;
 }
 
 #[tokio::test]

@@ -33,6 +33,8 @@ mod held;
 mod hooks;
 mod install;
 mod levels;
+mod lull;
+mod lull_loop;
 mod plasma;
 mod presence_logind;
 mod presence_schedule;

@@ -241,6 +241,66 @@ async fn mutter_idle_watch_reports_away_and_the_user_active_watch_back() {
 }
 
 #[tokio::test]
+async fn mutter_lull_watch_is_a_watch_of_the_lull_reported_and_removed_when_disarmed() {
+    use stretchd::daemon::presence::WatchLull as _;
+    const LULL: Duration = Duration::from_secs(3);
+    let bus = Bus::start();
+    let mut fake = FakeMutter::start(&bus.address, 0, 1).await;
+    let (tx, mut events) = mpsc::channel(16);
+    let mut lull = mutter::start_on(connect(&bus.address).await, tx, BREAK)
+        .await
+        .expect("the mutter source did not start");
+    assert!(matches!(
+        fake.next_call().await,
+        Watch::Idle {
+            interval: 300_000,
+            ..
+        }
+    ));
+    assert_eq!(fake.next_call().await, Watch::Asked);
+    // Mutter knows the time since the last input: no need to arm ahead.
+    assert_eq!(lull.lead(LULL), Duration::ZERO);
+
+    // Typing (the last key 0.8 s ago): a watch of the lull, nothing reported yet.
+    fake.set_idletime(800).await;
+    lull.arm(7, LULL);
+    let Watch::Idle { interval, id } = fake.next_call().await else {
+        panic!("no idle watch for the lull");
+    };
+    assert_eq!(interval, 3000);
+    assert_eq!(fake.next_call().await, Watch::Asked);
+    fake.fire(id + 100).await;
+    assert_no_event(&mut events, QUIET).await;
+    // The pause: Mutter fires the watch.
+    fake.fire(id).await;
+    let reached = PresenceEvent::Lull {
+        watch: 7,
+        reached: true,
+    };
+    assert_eq!(next(&mut events).await, reached);
+    lull.disarm();
+    assert_eq!(fake.next_call().await, Watch::Removed { id });
+
+    // Idle for the lull already when armed: reported at once.
+    fake.set_idletime(5000).await;
+    lull.arm(8, LULL);
+    let Watch::Idle { id, .. } = fake.next_call().await else {
+        panic!("no idle watch for the lull");
+    };
+    assert_eq!(fake.next_call().await, Watch::Asked);
+    assert_eq!(
+        next(&mut events).await,
+        PresenceEvent::Lull {
+            watch: 8,
+            reached: true
+        }
+    );
+    lull.disarm();
+    assert_eq!(fake.next_call().await, Watch::Removed { id });
+    assert!(fake.calls.try_recv().is_err());
+}
+
+#[tokio::test]
 async fn mutter_input_before_the_user_active_watch_exists_counts_as_back() {
     let bus = Bus::start();
     let mut fake = FakeMutter::start(&bus.address, 0, 1).await;

@@ -282,6 +282,48 @@ async fn kwin_reports_idle_and_activity() {
         .expect("the proxy ended without seeing the source hang up");
 }
 
+#[tokio::test]
+async fn kwin_lull_watch_reports_a_pause_and_the_typing_again_until_disarmed() {
+    use stretchd::daemon::presence::WatchLull as _;
+    const LULL: Duration = Duration::from_secs(1);
+    if !tools_present(
+        "kwin_lull_watch_reports_a_pause_and_the_typing_again_until_disarmed",
+        &["kwin_wayland"],
+        KWIN_INSTALL,
+    ) {
+        return;
+    }
+    let kwin = start_kwin(&[]);
+    let (tx, mut rx) = tokio::sync::mpsc::channel(8);
+    // A natural break long enough never to come in the test.
+    let mut lull = start_on(&kwin.socket, tx, Duration::from_secs(3600))
+        .await
+        .unwrap_or_else(|e| panic!("start failed: {e}; kwin log:\n{}", kwin.log()));
+    // The compositor counts from the notification's creation: armed a little over a lull ahead.
+    assert!(lull.lead(LULL) > LULL && lull.lead(LULL) < 2 * LULL);
+    let armed = Instant::now();
+    lull.arm(3, LULL);
+    let reached = |reached| PresenceEvent::Lull { watch: 3, reached };
+    assert_eq!(
+        next(&mut rx, LULL + EVENT_WAIT, &kwin.log()).await,
+        reached(true)
+    );
+    // Qt's coarse timers may fire up to 5 % early.
+    assert!(armed.elapsed() >= LULL * 19 / 20, "{:?}", armed.elapsed());
+    kwin_simulate_activity(&kwin);
+    assert_eq!(next(&mut rx, EVENT_WAIT, &kwin.log()).await, reached(false));
+    assert_eq!(
+        next(&mut rx, LULL + EVENT_WAIT, &kwin.log()).await,
+        reached(true)
+    );
+    // Disarmed: the notification is gone with its connection; input reports nothing.
+    lull.disarm();
+    kwin_simulate_activity(&kwin);
+    if let Ok(event) = tokio::time::timeout(LULL * 2, rx.recv()).await {
+        panic!("a report after the watch was disarmed: {event:?}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // No compositor
 

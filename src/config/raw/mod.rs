@@ -10,9 +10,9 @@ use toml::Spanned;
 
 use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS, MAX_REPS,
-    MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder,
-    SnoozePolicy, TrayConfig, Trigger, bounded_duration,
+    MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES,
+    MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig, OnClick,
+    Origin, PresenceConfig, Reminder, SnoozePolicy, TrayConfig, Trigger, bounded_duration, human,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -96,6 +96,10 @@ struct RawPresence {
     respect_fullscreen: bool,
     #[serde(default = "default_grace")]
     grace: S,
+    #[serde(default = "default_lull")]
+    lull: S,
+    #[serde(default = "default_lull_max")]
+    lull_max: S,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +221,12 @@ fn yes() -> bool {
 fn default_grace() -> S {
     spanned("30s".to_owned())
 }
+fn default_lull() -> S {
+    spanned("3s".to_owned())
+}
+fn default_lull_max() -> S {
+    spanned("1m".to_owned())
+}
 fn default_on_click() -> S {
     spanned("card".to_owned())
 }
@@ -260,6 +270,8 @@ impl Default for RawPresence {
             respect_dnd: true,
             respect_fullscreen: true,
             grace: default_grace(),
+            lull: default_lull(),
+            lull_max: default_lull_max(),
         }
     }
 }
@@ -293,6 +305,7 @@ impl RawPresence {
         };
         let grace = bounded_duration(self.grace.get_ref(), "presence: grace", MAX_GRACE)
             .map_err(|e| problem(&self.grace, e.to_string()))?;
+        let (lull, lull_max) = self.lull()?;
         Ok(PresenceConfig {
             idle_source,
             natural_break: duration(
@@ -304,7 +317,39 @@ impl RawPresence {
             respect_dnd: self.respect_dnd,
             respect_fullscreen: self.respect_fullscreen,
             grace,
+            lull,
+            lull_max,
         })
+    }
+
+    /// `lull`: zero (off), or from [`MIN_LULL`] to [`MAX_LULL`]; `lull_max`: from `lull` to
+    /// [`MAX_LULL_MAX`].
+    fn lull(&self) -> Result<(Duration, Duration), Problem> {
+        let text = self.lull.get_ref();
+        let lull = bounded_duration(text, "presence: lull", MAX_LULL)
+            .map_err(|e| problem(&self.lull, e.to_string()))?;
+        if !lull.is_zero() && lull < MIN_LULL {
+            return Err(problem(
+                &self.lull,
+                format!(
+                    "presence: lull = \"{text}\" is too short; it must be \"0s\" (off) or at least {}",
+                    human(MIN_LULL)
+                ),
+            ));
+        }
+        let text = self.lull_max.get_ref();
+        let lull_max = bounded_duration(text, "presence: lull_max", MAX_LULL_MAX)
+            .map_err(|e| problem(&self.lull_max, e.to_string()))?;
+        if lull_max < lull {
+            return Err(problem(
+                &self.lull_max,
+                format!(
+                    "presence: lull_max = \"{text}\" is shorter than lull = \"{}\"; it must be at least as long",
+                    self.lull.get_ref()
+                ),
+            ));
+        }
+        Ok((lull, lull_max))
     }
 }
 

@@ -36,6 +36,14 @@ pub enum PresenceEvent {
     },
     /// The wall clock jumped (manual change, NTP step): deadlines must be re-derived.
     ClockChanged,
+    /// What lull watch number `watch` ([`WatchLull::arm`]) saw: no input for its lull
+    /// (`reached`), or input again after one (Wayland's `resumed`).
+    Lull {
+        /// Which watch.
+        watch: u32,
+        /// Whether the user has been idle for the lull now.
+        reached: bool,
+    },
 }
 
 pub mod clock;
@@ -82,6 +90,24 @@ pub trait AskIdle {
     fn name(&self) -> &'static str;
     /// Time since the last input.
     fn idle_time(&mut self) -> Result<Duration, AskError>;
+}
+
+/// An idle source that can watch for a short pause in input when asked to (Wayland, Mutter),
+/// for a reminder that falls due while the user is typing. At most one watch is armed at a
+/// time; it costs nothing while none is.
+pub trait WatchLull {
+    /// How long before a reminder is due the watch must be armed, so that at the due time it
+    /// can already tell whether the user has been idle for `lull`: a little more than `lull`
+    /// for a source that counts idle time from the watch's creation (Wayland), zero for one
+    /// that knows the time since the last input (Mutter).
+    fn lead(&self, lull: Duration) -> Duration;
+    /// Arms watch number `watch`, ending any other: the source reports
+    /// [`PresenceEvent::Lull`] with that number each time the user has been idle for `lull`
+    /// (and, if it can tell, when input comes again), until [`WatchLull::disarm`]. A watch that
+    /// cannot be made reports `reached` at once, so that nothing waits on it.
+    fn arm(&mut self, watch: u32, lull: Duration);
+    /// Ends the armed watch, if any.
+    fn disarm(&mut self);
 }
 
 /// The longest the daemon loop waits for an asked idle source ([`OnThread`]).
@@ -151,16 +177,36 @@ impl AskIdle for OnThread {
     }
 }
 
+/// The idle source in use, as [`start`] found it.
+pub struct Idle {
+    /// Which ([`IdleSource::None`] when none works).
+    pub source: IdleSource,
+    /// The source itself, when it must be asked (X11).
+    pub asked: Option<Box<dyn AskIdle>>,
+    /// Its watch for a pause in typing, when it has one (Wayland, Mutter).
+    pub lull: Option<Box<dyn WatchLull>>,
+}
+
+impl Idle {
+    /// No idle source.
+    fn none() -> Idle {
+        Idle {
+            source: IdleSource::None,
+            asked: None,
+            lull: None,
+        }
+    }
+}
+
 /// Starts every presence source that works in this session: the clock-jump watch, logind
 /// (suspend and lock), the screen saver's lock signal, do-not-disturb and full-screen watches as
 /// the config asks, and one idle source (the configured one, or with `auto` the first that works
 /// of Wayland, Mutter, X11 and logind). Sources that are not there are logged and skipped.
-/// Returns the idle source in use ([`IdleSource::None`] when none works) and, for one that must
-/// be asked (X11), the source itself.
+/// Returns the idle source in use.
 pub async fn start(
     config: &crate::config::PresenceConfig,
     events: &tokio::sync::mpsc::Sender<PresenceEvent>,
-) -> (IdleSource, Option<Box<dyn AskIdle>>) {
+) -> Idle {
     use tracing::{debug, info, warn};
 
     let skipped = |what: &str, why: &dyn std::fmt::Display| debug!("{what}: not used ({why})");
@@ -193,11 +239,12 @@ pub async fn start(
         IdleSource::None => &[],
         ref one => std::slice::from_ref(one),
     };
-    let mut chosen: (IdleSource, Option<Box<dyn AskIdle>>) = (IdleSource::None, None);
+    let mut chosen = Idle::none();
     for source in candidates {
         match start_idle(*source, &session, events, config.natural_break).await {
-            Ok(asked) => {
-                chosen = (*source, asked);
+            Ok(mut idle) => {
+                idle.source = *source;
+                chosen = idle;
                 break;
             }
             Err(e) if config.idle_source == IdleSource::Auto => skipped(source.as_str(), &e),
@@ -207,30 +254,36 @@ pub async fn start(
             ),
         }
     }
-    let logind_idle = chosen.0 == IdleSource::Logind;
+    let logind_idle = chosen.source == IdleSource::Logind;
     if let Err(e) = logind::start(events.clone(), logind_idle).await {
         if logind_idle {
             warn!("idle source logind: {e}; idle detection is off");
-            chosen = (IdleSource::None, None);
+            chosen = Idle::none();
         } else {
             skipped("logind (suspend and lock)", &e);
         }
     }
-    info!("idle source: {}", chosen.0.as_str());
+    info!("idle source: {}", chosen.source.as_str());
     chosen
 }
 
-/// Starts the idle source `source`; returns it if it must be asked (X11).
+/// Starts the idle source `source`; returns it (named [`IdleSource::None`], for the caller to
+/// name) with what the daemon asks of it.
 async fn start_idle(
     source: IdleSource,
     session: &Result<zbus::Connection, BusError>,
     events: &tokio::sync::mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<Option<Box<dyn AskIdle>>, NotStarted> {
+) -> Result<Idle, NotStarted> {
+    let mut idle = Idle::none();
     match source {
-        IdleSource::Wayland => wayland::start(events.clone(), natural_break).await?,
+        IdleSource::Wayland => {
+            let lull = wayland::start(events.clone(), natural_break).await?;
+            idle.lull = Some(Box::new(lull));
+        }
         IdleSource::Mutter => {
-            mutter::start_on(session.clone()?, events.clone(), natural_break).await?;
+            let lull = mutter::start_on(session.clone()?, events.clone(), natural_break).await?;
+            idle.lull = Some(Box::new(lull));
         }
         IdleSource::X11 => {
             let asked =
@@ -238,13 +291,13 @@ async fn start_idle(
                     what: "idle",
                     cause,
                 })?;
-            return Ok(Some(Box::new(asked)));
+            idle.asked = Some(Box::new(asked));
         }
-        // logind reports idleness through the connection [`start`] makes for suspend and lock;
-        // `auto` and `none` are never candidates.
+        // logind reports idleness through the connection [`start`] makes for suspend and lock,
+        // and has no notion of a short pause; `auto` and `none` are never candidates.
         IdleSource::Logind | IdleSource::Auto | IdleSource::None => {}
     }
-    Ok(None)
+    Ok(idle)
 }
 
 #[cfg(test)]

@@ -11,11 +11,16 @@
 //! Mutter drops a client's watches when the client leaves the bus, and forgets all of them when
 //! it restarts (X11 `Alt+F2 r`): a new owner of the name gets a new idle watch, and the user
 //! counts as back.
+//!
+//! A pause in typing ([`LullWatch`], for a reminder that falls due while the user types) is a
+//! second idle watch of the lull's length, added only when a reminder is due and removed after:
+//! `GetIdletime` tells at once whether the user has paused that long already, and its
+//! `WatchFired` when they do.
 
 use std::time::Duration;
 
 use chrono::{TimeDelta, Utc};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tracing::{debug, warn};
 use zbus::{Connection, Message, proxy};
 
@@ -49,12 +54,123 @@ pub async fn start_on(
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), BusError> {
+) -> Result<LullWatch, BusError> {
+    let lull = LullWatch {
+        conn: conn.clone(),
+        events: events.clone(),
+        stop: None,
+    };
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, natural_break))
         .await
         .map_err(|_| BusError::Timeout { who: NAME })??;
     tokio::spawn(dbus::follow(tracker, streams));
-    Ok(())
+    Ok(lull)
+}
+
+/// The watch for a pause in typing ([`super::WatchLull`]): each armed watch is a task that adds
+/// an idle watch of the lull's length on the source's connection, reports whether the user is
+/// idle that long already (`GetIdletime`) and when they are (`WatchFired`), and removes the
+/// watch when it is disarmed.
+#[derive(Debug)]
+pub struct LullWatch {
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+    /// Dropped to end the armed watch's task.
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl super::WatchLull for LullWatch {
+    fn lead(&self, _lull: Duration) -> Duration {
+        Duration::ZERO
+    }
+
+    fn arm(&mut self, watch: u32, lull: Duration) {
+        let (stop, stopped) = oneshot::channel();
+        self.stop = Some(stop);
+        tokio::spawn(watch_lull(
+            self.conn.clone(),
+            self.events.clone(),
+            watch,
+            lull,
+            stopped,
+        ));
+    }
+
+    fn disarm(&mut self) {
+        self.stop = None;
+    }
+}
+
+/// The task of lull watch number `watch`: see [`LullWatch`]. Its set-up is not cut short by
+/// `stop` (it is bounded), so that a watch Mutter added is always removed.
+async fn watch_lull(
+    conn: Connection,
+    events: mpsc::Sender<PresenceEvent>,
+    watch: u32,
+    lull: Duration,
+    mut stop: oneshot::Receiver<()>,
+) {
+    let reached = || {
+        events.send(PresenceEvent::Lull {
+            watch,
+            reached: true,
+        })
+    };
+    let interval = u64::try_from(lull.as_millis()).unwrap_or(u64::MAX).max(1);
+    let setup = async {
+        // Subscribed before the watch exists, so that its first firing is queued.
+        let fired = dbus::subscribe(&conn, NAME, PATH, Some(INTERFACE), Some("WatchFired"))
+            .await
+            .map_err(BusError::call(format!(
+                "subscribing to {NAME}'s WatchFired"
+            )))?;
+        let monitor = IdleMonitorProxy::builder(&conn)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await
+            .map_err(BusError::call(NAME))?;
+        let id = dbus::bounded(monitor.add_idle_watch(interval))
+            .await
+            .map_err(BusError::call(format!("{NAME}.AddIdleWatch")))?;
+        Ok::<_, BusError>((fired, monitor, id))
+    };
+    let (mut fired, monitor, id) = match setup.await {
+        Ok(set) => set,
+        Err(e) => {
+            warn!("mutter: cannot watch for a pause in typing: {e}; the reminder shows now");
+            let _ = reached().await;
+            return;
+        }
+    };
+    debug!(
+        watch,
+        id, interval, "mutter: watching for a pause in typing"
+    );
+    // Paused that long already: the watch fires only at the next crossing.
+    match dbus::bounded(monitor.get_idletime()).await {
+        Ok(ms) if ms >= interval => {
+            let _ = reached().await;
+        }
+        Ok(_) => {}
+        Err(e) => debug!("mutter: GetIdletime: {e}"),
+    }
+    loop {
+        tokio::select! {
+            msg = dbus::next(&mut fired, "mutter") => match msg {
+                Some(msg) if msg.body().deserialize::<u32>().ok() == Some(id) => {
+                    if reached().await.is_err() {
+                        break;
+                    }
+                }
+                Some(_) => {}
+                None => break,
+            },
+            _ = &mut stop => break,
+        }
+    }
+    if let Err(e) = dbus::bounded(monitor.remove_watch(id)).await {
+        debug!("mutter: RemoveWatch({id}): {e}");
+    }
 }
 
 async fn setup(

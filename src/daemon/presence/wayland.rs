@@ -10,6 +10,11 @@
 //!
 //! The task ends, hanging up, when the receiving side of the channel is dropped or when the
 //! connection fails, which is logged.
+//!
+//! A pause in typing ([`LullWatch`], for a reminder that falls due while the user types) is a
+//! second, short idle notification on a connection of its own, made only around a due reminder
+//! and closed after: its `idled` is [`PresenceEvent::Lull`] reached, its `resumed` the user
+//! typing again.
 
 use std::ffi::OsString;
 use std::io::ErrorKind;
@@ -22,6 +27,7 @@ use chrono::{TimeDelta, Utc};
 use tokio::io::Interest;
 use tokio::io::unix::AsyncFd;
 use tokio::sync::mpsc::Sender;
+use tokio::sync::oneshot;
 use wayland_client::backend::WaylandError;
 use wayland_client::protocol::wl_callback::{self, WlCallback};
 use wayland_client::protocol::wl_registry::{self, WlRegistry};
@@ -97,7 +103,10 @@ pub const SETUP_TIMEOUT: Duration = Duration::from_secs(5);
 /// Connects to the compositor named by `$WAYLAND_DISPLAY` (a socket name under
 /// `$XDG_RUNTIME_DIR`, or an absolute path) and reports idle periods of at least
 /// `natural_break` on `events`; see [`start_on`].
-pub async fn start(events: Sender<PresenceEvent>, natural_break: Duration) -> Result<(), Error> {
+pub async fn start(
+    events: Sender<PresenceEvent>,
+    natural_break: Duration,
+) -> Result<LullWatch, Error> {
     let socket = socket_path(
         std::env::var_os("WAYLAND_DISPLAY"),
         std::env::var_os("XDG_RUNTIME_DIR"),
@@ -128,7 +137,8 @@ fn socket_path(display: Option<OsString>, runtime_dir: Option<OsString>) -> Resu
 /// Connects to the compositor listening on `socket`, binds `ext_idle_notifier_v1` and the first
 /// `wl_seat`, creates one idle notification with `natural_break` as its timeout, and spawns a
 /// task that sends [`PresenceEvent::Away`] (`since` = now − `natural_break`, the last input)
-/// on `idled` and [`PresenceEvent::Back`] on `resumed`.
+/// on `idled` and [`PresenceEvent::Back`] on `resumed`. Returns the watch for a pause in typing
+/// on the same compositor.
 ///
 /// Returns once the compositor has accepted the notification, or with the reason when the
 /// socket cannot be reached, the compositor lacks the protocol or a seat, or it does not answer
@@ -139,28 +149,96 @@ pub async fn start_on(
     socket: &Path,
     events: Sender<PresenceEvent>,
     natural_break: Duration,
-) -> Result<(), Error> {
-    let timeout_ms = u32::try_from(natural_break.as_millis())
-        .ok()
-        .filter(|&ms| ms > 0)
-        .ok_or(Error::NaturalBreak(natural_break))?;
+) -> Result<LullWatch, Error> {
+    let timeout_ms = timeout_ms(natural_break).ok_or(Error::NaturalBreak(natural_break))?;
     // Cannot fail below u32::MAX milliseconds; checked all the same.
     let idle_for =
         TimeDelta::from_std(natural_break).map_err(|_| Error::NaturalBreak(natural_break))?;
-    let stream = UnixStream::connect(socket).map_err(|cause| Error::Connect {
-        socket: socket.to_owned(),
-        cause,
-    })?;
-    let mut source = Source::new(stream, idle_for)?;
-    let notification = tokio::time::timeout(SETUP_TIMEOUT, source.set_up(timeout_ms))
-        .await
-        .map_err(|_| Error::Silent(socket.to_owned()))??;
+    let (source, notification) = connect(socket, Which::Break(idle_for), timeout_ms).await?;
     tracing::debug!(
         timeout_ms,
         "wayland: watching idle time with ext-idle-notify-v1"
     );
+    let lull = LullWatch {
+        socket: socket.to_owned(),
+        events: events.clone(),
+        stop: None,
+    };
     tokio::spawn(source.run(notification, events));
-    Ok(())
+    Ok(lull)
+}
+
+/// `timeout` as the protocol's timeout: 1 ms to `u32::MAX` ms.
+fn timeout_ms(timeout: Duration) -> Option<u32> {
+    u32::try_from(timeout.as_millis()).ok().filter(|&ms| ms > 0)
+}
+
+/// Connects to the compositor at `socket` and creates an idle notification of `timeout_ms`
+/// whose events are `which`'s, within [`SETUP_TIMEOUT`].
+async fn connect(
+    socket: &Path,
+    which: Which,
+    timeout_ms: u32,
+) -> Result<(Source, ExtIdleNotificationV1), Error> {
+    let stream = UnixStream::connect(socket).map_err(|cause| Error::Connect {
+        socket: socket.to_owned(),
+        cause,
+    })?;
+    let mut source = Source::new(stream, which)?;
+    let notification = tokio::time::timeout(SETUP_TIMEOUT, source.set_up(timeout_ms))
+        .await
+        .map_err(|_| Error::Silent(socket.to_owned()))??;
+    Ok((source, notification))
+}
+
+/// How much earlier than a lull ahead of the due time a watch is armed ([`LullWatch`]), so that
+/// for a user idle all along its `idled` comes before the due time rather than with it.
+pub const LEAD_MARGIN: Duration = Duration::from_millis(250);
+
+/// The watch for a pause in typing ([`super::WatchLull`]): each armed watch is an idle
+/// notification with the lull as its timeout, on a connection of its own that lasts until it is
+/// disarmed. The compositor counts its timeout from the notification's creation, so the daemon
+/// arms it a lull (and [`LEAD_MARGIN`]) ahead of the due time ([`super::WatchLull::lead`]).
+#[derive(Debug)]
+pub struct LullWatch {
+    socket: PathBuf,
+    events: Sender<PresenceEvent>,
+    /// Dropped to end the armed watch's task.
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl super::WatchLull for LullWatch {
+    fn lead(&self, lull: Duration) -> Duration {
+        lull + LEAD_MARGIN
+    }
+
+    fn arm(&mut self, watch: u32, lull: Duration) {
+        let (stop, stopped) = oneshot::channel();
+        self.stop = Some(stop);
+        let socket = self.socket.clone();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            let watched = async {
+                // The config keeps a lull between 1 s and a minute.
+                let timeout_ms = u32::try_from(lull.as_millis()).unwrap_or(u32::MAX).max(1);
+                let (mut source, _notification) =
+                    connect(&socket, Which::Lull(watch), timeout_ms).await?;
+                tracing::debug!(watch, timeout_ms, "wayland: watching for a pause in typing");
+                source.forward(&events).await.map_err(Error::Refused)
+            };
+            tokio::select! {
+                Err(e) = watched => {
+                    tracing::warn!("wayland: cannot watch for a pause in typing: {e}; the reminder shows now");
+                    let _ = events.send(PresenceEvent::Lull { watch, reached: true }).await;
+                }
+                _ = stopped => {}
+            }
+        });
+    }
+
+    fn disarm(&mut self) {
+        self.stop = None;
+    }
 }
 
 /// The connection and what the task owns; dropping it hangs up.
@@ -172,10 +250,19 @@ struct Source {
     state: State,
 }
 
+/// Which idle notification a connection holds.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    /// The natural break's, of this length (to date `idled` back to the last input).
+    Break(TimeDelta),
+    /// Lull watch number `n`.
+    Lull(u32),
+}
+
 /// What the event handlers see.
 struct State {
-    /// The natural-break time, to date `idled` back to the last input.
-    idle_for: TimeDelta,
+    /// The notification's events.
+    which: Which,
     /// Events from the compositor, not sent yet.
     pending: Vec<PresenceEvent>,
     /// The first `ext_idle_notifier_v1` global, as (name, version).
@@ -188,7 +275,7 @@ struct State {
 
 impl Source {
     /// Wraps the connected `stream`; no request is sent yet.
-    fn new(stream: UnixStream, idle_for: TimeDelta) -> Result<Source, Error> {
+    fn new(stream: UnixStream, which: Which) -> Result<Source, Error> {
         let conn = Connection::from_socket(stream).map_err(Error::Setup)?;
         let fd = conn
             .backend()
@@ -217,7 +304,7 @@ impl Source {
             queue,
             socket,
             state: State {
-                idle_for,
+                which,
                 pending: Vec::new(),
                 notifier: None,
                 seat: None,
@@ -343,17 +430,22 @@ impl Dispatch<ExtIdleNotificationV1, ()> for State {
         _: &QueueHandle<Self>,
     ) {
         let now = Utc::now();
-        match event {
-            ext_idle_notification_v1::Event::Idled => state.pending.push(PresenceEvent::Away {
+        let idled = match event {
+            ext_idle_notification_v1::Event::Idled => true,
+            ext_idle_notification_v1::Event::Resumed => false,
+            _ => return,
+        };
+        state.pending.push(match (state.which, idled) {
+            (Which::Break(idle_for), true) => PresenceEvent::Away {
                 reason: Away::Idle,
-                since: now.checked_sub_signed(state.idle_for).unwrap_or(now),
-            }),
-            ext_idle_notification_v1::Event::Resumed => state.pending.push(PresenceEvent::Back {
+                since: now.checked_sub_signed(idle_for).unwrap_or(now),
+            },
+            (Which::Break(_), false) => PresenceEvent::Back {
                 reason: Away::Idle,
                 at: now,
-            }),
-            _ => {}
-        }
+            },
+            (Which::Lull(watch), reached) => PresenceEvent::Lull { watch, reached },
+        });
     }
 }
 

@@ -29,6 +29,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use testkit::logind::{Fake, Setup};
+use testkit::typist::Typist;
 use testkit::wayland::{KwinActivity, start_kwin};
 use testkit::x11::{start_xvfb, xdotool};
 use testkit::{Bus, Daemon, RUNNING, SOON, on_path, write_file};
@@ -197,47 +198,6 @@ fn serve_fake_logind(address: &str) -> std::thread::JoinHandle<()> {
     thread
 }
 
-/// A simulated user: an act every so often on a thread of its own, until [`Activity::finish`].
-struct Activity {
-    stop: mpsc::Sender<()>,
-    thread: std::thread::JoinHandle<()>,
-}
-
-impl Activity {
-    /// Starts the thread, which makes its action with `make` and acts once at once; returns
-    /// once that first act is done.
-    fn start<F: FnMut() + 'static>(
-        every: Duration,
-        make: impl FnOnce() -> F + Send + 'static,
-    ) -> Activity {
-        let (stop, stopped) = mpsc::channel();
-        let (ready_tx, ready_rx) = mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            let mut act = make();
-            act();
-            let _ = ready_tx.send(());
-            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(every) {
-                act();
-            }
-        });
-        if ready_rx.recv_timeout(START).is_err() {
-            match thread.join() {
-                Err(panic) => std::panic::resume_unwind(panic),
-                Ok(()) => panic!("the simulated user did not start within {START:?}"),
-            }
-        }
-        Activity { stop, thread }
-    }
-
-    /// Stops the thread; panics if it failed meanwhile.
-    fn finish(self) {
-        let _ = self.stop.send(());
-        self.thread
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    }
-}
-
 /// One measured run: a row of the table.
 struct Run {
     /// Tells the runs apart in progress lines.
@@ -388,7 +348,7 @@ impl Runs<'_> {
         // The simulated user: a pointer move every few seconds, between two places so that each
         // is a real motion.
         let on = display.clone();
-        let user = Activity::start(Duration::from_secs(self.args.activity_every), move || {
+        let user = Typist::steady(Duration::from_secs(self.args.activity_every), move || {
             let mut x = 100;
             move || {
                 let at = x.to_string();
@@ -412,7 +372,7 @@ impl Runs<'_> {
                 env: vec![("DISPLAY", display.clone())],
             }));
         }
-        user.finish();
+        user.stop();
     }
 
     /// The Wayland row: `KWin` with a user made active through KDE's idle protocol.
@@ -431,7 +391,7 @@ impl Runs<'_> {
         let version =
             machine::version(&kwin.program.to_string_lossy(), &["--version"]).unwrap_or_default();
         let socket = kwin.socket.clone();
-        let user = Activity::start(Duration::from_secs(self.args.activity_every), move || {
+        let user = Typist::steady(Duration::from_secs(self.args.activity_every), move || {
             // The timeout is only a handle to simulate activity with; it never fires meanwhile.
             let mut activity = KwinActivity::connect(&socket, 3_600_000);
             move || activity.simulate()
@@ -448,7 +408,7 @@ impl Runs<'_> {
                 kwin.socket.to_string_lossy().into_owned(),
             )],
         }));
-        user.finish();
+        user.stop();
     }
 }
 

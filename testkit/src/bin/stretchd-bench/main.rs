@@ -6,11 +6,12 @@
 //!
 //! It measures a release build: `--stretchd PATH`, or else `target/release/stretchd`, built first
 //! with `cargo build --release` (a no-op when it is current). Tables go to stdout (and for
-//! `footprint` and `idle` to a file under `bench/` as well); progress goes to stderr.
+//! `footprint`, `idle` and `lull` to a file under `bench/` as well); progress goes to stderr.
 //!
 //! ```sh
 //! cargo run -p testkit --bin stretchd-bench -- footprint
 //! cargo run -p testkit --bin stretchd-bench -- idle --sources x11,wayland
+//! cargo run -p testkit --bin stretchd-bench -- lull --sources x11,wayland
 //! cargo run -p testkit --bin stretchd-bench -- order   # needs valgrind
 //! ```
 //!
@@ -20,6 +21,7 @@
 mod control;
 mod footprint;
 mod idle;
+mod lull;
 mod machine;
 mod order;
 mod readings;
@@ -50,6 +52,7 @@ struct Cli {
 enum Bench {
     Footprint(footprint::Args),
     Idle(idle::Args),
+    Lull(lull::Args),
     Control(control::ControlArgs),
     Stats(control::StatsArgs),
     WaylandFootprint(wayland_footprint::Args),
@@ -62,6 +65,7 @@ fn main() {
     let name = match &cli.bench {
         Bench::Footprint(_) => "footprint",
         Bench::Idle(_) => "idle",
+        Bench::Lull(_) => "lull",
         Bench::Control(_) => "control",
         Bench::Stats(_) => "stats",
         Bench::WaylandFootprint(_) => "wayland-footprint",
@@ -74,6 +78,7 @@ fn main() {
     match cli.bench {
         Bench::Footprint(args) => footprint::run(&bench, &args),
         Bench::Idle(args) => idle::run(&bench, &args),
+        Bench::Lull(args) => lull::run(&bench, &args),
         Bench::Control(args) => control::run_control(&bench, &args),
         Bench::Stats(args) => control::run_stats(&bench, &args),
         Bench::WaylandFootprint(args) => wayland_footprint::run(&bench, &args),

@@ -11,7 +11,8 @@
 //! build.rs), then runs under Valgrind's callgrind in a private session (bus, the test
 //! notification server, `KWin` for the Wayland idle source) through what a day brings: start-up,
 //! reminders shown and answered from the notification and from the CLI, snooze, pause, resume,
-//! status and `next`, a config reload by file change and by SIGHUP; then a tray host comes
+//! status and `next`, a config reload by file change and by SIGHUP, reminders that fall due (with
+//! the watch for a pause in typing armed ahead of each); then a tray host comes
 //! (xfce4-panel on Xvfb). Every instruction address callgrind saw in the daemon is looked up in
 //! the map, and the functions hit are written in their current order: the day's first, then
 //! those only the tray host brought, so that without a host the tray's code is not mapped. Names the map does not have (a later build with other crate hashes) are
@@ -257,6 +258,18 @@ fn trace(bench: &Context, work: &Path, release: &Path) -> (BTreeSet<u64>, BTreeS
         std::thread::sleep(Duration::from_millis(200));
     }
     cli(&["status"]);
+    bench.log("reminders that fall due, each a pause in typing after its watch is armed");
+    // Added by a reload, which counts the interval from then: the Wayland watch for a pause in
+    // typing is armed a lull ahead of each due time.
+    let current = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{current}[[reminder]]\nid = \"soon\"\nkind = \"posture\"\nevery = \"15s\"\n"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        daemon.wait_for_log("reminder reminder=soon", SLOW);
+    }
     let day = dump(&daemon, &out, 1);
 
     let mut tray = BTreeSet::new();
