@@ -12,7 +12,7 @@ use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
     MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS, MAX_REPS,
     MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder,
-    SnoozePolicy, TrayConfig, Trigger, bounded_duration,
+    SnoozePolicy, SyncConfig, TrayConfig, Trigger, bounded_duration,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -49,6 +49,7 @@ pub(super) struct RawConfig {
     notify: RawNotify,
     hooks: RawHooks,
     tray: RawTray,
+    sync: RawSync,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -117,6 +118,34 @@ struct RawTray {
 impl Default for RawTray {
     fn default() -> Self {
         RawTray { enable: yes() }
+    }
+}
+
+/// `[sync]`: off unless `dir` is given.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSync {
+    dir: Option<S>,
+}
+
+impl RawSync {
+    fn validate(&self) -> Result<SyncConfig, Problem> {
+        let Some(dir) = &self.dir else {
+            return Ok(SyncConfig { dir: None });
+        };
+        let text = dir.get_ref();
+        let fine = text == "~" || text.starts_with("~/") || text.starts_with('/');
+        if !fine {
+            return Err(problem(
+                dir,
+                format!(
+                    "sync: dir = \"{text}\" is not an absolute path; give the folder your sync engine keeps the same on every machine, starting with / or ~/ (e.g. \"~/Sync/stretchd\")"
+                ),
+            ));
+        }
+        Ok(SyncConfig {
+            dir: Some(std::path::PathBuf::from(text)),
+        })
     }
 }
 
@@ -471,6 +500,7 @@ impl RawConfig {
         let presence = self.presence.validate()?;
         let notify = self.notify.validate()?;
         let hooks = self.hooks.validate()?;
+        let sync = self.sync.validate()?;
         let mut warnings = Vec::new();
         let weekly_goal = self.goal.validate(&mut warnings)?;
         let catalog = self.catalog()?;
@@ -512,6 +542,7 @@ impl RawConfig {
             tray: TrayConfig {
                 enable: self.tray.enable,
             },
+            sync,
         };
         let has = |kind| {
             config

@@ -251,6 +251,7 @@ mod tests {
             held: None,
             held_next: None,
             filed: None,
+            sync: None,
         }
     }
 
