@@ -50,6 +50,8 @@ pub(super) struct Link {
     written: Option<Summary>,
     /// Whether writing it fails (reported once, until it works again).
     write_failing: bool,
+    /// Whether it was removed (or moved away) since it was last written.
+    removed: bool,
     /// Why the folder could not be read at the last merge, if it could not.
     unreadable: Option<String>,
     /// What the last merge skipped.
@@ -112,6 +114,7 @@ impl Link {
             merge_at: None,
             written: None,
             write_failing: false,
+            removed: false,
             unreadable: None,
             skipped: Skipped::default(),
             ahead: 0,
@@ -304,9 +307,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             link.skipped = peers.skipped.clone();
         }
-        if !shared::summary_path(&link.dir, &link.me.id).exists() {
-            // Removed or moved away: written again below.
+        if link.written.is_some() && !shared::summary_path(&link.dir, &link.me.id).exists() {
+            // Written again by `publish`, after this event.
             link.written = None;
+            link.removed = true;
         }
         let merged = merge::merge(
             &self.config,
@@ -379,10 +383,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
         }
         for l in &merged.levels {
-            let hold = self.state.levels.get(&l.what).map_or(0, |l| l.hold_secs);
+            let Some(level) = self.state.levels.get(&l.what) else {
+                continue;
+            };
             info!(
-                "sync: the hold of \"{}\" changed on {}; it is {hold} s here too",
-                l.what, l.from
+                "sync: the level of \"{}\" changed on {}: here too it holds {} s, with {} of {} Done toward the next step",
+                l.what,
+                l.from,
+                level.hold_secs,
+                level.done_in_row,
+                crate::schedule::level::GROW_AFTER
             );
         }
         for a in &merged.set_aside {
@@ -431,6 +441,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 if link.write_failing {
                     info!("sync: {} is written again", link.dir.display());
                     link.write_failing = false;
+                }
+                if std::mem::take(&mut link.removed) {
+                    info!(
+                        "sync: this machine's summary was removed or moved away; wrote it again to {}",
+                        shared::summary_path(&link.dir, &link.me.id).display()
+                    );
                 }
                 link.written = Some(summary);
             }

@@ -3,7 +3,8 @@
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
 //! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), and the real desktops: a headless
-//! GNOME Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]).
+//! GNOME Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]); and two Syncthing instances
+//! sharing a folder on loopback ([`syncthing`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -23,6 +24,7 @@ pub mod gnome;
 pub mod logind;
 pub mod notifications;
 pub mod plasma;
+pub mod syncthing;
 pub mod wayland;
 pub mod webdriver;
 pub mod x11;
