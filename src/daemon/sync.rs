@@ -525,3 +525,68 @@ pub(super) fn last_done(entries: &[Entry]) -> BTreeMap<String, DateTime<Utc>> {
     }
     last
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Kind;
+    use crate::store::history::Outcome;
+
+    const ME: &str = "0123456789abcdef0123456789abcdef";
+    const PEER: &str = "fedcba9876543210fedcba9876543210";
+
+    #[test]
+    fn only_what_a_merge_needs_wakes_the_daemon() {
+        let cases = [
+            (format!("{PEER}.state.json"), false, true),
+            (format!("{PEER}.state.json"), true, true),
+            (format!("{ME}.state.json"), false, false),
+            (format!("{ME}.state.json"), true, true),
+            (format!("{PEER}.history.jsonl"), false, false),
+            (format!("{ME}.history.jsonl"), true, false),
+            (
+                format!("{PEER}.state.sync-conflict-20261124-101500-ABCDEFG.json"),
+                false,
+                true,
+            ),
+            (format!(".syncthing.{PEER}.state.json.tmp"), false, false),
+            (format!(".{ME}.state.json.1-0-00000000.tmp"), false, false),
+            ("notes.txt".to_owned(), false, false),
+        ];
+        for (name, gone, wanted) in &cases {
+            assert_eq!(
+                wakes(ME, *gone, name.as_bytes()),
+                *wanted,
+                "{name} gone={gone}"
+            );
+        }
+        assert!(!wakes(ME, false, b"\xff.state.json"));
+    }
+
+    #[test]
+    fn the_last_done_of_each_reminder_leaves_out_the_guide_and_manual_entries() {
+        let entry = |secs: i64, reminder: &str, outcome| Entry {
+            time: DateTime::from_timestamp(1_764_000_000 + secs, 0).unwrap(),
+            reminder: reminder.into(),
+            kind: Kind::Stretch,
+            item: "seated-twist".into(),
+            outcome,
+        };
+        let entries = [
+            entry(0, "stretch", Outcome::Done),
+            entry(60, "stretch", Outcome::Skipped),
+            entry(30, "posture", Outcome::Done),
+            entry(-30, "stretch", Outcome::Done),
+            entry(90, "guide", Outcome::Done),
+            entry(90, "manual", Outcome::Done),
+        ];
+        let last = last_done(&entries);
+        assert_eq!(
+            last,
+            BTreeMap::from([
+                ("posture".to_owned(), entries[2].time),
+                ("stretch".to_owned(), entries[0].time),
+            ])
+        );
+    }
+}
