@@ -62,10 +62,11 @@ pub fn restore_alone(config: Option<&Path>, id: &str) -> anyhow::Result<String> 
     let config = Config::load(config)?;
     let store = Store::new(&crate::store::paths::state_dir());
     let mut others = Vec::new();
+    let now = Utc::now();
     let restored = store
-        .update(Utc::now(), |state| {
+        .update(now, |state| {
             others = state.set_aside.keys().cloned().collect();
-            state.set_aside.remove(id).is_some()
+            aside::restore(state, id, now)
         })
         .with_context(|| {
             format!(

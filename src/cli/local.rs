@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
-use chrono::{DateTime, FixedOffset, Local, Utc};
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
 use crate::catalog::{SAFETY_NOTICE, Stretch};
-use crate::cli::{CheckArgs, ConfigArg};
+use crate::cli::{CheckArgs, ConfigArg, HistoryArgs, StatsArgs, everywhere};
 use crate::config::{Config, Origin};
 use crate::daemon::process;
 use crate::ipc::Upcoming;
@@ -54,46 +54,75 @@ fn daemon_binary() -> Option<PathBuf> {
     .find(|path| path.is_file())
 }
 
-/// Streams the history log through `each`, warning (in one short line) about lines it had to
-/// skip. An unreadable log is an error that names it and what to do.
-fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
-    let path = crate::store::history::default_path();
-    let skipped = crate::store::history::scan(&path, each).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read the history {}: {e} (make it a readable regular file, or move it away to start a new one)",
-            path.display()
-        )
-    })?;
-    if !skipped.is_empty() {
-        eprintln!("stretchd: {}: skipped {skipped}", path.display());
+/// `stretchd history [--since DATE] [--here]`: with `[sync]`, every machine's entries in time
+/// order, each naming its machine. A config that cannot be loaded lists this machine's alone,
+/// with a warning: the history is worth seeing even then.
+pub(super) fn history(args: &HistoryArgs, json: bool) -> anyhow::Result<String> {
+    #[derive(Serialize)]
+    struct Named<'a> {
+        #[serde(flatten)]
+        entry: &'a Entry,
+        #[serde(flatten)]
+        machine: &'a everywhere::Source,
     }
-    Ok(())
-}
-
-/// `stretchd history [--since DATE]`.
-pub(super) fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
-    let mut entries = Vec::new();
-    scan_history(|e| {
-        if since.is_none_or(|since| e.time >= since) {
-            entries.push(e);
+    let config = match Config::load(args.config.config.as_deref()) {
+        Ok(config) => Some(config),
+        Err(e) => {
+            eprintln!("stretchd: {e}; listing this machine's history only");
+            None
         }
-    })?;
+    };
+    let since = args.since;
+    let keep = |e: &Entry| since.is_none_or(|since| e.time >= since);
+    let (entries, read) = everywhere::entries(config.as_ref(), args.here, keep)?;
+    let named =
+        read.folder.is_some() || args.here && config.as_ref().is_some_and(|c| c.sync.dir.is_some());
     if json {
-        return Ok(serde_json::to_string_pretty(&entries)? + "\n");
+        if !named {
+            let plain: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
+            return Ok(serde_json::to_string_pretty(&plain)? + "\n");
+        }
+        let list: Vec<Named<'_>> = entries
+            .iter()
+            .map(|(m, entry)| Named {
+                entry,
+                machine: &read.machines[*m],
+            })
+            .collect();
+        return Ok(serde_json::to_string_pretty(&list)? + "\n");
     }
-    Ok(crate::stats::render_history(&entries, &Local))
+    if !named {
+        let plain: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
+        return Ok(crate::stats::render_history(&plain, &Local));
+    }
+    let list: Vec<(&str, &Entry)> = entries
+        .iter()
+        .map(|(m, e)| (read.machines[*m].hostname.as_str(), e))
+        .collect();
+    Ok(crate::stats::render_machine_history(&list, &Local))
 }
 
-/// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
-pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
-    let config = Config::load(args.config.as_deref())?;
+/// `stretchd stats [--here]`: this machine's history streamed through a
+/// [`crate::stats::Tally`], never held whole; with `[sync]`, every machine's answers, merged
+/// first (each once), and the levels as the newest of every machine's.
+pub(super) fn stats(args: &StatsArgs, json: bool) -> anyhow::Result<String> {
+    let config = Config::load(args.config.config.as_deref())?;
     for warning in &config.warnings {
         eprintln!("stretchd: warning: {warning}");
     }
     let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
-    scan_history(|e| tally.add(&e))?;
+    let machines = if crate::sync::folder(&config).is_some() && !args.here {
+        let (entries, read) = everywhere::entries(Some(&config), false, |_| true)?;
+        for (_, e) in &entries {
+            tally.add(e);
+        }
+        Some(read.machines)
+    } else {
+        everywhere::read(None, true, |_, e| tally.add(&e))?;
+        None
+    };
     let stats = tally.finish();
-    let saved = Store::new(&crate::store::paths::state_dir()).peek();
+    let saved = everywhere::merged_state(&config, args.here);
     let levels = levels(&config, saved.as_ref());
     if json {
         #[derive(Serialize)]
@@ -101,14 +130,36 @@ pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
             #[serde(flatten)]
             stats: &'a crate::stats::Stats,
             levels: &'a [LevelLine],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            machines: Option<&'a [everywhere::Source]>,
         }
         let report = Report {
             stats: &stats,
             levels: &levels,
+            machines: machines.as_deref(),
         };
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
     let mut out = crate::stats::render(&stats, &config.catalog);
+    if let Some(machines) = &machines {
+        let names: Vec<String> = machines
+            .iter()
+            .map(|m| {
+                let name = crate::text::printable(&m.hostname).into_owned();
+                if m.here {
+                    format!("{name} (this machine)")
+                } else {
+                    name
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nCounted on {} machines of the sync folder: {}.",
+            machines.len(),
+            names.join(", ")
+        );
+    }
     if !levels.is_empty() {
         out.push_str("\nHolds now (they grow after 3 Done answers; `stretchd done --easy`/`--hard` move them):\n");
         let width = levels.iter().map(|l| l.item.len()).max().unwrap_or(0);

@@ -5,6 +5,7 @@ pub mod card;
 mod choice;
 pub mod config_cmd;
 pub mod docs;
+pub mod everywhere;
 pub mod guide;
 pub mod install;
 pub mod local;
@@ -43,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Run(args) => local::run_daemon(args)?,
         Command::Check(args) => out!("{}", local::check(&args, json)?),
         Command::Stretches(args) => return stretches(args, json),
-        Command::History { since } => out!("{}", local::history(since, json)?),
+        Command::History(args) => out!("{}", local::history(&args, json)?),
         Command::Stats(args) => out!("{}", local::stats(&args, json)?),
         Command::Status { follow: true } => return Ok(remote::follow(json)),
         Command::Status { follow: false } => return call(Request::Status),
@@ -181,14 +182,12 @@ pub enum Command {
     },
     /// Make the daemon re-read its config.
     Reload,
-    /// List past reminders and their answers.
-    History {
-        /// Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339).
-        #[arg(long, value_parser = parse_since, value_name = "DATE")]
-        since: Option<DateTime<FixedOffset>>,
-    },
-    /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch.
-    Stats(ConfigArg),
+    /// List past reminders and their answers; with a [sync] folder, those of every machine, each
+    /// naming its machine.
+    History(HistoryArgs),
+    /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch;
+    /// with a [sync] folder, over the answers of every machine.
+    Stats(StatsArgs),
     /// Install for this user: the systemd user unit (or an autostart entry), the default config,
     /// desktop entry, icon, completions and man page; then start it at every login.
     Install {
@@ -265,6 +264,32 @@ pub struct ConfigArg {
     /// Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`.
     #[arg(long, short, value_name = "PATH")]
     pub config: Option<PathBuf>,
+}
+
+/// `stretchd history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339).
+    #[arg(long, value_parser = parse_since, value_name = "DATE")]
+    pub since: Option<DateTime<FixedOffset>>,
+    /// Only this machine's entries, not those of the other machines of the [sync] folder.
+    #[arg(long)]
+    pub here: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
+}
+
+/// `stretchd stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this machine's answers and levels, not those of the other machines of the [sync]
+    /// folder.
+    #[arg(long)]
+    pub here: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
 }
 
 /// `stretchd check`.

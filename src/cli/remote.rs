@@ -10,7 +10,7 @@ use chrono::{DateTime, Days, Local, Utc};
 use serde::Serialize;
 
 use crate::cli::PauseArgs;
-use crate::ipc::{Client, ClientError, Held, Request, Response, Status, Upcoming};
+use crate::ipc::{Client, ClientError, Held, Request, Response, Status, SyncStatus, Upcoming};
 
 /// Exit status when no daemon answers.
 const NOT_RUNNING: u8 = 3;
@@ -348,7 +348,54 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         let _ = writeln!(out, "           {line}");
     }
     let _ = writeln!(out, "Idle:      {}", s.idle_source.as_str());
+    if let Some(sync) = &s.sync {
+        render_sync(&mut out, sync, now);
+    }
     out
+}
+
+/// The `[sync]` lines of `stretchd status`: the folder, this machine, each other machine and
+/// when it last wrote, and what is wrong.
+fn render_sync(out: &mut String, sync: &SyncStatus, now: DateTime<Utc>) {
+    use crate::sync::machine::short;
+    use crate::text::printable;
+    let _ = writeln!(
+        out,
+        "Sync:      {} as {} (machine {})",
+        printable(&sync.dir),
+        printable(&sync.hostname),
+        short(&sync.machine)
+    );
+    if sync.machines.is_empty() {
+        out.push_str("           No other machine has written to the folder yet.\n");
+    }
+    for m in &sync.machines {
+        let ago = (now - m.written).num_minutes();
+        let when = match ago {
+            i64::MIN..=-2 => format!("{}, ahead of this clock by {} min", local(m.written), -ago),
+            -1..=0 => format!("{}, just now", local(m.written)),
+            _ => format!("{}, {} ago", local(m.written), human_minutes(ago)),
+        };
+        let _ = writeln!(
+            out,
+            "           {} (machine {}) last wrote {when}",
+            printable(&m.hostname),
+            short(&m.id)
+        );
+    }
+    for problem in &sync.problems {
+        let _ = writeln!(out, "Sync problem: {}", printable(problem));
+    }
+}
+
+/// "5 min", "3 h 5 min", "2 days".
+fn human_minutes(minutes: i64) -> String {
+    match minutes {
+        m if m < 60 => format!("{m} min"),
+        m if m < 24 * 60 => format!("{} h {} min", m / 60, m % 60),
+        m if m < 2 * 24 * 60 => "1 day".to_owned(),
+        m => format!("{} days", m / (24 * 60)),
+    }
 }
 
 /// The text of `stretchd next`.

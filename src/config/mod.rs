@@ -328,6 +328,8 @@ pub struct Config {
     pub hooks: HooksConfig,
     /// The tray icon.
     pub tray: TrayConfig,
+    /// The folder shared with other machines, if any.
+    pub sync: SyncConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -443,6 +445,27 @@ pub struct NotifyConfig {
 pub struct TrayConfig {
     /// Whether to show an icon in the tray (a `StatusNotifierItem`) while a tray host runs.
     pub enable: bool,
+}
+
+/// The `[sync]` section: the folder that a sync engine keeps the same on every machine of the
+/// user, through which their stretchd daemons share answers, pauses and progress (see
+/// [`crate::sync`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConfig {
+    /// The folder as written (`~/Sync/stretchd`, or an absolute path); `None`: sync is off.
+    pub dir: Option<PathBuf>,
+}
+
+impl SyncConfig {
+    /// The folder, with a leading `~` replaced by `home`; `None` when sync is off.
+    pub fn resolved(&self, home: &Path) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(match dir.strip_prefix("~") {
+            Ok(rest) if rest.as_os_str().is_empty() => home.to_path_buf(),
+            Ok(rest) => home.join(rest),
+            Err(_) => dir.clone(),
+        })
+    }
 }
 
 /// The longest `[hooks] timeout`: five minutes.

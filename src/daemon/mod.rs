@@ -39,6 +39,7 @@ pub mod process;
 pub mod refusal;
 mod requests;
 mod serve;
+mod sync;
 pub mod tray;
 pub mod watch;
 
@@ -223,6 +224,10 @@ pub struct Daemon<N, C> {
     history_path: Option<PathBuf>,
     /// Times of this week's (and last week's) stretches answered Done, for the progress line.
     recent_done: Vec<DateTime<Utc>>,
+    /// When each reminder was last answered Done here, for the `[sync]` folder.
+    last_done: std::collections::BTreeMap<String, DateTime<Utc>>,
+    /// The `[sync]` folder, while sync is on.
+    sync: Option<sync::Link>,
     notifier: N,
     clock: C,
     started: DateTime<Utc>,
@@ -276,6 +281,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             history: None,
             history_path: None,
             recent_done: Vec::new(),
+            last_done: std::collections::BTreeMap::new(),
+            sync: None,
             notifier,
             clock,
             started,
@@ -356,6 +363,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .filter(|e| e.kind == Kind::Session && e.outcome == Outcome::Done)
             .map(|e| e.time)
             .collect();
+        self.last_done = sync::last_done(&recent);
         self
     }
 
@@ -363,6 +371,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// until the next reminder is due (or the next minute, while a status bar follows),
     /// recomputing that deadline after every event. Returns the final state and why it ended.
     pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> Stopped {
+        self.configure_sync();
         let ending = loop {
             let now = self.clock.now();
             let due =
@@ -372,8 +381,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
             let reload_at = self.reload_at;
-            // Calls started while handling this event join the others afterwards.
+            let merge_at = self.sync.as_ref().and_then(|l| l.merge_at);
+            // Calls started while handling this event join the others afterwards; so does the
+            // sync folder's watch, unless a reload replaced it meanwhile.
             let mut pending = std::mem::take(&mut self.pending);
+            let mut sync_changes = self.sync.as_mut().and_then(|l| l.changes.take());
             tokio::select! {
                 Some(done) = pending.next(), if !pending.is_empty() => self.completed(done),
                 () = sleep_until(now, due) => self.fire_due(),
@@ -382,6 +394,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
                     self.reload_at = None;
                     let _ = self.reload(true);
+                }
+                changed = recv_some(&mut sync_changes), if sync_changes.is_some() => {
+                    if changed.is_none() {
+                        sync_changes = None;
+                    }
+                    self.sync_changed(changed.is_none());
+                }
+                () = async { tokio::time::sleep_until(merge_at.unwrap_or_else(Instant::now)).await }, if merge_at.is_some() => {
+                    self.merge_peers();
                 }
                 input = inputs.recv() => match input {
                     None | Some(Input::Shutdown) => break Ending::Stopped,
@@ -400,7 +421,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             let started = std::mem::replace(&mut self.pending, pending);
             self.pending.extend(started);
+            if let Some(link) = self.sync.as_mut().filter(|l| l.changes.is_none()) {
+                link.changes = sync_changes;
+            }
             let _ = self.save();
+            self.publish();
             self.push_status(false);
         };
         Stopped {
@@ -747,6 +772,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let saved = self.record(&fire, outcome);
         let mut change = None;
         if outcome == Outcome::Done {
+            self.last_done
+                .insert(fire.reminder.clone(), self.clock.now());
             match fire.kind {
                 // The week's goal counts sessions.
                 Kind::Session => self.recent_done.push(self.clock.now()),
@@ -772,7 +799,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Moves the level of stretch `item`, done with `adjust`; returns the change of hold.
     fn level_done(&mut self, item: &str, adjust: Option<Adjust>) -> Option<(u32, u32)> {
         let stretch = self.config.catalog.stretch(item)?;
-        let change = schedule::level::done(&mut self.state.levels, stretch, adjust);
+        let now = self.clock.now();
+        let change = schedule::level::done_at(&mut self.state, stretch, adjust, now);
         if let Some((was, now)) = change.filter(|(was, now)| was != now) {
             info!(item, "holds {was} s -> {now} s");
         }
@@ -838,6 +866,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Appends `entry` to the history log (opened again first if it could not be before);
     /// a failure is logged and returned.
     fn append(&mut self, entry: &Entry) -> Result<(), RecordError> {
+        self.share_entry(entry);
         let history = self.history()?;
         history.append(entry).map_err(|e| {
             let e = RecordError::Append {
@@ -922,6 +951,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 let now = self.clock.now();
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
+                self.configure_sync();
                 Ok(format!("reloaded {}", self.config.origin))
             }
             Err(e) => {
@@ -1037,6 +1067,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {
         Some(at) => tokio::time::sleep((at - now).to_std().unwrap_or(Duration::ZERO)).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The next message of `rx` (`None` when its senders are gone); never, without a receiver.
+async fn recv_some<T>(rx: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
+    match rx {
+        Some(rx) => rx.recv().await,
         None => std::future::pending().await,
     }
 }

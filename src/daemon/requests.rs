@@ -13,7 +13,7 @@ use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
 use crate::ipc::{HeldNext, PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::schedule::level::{self, Adjust};
-use crate::schedule::state::Pause;
+use crate::schedule::state::{Pause, PauseChange};
 use crate::schedule::{self, Fire, aside};
 use crate::store::history::{Entry, Outcome};
 
@@ -158,7 +158,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 return Err(Refusal::PauseTooLong(length));
             }
         }
-        self.state.pause = Some(Pause { until });
+        let pause = Pause { until };
+        self.state.pause = Some(pause);
+        self.state.marks.pause = Some(PauseChange {
+            at: now,
+            pause: Some(pause),
+        });
         Ok(match until {
             Some(u) => format!(
                 "paused until {}",
@@ -171,6 +176,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Ends a pause; reminders missed meanwhile restart from now instead of firing at once.
     fn resume(&mut self, now: DateTime<Utc>) -> String {
+        // Marked even when not paused here: another machine's pause may be in force there.
+        self.state.marks.pause = Some(PauseChange {
+            at: now,
+            pause: None,
+        });
         if self.state.pause.take().is_none() {
             return "not paused; nothing to resume".to_owned();
         }
@@ -462,7 +472,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
     fn restore(&mut self, item: &str) -> Result<String, Refusal> {
-        if self.state.set_aside.remove(item).is_none() {
+        if !aside::restore(&mut self.state, item, self.clock.now()) {
             // A typo is not "not set aside": say there is no such stretch.
             if self.config.catalog.stretch(item).is_none() {
                 return Err(Refusal::NotAStretch(item.to_owned()));
@@ -484,7 +494,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Stretch sessions done this week, for the progress line.
     fn done_this_week(&self, now: DateTime<Utc>) -> u32 {
-        crate::stats::done_this_week(&self.recent_done, now, self.clock.zone())
+        crate::stats::done_this_week(&self.sessions_everywhere(), now, self.clock.zone())
     }
 
     /// The status `stretchd status` shows and `follow` streams.
@@ -530,7 +540,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 done: self.done_this_week(now),
                 goal: self.config.weekly_goal,
                 suggest: crate::stats::suggestion(
-                    &self.recent_done,
+                    &self.sessions_everywhere(),
                     now,
                     self.clock.zone(),
                     self.config.weekly_goal,
@@ -539,6 +549,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             idle_source: self.idle_source,
             held: self.held(),
             lull_wait: self.lull_wait(),
+            sync: self.sync_status(),
         }
     }
 }

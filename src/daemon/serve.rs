@@ -19,7 +19,7 @@ use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event, Notifier};
 use crate::daemon::presence::{AskIdle, PresenceEvent, WatchLull};
-use crate::daemon::watch::{Changed, ConfigWatch};
+use crate::daemon::watch::{Changed, Watch};
 use crate::store::Store;
 use crate::store::history::{self, History};
 
@@ -212,18 +212,15 @@ fn watched_path(config: &Config) -> PathBuf {
 
 /// The state file and the history log in their usual places. Neither is fatal: an unreadable
 /// state starts afresh ([`Store::load`]), an unreadable history starts this week's progress at
-/// zero, and one that cannot be opened for appending is tried again at the next answer.
-/// How many days of history the daemon reads at start: this week and the
-/// [`crate::stats::SUGGEST_AFTER`] weeks before it, and a day to spare.
-const RECENT_DAYS: i64 = 7 * (1 + crate::stats::SUGGEST_AFTER as i64) + 1;
-
+/// zero, and one that cannot be opened for appending is tried again at the next answer. Only
+/// [`crate::stats::RECENT_DAYS`] of the history are read.
 fn open_stored() -> Stored {
     let store = Store::new(&crate::store::paths::state_dir());
     let state = store.load(Utc::now());
     let history_path = crate::store::history::default_path();
     // Only the last weeks count (this week's progress, and the weeks in a row that met the goal
     // for a suggestion); older entries are not kept.
-    let recent_start = Utc::now() - chrono::Duration::days(RECENT_DAYS);
+    let recent_start = Utc::now() - chrono::Duration::days(crate::stats::RECENT_DAYS);
     let log = history::read_where(&history_path, |e| e.time >= recent_start).unwrap_or_else(|e| {
         warn!(
             "cannot read {}: {e}; this week's progress starts at zero (make it a readable regular file, or move it away)",
@@ -257,7 +254,7 @@ fn open_stored() -> Stored {
 
 /// Watches the config file; without a watch (inotify unavailable, no directory) the channel
 /// stays silent and `stretchd reload` still works. The watch lasts as long as its handle.
-fn watch_config(file: &std::path::Path) -> (Option<ConfigWatch>, mpsc::Receiver<Changed>) {
+fn watch_config(file: &std::path::Path) -> (Option<Watch>, mpsc::Receiver<Changed>) {
     // One queued change is enough.
     let (tx, rx) = mpsc::channel(1);
     let watch = crate::daemon::watch::watch(file, tx)

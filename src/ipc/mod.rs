@@ -278,6 +278,9 @@ pub struct Status {
     /// A reminder due while the user types, waiting for a pause in typing (`presence.lull`).
     #[serde(default)]
     pub lull_wait: Option<LullWait>,
+    /// The folder shared with the user's other machines (`[sync]`), while sync is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<SyncStatus>,
 }
 
 /// A due reminder waiting for a pause in typing.
@@ -287,6 +290,33 @@ pub struct LullWait {
     pub since: DateTime<Utc>,
     /// When it shows anyway (`presence.lull_max` after `since`).
     pub until: DateTime<Utc>,
+}
+
+/// `[sync]` as the daemon sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncStatus {
+    /// The folder.
+    pub dir: String,
+    /// This machine's id.
+    pub machine: String,
+    /// This machine's hostname.
+    pub hostname: String,
+    /// The other machines whose summary is in the folder, by id.
+    pub machines: Vec<MachineSeen>,
+    /// What is wrong with the folder, for people (each a sentence); empty when all is well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+}
+
+/// Another machine of the `[sync]` folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MachineSeen {
+    /// Its id.
+    pub id: String,
+    /// Its hostname.
+    pub hostname: String,
+    /// When it last wrote its summary, by its clock.
+    pub written: DateTime<Utc>,
 }
 
 /// The reminder that waits while reminders are held.

@@ -24,6 +24,18 @@ pub fn set_aside(state: &mut State, id: &str, reason: &str, at: DateTime<Utc>) {
         });
 }
 
+/// Brings `id` back into rotation at `at`, marking when ([`Marks::restored`], for `[sync]`);
+/// returns whether it was set aside.
+///
+/// [`Marks::restored`]: crate::schedule::state::Marks
+pub fn restore(state: &mut State, id: &str, at: DateTime<Utc>) -> bool {
+    if state.set_aside.remove(id).is_none() {
+        return false;
+    }
+    state.marks.restored.insert(id.to_owned(), at);
+    true
+}
+
 /// What `stretchd hurt` says about `stretch`, set aside in `state`: stop, see a professional if
 /// the pain persists, how to bring it back, and the stretch to do instead (one that works the
 /// same area, or the nearest, that fits the desk and is not set aside too).

@@ -98,6 +98,19 @@ pub fn done(
     Some((was, after.hold_secs))
 }
 
+/// [`done`] on the levels of `state`, at `at`: when the stretch has a level, the time it changed
+/// is marked ([`Marks::levels`](super::state::Marks)), for `[sync]` to tell the newest level.
+pub fn done_at(
+    state: &mut super::state::State,
+    stretch: &Stretch,
+    adjust: Option<Adjust>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Option<(u32, u32)> {
+    let change = done(&mut state.levels, stretch, adjust)?;
+    state.marks.levels.insert(stretch.id.clone(), at);
+    Some(change)
+}
+
 /// What a Done answer did to a stretch's hold, for the user: "; next time hold 20 s (was 15 s)"
 /// when it changed, nothing when it did not.
 pub fn change_note(change: Option<(u32, u32)>) -> String {

@@ -19,7 +19,7 @@ use crate::store::history::{Entry, Outcome};
 
 mod render;
 
-pub use render::{render, render_history, suggestion_line};
+pub use render::{render, render_history, render_machine_history, suggestion_line};
 
 /// One day of the current week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -134,6 +134,11 @@ pub fn done_this_week<Tz: TimeZone>(done: &[DateTime<Utc>], now: DateTime<Utc>, 
 
 /// The weeks in a row that met the goal, after which [`suggested_goal`] proposes one more.
 pub const SUGGEST_AFTER: u32 = 3;
+
+/// How many days of sessions the weekly progress and its suggestion look at: this week and the
+/// [`SUGGEST_AFTER`] weeks before it, and a day to spare (what the daemon reads of the history
+/// at start, and what each machine shares of its sessions with `[sync]`).
+pub const RECENT_DAYS: i64 = 7 * (1 + SUGGEST_AFTER as i64) + 1;
 
 /// The most sessions a week [`suggested_goal`] proposes: one a day.
 pub const MOST_SUGGESTED: u32 = 7;
@@ -725,6 +730,12 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
              Mon 2025-11-24 10:25  snoozed    posture  shoulders\n"
         );
         assert_eq!(render_history(&[], &Berlin), "No history entries.\n");
+        let mine = [("desk", &entries[0]), ("laptop", &entries[1])];
+        assert_eq!(
+            render_machine_history(&mine, &Berlin),
+            "Mon 2025-11-24 10:00  desk    done       stretch  seated-twist\n\
+             Mon 2025-11-24 10:25  laptop  snoozed    posture  shoulders\n"
+        );
     }
 
     /// A year of generated history, about 5,000 entries: each work day, posture checks every

@@ -150,20 +150,41 @@ pub fn render_history<Tz: TimeZone>(entries: &[Entry], tz: &Tz) -> String
 where
     Tz::Offset: fmt::Display,
 {
-    if entries.is_empty() {
+    render_lines(entries.iter().map(|e| (None, e)), tz)
+}
+
+/// [`render_history`] of several machines' entries (with `[sync]`): each line names the
+/// machine the entry was recorded on (its hostname, [`printable`]) after the time.
+pub fn render_machine_history<Tz: TimeZone>(entries: &[(&str, &Entry)], tz: &Tz) -> String
+where
+    Tz::Offset: fmt::Display,
+{
+    render_lines(entries.iter().map(|(m, e)| (Some(*m), *e)), tz)
+}
+
+fn render_lines<'a, Tz: TimeZone>(
+    entries: impl Iterator<Item = (Option<&'a str>, &'a Entry)> + Clone,
+    tz: &Tz,
+) -> String
+where
+    Tz::Offset: fmt::Display,
+{
+    let chars = |s: &str| printable(s).chars().count();
+    let Some(width) = entries.clone().map(|(_, e)| chars(&e.reminder)).max() else {
         return "No history entries.\n".to_owned();
-    }
-    let width = entries
-        .iter()
-        .map(|e| printable(&e.reminder).chars().count())
+    };
+    let machines = entries
+        .clone()
+        .map(|(m, _)| m.map_or(0, chars))
         .max()
         .unwrap_or(0);
-    let mut out = String::with_capacity(entries.len() * 64);
-    for e in entries {
+    let mut out = String::new();
+    for (machine, e) in entries {
+        let time = e.time.with_timezone(tz).format("%a %Y-%m-%d %H:%M");
+        let machine = machine.map_or(String::new(), |m| format!("{:machines$}  ", printable(m)));
         let _ = writeln!(
             out,
-            "{}  {:9}  {:width$}  {}",
-            e.time.with_timezone(tz).format("%a %Y-%m-%d %H:%M"),
+            "{time}  {machine}{:9}  {:width$}  {}",
             e.outcome.as_str(),
             printable(&e.reminder),
             printable(&e.item)

@@ -4,7 +4,7 @@
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
 //! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), a simulated user at the keyboard
 //! ([`typist`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
-//! Xvfb ([`plasma`]).
+//! Xvfb ([`plasma`]); and two Syncthing instances sharing a folder on loopback ([`syncthing`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -24,6 +24,7 @@ pub mod gnome;
 pub mod logind;
 pub mod notifications;
 pub mod plasma;
+pub mod syncthing;
 pub mod tray;
 pub mod typist;
 pub mod wayland;

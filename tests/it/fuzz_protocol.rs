@@ -16,8 +16,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo,
-    Progress, Reply, Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
+    ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, MachineSeen, PROTOCOL_VERSION,
+    PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status, SyncStatus, Upcoming,
+    decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -424,10 +425,33 @@ fn status() -> impl Strategy<Value = Status> {
         (any::<u32>(), any::<u32>()),
         proptest::option::of((instant(), instant())),
     );
-    (texts, parts).prop_map(
+    let machine =
+        (any::<String>(), any::<String>(), instant()).prop_map(|(id, hostname, written)| {
+            MachineSeen {
+                id,
+                hostname,
+                written,
+            }
+        });
+    let sync = (
+        any::<String>(),
+        any::<String>(),
+        any::<String>(),
+        proptest::collection::vec(machine, 0..3),
+        proptest::collection::vec(any::<String>(), 0..2),
+    )
+        .prop_map(|(dir, machine, hostname, machines, problems)| SyncStatus {
+            dir,
+            machine,
+            hostname,
+            machines,
+            problems,
+        });
+    (texts, parts, proptest::option::of(sync)).prop_map(
         |(
             (daemon_version, config, config_error, idle_source, held, held_next, filed),
             (pid, running_since, paused, snoozed, next, waiting, (done, goal), lull_wait),
+            sync,
         )| Status {
             pid,
             daemon_version,
@@ -455,6 +479,7 @@ fn status() -> impl Strategy<Value = Status> {
             }),
             filed,
             lull_wait: lull_wait.map(|(since, until)| LullWait { since, until }),
+            sync,
         },
     )
 }

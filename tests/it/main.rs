@@ -44,5 +44,7 @@ mod presence_x11;
 mod program;
 mod properties;
 mod schedule;
+mod sync;
+mod syncthing;
 mod systemd_unit;
 mod tray;

@@ -146,12 +146,11 @@ fn record_in_state(
     finished: &Finished<'_>,
 ) -> Option<(u32, u32)> {
     let store = Store::new(state_dir);
-    let changed = store.update(Utc::now(), |state| {
+    let now = Utc::now();
+    let changed = store.update(now, |state| {
         state.safety_shown |= safety_shown;
         match *finished {
-            Finished::Stretch { stretch, adjust } => {
-                level::done(&mut state.levels, stretch, adjust)
-            }
+            Finished::Stretch { stretch, adjust } => level::done_at(state, stretch, adjust, now),
             Finished::Session => None,
         }
     });

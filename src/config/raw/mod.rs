@@ -12,7 +12,8 @@ use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
     MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES,
     MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig, OnClick,
-    Origin, PresenceConfig, Reminder, SnoozePolicy, TrayConfig, Trigger, bounded_duration, human,
+    Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger,
+    bounded_duration, human,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -49,6 +50,7 @@ pub(super) struct RawConfig {
     notify: RawNotify,
     hooks: RawHooks,
     tray: RawTray,
+    sync: RawSync,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -121,6 +123,34 @@ struct RawTray {
 impl Default for RawTray {
     fn default() -> Self {
         RawTray { enable: yes() }
+    }
+}
+
+/// `[sync]`: off unless `dir` is given.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSync {
+    dir: Option<S>,
+}
+
+impl RawSync {
+    fn validate(&self) -> Result<SyncConfig, Problem> {
+        let Some(dir) = &self.dir else {
+            return Ok(SyncConfig { dir: None });
+        };
+        let text = dir.get_ref();
+        let fine = text == "~" || text.starts_with("~/") || text.starts_with('/');
+        if !fine {
+            return Err(problem(
+                dir,
+                format!(
+                    "sync: dir = \"{text}\" is not an absolute path; give the folder your sync engine keeps the same on every machine, starting with / or ~/ (e.g. \"~/Sync/stretchd\")"
+                ),
+            ));
+        }
+        Ok(SyncConfig {
+            dir: Some(std::path::PathBuf::from(text)),
+        })
     }
 }
 
@@ -516,6 +546,7 @@ impl RawConfig {
         let presence = self.presence.validate()?;
         let notify = self.notify.validate()?;
         let hooks = self.hooks.validate()?;
+        let sync = self.sync.validate()?;
         let mut warnings = Vec::new();
         let weekly_goal = self.goal.validate(&mut warnings)?;
         let catalog = self.catalog()?;
@@ -557,6 +588,7 @@ impl RawConfig {
             tray: TrayConfig {
                 enable: self.tray.enable,
             },
+            sync,
         };
         let has = |kind| {
             config

@@ -252,6 +252,7 @@ mod tests {
             held_next: None,
             filed: None,
             lull_wait: None,
+            sync: None,
         }
     }
 
