@@ -21,6 +21,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod daemon;
+pub mod i18n;
 pub mod ipc;
 pub mod logging;
 pub mod schedule;

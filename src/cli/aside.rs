@@ -44,7 +44,7 @@ pub fn hurt_alone(config: Option<&Path>, id: Option<String>) -> anyhow::Result<S
         item: id.clone(),
         outcome: Outcome::Hurt,
     };
-    let advice = aside::hurt_advice(&config, &state, stretch);
+    let advice = aside::hurt_advice(crate::i18n::cli(), &config, &state, stretch);
     let recorded = History::open(path.clone()).and_then(|mut h| h.append(&entry));
     Ok(match recorded {
         Ok(()) => advice,

@@ -322,6 +322,8 @@ pub struct Config {
     pub hooks: HooksConfig,
     /// The tray icon.
     pub tray: TrayConfig,
+    /// The language (`[ui]`).
+    pub ui: UiConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -433,6 +435,22 @@ pub struct NotifyConfig {
 pub struct TrayConfig {
     /// Whether to show an icon in the tray (a `StatusNotifierItem`) while a tray host runs.
     pub enable: bool,
+}
+
+/// The `[ui]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UiConfig {
+    /// The language asked for (`de`, `pt-BR`, `ja_JP.UTF-8`), if any; see
+    /// [`crate::i18n::Lang::choose`].
+    pub language: Option<String>,
+}
+
+impl Config {
+    /// The language to speak: `[ui] language` when stretchd speaks it, else `environment`
+    /// (the language of the process's environment, [`crate::i18n::Lang::from_env`]).
+    pub fn lang(&self, environment: crate::i18n::Lang) -> crate::i18n::Lang {
+        crate::i18n::Lang::choose(self.ui.language.as_deref(), environment)
+    }
 }
 
 /// The longest `[hooks] timeout`: five minutes.

@@ -21,6 +21,7 @@ use crate::daemon::notify::{
 };
 use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
+use crate::i18n::Lang;
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::level::Adjust;
 use crate::schedule::state::State;
@@ -255,6 +256,11 @@ pub struct Daemon<N, C> {
     images: Option<PathBuf>,
     /// The `[hooks]` runs under way, and which hooks fail.
     hooks: hooks::Hooks,
+    /// The language of the daemon's environment (English unless [`Daemon::with_language`]).
+    environment_lang: Lang,
+    /// The language it speaks: `[ui] language`, else the environment's; chosen at the start
+    /// and at every reload.
+    lang: Lang,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -293,7 +299,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             ask_at: None,
             images: None,
             hooks: hooks::Hooks::default(),
+            environment_lang: Lang::english(),
+            lang: Lang::english(),
         }
+        .with_language(Lang::english())
+    }
+
+    /// Speaks the language of `environment` (the process's, [`Lang::of_process`]) unless the
+    /// config's `[ui] language` names another.
+    #[must_use]
+    pub fn with_language(mut self, environment: Lang) -> Self {
+        self.environment_lang = environment;
+        self.lang = self.config.lang(environment);
+        self
     }
 
     /// Shows each stretch with its illustration from `dir` (`<dir>/<id>.svg`, when present).
@@ -414,7 +432,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(notice) = Notice::for_fire(
             &self.config,
             &fire,
-            self.config.snooze.max,
+            &notify::messages(self.lang),
             self.images.as_deref(),
         ) else {
             if let Some(reply) = reply {
@@ -428,7 +446,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .and_then(|old| old.notification)
             .unwrap_or(0);
-        info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
+        info!(reminder = %fire.reminder, item = %fire.item, "reminder");
         self.shown += 1;
         let seq = self.shown;
         let call = bounded(LATE_REPLY, self.notifier.show(&notice, replaces));
@@ -855,7 +873,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if self.config.hooks.command(hook).is_none() {
             return;
         }
-        let title = crate::ipc::Upcoming::of(&self.config, fire).title;
+        let title =
+            crate::ipc::Upcoming::of(&self.config, fire, &crate::i18n::Messages::wire()).title;
         let about = hooks::About {
             reminder: &fire.reminder,
             kind: fire.kind,
@@ -899,6 +918,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     warn!("{warning}");
                 }
                 self.config = config;
+                self.lang = self.config.lang(self.environment_lang);
                 self.config_error = None;
                 schedule::forget_unknown_snoozes(&self.config, &mut self.state);
                 let now = self.clock.now();
@@ -910,7 +930,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 let message = e.to_string();
                 error!("config not reloaded, keeping the previous one: {message}");
                 if self.config_error.as_ref() != Some(&message) {
-                    let notice = Notice::config_error(&message);
+                    let notice = Notice::config_error(&notify::messages(self.lang), &message);
                     let call =
                         bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
                     self.pending

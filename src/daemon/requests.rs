@@ -25,9 +25,10 @@ fn upcoming<Tz: chrono::TimeZone>(
     count: usize,
     tz: &Tz,
 ) -> Vec<Upcoming> {
+    let english = crate::i18n::Messages::wire();
     schedule::preview(config, state, now, count, tz)
         .iter()
-        .map(|f| Upcoming::of(config, f))
+        .map(|f| Upcoming::of(config, f, &english))
         .collect()
 }
 
@@ -390,7 +391,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let aside: Vec<String> = self.state.set_aside.keys().cloned().collect();
         let stretches = schedule::session_at(&self.config, &aside, &self.state.levels);
         let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-        let title = crate::catalog::session_title(&stretches);
+        let title = crate::i18n::Messages::wire().session_title(&stretches);
         let about = super::hooks::About {
             reminder: &reminder,
             kind: Kind::Session,
@@ -453,7 +454,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         info!(item = %item, "hurt: set aside");
         aside::set_aside(&mut self.state, &item, aside::HURT, now);
-        let advice = aside::hurt_advice(&self.config, &self.state, &stretch);
+        let advice = aside::hurt_advice(
+            &crate::i18n::Messages::wire_all(),
+            &self.config,
+            &self.state,
+            &stretch,
+        );
         Ok(match saved {
             Ok(()) => advice,
             Err(e) => format!("{advice}\n(Not saved in the history: {e}.)"),
@@ -490,6 +496,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// The status `stretchd status` shows and `follow` streams.
     pub(super) fn status(&self) -> Status {
         let now = self.clock.now();
+        let english = crate::i18n::Messages::wire();
         Status {
             pid: std::process::id(),
             daemon_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -514,15 +521,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .last
                 .as_ref()
                 .filter(|l| l.outcome.is_none() && !l.filed)
-                .map(|l| Upcoming::of(&self.config, &l.fire)),
+                .map(|l| Upcoming::of(&self.config, &l.fire, &english)),
             filed: self
                 .last
                 .as_ref()
                 .filter(|l| l.outcome.is_none() && l.filed)
-                .map(|l| Upcoming::of(&self.config, &l.fire)),
+                .map(|l| Upcoming::of(&self.config, &l.fire, &english)),
             held_next: schedule::held_back(&self.config, &self.state, now, self.clock.zone()).map(
                 |fire| HeldNext {
-                    reminder: Upcoming::of(&self.config, &fire),
+                    reminder: Upcoming::of(&self.config, &fire, &english),
                     grace_secs: self.config.presence.grace.as_secs(),
                 },
             ),

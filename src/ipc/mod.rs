@@ -19,6 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::{Config, IdleSource, Kind};
+use crate::i18n::Messages;
 use crate::schedule::Fire;
 use crate::schedule::level::Adjust;
 
@@ -181,21 +182,21 @@ pub struct Upcoming {
 }
 
 impl Upcoming {
-    /// A firing as lists and statuses show it, titled from `config`'s catalogue.
-    pub fn of(config: &Config, fire: &Fire) -> Upcoming {
+    /// A firing as lists and statuses show it, titled from `config`'s catalogue in the
+    /// language of `messages` (English for the wire and `--json`).
+    pub fn of(config: &Config, fire: &Fire, messages: &Messages) -> Upcoming {
         let title = match fire.kind {
-            Kind::Stretch => config
-                .catalog
-                .stretch(&fire.item)
-                .map(|s| crate::schedule::level::leveled(s, fire.level.as_ref()).title()),
+            Kind::Stretch => config.catalog.stretch(&fire.item).map(|s| {
+                messages.stretch_title(&crate::schedule::level::leveled(s, fire.level.as_ref()))
+            }),
             Kind::Posture => config
                 .catalog
                 .posture(&fire.item)
-                .map(crate::catalog::Posture::title),
+                .map(|p| messages.posture_title(p)),
             Kind::Session => {
                 let stretches = crate::schedule::session_stretches(config, fire);
                 let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-                Some(crate::catalog::session_title(&stretches))
+                Some(messages.session_title(&stretches))
             }
         };
         Upcoming {

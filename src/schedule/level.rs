@@ -277,7 +277,7 @@ mod tests {
         }
         let twist = catalog.stretch("seated-twist").unwrap();
         assert_eq!(
-            leveled(twist, None).title(),
+            crate::i18n::Messages::english().stretch_title(&leveled(twist, None)),
             "Stretch: Seated twist, 15 s each side"
         );
     }

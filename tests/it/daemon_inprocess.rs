@@ -124,6 +124,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
         shutdown: async {
             let _ = stopped.await;
         },
+        language: stretchd::i18n::Lang::english(),
     };
     let running = Running {
         socket,

@@ -9,7 +9,7 @@ use crate::fake::{
     FakeClock, MIN, POSTURE_25M, Recorded, Recorder, STRETCH_50M, Shown, all_day_config as config,
     next,
 };
-use stretchd::catalog::SAFETY_NOTICE;
+use stretchd::catalog::safety_notice;
 use stretchd::config::{Config, Origin};
 use stretchd::daemon::notify::{Action, Event, Notice, Notifier, NotifyError};
 use stretchd::daemon::{Daemon, Input};
@@ -122,7 +122,7 @@ async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
             !s.notice
                 .paragraphs
                 .iter()
-                .any(|p| p.contains(SAFETY_NOTICE)),
+                .any(|p| p.contains(safety_notice())),
             "{s:#?}"
         );
         let notice = s

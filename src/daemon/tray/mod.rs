@@ -44,6 +44,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     title: "stretchd".to_owned(),
                     paragraphs: vec![look.lines.join("\n")],
                     actions: Vec::new(),
+                    labels: super::notify::Labels::new(&super::notify::messages(self.lang)),
                     image: None,
                     lifetime: Lifetime::Passing,
                 };

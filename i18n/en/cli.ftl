@@ -1,0 +1,121 @@
+# stretchd: the command line's own output (stretchd check, stretches, status, next, history,
+# stats, guide, card, install, config and their errors). The English source; see TRANSLATING.md.
+# Commands and keys between backticks (`stretchd resume`) are typed as they are: keep them.
+
+## Lengths of time as the guide and the lists count them.
+
+length-secs = { $secs } s
+length-mins = { $min } min
+length-mins-secs = { $min } min { $secs } s
+
+## stretchd guide: the routine, one line a part. $secs is a number of seconds.
+
+guide-other-side = Now the other side.
+guide-hold = Hold { $secs } s
+guide-hold-rep = Hold { $secs } s ({ $rep } of { $reps })
+guide-hold-first = Hold { $secs } s (first side)
+guide-hold-first-rep = Hold { $secs } s (first side, { $rep } of { $reps })
+guide-hold-other = Hold { $secs } s (other side)
+guide-hold-other-rep = Hold { $secs } s (other side, { $rep } of { $reps })
+# $shape is one of the two shapes of a flow (stretch-*-shape-* in catalog.ftl).
+guide-breathe-out = Breathe out into { $shape }, { $secs } s (round { $round } of { $rounds })
+guide-breathe-in = Breathe in into { $shape }, { $secs } s (round { $round } of { $rounds })
+# $length is length-*.
+guide-keep = Keep going for { $length }
+guide-warm-up = Warm up: light movement for { $length } (press Enter if you are already warmed up)
+guide-no-warm-up = Without the warm-up (--no-warmup): only if you are warmed up already.
+# $stretches: the names, joined with list-separator (daemon.ftl).
+guide-session-then =
+    Then { $count ->
+        [one] one stretch
+       *[other] every stretch that fits
+    }: { $stretches }, in this order.
+# $about is about-minutes (daemon.ftl).
+guide-session-timed = Timed: { $about }, with each hold at its level now.
+guide-before-you-start = Before you start:
+# $length is a length of time (span-* in daemon.ftl).
+guide-no-reps = --reps does not apply: this stretch is timed as one stretch of { $length } (use --hold SECONDS to change how long)
+# $total is length-*.
+guide-timed-holds =
+    Timed: { $holds ->
+        [one] { $holds } hold
+       *[other] { $holds } holds
+    } of { $secs } s, { $total } in all.
+guide-timed-holds-sides =
+    Timed: { $holds ->
+        [one] { $holds } hold
+       *[other] { $holds } holds
+    } of { $secs } s on each side, { $total } in all.
+guide-timed-flow =
+    Timed: { $rounds ->
+        [one] { $rounds } round
+       *[other] { $rounds } rounds
+    } of { $secs } s in each shape, { $total } in all.
+guide-timed-duration = Timed: { $total } in one go.
+
+## stretchd card: the stretch's page in the browser. It is HTML: the program escapes the text.
+
+card-title = { $name }: stretchd
+card-steps = Steps
+card-safety = Safety
+card-dose-and-timer = Dose and timer
+card-timed-parts = Timed parts
+card-start = Start
+card-reset = Reset
+card-pause = Pause
+card-resume = Resume
+card-start-again = Start again
+# What the timer says about the part under way: $n is its number, $total how many there are,
+# $part what it is ("Hold 30 s (first side)").
+card-part = Part { $n } of { $total }: { $part }
+card-all-done =
+    { $total ->
+        [one] The part is done. Answer the reminder with Done.
+       *[other] All { $total } parts done. Answer the reminder with Done.
+    }
+# $clock is the time left ("0:12"), $part as in card-part.
+card-paused = Paused at { $clock }. { $part }
+card-ready = Ready. { $part }
+# $command is the command `stretchd done`.
+card-footer = stretchd: answer the reminder with Done, or run { $command }.
+
+## stretchd check
+
+# $path is where the config file would be.
+check-built-in = built-in default (no file at { $path })
+# $source is the config file (or check-built-in).
+check-ok =
+    { $source }: OK ({ $count ->
+        [one] { $count } reminder
+       *[other] { $count } reminders
+    })
+# $warning is what the config check found (in English, with the config's keys).
+check-warning = warning: { $warning }
+check-never-fires = reminder "{ $id }" never fires: its time never falls inside the work days and hours of [schedule]; change its cron line, or work_days and work_hours
+check-nothing = Nothing will fire: no reminder falls inside the work hours.
+# $from is a date and time (when-day-date-time in daemon.ftl).
+check-next = Next { $count } from { $from }, if you stay at the desk:
+
+## stretchd stretches, stretchd stretches show ID, stretchd stretches safety
+
+stretches-heading = Stretches (`stretchd stretches show ID` for the steps):
+# $reason is why (aside-reason-hurt, or the user's words), $when a date and time.
+stretches-set-aside = [set aside: { $reason }, { $when }; `stretchd stretches restore { $id }` brings it back]
+stretches-not-in-program = [not in the program: needs another position or equipment]
+stretches-sessions-only = [sessions only: not a desk stretch]
+stretches-postures = Posture checks:
+stretches-safety-hint = `stretchd stretches safety` shows the safety notice.
+stretches-unknown = no stretch or posture check has the id "{ $id }"; `stretchd stretches` lists them
+# $position is a position-* and $equipment a list of equipment-* (catalog.ftl), or show-no-equipment.
+show-facts = Position: { $position }   Equipment: { $equipment }
+show-no-equipment = none
+# $area is an area-* (catalog.ftl).
+show-works = Works: { $area }
+
+## stretchd stats, stretchd history
+
+# $grow is how many Done answers in a row make a hold longer.
+stats-holds-heading = Holds now (they grow after { $grow } Done answers; `stretchd done --easy`/`--hard` move them):
+# $range is a length of time (span-* in daemon.ftl).
+stats-hold-line = { $secs } s (range { $range }; { $done } of { $grow } Done toward the next step)
+history-unreadable = cannot read the history { $path }: { $error } (make it a readable regular file, or move it away to start a new one)
