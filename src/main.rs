@@ -7,6 +7,7 @@ use clap::Parser as _;
 use stretchd::cli::Cli;
 
 fn main() -> ExitCode {
+    stretchd::i18n::init(stretchd::cli::language());
     let cli = Cli::parse();
     stretchd::logging::init();
     match stretchd::cli::run(cli) {

@@ -119,3 +119,107 @@ stats-holds-heading = Holds now (they grow after { $grow } Done answers; `stretc
 # $range is a length of time (span-* in daemon.ftl).
 stats-hold-line = { $secs } s (range { $range }; { $done } of { $grow } Done toward the next step)
 history-unreadable = cannot read the history { $path }: { $error } (make it a readable regular file, or move it away to start a new one)
+
+## stretchd status, status --follow, next: the daemon's state. The titles of the reminders come
+## from the daemon, in its language.
+
+# $path is the daemon's socket.
+remote-not-running = stretchd is not running (nothing answers at { $path }); start it with `systemctl --user start stretchd` or `stretchd run`
+kind-posture = posture
+kind-stretch = stretch
+kind-session = session
+# A status bar's short text (status --follow). $kind is kind-*, $countdown a countdown-*.
+bar-paused = paused
+bar-paused-until = paused { $countdown }
+bar-held = held
+bar-now = { $kind } now
+bar-next = { $kind } { $countdown }
+bar-idle = idle
+countdown-now = now
+countdown-minutes = in { $minutes }m
+countdown-hours = in { $hours }h { $minutes }m
+# $version is stretchd's version, $since a day and time (when-day-time in daemon.ftl).
+status-running = stretchd { $version } running since { $since } (pid { $pid })
+# The labels of the lines of `stretchd status`: the values line up after the longest.
+status-config = Config:
+status-paused = Paused:
+status-held = Held:
+status-snoozed = Snoozed:
+status-waiting = Waiting:
+status-filed = Filed:
+status-next = Next:
+status-week = This week:
+status-idle = Idle:
+# $error is the config's own message (English).
+status-config-error = Config error (the previous config stays in force): { $error }
+status-paused-until = until { $time } ({ $countdown })
+status-paused-until-resume = until `stretchd resume`
+# Why reminders are held; $time is a time of day (14:30).
+held-idle = away from the keyboard since { $time }
+held-locked = screen locked since { $time }
+held-asleep = asleep since { $time }
+held-dnd = the notification server is in do-not-disturb mode
+held-fullscreen = a full-screen window has the focus
+held-grace = a hold just ended; held reminders wait until { $time }
+# When the held reminder shows; $grace is a length such as 30s.
+held-shows-back = shows when you are back (after a natural break, the interval starts again)
+held-shows-dnd = shows when do-not-disturb ends
+held-shows-dnd-grace = shows { $grace } after do-not-disturb ends
+held-shows-fullscreen = shows when the full-screen window loses the focus
+held-shows-fullscreen-grace = shows { $grace } after the full-screen window loses the focus
+held-shows-at = shows at { $time }
+# $reminder is the reminder's id.
+status-snoozed-until = "{ $reminder }" until { $time } ({ $count } in a row)
+status-waiting-answer = { $title } (answer with `stretchd done` or `stretchd skip`)
+status-filed-held = { $title } (sent during do-not-disturb, so the server holds it without showing it; answer with `stretchd done` or `stretchd skip`)
+status-due-since = due since { $time }
+status-due = due { $time }
+# $due is status-due or status-due-since, $shows a held-shows-*.
+status-next-held = held: { $reminder }  { $title } ({ $due }), { $shows }
+status-next-none = nothing scheduled
+status-week-sessions =
+    { $done } of { $goal ->
+        [one] { $goal } stretch session
+       *[other] { $goal } stretch sessions
+    }
+next-nothing = Nothing scheduled (paused indefinitely, or no reminder fits the work hours).
+
+## stretchd stats and stretchd history: what became of the reminders.
+
+outcome-done = done
+outcome-snoozed = snoozed
+outcome-skipped = skipped
+outcome-dismissed = dismissed
+outcome-expired = expired
+outcome-hurt = hurt
+# $first and $last are days (when-day-month in daemon.ftl).
+stats-week = This week ({ $first } to { $last }): stretch sessions, desk stretches, posture checks
+# After a day's bar and its count of sessions: $desk desk stretches, $posture posture checks.
+stats-day = desk { $desk }   posture { $posture }
+stats-today = <- today
+stats-goal =
+    Goal: { $done }/{ $goal ->
+        [one] { $goal } stretch session
+       *[other] { $goal } stretch sessions
+    } this week
+stats-goal-met =
+    Goal: { $done }/{ $goal ->
+        [one] { $goal } stretch session
+       *[other] { $goal } stretch sessions
+    } this week (met)
+stats-streak =
+    Streak: { $weeks ->
+        [one] { $weeks } week
+       *[other] { $weeks } weeks
+    }
+# $weeks is how many weeks in a row, $goal the goal to set (one more).
+stats-suggest = The goal was met { $weeks }+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = { $goal } in the config.
+stats-no-desk-stretches = No desk stretches done yet.
+# $date is a date (2026-11-24).
+stats-desk-since = Desk stretches since { $date }:
+stats-desk = Desk stretches:
+# One of the totals: "3 done"; $outcome is an outcome-*.
+stats-total = { $count } { $outcome }
+# $totals: the stats-total of each outcome, joined with list-separator (daemon.ftl).
+stats-all = All reminders: { $totals }
+history-empty = No history entries.

@@ -370,12 +370,14 @@ fn tell_daemon(path: &Path, written: Written, json: bool) {
         return;
     }
     match ask(&Request::Reload) {
-        Ok(Response::Ok { message }) if !json => {
+        Ok(Response::Ok { message, text }) if !json => {
+            let message = text.unwrap_or(message);
             _ = crate::cli::write_out(format_args!(
                 "The running daemon (pid {pid}) was told to reload: {message}.\n"
             ));
         }
-        Ok(Response::Error { message }) => {
+        Ok(Response::Error { message, text }) => {
+            let message = text.unwrap_or(message);
             eprintln!("stretchd: the running daemon (pid {pid}) did not reload: {message}");
         }
         Err(e) => eprintln!("stretchd: {e}"),

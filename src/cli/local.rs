@@ -84,7 +84,7 @@ pub(super) fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyho
     if json {
         return Ok(serde_json::to_string_pretty(&entries)? + "\n");
     }
-    Ok(crate::stats::render_history(&entries, &Local))
+    Ok(crate::stats::render_history(cli(), &entries, &Local))
 }
 
 /// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
@@ -113,7 +113,7 @@ pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
     let m = cli();
-    let mut out = crate::stats::render(&stats, &config.catalog);
+    let mut out = crate::stats::render(cli(), &stats, &config.catalog);
     if !levels.is_empty() {
         let grow = arg(schedule::level::GROW_AFTER);
         let heading = m.fmt("stats-holds-heading", &[("grow", grow.clone())]);

@@ -33,6 +33,13 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// The command line's language: `[ui] language` of the config file at its usual place, else the
+/// environment's ([`crate::i18n::Lang::of_process`]).
+pub fn language() -> crate::i18n::Lang {
+    let configured = crate::config::ui_language(&crate::store::paths::config_file());
+    crate::i18n::Lang::choose(configured.as_deref(), crate::i18n::Lang::of_process())
+}
+
 /// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not
 /// compile.
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {

@@ -445,6 +445,16 @@ pub struct UiConfig {
     pub language: Option<String>,
 }
 
+/// `[ui] language` of the file at `path`, read without the rest of the config (the command line
+/// needs its language before it reads its arguments); `None` for no file, no key, an empty
+/// value or a file that does not parse (the command that loads it then says why).
+pub fn ui_language(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    let language = table.get("ui")?.get("language")?.as_str()?.trim();
+    (!language.is_empty()).then(|| language.to_owned())
+}
+
 impl Config {
     /// The language to speak: `[ui] language` when stretchd speaks it, else `environment`
     /// (the language of the process's environment, [`crate::i18n::Lang::from_env`]).

@@ -437,7 +437,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         ) else {
             if let Some(reply) = reply {
                 let message = format!("\"{}\" is not in the catalogue", fire.item);
-                let _ = reply.send(Response::Error { message });
+                let _ = reply.send(Response::error(message));
             }
             return;
         };
@@ -542,24 +542,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let (_, title, filed, reply) = self.now_replies.swap_remove(at);
         let response = match result {
-            Ok(()) if filed => Response::Ok {
-                message: format!(
-                    "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
-                ),
-            },
-            Ok(()) => Response::Ok {
-                message: format!("showing {title}"),
-            },
-            Err(NotifyError::NoServer) => Response::Error {
-                message: format!(
-                    "not shown: {} (start one: dunst, mako, or your desktop's own)",
-                    NotifyError::NoServer
-                ),
-            },
+            Ok(()) if filed => Response::ok(format!(
+                "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
+            )),
+            Ok(()) => Response::ok(format!("showing {title}")),
+            Err(NotifyError::NoServer) => Response::error(format!(
+                "not shown: {} (start one: dunst, mako, or your desktop's own)",
+                NotifyError::NoServer
+            )),
             // The server's own words may hold anything: never echo control characters.
-            Err(e) => Response::Error {
-                message: format!("not shown: {}", crate::text::printable(&e.to_string())),
-            },
+            Err(e) => Response::error(format!(
+                "not shown: {}",
+                crate::text::printable(&e.to_string())
+            )),
         };
         let _ = reply.send(response);
     }

@@ -34,7 +34,7 @@ fn upcoming<Tz: chrono::TimeZone>(
 
 /// A request carried out, with what it says.
 fn ok(message: String) -> Response {
-    Response::Ok { message }
+    Response::ok(message)
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -86,14 +86,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let unsaved = self.save();
         let result = match (result, unsaved) {
-            (Ok(Response::Ok { message }), Some(unsaved)) => Ok(Response::Ok {
+            (Ok(Response::Ok { message, text }), Some(unsaved)) => Ok(Response::Ok {
+                text: text.map(|t| format!("{t}\n{unsaved}")),
                 message: format!("{message}\n{unsaved}"),
             }),
             (result, _) => result,
         };
-        let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
-            message: refusal.to_string(),
-        }));
+        let _ = reply.send(result.unwrap_or_else(|refusal| Response::error(refusal.to_string())));
     }
 
     /// `stretchd next`: the preview of `count` reminders runs on a blocking thread (a large
@@ -114,9 +113,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     .await;
             let response = match upcoming {
                 Ok(upcoming) => Response::Next { upcoming },
-                Err(e) => Response::Error {
-                    message: format!("next: the preview failed ({e})"),
-                },
+                Err(e) => Response::error(format!("next: the preview failed ({e})")),
             };
             let _ = reply.send(response);
             super::Completion::Finished

@@ -2,7 +2,7 @@
 //! the clock in ISO order (`2026-11-24`, `14:30`, a 24-hour clock in every language), put
 //! together by a whole message per format (`when-*`), so each language orders them its way.
 
-use chrono::{DateTime, Datelike as _, TimeZone, Weekday};
+use chrono::{DateTime, Datelike as _, NaiveDate, TimeZone, Weekday};
 
 use super::{Messages, arg};
 
@@ -53,6 +53,43 @@ impl Messages {
         self.when("when-day-date-time", t, "%H:%M %Z")
     }
 
+    /// A day by its weekday, day of the month and month: "Mon 30 Nov".
+    pub fn day_month(&self, date: NaiveDate) -> String {
+        let month = [
+            "month-jan",
+            "month-feb",
+            "month-mar",
+            "month-apr",
+            "month-may",
+            "month-jun",
+            "month-jul",
+            "month-aug",
+            "month-sep",
+            "month-oct",
+            "month-nov",
+            "month-dec",
+        ];
+        let id = month
+            .get(usize::try_from(date.month0()).unwrap_or(0))
+            .copied()
+            .unwrap_or("month-jan");
+        let args = [
+            ("day", arg(self.weekday(date.weekday()))),
+            ("dom", arg(date.day())),
+            ("month", arg(self.get(id))),
+        ];
+        self.fmt("when-day-month", &args)
+    }
+
+    /// A day by its weekday and day of the month: "Mon 30".
+    pub fn day_of_month(&self, date: NaiveDate) -> String {
+        let args = [
+            ("day", arg(self.weekday(date.weekday()))),
+            ("dom", arg(format!("{:02}", date.day()))),
+        ];
+        self.fmt("when-day-dom", &args)
+    }
+
     /// `t` through message `id`, its time as `clock` (a chrono format).
     fn when<Tz: TimeZone>(&self, id: &str, t: &DateTime<Tz>, clock: &str) -> String
     where
@@ -84,5 +121,8 @@ mod tests {
         assert_eq!(en.day_date_time(&t), "Tue 2026-11-24 14:30:05");
         assert_eq!(en.day_date_minute(&t), "Tue 2026-11-24 14:30");
         assert_eq!(en.day_date_zone(&t), "Tue 2026-11-24 14:30 +01:00");
+        let date = t.date_naive();
+        assert_eq!(en.day_month(date), "Tue 24 Nov");
+        assert_eq!(en.day_of_month(date.pred_opt().unwrap()), "Mon 23");
     }
 }

@@ -348,6 +348,7 @@ mod tests {
 
     use super::*;
     use crate::catalog::Catalog;
+    use crate::i18n::Messages;
 
     /// A Berlin local time as UTC.
     fn at(local: &str) -> DateTime<Utc> {
@@ -607,7 +608,7 @@ mod tests {
             posture("2025-11-25 11:00:00", Outcome::Dismissed),
         ]);
         let s = summarize(&entries, at(NOW), &Berlin, 4);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(!text.contains('\u{1b}'), "no colour codes:\n{text}");
         let expected = "\
 This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, desk stretches, posture checks
@@ -632,7 +633,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         assert_eq!(text, expected, "\n{text}");
 
         let s = summarize(&entries, at(NOW), &Berlin, 3);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(text.contains("Mon 24  ██████  3   desk 2"), "{text}");
         assert!(text.contains("\nGoal: 3/3 stretch sessions this week (met)\n"));
         assert!(text.contains("\nStreak: 2 weeks\n"));
@@ -667,7 +668,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             .collect();
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         assert_eq!((s.streak_weeks, s.suggest), (3, Some(4)));
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             text.contains("\nStreak: 3 weeks\nThe goal was met 3+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = 4 in the config.\n"),
             "{text}"
@@ -693,7 +694,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         entries.retain(|e| e.time != at("2025-11-18 11:00:00"));
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         assert_eq!((s.streak_weeks, s.suggest), (0, None));
-        assert!(!render(&s, &Catalog::default()).contains("one more"));
+        assert!(!render(&Messages::english(), &s, &Catalog::default()).contains("one more"));
         let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
         assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), None);
     }
@@ -703,7 +704,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         let s = summarize(&[], at(NOW), &Berlin, 3);
         assert_eq!(s.since, None);
         assert_eq!(s.week.len(), 7);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             text.contains("Mon 24  ░░░░░░  0   desk 0   posture 0\n"),
             "{text}"
@@ -720,11 +721,14 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             posture("2025-11-24 10:25:00", Outcome::Snoozed),
         ];
         assert_eq!(
-            render_history(&entries, &Berlin),
+            render_history(&Messages::english(), &entries, &Berlin),
             "Mon 2025-11-24 10:00  done       stretch  seated-twist\n\
              Mon 2025-11-24 10:25  snoozed    posture  shoulders\n"
         );
-        assert_eq!(render_history(&[], &Berlin), "No history entries.\n");
+        assert_eq!(
+            render_history(&Messages::english(), &[], &Berlin),
+            "No history entries.\n"
+        );
     }
 
     /// A year of generated history, about 5,000 entries: each work day, posture checks every
@@ -813,7 +817,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         assert_eq!(s.done_this_week, 3);
         assert_eq!(s.streak_weeks, 52);
         assert_eq!(s.suggest, Some(4));
-        assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
+        assert!(render(&Messages::english(), &s, &Catalog::default()).contains("Streak: 52 weeks"));
     }
 
     #[test]
@@ -822,13 +826,13 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             reminder: "re\u{1b}]0;t\u{7}".into(),
             ..stretch("2025-11-24 10:00:00", "\u{1b}[31mevil", Outcome::Done)
         };
-        let listed = render_history(std::slice::from_ref(&evil), &Berlin);
+        let listed = render_history(&Messages::english(), std::slice::from_ref(&evil), &Berlin);
         assert_eq!(
             listed,
             "Mon 2025-11-24 10:00  done       re\\u{1b}]0;t\\u{7}  \\u{1b}[31mevil\n"
         );
         let s = summarize(&[evil], at(NOW), &Berlin, 3);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{text:?}"

@@ -150,7 +150,7 @@ fn config() -> Config {
 /// The message of an `Ok` response.
 fn ok(response: Response) -> String {
     match response {
-        Response::Ok { message } => message,
+        Response::Ok { message, .. } => message,
         other => panic!("not ok: {other:?}"),
     }
 }
@@ -158,7 +158,7 @@ fn ok(response: Response) -> String {
 /// The message of an `Error` response.
 fn refused(response: Response) -> String {
     match response {
-        Response::Error { message } => message,
+        Response::Error { message, .. } => message,
         other => panic!("not refused: {other:?}"),
     }
 }

@@ -437,7 +437,7 @@ async fn control_requests_in_process_on_paused_time() {
     };
     let (stopped, (snoozed, status, back)) = tokio::join!(daemon.run(receiver), driver);
     assert!(
-        matches!(&snoozed, Response::Ok { message } if message.contains("snoozed the next reminder")),
+        matches!(&snoozed, Response::Ok { message, .. } if message.contains("snoozed the next reminder")),
         "{snoozed:?}"
     );
     let Response::Status(status) = status else {
@@ -477,7 +477,7 @@ async fn a_guide_that_showed_the_safety_notice_spares_the_first_stretch_it() {
     };
     let (stopped, (reply, first)) = tokio::join!(daemon.run(receiver), driver);
     assert!(
-        matches!(&reply, Response::Error { message } if message.contains("cat-camel")),
+        matches!(&reply, Response::Error { message, .. } if message.contains("cat-camel")),
         "{reply:?}"
     );
     assert!(is_stretch(&first), "{first:#?}");

@@ -53,8 +53,11 @@ pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Res
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
     let problem = match answer {
-        Ok(Response::Ok { message }) => return Ok(sentence(&message)),
-        Ok(Response::Error { message }) => Some(format!("the daemon did not record it: {message}")),
+        Ok(Response::Ok { message, text }) => return Ok(sentence(&text.unwrap_or(message))),
+        Ok(Response::Error { message, text }) => Some(format!(
+            "the daemon did not record it: {}",
+            text.unwrap_or(message)
+        )),
         Err(ClientError::NotRunning(_)) => None,
         // Sent nowhere: nothing to confirm, and nothing written beside an untrusted socket.
         Err(e @ (ClientError::UnsafeDir(_) | ClientError::Untrusted { .. })) => {
@@ -114,8 +117,10 @@ pub(super) fn hurt(config: Option<&Path>, item: &str) -> anyhow::Result<String> 
     };
     let alone = || crate::cli::aside::hurt_alone(config, Some(item.to_owned()));
     match crate::cli::remote::ask_or(&request, alone)? {
-        Response::Ok { message } => Ok(message),
-        Response::Error { message } => bail!("\"{item}\" was not set aside: {message}"),
+        Response::Ok { message, text } => Ok(text.unwrap_or(message)),
+        Response::Error { message, text } => {
+            bail!("\"{item}\" was not set aside: {}", text.unwrap_or(message))
+        }
         _ => bail!(
             "the daemon did not confirm setting \"{item}\" aside (it answered something else); check `stretchd stretches`"
         ),

@@ -215,8 +215,8 @@ impl Menu {
             return;
         }
         match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
-            Ok(Ok(Response::Ok { message })) => info!("tray: {}: {message}", entry.label()),
-            Ok(Ok(Response::Error { message })) => {
+            Ok(Ok(Response::Ok { message, .. })) => info!("tray: {}: {message}", entry.label()),
+            Ok(Ok(Response::Error { message, .. })) => {
                 info!("tray: {} refused: {message}", entry.label());
             }
             other => debug!("tray: {}: no answer ({other:?})", entry.label()),

@@ -223,6 +223,7 @@ mod tests {
 
     fn upcoming(at: &str, title: &str) -> Upcoming {
         Upcoming {
+            text: None,
             at: t(at),
             reminder: "stretch".to_owned(),
             kind: Kind::Stretch,
