@@ -186,12 +186,6 @@ next-nothing = Nothing scheduled (paused indefinitely, or no reminder fits the w
 
 ## stretchd stats and stretchd history: what became of the reminders.
 
-outcome-done = done
-outcome-snoozed = snoozed
-outcome-skipped = skipped
-outcome-dismissed = dismissed
-outcome-expired = expired
-outcome-hurt = hurt
 # $first and $last are days (when-day-month in daemon.ftl).
 stats-week = This week ({ $first } to { $last }): stretch sessions, desk stretches, posture checks
 # After a day's bar and its count of sessions: $desk desk stretches, $posture posture checks.
@@ -223,3 +217,12 @@ stats-total = { $count } { $outcome }
 # $totals: the stats-total of each outcome, joined with list-separator (daemon.ftl).
 stats-all = All reminders: { $totals }
 history-empty = No history entries.
+
+## stretchd guide: what it records when it ends.
+
+# $item is the stretch's id, $path the history file.
+guide-recorded-in = Recorded "{ $item }" as done in { $path }.
+guide-recorded-alone = Recorded "{ $item }" as done in { $path } (no daemon is running).
+# $note is a clause (reply-hold-* in daemon.ftl).
+guide-recorded-in-note = Recorded "{ $item }" as done in { $path }; { $note }.
+guide-recorded-alone-note = Recorded "{ $item }" as done in { $path } (no daemon is running); { $note }.

@@ -17,6 +17,7 @@ mod catalog;
 mod files;
 mod lang;
 mod pseudo;
+mod said;
 mod when;
 
 use std::sync::OnceLock;
@@ -26,6 +27,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use files::{Files, all as shipped};
 pub use lang::{Lang, PSEUDO};
+pub use said::Said;
 
 /// One of each language's message files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

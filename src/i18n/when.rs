@@ -29,6 +29,14 @@ impl Messages {
         self.when("when-day-time", t, "%H:%M")
     }
 
+    /// The weekday and the time of day to the second: "Tue 14:30:05".
+    pub fn day_time_secs<Tz: TimeZone>(&self, t: &DateTime<Tz>) -> String
+    where
+        Tz::Offset: std::fmt::Display,
+    {
+        self.when("when-day-time", t, "%H:%M:%S")
+    }
+
     /// The weekday, the date and the time: "Tue 2026-11-24 14:30:05".
     pub fn day_date_time<Tz: TimeZone>(&self, t: &DateTime<Tz>) -> String
     where

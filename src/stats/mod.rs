@@ -19,7 +19,7 @@ use crate::store::history::{Entry, Outcome};
 
 mod render;
 
-pub use render::{render, render_history, suggestion_line};
+pub use render::{outcome, render, render_history, suggestion_line};
 
 /// One day of the current week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

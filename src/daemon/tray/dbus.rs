@@ -163,10 +163,10 @@ pub struct Menu {
 /// A menu item's properties (only those that differ from the defaults: enabled, visible).
 type Properties = HashMap<&'static str, Variant<'static>>;
 
-fn properties(entry: Entry) -> Properties {
+fn properties(look: &Look, entry: Entry) -> Properties {
     match entry {
         Entry::Separator(_) => HashMap::from([("type", Variant::from("separator"))]),
-        _ => HashMap::from([("label", Variant::from(entry.label()))]),
+        _ => HashMap::from([("label", Variant::from(look.label(entry).to_owned()))]),
     }
 }
 
@@ -174,9 +174,13 @@ fn properties(entry: Entry) -> Properties {
 type Node = (i32, Properties, Vec<Variant<'static>>);
 
 /// A menu item as a layout node with no children.
-fn node(entry: Entry) -> Variant<'static> {
+fn node(look: &Look, entry: Entry) -> Variant<'static> {
     let children: Vec<Variant<'static>> = Vec::new();
-    Variant::Structure(Structure::from((entry.id(), properties(entry), children)))
+    Variant::Structure(Structure::from((
+        entry.id(),
+        properties(look, entry),
+        children,
+    )))
 }
 
 impl Menu {
@@ -243,11 +247,19 @@ impl Menu {
     ) -> fdo::Result<(u32, Node)> {
         if parent_id == 0 {
             let root = HashMap::from([("children-display", Variant::from("submenu"))]);
-            let children = self.look.menu.iter().copied().map(node).collect();
+            let children = self
+                .look
+                .menu
+                .iter()
+                .map(|e| node(&self.look, *e))
+                .collect();
             return Ok((self.revision, (0, root, children)));
         }
         let entry = self.entry(parent_id)?;
-        Ok((self.revision, (parent_id, properties(entry), Vec::new())))
+        Ok((
+            self.revision,
+            (parent_id, properties(&self.look, entry), Vec::new()),
+        ))
     }
 
     /// The properties of the items `ids` (all items for none).
@@ -260,14 +272,14 @@ impl Menu {
             .menu
             .iter()
             .filter(|e| ids.is_empty() || ids.contains(&e.id()))
-            .map(|&e| (e.id(), properties(e)))
+            .map(|&e| (e.id(), properties(&self.look, e)))
             .collect()
     }
 
     /// One property of item `id`.
     fn get_property(&self, id: i32, name: &str) -> fdo::Result<OwnedVariant> {
         let entry = self.entry(id)?;
-        properties(entry)
+        properties(&self.look, entry)
             .remove(name)
             .and_then(|v| OwnedVariant::try_from(v).ok())
             .ok_or_else(|| fdo::Error::InvalidArgs(format!("item {id} has no property {name}")))

@@ -23,9 +23,9 @@ const DO_NOT_QUEUE: u32 = 4;
 const PRIMARY_OWNER: u32 = 1;
 const ALREADY_OWNER: u32 = 4;
 
-/// What the daemon loop publishes for the icon: the status, or `None` while `[tray] enable` is
-/// off.
-pub type Shown = Option<Status>;
+/// What the daemon loop publishes for the icon: the status and the language to show it in, or
+/// `None` while `[tray] enable` is off.
+pub type Shown = Option<(Status, crate::i18n::Lang)>;
 
 /// Where the icon stands with the tray host.
 struct Icon {
@@ -107,11 +107,12 @@ impl Icon {
     /// what changed, and registers with the watcher if it does not have the icon yet; or
     /// leaves the tray, when the icon is off.
     async fn show(&mut self, shown: Shown) {
-        let Some(status) = shown else {
+        let Some((status, lang)) = shown else {
             self.leave().await;
             return;
         };
-        let look = Look::of(&status, Utc::now(), &Local);
+        let messages = crate::daemon::notify::messages(lang);
+        let look = Look::of(&messages, &status, Utc::now(), &Local);
         let result = match self.look.take() {
             None => self.serve(look.clone()).await,
             Some(old) => self.update(&old, look.clone()).await,
