@@ -226,3 +226,36 @@ guide-recorded-alone = Recorded "{ $item }" as done in { $path } (no daemon is r
 # $note is a clause (reply-hold-* in daemon.ftl).
 guide-recorded-in-note = Recorded "{ $item }" as done in { $path }; { $note }.
 guide-recorded-alone-note = Recorded "{ $item }" as done in { $path } (no daemon is running); { $note }.
+guide-session-none-fits = no stretch fits the config's positions and equipment (or every one that does is set aside), so the session is empty; allow another position in [stretches] positions, or `stretchd stretches restore ID`
+# $ids: the ids set aside.
+guide-session-all-aside = every stretch of the session is set aside ({ $ids }), so the session is empty; `stretchd stretches restore ID` brings one back
+guide-not-recorded = Not recorded: run without --no-wait to time and record it.
+guide-done = Done.
+guide-stopped = Stopped; not recorded as done.
+# After a timed part ("Hold 30 s ... done"); a warm-up cut short by Enter is "skipped".
+guide-part-done = done
+guide-part-skipped = skipped
+guide-warm-up-skipped = Warm-up skipped: already warmed up.
+guide-secs-left = { $secs } s left
+# The questions after a stretch. The guide reads the letters in brackets as they are (y, n; e,
+# o, h): keep them.
+guide-ask-hurt = Did it hurt? [y/N]
+# $stretches: "1 Cat-camel, 2 Seated twist".
+guide-ask-which-hurt = Did one of them hurt? Its number ({ $stretches }), or Enter for none:
+guide-ask-next-time = Next time: [e]asier (shorter holds) / [o]k as it is / [h]arder (longer holds)? [O]
+guide-ask-again = Please answer with one of the letters in brackets.
+
+## How stretchd guide and stretchd card pick the stretch. $command is guide or card, $id what
+## was asked, $known the stretch ids.
+
+choice-a-posture = "{ $id }" is a posture check; `stretchd { $command }` takes stretches (known: { $known })
+choice-unknown = no stretch has the id "{ $id }" (known: { $known }); `stretchd stretches` lists them
+choice-daemon-suggests = (The stretch the daemon suggests; `stretchd { $command } ID` picks another.)
+choice-next-in-rotation = (Next in the rotation; `stretchd { $command } ID` picks another.)
+choice-all-set-aside = no stretch to suggest: every stretch is set aside (`stretchd stretches` lists them); bring one back with `stretchd stretches restore ID`, or name one: `stretchd { $command } ID`
+
+## stretchd card: when the browser does not open. $path is the card's file, $opener xdg-open.
+
+card-no-opener = the card is written to { $path } but cannot be opened: { $opener } is not installed (Debian: `apt install xdg-utils`); open the file in a browser, or use `stretchd card --print`
+card-opener-does-not-start = the card is written to { $path } but { $opener } does not start: { $error }
+card-opener-failed = the card is written to { $path } but { $opener } failed ({ $status }): no default handler for HTML files? Set one with `xdg-settings set default-web-browser firefox.desktop` (or yours), or open the file in a browser

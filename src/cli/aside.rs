@@ -9,6 +9,7 @@ use chrono::Utc;
 
 use crate::config::{Config, Kind};
 use crate::daemon::refusal::Refusal;
+use crate::i18n::arg;
 use crate::schedule::aside;
 use crate::store::Store;
 use crate::store::history::{self, Entry, History, Outcome};
@@ -48,10 +49,11 @@ pub fn hurt_alone(config: Option<&Path>, id: Option<String>) -> anyhow::Result<S
     let recorded = History::open(path.clone()).and_then(|mut h| h.append(&entry));
     Ok(match recorded {
         Ok(()) => advice,
-        Err(e) => format!(
-            "{advice}\n(Not saved in the history: cannot append to {}: {e}.)",
-            path.display()
-        ),
+        Err(e) => {
+            let error = arg(format!("cannot append to {}: {e}", path.display()));
+            let not_saved = crate::i18n::cli().fmt("reply-not-in-history", &[("error", error)]);
+            format!("{advice}\n{not_saved}")
+        }
     })
 }
 
