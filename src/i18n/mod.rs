@@ -20,6 +20,9 @@ mod pseudo;
 mod said;
 mod when;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
