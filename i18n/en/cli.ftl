@@ -259,3 +259,52 @@ choice-all-set-aside = no stretch to suggest: every stretch is set aside (`stret
 card-no-opener = the card is written to { $path } but cannot be opened: { $opener } is not installed (Debian: `apt install xdg-utils`); open the file in a browser, or use `stretchd card --print`
 card-opener-does-not-start = the card is written to { $path } but { $opener } does not start: { $error }
 card-opener-failed = the card is written to { $path } but { $opener } failed ({ $status }): no default handler for HTML files? Set one with `xdg-settings set default-web-browser firefox.desktop` (or yours), or open the file in a browser
+
+## stretchd install and uninstall: one line a step. $what is a file or a command line.
+
+install-wrote = wrote { $what }
+install-would-write = would write { $what }
+install-kept = kept existing { $what }
+install-would-keep = would keep existing { $what }
+install-unchanged = unchanged { $what }
+install-would-leave-unchanged = would leave unchanged { $what }
+install-removed = removed { $what }
+install-would-remove = would remove { $what }
+install-left = left in place { $what }
+install-would-leave = would leave in place { $what }
+install-ran = ran { $what }
+install-would-run = would run { $what }
+# A step with advice: $step is one of the lines above, $hint an install-hint-* or uninstall-hint-*.
+install-hint = { $step } ({ $hint })
+install-hint-config = your config: edit it, the daemon reloads it on save
+# $dir is a folder.
+install-hint-zsh = zsh: add { $dir } to fpath before compinit if it is not there
+install-hint-man = if `man stretchd` does not find it, add { $dir } to MANPATH
+install-hint-systemd-now = systemd starts stretchd now
+install-hint-autostart = the desktop runs `stretchd run` at each login; start it now with `stretchd run &`
+# $why is what systemctl said (English).
+install-no-systemd = no systemd user manager answers ({ $why }): using an XDG autostart entry instead
+uninstall-no-systemd = no systemd user manager answers ({ $why }): removing the unit without stopping it
+uninstall-hint-autostart = a `stretchd run` it started runs until you log out
+uninstall-hint-not-ours = not written by `stretchd install`
+uninstall-hint-config = your config; delete it yourself if you no longer want it
+uninstall-hint-history = your history; it and the daemon's state are in { $dir }
+uninstall-hint-pictures = the stretch pictures `stretchd run` writes, and any of your own
+
+## stretchd config set and config edit. $path is the config file, $pid the daemon's process.
+
+# $key is a config key and $value its value, as typed.
+config-set-already = { $path }: { $key } is { $value } already; nothing written
+config-edit-no-changes-default = { $path }: no changes, so no file was written (the built-in default stays in use)
+config-edit-no-changes = { $path }: no changes
+config-edit-saved = { $path }: saved
+config-edit-invalid = { $path } is as it was: the edit is not a valid config (fix it with `stretchd config edit` on a terminal, which offers to edit again)
+# $copy is the edited copy, kept.
+config-edit-changed-meanwhile = { $path } changed while it was being edited, so it is left as it is; your version is { $copy } (merge the two by hand, or run `stretchd config edit` again)
+# The editor reopens on yes: the letters stay y and n.
+config-edit-again = Edit again? [Y/n]
+config-daemon-uses = The running daemon (pid { $pid }) uses { $path }, not this file.
+config-daemon-reloads = The running daemon (pid { $pid }) reloads it by itself.
+# $answer is what the daemon said.
+config-daemon-told = The running daemon (pid { $pid }) was told to reload: { $answer }.
+config-daemon-refused = the running daemon (pid { $pid }) did not reload: { $answer }
