@@ -587,6 +587,11 @@ mod tests {
     /// The notice of a firing of `kind` showing `id` at `level`, with the default config,
     /// without pictures.
     fn notice_of(kind: Kind, id: &str, level: Option<Level>) -> Notice {
+        notice_in(Lang::english(), kind, id, level)
+    }
+
+    /// [`notice_of`] in `lang`.
+    fn notice_in(lang: Lang, kind: Kind, id: &str, level: Option<Level>) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
             reminder: kind.as_str().to_owned(),
@@ -603,7 +608,7 @@ mod tests {
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        Notice::for_fire(&config, &fire, &messages(Lang::english()), None).unwrap()
+        Notice::for_fire(&config, &fire, &messages(lang), None).unwrap()
     }
 
     /// The notice for the built-in stretch `id`.
@@ -691,48 +696,58 @@ mod tests {
     }
 
     #[test]
-    fn every_built_in_reminder_fits_the_body_budget_without_a_cut() {
+    fn every_built_in_reminder_fits_the_body_budget_without_a_cut_in_every_language() {
         let config = Config::parse(
             crate::config::DEFAULT_TOML,
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        let mut notices: Vec<Notice> = config
-            .catalog
-            .stretches
-            .iter()
-            .map(|s| notice(&s.id))
-            .collect();
-        notices.extend(
-            config
+        for files in crate::i18n::shipped() {
+            let lang = Lang::Shipped(files);
+            let m = messages(lang);
+            let mut notices: Vec<Notice> = config
                 .catalog
-                .postures
+                .stretches
                 .iter()
-                .map(|p| notice_of(Kind::Posture, &p.id, None)),
-        );
-        notices.push(notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None));
-        let en = messages(Lang::english());
-        let longest_cue = [OnClick::Card, OnClick::Guide, OnClick::Seen]
-            .into_iter()
-            .flat_map(|c| [stretch_cue(&en, c, false), stretch_cue(&en, c, true)])
-            .map(|c| c.chars().count())
-            .max()
-            .unwrap();
-        for n in notices {
-            let body = n.plain_body();
-            assert!(!body.contains('\u{2026}'), "cut: {body}");
-            assert!(!body.contains("\n\n"), "a blank line: {body}");
-            assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{body}");
-            assert!(body.chars().count() <= BODY_BUDGET.chars, "{body}");
-            // A stretch's summary fits with the longest cue (the safety notice named) too.
-            if n.title.starts_with("Stretch: ") {
-                let first = n.paragraphs[0].chars().count();
-                assert!(first + longest_cue <= BODY_BUDGET.chars, "{body}");
-            }
-            assert!(
-                !body.contains("Warm up first: spend"),
-                "the safety notice: {body}"
+                .map(|s| notice_in(lang, Kind::Stretch, &s.id, None))
+                .collect();
+            notices.extend(
+                config
+                    .catalog
+                    .postures
+                    .iter()
+                    .map(|p| notice_in(lang, Kind::Posture, &p.id, None)),
             );
+            let session = crate::catalog::SESSION_ITEM;
+            notices.push(notice_in(lang, Kind::Session, session, None));
+            let longest_cue = [OnClick::Card, OnClick::Guide, OnClick::Seen]
+                .into_iter()
+                .flat_map(|c| [stretch_cue(&m, c, false), stretch_cue(&m, c, true)])
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap();
+            let tag = lang.tag();
+            for n in notices {
+                let body = n.plain_body();
+                assert!(!body.contains('\u{2026}'), "{tag}: cut: {body}");
+                assert!(!body.contains("\n\n"), "{tag}: a blank line: {body}");
+                assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{tag}: {body}");
+                assert!(body.chars().count() <= BODY_BUDGET.chars, "{tag}: {body}");
+                assert!(
+                    !body.contains(&m.safety_notice()),
+                    "{tag}: the safety notice: {body}"
+                );
+            }
+            // A stretch's summary fits with the longest cue (the safety notice named) too.
+            for s in &config.catalog.stretches {
+                let first = m.stretch_summary(s).chars().count();
+                assert!(
+                    first + longest_cue <= BODY_BUDGET.chars,
+                    "{tag}: {} and the longest cue are {} characters",
+                    s.id,
+                    first + longest_cue
+                );
+            }
         }
     }
 
