@@ -34,7 +34,7 @@ const ORDER: &str = "src/bin/stretchd-daemon.order";
 const I18N: &str = "i18n";
 
 /// The message files of each language, in the order of `i18n::Part`.
-const PARTS: [&str; 3] = ["catalog.ftl", "daemon.ftl", "cli.ftl"];
+const PARTS: [&str; 4] = ["catalog.ftl", "daemon.ftl", "cli.ftl", "help.ftl"];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

@@ -6,6 +6,7 @@ mod choice;
 pub mod config_cmd;
 pub mod docs;
 pub mod guide;
+pub mod help;
 pub mod install;
 pub mod local;
 pub mod remote;

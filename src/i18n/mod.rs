@@ -42,11 +42,13 @@ pub enum Part {
     Daemon,
     /// `cli.ftl`: the command line's own output.
     Cli,
+    /// `help.ftl`: the command line's `--help` (the English one written from its doc comments).
+    Help,
 }
 
 impl Part {
     /// Every file, in the order `build.rs` embeds them.
-    pub const ALL: [Part; 3] = [Part::Catalog, Part::Daemon, Part::Cli];
+    pub const ALL: [Part; 4] = [Part::Catalog, Part::Daemon, Part::Cli, Part::Help];
 
     /// The file's name in a language folder.
     pub fn file_name(self) -> &'static str {
@@ -54,6 +56,7 @@ impl Part {
             Part::Catalog => "catalog.ftl",
             Part::Daemon => "daemon.ftl",
             Part::Cli => "cli.ftl",
+            Part::Help => "help.ftl",
         }
     }
 }

@@ -138,7 +138,7 @@ fn sources() -> String {
 }
 
 /// The ids the code makes rather than names: the built-in catalogue's (see
-/// [`crate::catalog::ids`]), areas, positions, equipment, weekdays and months.
+/// [`crate::catalog::ids`]), areas, positions, equipment, and the help of every command.
 fn made_ids() -> BTreeSet<String> {
     let catalog = Catalog::default();
     let mut made = BTreeSet::new();
@@ -157,6 +157,7 @@ fn made_ids() -> BTreeSet<String> {
     }
     made.extend(Area::ALL.into_iter().map(ids::area));
     made.extend(Position::ALL.into_iter().map(ids::position));
+    made.extend(crate::cli::help::ids());
     made
 }
 

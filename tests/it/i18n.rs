@@ -294,10 +294,11 @@ fn english_words<'a>(out: &'a str, allowed: &[&str]) -> Vec<&'a str> {
             continue;
         }
         for token in part.split_whitespace() {
-            // Paths, config keys (snooze.length) and assignments are not words.
+            // Paths, config keys (snooze.length), options and assignments are not words.
             let key =
                 token.contains('.') && token.chars().all(|c| c.is_ascii() && !c.is_whitespace());
-            if key || token.contains('/') || token.contains('=') || token.contains('@') {
+            let option = token.starts_with('-');
+            if key || option || token.contains('/') || token.contains('=') || token.contains('@') {
                 continue;
             }
             for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
@@ -349,6 +350,9 @@ fn a_pseudo_locale_run_leaves_no_english_outside_ids_and_commands() {
         vec!["stats", "--config", config],
         vec!["history"],
         vec!["install", "--dry-run"],
+        vec!["--help"],
+        vec!["status", "--help"],
+        vec!["config", "set", "--help"],
         vec!["uninstall", "--dry-run"],
         vec!["config", "set", "snooze.length", "10m", "--config", config],
         vec!["config", "set", "snooze.length", "10m", "--config", config],
@@ -371,6 +375,25 @@ fn a_pseudo_locale_run_leaves_no_english_outside_ids_and_commands() {
     allowed.extend(id_words);
     // The idle source is a config value.
     allowed.extend(["none", "logind", "wayland", "mutter"]);
+    // clap's own words in --help, and the subcommands' names.
+    allowed.extend([
+        "Usage",
+        "Commands",
+        "Options",
+        "Arguments",
+        "Print",
+        "help",
+        "version",
+    ]);
+    allowed.extend(["this", "message", "given", "subcommand"]);
+    let command = <stretchd::cli::Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .flat_map(|s| std::iter::once(s).chain(s.get_subcommands()))
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    allowed.extend(names.iter().map(String::as_str));
+    allowed.extend(["COMMAND", "OPTIONS", "DURATION", "PATH", "VALUE"]);
     // What systemctl says when no user manager runs (the install's note quotes it).
     allowed.extend(["Failed", "connect", "such", "file", "directory"]);
     let mut escaped = Vec::new();
