@@ -449,7 +449,9 @@ pub struct UiConfig {
 /// needs its language before it reads its arguments); `None` for no file, no key, an empty
 /// value or a file that does not parse (the command that loads it then says why).
 pub fn ui_language(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // As the config is read: a regular file of at most FILE_LIMIT (a named pipe or a device
+    // there is refused at once, not waited on).
+    let text = crate::store::files::read_to_string(path, FILE_LIMIT).ok()?;
     let table: toml::Table = text.parse().ok()?;
     let language = table.get("ui")?.get("language")?.as_str()?.trim();
     (!language.is_empty()).then(|| language.to_owned())
