@@ -2,6 +2,7 @@
 //! with `[sync]` (unless `--here`), each other machine's copy in the folder, read straight from
 //! the files (the daemon never holds them). Each entry names the machine it was recorded on.
 
+use crate::i18n::{arg, cli};
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -51,10 +52,11 @@ pub fn read(
         here: true,
     }];
     let skipped = history::scan(&local, |e| each(0, e)).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read the history {}: {e} (make it a readable regular file, or move it away to start a new one)",
-            local.display()
-        )
+        let args = [
+            ("path", arg(local.display().to_string())),
+            ("error", arg(e.to_string())),
+        ];
+        anyhow::anyhow!("{}", cli().fmt("history-unreadable", &args))
     })?;
     warn_skipped(&local, &skipped);
     let folder = config.and_then(sync::folder).filter(|_| !here);
@@ -68,10 +70,11 @@ pub fn read(
     let (found, conflicts) = match sync::peer_histories(dir, me.as_deref()) {
         Ok(found) => found,
         Err(e) => {
-            eprintln!(
-                "stretchd: cannot read the sync folder {}: {e}; counting this machine's answers only",
-                dir.display()
-            );
+            let args = [
+                ("path", arg(dir.display().to_string())),
+                ("error", arg(e.to_string())),
+            ];
+            eprintln!("stretchd: {}", cli().fmt("sync-folder-unreadable", &args));
             return Ok(Read {
                 machines,
                 folder: Some(dir.to_path_buf()),
@@ -83,17 +86,24 @@ pub fn read(
     }
     for (id, path) in found {
         let hostname = sync::read_summary(&sync::summary_path(dir, &id), &id).map_or_else(
-            |_| format!("machine {}", machine::short(&id)),
+            |_| {
+                cli().fmt(
+                    "sync-machine-unnamed",
+                    &[("machine", arg(machine::short(&id)))],
+                )
+            },
             |s| s.hostname,
         );
         let index = machines.len();
         match history::scan(&path, |e| each(index, e)) {
             Ok(skipped) => warn_skipped(&path, &skipped),
             Err(e) => {
-                eprintln!(
-                    "stretchd: cannot read {}: {e}; the answers of {hostname} are left out",
-                    path.display()
-                );
+                let args = [
+                    ("path", arg(path.display().to_string())),
+                    ("error", arg(e.to_string())),
+                    ("hostname", arg(hostname.as_str())),
+                ];
+                eprintln!("stretchd: {}", cli().fmt("sync-history-unreadable", &args));
                 continue;
             }
         }

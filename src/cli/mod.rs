@@ -7,6 +7,7 @@ pub mod config_cmd;
 pub mod docs;
 pub mod everywhere;
 pub mod guide;
+pub mod help;
 pub mod install;
 pub mod local;
 pub mod remote;
@@ -32,6 +33,13 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_fmt(args)?;
     stdout.flush()
+}
+
+/// The command line's language: `[ui] language` of the config file at its usual place, else the
+/// environment's ([`crate::i18n::Lang::of_process`]).
+pub fn language() -> crate::i18n::Lang {
+    let configured = crate::config::ui_language(&crate::store::paths::config_file());
+    crate::i18n::Lang::choose(configured.as_deref(), crate::i18n::Lang::of_process())
 }
 
 /// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not

@@ -330,6 +330,8 @@ pub struct Config {
     pub tray: TrayConfig,
     /// The folder shared with other machines, if any.
     pub sync: SyncConfig,
+    /// The language (`[ui]`).
+    pub ui: UiConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -465,6 +467,34 @@ impl SyncConfig {
             Ok(rest) => home.join(rest),
             Err(_) => dir.clone(),
         })
+    }
+}
+
+/// The `[ui]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UiConfig {
+    /// The language asked for (`de`, `pt-BR`, `ja_JP.UTF-8`), if any; see
+    /// [`crate::i18n::Lang::choose`].
+    pub language: Option<String>,
+}
+
+/// `[ui] language` of the file at `path`, read without the rest of the config (the command line
+/// needs its language before it reads its arguments); `None` for no file, no key, an empty
+/// value or a file that does not parse (the command that loads it then says why).
+pub fn ui_language(path: &Path) -> Option<String> {
+    // As the config is read: a regular file of at most FILE_LIMIT (a named pipe or a device
+    // there is refused at once, not waited on).
+    let text = crate::store::files::read_to_string(path, FILE_LIMIT).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    let language = table.get("ui")?.get("language")?.as_str()?.trim();
+    (!language.is_empty()).then(|| language.to_owned())
+}
+
+impl Config {
+    /// The language to speak: `[ui] language` when stretchd speaks it, else `environment`
+    /// (the language of the process's environment, [`crate::i18n::Lang::from_env`]).
+    pub fn lang(&self, environment: crate::i18n::Lang) -> crate::i18n::Lang {
+        crate::i18n::Lang::choose(self.ui.language.as_deref(), environment)
     }
 }
 

@@ -21,6 +21,8 @@ use crate::daemon::notify::{
 };
 use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
+use crate::i18n::Said;
+use crate::i18n::{Lang, arg};
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::level::Adjust;
 use crate::schedule::state::State;
@@ -208,6 +210,9 @@ impl Last {
     }
 }
 
+/// A reminder's title in English and in the daemon's language.
+type Titles = (String, String);
+
 /// The daemon loop and everything it owns.
 pub struct Daemon<N, C> {
     config: Config,
@@ -241,7 +246,7 @@ pub struct Daemon<N, C> {
     /// `stretchd now` requests waiting to hear how their reminder's Notify call went: its
     /// `seq`, its title, whether it went to a server in do-not-disturb mode, and where to
     /// answer.
-    now_replies: Vec<(u64, String, bool, oneshot::Sender<Response>)>,
+    now_replies: Vec<(u64, Titles, bool, oneshot::Sender<Response>)>,
     error_notice: u32,
     /// The notification showing the status (a click on the tray icon), to replace.
     status_notice: u32,
@@ -263,6 +268,11 @@ pub struct Daemon<N, C> {
     images: Option<PathBuf>,
     /// The `[hooks]` runs under way, and which hooks fail.
     hooks: hooks::Hooks,
+    /// The language of the daemon's environment (English unless [`Daemon::with_language`]).
+    environment_lang: Lang,
+    /// The language it speaks: `[ui] language`, else the environment's; chosen at the start
+    /// and at every reload.
+    lang: Lang,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -304,7 +314,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             lull: lull::Lull::default(),
             images: None,
             hooks: hooks::Hooks::default(),
+            environment_lang: Lang::english(),
+            lang: Lang::english(),
         }
+        .with_language(Lang::english())
+    }
+
+    /// Speaks the language of `environment` (the process's, [`Lang::of_process`]) unless the
+    /// config's `[ui] language` names another.
+    #[must_use]
+    pub fn with_language(mut self, environment: Lang) -> Self {
+        self.environment_lang = environment;
+        self.lang = self.config.lang(environment);
+        self
     }
 
     /// Shows each stretch with its illustration from `dir` (`<dir>/<id>.svg`, when present).
@@ -457,12 +479,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(notice) = Notice::for_fire(
             &self.config,
             &fire,
-            self.config.snooze.max,
+            &notify::messages(self.lang),
             self.images.as_deref(),
         ) else {
             if let Some(reply) = reply {
-                let message = format!("\"{}\" is not in the catalogue", fire.item);
-                let _ = reply.send(Response::Error { message });
+                let item = fire.item.clone();
+                let said = Said::new(move |m| {
+                    m.fmt("reply-not-in-catalogue", &[("item", arg(item.as_str()))])
+                });
+                let _ = reply.send(said.error(self.lang));
             }
             return;
         };
@@ -471,7 +496,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .and_then(|old| old.notification)
             .unwrap_or(0);
-        info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
+        info!(reminder = %fire.reminder, item = %fire.item, "reminder");
         self.shown += 1;
         let seq = self.shown;
         let call = bounded(LATE_REPLY, self.notifier.show(&notice, replaces));
@@ -483,7 +508,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }));
         let filed = self.do_not_disturb();
         if let Some(reply) = reply {
-            self.now_replies.push((seq, notice.title, filed, reply));
+            let english =
+                crate::ipc::Upcoming::of(&self.config, &fire, &crate::i18n::Messages::wire());
+            self.now_replies
+                .push((seq, (english.title, notice.title), filed, reply));
             self.pending.push(Box::pin(async move {
                 tokio::time::sleep(CALL_TIMEOUT).await;
                 Completion::ReplyDue { seq }
@@ -565,26 +593,28 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(at) = self.now_replies.iter().position(|(s, _, _, _)| *s == seq) else {
             return;
         };
-        let (_, title, filed, reply) = self.now_replies.swap_remove(at);
+        let (_, (english, local), filed, reply) = self.now_replies.swap_remove(at);
+        let titled = |id: &'static str| {
+            let (english, local) = (english.clone(), local.clone());
+            Said::new(move |m| {
+                let title = if m.lang().is_english() {
+                    &english
+                } else {
+                    &local
+                };
+                m.fmt(id, &[("title", arg(title.as_str()))])
+            })
+        };
         let response = match result {
-            Ok(()) if filed => Response::Ok {
-                message: format!(
-                    "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
-                ),
-            },
-            Ok(()) => Response::Ok {
-                message: format!("showing {title}"),
-            },
-            Err(NotifyError::NoServer) => Response::Error {
-                message: format!(
-                    "not shown: {} (start one: dunst, mako, or your desktop's own)",
-                    NotifyError::NoServer
-                ),
-            },
+            Ok(()) if filed => titled("reply-now-held").ok(self.lang),
+            Ok(()) => titled("reply-now-showing").ok(self.lang),
+            Err(NotifyError::NoServer) => Said::id("reply-now-no-server").error(self.lang),
             // The server's own words may hold anything: never echo control characters.
-            Err(e) => Response::Error {
-                message: format!("not shown: {}", crate::text::printable(&e.to_string())),
-            },
+            Err(e) => {
+                let e = crate::text::printable(&e.to_string()).into_owned();
+                Said::new(move |m| m.fmt("reply-now-failed", &[("error", arg(e.as_str()))]))
+                    .error(self.lang)
+            }
         };
         let _ = reply.send(response);
     }
@@ -660,8 +690,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
         let outcome = if outcome == Outcome::Snoozed {
             match self.snooze_last(self.config.snooze.length) {
-                Ok(message) => {
-                    info!("{message}");
+                Ok(said) => {
+                    info!("{}", said.words(&crate::i18n::Messages::wire_all()));
                     return;
                 }
                 Err(message) => {
@@ -809,7 +839,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Snoozes the latest reminder (it must await an answer) for `length`, and withdraws its
     /// notification.
-    fn snooze_last(&mut self, length: Duration) -> Result<String, Refusal> {
+    fn snooze_last(&mut self, length: Duration) -> Result<Said, Refusal> {
         let now = self.clock.now();
         let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
             return Err(Refusal::NothingAwaits);
@@ -830,18 +860,28 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             self.close(id);
         }
         let saved = self.record(&fire, Outcome::Snoozed);
-        let message = format!(
-            "snoozed \"{}\" until {}",
-            fire.reminder,
-            snooze
-                .until
-                .with_timezone(self.clock.zone())
-                .format("%H:%M:%S")
-        );
+        let until = snooze
+            .until
+            .with_timezone(self.clock.zone())
+            .format("%H:%M:%S")
+            .to_string();
+        let reminder = fire.reminder;
+        let said = Said::new(move |m| {
+            let args = [
+                ("reminder", arg(reminder.as_str())),
+                ("time", arg(until.as_str())),
+            ];
+            m.fmt("reply-snoozed", &args)
+        });
         match saved {
-            Ok(()) => Ok(message),
+            Ok(()) => Ok(said),
             // The snooze holds; only its record is missing.
-            Err(e) => Ok(format!("{message} (not saved in the history: {e})")),
+            Err(e) => {
+                let e = e.to_string();
+                Ok(said.aside(Said::new(move |m| {
+                    m.fmt("reply-not-in-history-aside", &[("error", arg(e.as_str()))])
+                })))
+            }
         }
     }
 
@@ -902,7 +942,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if self.config.hooks.command(hook).is_none() {
             return;
         }
-        let title = crate::ipc::Upcoming::of(&self.config, fire).title;
+        let title =
+            crate::ipc::Upcoming::of(&self.config, fire, &crate::i18n::Messages::wire()).title;
         let about = hooks::About {
             reminder: &fire.reminder,
             kind: fire.kind,
@@ -923,22 +964,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Re-reads the config. An invalid file keeps the old config running: the error is logged,
     /// shown once as a notification, and reported by `status` until a valid file is saved.
-    fn reload(&mut self, from_watch: bool) -> Result<String, Refusal> {
+    fn reload(&mut self, from_watch: bool) -> Result<Said, Refusal> {
         let loaded = Config::load(self.config_path.as_deref());
         match loaded {
             Ok(config)
                 if config.origin == Origin::Embedded
                     && matches!(self.config.origin, Origin::File(_)) =>
             {
-                let message = format!(
-                    "{}: the config file is gone; keeping its settings until it is back",
-                    self.config.origin
-                );
-                warn!("{message}");
-                Ok(message)
+                let origin = self.config.origin.to_string();
+                warn!("{origin}: the config file is gone; keeping its settings until it is back");
+                Ok(Said::new(move |m| {
+                    m.fmt("reply-config-gone", &[("path", arg(origin.as_str()))])
+                }))
             }
             Ok(config) if from_watch && config == self.config && self.config_error.is_none() => {
-                Ok("config unchanged".to_owned())
+                Ok(Said::id("reply-config-unchanged"))
             }
             Ok(config) => {
                 info!(config = %config.origin, "config reloaded");
@@ -946,19 +986,23 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     warn!("{warning}");
                 }
                 self.config = config;
+                self.lang = self.config.lang(self.environment_lang);
                 self.config_error = None;
                 schedule::forget_unknown_snoozes(&self.config, &mut self.state);
                 let now = self.clock.now();
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
                 self.configure_sync();
-                Ok(format!("reloaded {}", self.config.origin))
+                let origin = self.config.origin.to_string();
+                Ok(Said::new(move |m| {
+                    m.fmt("reply-reloaded", &[("path", arg(origin.as_str()))])
+                }))
             }
             Err(e) => {
                 let message = e.to_string();
                 error!("config not reloaded, keeping the previous one: {message}");
                 if self.config_error.as_ref() != Some(&message) {
-                    let notice = Notice::config_error(&message);
+                    let notice = Notice::config_error(&notify::messages(self.lang), &message);
                     let call =
                         bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
                     self.pending
@@ -1012,7 +1056,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(tray) = self.tray.as_ref() else {
             return;
         };
-        let shown = self.config.tray.enable.then(|| status.clone());
+        let shown = self.config.tray.enable.then(|| (status.clone(), self.lang));
         tray.send_if_modified(|old| {
             let changed = always || *old != shown;
             if changed {

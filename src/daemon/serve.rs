@@ -66,6 +66,9 @@ pub struct Deps<N, C, S> {
     pub tray: Option<zbus::Connection>,
     /// Resolves when the daemon is to stop (SIGTERM, SIGINT).
     pub shutdown: S,
+    /// The language of the environment ([`crate::i18n::Lang::of_process`] for the real
+    /// daemon), spoken unless `[ui] language` names another.
+    pub language: crate::i18n::Lang,
 }
 
 /// Runs the daemon on `deps` until `shutdown` resolves or the session bus is lost (its
@@ -91,8 +94,10 @@ where
         images,
         tray,
         shutdown,
+        language,
     } = deps;
     let mut daemon = Daemon::new(config, config_path, notifier, clock)
+        .with_language(language)
         .persist(stored)
         .with_idle_source(presence.idle_source, presence.asked)
         .with_lull_watch(presence.lull);
@@ -171,6 +176,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
         images: install_images(),
         tray: Some(tray),
         shutdown,
+        language: crate::i18n::Lang::of_process(),
     };
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
         warn!("cannot tell systemd we are ready: {e}");

@@ -280,6 +280,12 @@ impl Bin {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_RUNTIME_DIR", home.join("runtime"))
             .env_remove("NOTIFY_SOCKET")
+            // English, whatever the machine's locale: the tests read what it prints (a test
+            // of another language sets LANG itself).
+            .env("LANG", "C")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
             .stdin(Stdio::null());

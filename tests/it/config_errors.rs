@@ -354,7 +354,10 @@ fn the_commented_examples_in_the_default_file_are_valid() {
         .stretch("doorway-chest")
         .expect("example stretch");
     assert_eq!(doorway.steps.len(), 2);
-    assert_eq!(doorway.dose.describe(), "Hold 15-30 s, 2 times.");
+    assert_eq!(
+        stretchd::i18n::Messages::english().dose(doorway),
+        "Hold 15-30 s, 2 times."
+    );
     assert_eq!(doorway.area, Area::UpperBack);
     let flow = config.catalog.stretch("seated-cat-camel").expect("a flow");
     assert_eq!(
@@ -368,7 +371,7 @@ fn the_commented_examples_in_the_default_file_are_valid() {
     assert_eq!(flow.area, Area::Bending, "the default area");
     let rolling = config.catalog.stretch("ball-rolling").expect("a duration");
     assert_eq!(
-        rolling.dose.describe(),
+        stretchd::i18n::Messages::english().dose(rolling),
         "Keep going for 1-2 min; there is nothing to hold."
     );
     assert_eq!(rolling.area, Area::SoftTissue);

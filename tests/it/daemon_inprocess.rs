@@ -125,6 +125,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
         shutdown: async {
             let _ = stopped.await;
         },
+        language: stretchd::i18n::Lang::english(),
     };
     let running = Running {
         socket,
@@ -150,7 +151,7 @@ fn config() -> Config {
 /// The message of an `Ok` response.
 fn ok(response: Response) -> String {
     match response {
-        Response::Ok { message } => message,
+        Response::Ok { message, .. } => message,
         other => panic!("not ok: {other:?}"),
     }
 }
@@ -158,7 +159,7 @@ fn ok(response: Response) -> String {
 /// The message of an `Error` response.
 fn refused(response: Response) -> String {
     match response {
-        Response::Error { message } => message,
+        Response::Error { message, .. } => message,
         other => panic!("not refused: {other:?}"),
     }
 }

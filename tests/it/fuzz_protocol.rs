@@ -384,6 +384,7 @@ fn upcoming() -> impl Strategy<Value = Upcoming> {
             reminder,
             kind,
             item,
+            text: Some(title.clone()).filter(|t| t.len() % 2 == 0),
             title,
         })
 }
@@ -489,8 +490,8 @@ fn response() -> impl Strategy<Value = Response> {
         status().prop_map(|s| Response::Status(Box::new(s))),
         proptest::collection::vec(upcoming(), 0..4)
             .prop_map(|upcoming| Response::Next { upcoming }),
-        any::<String>().prop_map(|message| Response::Ok { message }),
-        any::<String>().prop_map(|message| Response::Error { message }),
+        any::<String>().prop_map(Response::ok),
+        any::<String>().prop_map(Response::error),
     ]
 }
 

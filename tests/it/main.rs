@@ -31,6 +31,7 @@ mod guide;
 mod hardening;
 mod held;
 mod hooks;
+mod i18n;
 mod install;
 mod levels;
 mod lull;

@@ -12,7 +12,7 @@ use super::{
     Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
     MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES,
     MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig, OnClick,
-    Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger,
+    Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger, UiConfig,
     bounded_duration, human,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
@@ -51,6 +51,7 @@ pub(super) struct RawConfig {
     hooks: RawHooks,
     tray: RawTray,
     sync: RawSync,
+    ui: RawUi,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -118,6 +119,40 @@ struct RawNotify {
 struct RawTray {
     #[serde(default = "yes")]
     enable: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawUi {
+    language: Option<S>,
+}
+
+impl RawUi {
+    /// `[ui] language`: a tag or locale name (`de`, `pt_BR.UTF-8`), or left out (or "") for
+    /// the environment's. One that is not translated loads, with a warning: stretchd speaks
+    /// the environment's language then.
+    fn validate(&self, warnings: &mut Vec<Problem>) -> UiConfig {
+        let language = self
+            .language
+            .as_ref()
+            .filter(|l| !l.get_ref().trim().is_empty());
+        if let Some(l) = language
+            && crate::i18n::Lang::from_tag(l.get_ref()).is_none()
+        {
+            let shipped: Vec<&str> = crate::i18n::shipped().iter().map(|f| f.tag).collect();
+            warnings.push(problem(
+                l,
+                format!(
+                    "ui: language = \"{}\" is not a language stretchd speaks (it speaks {}); the environment's language is used",
+                    l.get_ref(),
+                    quoted(shipped.into_iter())
+                ),
+            ));
+        }
+        UiConfig {
+            language: language.map(|l| l.get_ref().trim().to_owned()),
+        }
+    }
 }
 
 impl Default for RawTray {
@@ -549,6 +584,7 @@ impl RawConfig {
         let sync = self.sync.validate()?;
         let mut warnings = Vec::new();
         let weekly_goal = self.goal.validate(&mut warnings)?;
+        let ui = self.ui.validate(&mut warnings);
         let catalog = self.catalog()?;
         if self.reminder.is_empty() {
             // An empty file (or one linked to /dev/null) must not silently stop every reminder.
@@ -589,6 +625,7 @@ impl RawConfig {
                 enable: self.tray.enable,
             },
             sync,
+            ui,
         };
         let has = |kind| {
             config

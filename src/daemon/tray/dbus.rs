@@ -243,10 +243,19 @@ impl Objects {
                     body.deserialize().map_err(args)?;
                 let layout: Node = if parent == 0 {
                     let root = HashMap::from([("children-display", Variant::from("submenu"))]);
-                    let children = self.look.menu.iter().copied().map(node).collect();
+                    let children = self
+                        .look
+                        .menu
+                        .iter()
+                        .map(|e| node(&self.look, *e))
+                        .collect();
                     (0, root, children)
                 } else {
-                    (parent, properties(self.entry(parent)?), Vec::new())
+                    (
+                        parent,
+                        properties(&self.look, self.entry(parent)?),
+                        Vec::new(),
+                    )
                 };
                 reply(header, &(self.revision, layout), After::Nothing)
             }
@@ -257,13 +266,13 @@ impl Objects {
                     .menu
                     .iter()
                     .filter(|e| ids.is_empty() || ids.contains(&e.id()))
-                    .map(|&e| (e.id(), properties(e)))
+                    .map(|&e| (e.id(), properties(&self.look, e)))
                     .collect();
                 reply(header, &found, After::Nothing)
             }
             "GetProperty" => {
                 let (id, name): (i32, String) = body.deserialize().map_err(args)?;
-                let value = properties(self.entry(id)?)
+                let value = properties(&self.look, self.entry(id)?)
                     .remove(name.as_str())
                     .ok_or_else(|| {
                         Refused(
@@ -401,17 +410,21 @@ where
         })
 }
 
-fn properties(entry: Entry) -> Properties {
+fn properties(look: &Look, entry: Entry) -> Properties {
     match entry {
         Entry::Separator(_) => HashMap::from([("type", Variant::from("separator"))]),
-        _ => HashMap::from([("label", Variant::from(entry.label()))]),
+        _ => HashMap::from([("label", Variant::from(look.label(entry).to_owned()))]),
     }
 }
 
 /// A menu item as a layout node with no children.
-fn node(entry: Entry) -> Variant<'static> {
+fn node(look: &Look, entry: Entry) -> Variant<'static> {
     let children: Vec<Variant<'static>> = Vec::new();
-    Variant::Structure(Structure::from((entry.id(), properties(entry), children)))
+    Variant::Structure(Structure::from((
+        entry.id(),
+        properties(look, entry),
+        children,
+    )))
 }
 
 #[cfg(test)]
@@ -425,6 +438,7 @@ mod tests {
                 state: State::Due,
                 lines: vec!["Now: Stretch: Seated twist".to_owned()],
                 menu: vec![Entry::Done, Entry::Separator(1), Entry::Resume],
+                labels: vec!["Done".to_owned(), String::new(), "Resume".to_owned()],
             },
             revision: 7,
         }

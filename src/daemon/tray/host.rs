@@ -28,9 +28,9 @@ const ALREADY_OWNER: u32 = 4;
 /// answers at once; this only bounds a loop that is stopping).
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// What the daemon loop publishes for the icon: the status, or `None` while `[tray] enable` is
-/// off.
-pub type Shown = Option<Status>;
+/// What the daemon loop publishes for the icon: the status and the language to show it in, or
+/// `None` while `[tray] enable` is off.
+pub type Shown = Option<(Status, crate::i18n::Lang)>;
 
 /// Where the icon stands with the tray host.
 struct Icon {
@@ -118,11 +118,12 @@ impl Icon {
     /// updates them and tells the host what changed, and registers with the watcher if it
     /// does not have the icon yet; or leaves the tray, when the icon is off.
     async fn show(&mut self, shown: Shown, calls: &mut Option<MessageStream>) {
-        let Some(status) = shown else {
+        let Some((status, lang)) = shown else {
             self.leave().await;
             return;
         };
-        let look = Look::of(&status, Utc::now(), &Local);
+        let messages = crate::daemon::notify::messages(lang);
+        let look = Look::of(&messages, &status, Utc::now(), &Local);
         let result = match self.objects.as_mut() {
             None => match dbus::calls(&self.conn).await {
                 Ok(stream) => {
@@ -298,8 +299,8 @@ async fn press(entry: Entry, inputs: mpsc::Sender<Input>) {
         return;
     }
     match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
-        Ok(Ok(Response::Ok { message })) => info!("tray: {}: {message}", entry.label()),
-        Ok(Ok(Response::Error { message })) => {
+        Ok(Ok(Response::Ok { message, .. })) => info!("tray: {}: {message}", entry.label()),
+        Ok(Ok(Response::Error { message, .. })) => {
             info!("tray: {} refused: {message}", entry.label());
         }
         other => debug!("tray: {}: no answer ({other:?})", entry.label()),

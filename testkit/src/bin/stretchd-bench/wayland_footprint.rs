@@ -30,7 +30,10 @@ use crate::{Context, SHOWN, START, alive, machine, nothing_due_config};
 
 /// Footprint under `KWin` with nothing due, one table row per run.
 #[derive(clap::Args)]
-#[expect(clippy::struct_excessive_bools, reason = "independent command-line switches")]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line switches"
+)]
 pub struct Args {
     /// Seconds over which context switches are counted
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
