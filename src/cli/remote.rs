@@ -222,14 +222,24 @@ fn local(t: DateTime<Utc>) -> String {
 }
 
 /// Why reminders are held, for people.
-fn held(h: Held) -> String {
+fn held(h: &Held) -> String {
     let hhmm = |t: DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
-    match h {
+    match *h {
         Held::Idle { since } => format!("away from the keyboard since {}", hhmm(since)),
         Held::Locked { since } => format!("screen locked since {}", hhmm(since)),
         Held::Asleep { since } => format!("asleep since {}", hhmm(since)),
         Held::DoNotDisturb => "the notification server is in do-not-disturb mode".to_owned(),
         Held::Fullscreen => "a full-screen window has the focus".to_owned(),
+        Held::Call {
+            capture,
+            ref app,
+            since,
+        } => format!(
+            "{} ({}) since {}",
+            capture.as_str(),
+            crate::text::printable(app),
+            hhmm(since)
+        ),
         Held::Grace { until } => format!(
             "a hold just ended; held reminders wait until {}",
             hhmm(until)
@@ -238,7 +248,7 @@ fn held(h: Held) -> String {
 }
 
 /// When a held reminder fires, for people: "shows 30 s after do-not-disturb ends".
-fn held_until(h: Held, grace_secs: u64) -> String {
+fn held_until(h: &Held, grace_secs: u64) -> String {
     let after = |what: &str| {
         let grace = crate::config::human(std::time::Duration::from_secs(grace_secs));
         if grace_secs == 0 {
@@ -253,7 +263,8 @@ fn held_until(h: Held, grace_secs: u64) -> String {
         }
         Held::DoNotDisturb => after("do-not-disturb ends"),
         Held::Fullscreen => after("the full-screen window loses the focus"),
-        Held::Grace { until } => format!("shows at {}", local(until)),
+        Held::Call { .. } => after("the call ends (checked once a minute)"),
+        Held::Grace { until } => format!("shows at {}", local(*until)),
     }
 }
 
@@ -278,7 +289,7 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
         });
         let _ = writeln!(out, "Paused:    until {until}");
     }
-    if let Some(h) = s.held {
+    if let Some(h) = &s.held {
         let _ = writeln!(out, "Held:      {}", held(h));
     }
     if let Some(z) = &s.snoozed {
@@ -304,7 +315,7 @@ pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
             f.title
         );
     }
-    if let (Some(h), Some(n)) = (s.held, &s.held_next) {
+    if let (Some(h), Some(n)) = (&s.held, &s.held_next) {
         let due = if n.reminder.at <= now {
             format!("due since {}", local(n.reminder.at))
         } else {

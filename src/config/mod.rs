@@ -47,6 +47,8 @@ pub const MAX_PAUSE: Duration = Duration::from_secs(366 * DAY);
 pub const MAX_NATURAL_BREAK: Duration = Duration::from_secs(DAY);
 /// The longest `presence.grace`: an hour.
 pub const MAX_GRACE: Duration = Duration::from_secs(HOUR);
+/// The longest `presence.call_max_hold`: a day.
+pub const MAX_CALL_HOLD: Duration = Duration::from_secs(DAY);
 /// The longest hold of a stretch, or duration of a timed one, in seconds: an hour (as
 /// `stretchd guide --hold`).
 pub const MAX_HOLD_SECS: u32 = 3600;
@@ -386,6 +388,10 @@ pub struct PresenceConfig {
     pub respect_fullscreen: bool,
     /// How long after a hold ends a held reminder waits before it fires.
     pub grace: Duration,
+    /// Hold reminders while the microphone or a camera is captured, or the screen is cast.
+    pub respect_calls: bool,
+    /// The longest a call holds a reminder: after this what it holds is dropped.
+    pub call_max_hold: Duration,
 }
 
 /// What clicking a reminder's body (the notification's default action) does.

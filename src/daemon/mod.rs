@@ -29,6 +29,7 @@ use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
 mod away;
+mod call_hold;
 pub mod control;
 mod hooks;
 mod launch;
@@ -150,6 +151,8 @@ enum Completion {
     Finished,
     /// A `[hooks]` command ended.
     Hook(hooks::Ran),
+    /// An ask of the calls source ended.
+    Calls(presence::calls::Found),
 }
 
 /// Notification events for an id the daemon does not know yet, kept while a Notify call is
@@ -255,6 +258,8 @@ pub struct Daemon<N, C> {
     images: Option<PathBuf>,
     /// The `[hooks]` runs under way, and which hooks fail.
     hooks: hooks::Hooks,
+    /// Whether a call holds reminders, and the source that tells.
+    calls: call_hold::Calls,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -293,6 +298,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             ask_at: None,
             images: None,
             hooks: hooks::Hooks::default(),
+            calls: call_hold::Calls::default(),
         }
     }
 
@@ -353,10 +359,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> Stopped {
         let ending = loop {
             let now = self.clock.now();
-            let due =
-                schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
+            // While the calls source is asked, the reminder due waits for its answer.
+            let due = schedule::next_due(&self.config, &self.state, now, self.clock.zone())
+                .map(|d| d.at)
+                .filter(|_| !self.calls.asking);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
+            let call_check = self.calls.check_at;
             let reload_at = self.reload_at;
             // Calls started while handling this event join the others afterwards.
             let mut pending = std::mem::take(&mut self.pending);
@@ -365,6 +374,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 () = sleep_until(now, due) => self.fire_due(),
                 () = sleep_until(now, tick) => self.push_status(true),
                 () = sleep_until(now, ask_at) => { self.ask_idle(); }
+                () = sleep_until(now, call_check) => self.check_call(),
                 () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
                     self.reload_at = None;
                     let _ = self.reload(true);
@@ -399,6 +409,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn fire_due(&mut self) {
         // An idle source that must be asked is asked now, when the answer matters.
         if self.asked.is_some() && self.ask_idle() {
+            return;
+        }
+        if self.waits_for_calls() {
             return;
         }
         let now = self.clock.now();
@@ -479,6 +492,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         match done {
             Completion::Finished => {}
             Completion::Hook(ran) => self.hooks.ended(ran),
+            Completion::Calls(found) => self.calls_answered(found),
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
@@ -904,6 +918,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 let now = self.clock.now();
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
+                self.calls_reconfigured();
                 Ok(format!("reloaded {}", self.config.origin))
             }
             Err(e) => {

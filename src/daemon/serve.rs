@@ -18,6 +18,7 @@ use super::{Clock, Daemon, Ending, Input, Stopped, Stored, SystemClock};
 use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event, Notifier};
+use crate::daemon::presence::calls::{AskCalls, PipeWire};
 use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::watch::{Changed, ConfigWatch};
 use crate::store::Store;
@@ -31,6 +32,8 @@ pub struct PresenceFeed {
     pub idle_source: IdleSource,
     /// The idle source to ask, when it cannot tell by itself (X11).
     pub asked: Option<Box<dyn AskIdle>>,
+    /// The source to ask whether a call is on, before a reminder fires.
+    pub calls: Option<Box<dyn AskCalls>>,
 }
 
 /// Everything [`run`] runs on.
@@ -93,6 +96,9 @@ where
     let mut daemon = Daemon::new(config, config_path, notifier, clock)
         .persist(stored)
         .with_idle_source(presence.idle_source, presence.asked);
+    if let Some(calls) = presence.calls {
+        daemon = daemon.with_calls(calls);
+    }
     if let Some(images) = images {
         daemon = daemon.with_images(images);
     }
@@ -161,6 +167,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             events,
             idle_source,
             asked,
+            calls: Some(Box::new(PipeWire)),
         },
         reloads,
         config_changes,

@@ -116,6 +116,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
             events,
             idle_source: IdleSource::None,
             asked: None,
+            calls: None,
         },
         reloads: mpsc::channel::<()>(1).1,
         config_changes: mpsc::channel::<Changed>(1).1,

@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, HeldNext, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo, Progress, Reply,
-    Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
+    Capture, ClientError, Held, HeldNext, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo,
+    Progress, Reply, Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -403,6 +403,18 @@ fn status() -> impl Strategy<Value = Status> {
         instant().prop_map(|since| Held::Asleep { since }),
         Just(Held::DoNotDisturb),
         Just(Held::Fullscreen),
+        (
+            proptest::sample::select(
+                &[Capture::Microphone, Capture::ScreenCast, Capture::Camera][..]
+            ),
+            any::<String>(),
+            instant()
+        )
+            .prop_map(|(capture, app, since)| Held::Call {
+                capture,
+                app,
+                since
+            }),
         instant().prop_map(|until| Held::Grace { until }),
     ];
     let texts = (

@@ -9,10 +9,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS, MAX_REPS,
-    MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig, Reminder,
-    SnoozePolicy, TrayConfig, Trigger, bounded_duration,
+    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CALL_HOLD, MAX_CUSTOM, MAX_GRACE,
+    MAX_HOLD_SECS, MAX_INTERVAL, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES, MAX_REMINDERS,
+    MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, Missed, NotifyConfig, OnClick, Origin, PresenceConfig,
+    Reminder, SnoozePolicy, TrayConfig, Trigger, bounded_duration,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -96,6 +96,10 @@ struct RawPresence {
     respect_fullscreen: bool,
     #[serde(default = "default_grace")]
     grace: S,
+    #[serde(default = "yes")]
+    respect_calls: bool,
+    #[serde(default = "default_call_max_hold")]
+    call_max_hold: S,
 }
 
 #[derive(Deserialize)]
@@ -217,6 +221,9 @@ fn yes() -> bool {
 fn default_grace() -> S {
     spanned("30s".to_owned())
 }
+fn default_call_max_hold() -> S {
+    spanned("2h".to_owned())
+}
 fn default_on_click() -> S {
     spanned("card".to_owned())
 }
@@ -260,6 +267,8 @@ impl Default for RawPresence {
             respect_dnd: true,
             respect_fullscreen: true,
             grace: default_grace(),
+            respect_calls: true,
+            call_max_hold: default_call_max_hold(),
         }
     }
 }
@@ -304,6 +313,12 @@ impl RawPresence {
             respect_dnd: self.respect_dnd,
             respect_fullscreen: self.respect_fullscreen,
             grace,
+            respect_calls: self.respect_calls,
+            call_max_hold: duration(
+                &self.call_max_hold,
+                "presence: call_max_hold",
+                MAX_CALL_HOLD,
+            )?,
         })
     }
 }

@@ -38,6 +38,7 @@ pub enum PresenceEvent {
     ClockChanged,
 }
 
+pub mod calls;
 pub mod clock;
 pub(super) mod dbus;
 pub mod dnd;

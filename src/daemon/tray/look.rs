@@ -160,7 +160,7 @@ impl Look {
                 None => "Paused until resumed".to_owned(),
             });
         }
-        if let Some(h) = status.held {
+        if let Some(h) = &status.held {
             lines.push(format!("Held: {}", held(h, &at)));
         }
         if let Some(z) = &status.snoozed {
@@ -199,13 +199,16 @@ impl Look {
 }
 
 /// Why reminders are held, in a few words.
-fn held(h: Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
-    match h {
+fn held(h: &Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
+    match *h {
         Held::Idle { since } => format!("away since {}", at(since)),
         Held::Locked { since } => format!("screen locked since {}", at(since)),
         Held::Asleep { since } => format!("asleep since {}", at(since)),
         Held::DoNotDisturb => "do not disturb".to_owned(),
         Held::Fullscreen => "a full-screen window".to_owned(),
+        Held::Call {
+            capture, ref app, ..
+        } => format!("{} ({})", capture.as_str(), crate::text::printable(app)),
         Held::Grace { until } => format!("until {}", at(until)),
     }
 }
