@@ -2,8 +2,9 @@
 //! private session bus, the `stretchd` daemon as a child process whose log can be waited on,
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
-//! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), and the real desktops: a headless
-//! GNOME Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]).
+//! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), PipeWire and WirePlumber
+//! ([`pipewire`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
+//! Xvfb ([`plasma`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -22,6 +23,7 @@
 pub mod gnome;
 pub mod logind;
 pub mod notifications;
+pub mod pipewire;
 pub mod plasma;
 pub mod wayland;
 pub mod webdriver;
@@ -267,7 +269,7 @@ impl Bin {
     }
 
     /// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
-    /// the machine's user is read or written.
+    /// the machine's user is read or written (nor the user's PipeWire asked).
     pub fn command(&self, home: &Path) -> Command {
         let mut cmd = Command::new(self.path());
         cmd.env("HOME", home)
@@ -278,6 +280,9 @@ impl Bin {
             .env_remove("NOTIFY_SOCKET")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
+            // PipeWire is looked for in XDG_RUNTIME_DIR, never the machine's.
+            .env_remove("PIPEWIRE_RUNTIME_DIR")
+            .env_remove("PIPEWIRE_REMOTE")
             .stdin(Stdio::null());
         cmd
     }

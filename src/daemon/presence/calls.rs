@@ -400,6 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn a_real_gnome_shell_screen_cast_names_the_shell() {
+        // GNOME Shell 43's stream of the monitor (Mutter's ScreenCast), consumed by
+        // pipewiresrc: the source is named before its consumer, by its client.
+        let json = include_bytes!("../../../tests/data/pw-dump/screen-cast.json");
+        assert_eq!(
+            parse(json).unwrap(),
+            Some(call(Capture::ScreenCast, "gnome-shell"))
+        );
+    }
+
+    #[test]
     fn a_real_graph_with_nothing_captured_shows_no_call() {
         // The virtual microphone and the fake camera are there, idle, with no stream on them.
         assert_eq!(parse(IDLE.as_bytes()).unwrap(), None);
