@@ -344,3 +344,10 @@ sync-folder-unreadable = cannot read the sync folder { $path }: { $error }; coun
 sync-history-unreadable = cannot read { $path }: { $error }; the answers of { $hostname } are left out
 # A machine whose summary cannot be read, named by the first characters of its id.
 sync-machine-unnamed = machine { $machine }
+
+## Calls (`stretchd status`).
+
+# $capture is one of capture-* (daemon.ftl), $app the program's name.
+held-call = { $capture } ({ $app }) since { $time }
+held-shows-call = shows when the call ends (checked once a minute)
+held-shows-call-grace = shows { $grace } after the call ends (checked once a minute)

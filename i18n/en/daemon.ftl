@@ -242,3 +242,11 @@ refusal-not-set-aside = "{ $item }" is not set aside, so there is nothing to res
 refusal-none-set-aside = none
 refusal-unrecorded = cannot record "{ $item }": { $error }
 refusal-config-invalid = config not reloaded, keeping the previous one: { $error }
+
+## Calls: what holds reminders while the microphone or a camera is captured or the screen is cast.
+
+capture-microphone = microphone in use
+capture-screen-cast = screen being shared
+capture-camera = camera in use
+# In the tray's tooltip after tray-held: $capture is one of capture-*, $app the program's name.
+tray-held-call = { $capture } ({ $app })

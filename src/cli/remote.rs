@@ -257,20 +257,32 @@ fn local(m: &Messages, t: DateTime<Utc>) -> String {
 }
 
 /// Why reminders are held, for people.
-fn held(m: &Messages, h: Held) -> String {
+fn held(m: &Messages, h: &Held) -> String {
     let hhmm = |t: DateTime<Utc>| arg(t.with_timezone(&Local).format("%H:%M").to_string());
-    match h {
+    match *h {
         Held::Idle { since } => m.fmt("held-idle", &[("time", hhmm(since))]),
         Held::Locked { since } => m.fmt("held-locked", &[("time", hhmm(since))]),
         Held::Asleep { since } => m.fmt("held-asleep", &[("time", hhmm(since))]),
         Held::DoNotDisturb => m.get("held-dnd"),
         Held::Fullscreen => m.get("held-fullscreen"),
+        Held::Call {
+            capture,
+            ref app,
+            since,
+        } => {
+            let args = [
+                ("capture", arg(crate::i18n::capture(m, capture))),
+                ("app", arg(crate::text::printable(app).into_owned())),
+                ("time", hhmm(since)),
+            ];
+            m.fmt("held-call", &args)
+        }
         Held::Grace { until } => m.fmt("held-grace", &[("time", hhmm(until))]),
     }
 }
 
 /// When a held reminder fires, for people: "shows 30 s after do-not-disturb ends".
-fn held_until(m: &Messages, h: Held, grace_secs: u64) -> String {
+fn held_until(m: &Messages, h: &Held, grace_secs: u64) -> String {
     let grace = crate::config::human(std::time::Duration::from_secs(grace_secs));
     let after = |now: &str, later: &str| {
         if grace_secs == 0 {
@@ -279,10 +291,11 @@ fn held_until(m: &Messages, h: Held, grace_secs: u64) -> String {
             m.fmt(later, &[("grace", arg(grace.as_str()))])
         }
     };
-    match h {
+    match *h {
         Held::Idle { .. } | Held::Locked { .. } | Held::Asleep { .. } => m.get("held-shows-back"),
         Held::DoNotDisturb => after("held-shows-dnd", "held-shows-dnd-grace"),
         Held::Fullscreen => after("held-shows-fullscreen", "held-shows-fullscreen-grace"),
+        Held::Call { .. } => after("held-shows-call", "held-shows-call-grace"),
         Held::Grace { until } => m.fmt("held-shows-at", &[("time", arg(local(m, until)))]),
     }
 }
@@ -332,7 +345,7 @@ pub fn render_status(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
         };
         line(&mut out, "status-paused", until);
     }
-    if let Some(h) = s.held {
+    if let Some(h) = &s.held {
         line(&mut out, "status-held", held(m, h));
     }
     if let Some(l) = &s.lull_wait {
@@ -435,7 +448,7 @@ fn render_sync(
 /// What `stretchd status` says of the next reminder: the one held back, if reminders are held,
 /// else the next to come.
 fn next_line(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
-    if let (Some(h), Some(n)) = (s.held, &s.held_next) {
+    if let (Some(h), Some(n)) = (&s.held, &s.held_next) {
         let at = arg(local(m, n.reminder.at));
         let due = if n.reminder.at <= now {
             m.fmt("status-due-since", &[("time", at)])

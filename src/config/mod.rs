@@ -53,6 +53,8 @@ pub const MIN_LULL: Duration = Duration::from_secs(1);
 pub const MAX_LULL: Duration = Duration::from_secs(60);
 /// The longest `presence.lull_max`: ten minutes.
 pub const MAX_LULL_MAX: Duration = Duration::from_secs(10 * 60);
+/// The longest `presence.call_max_hold`: a day.
+pub const MAX_CALL_HOLD: Duration = Duration::from_secs(DAY);
 /// The longest hold of a stretch, or duration of a timed one, in seconds: an hour (as
 /// `stretchd guide --hold`).
 pub const MAX_HOLD_SECS: u32 = 3600;
@@ -400,6 +402,10 @@ pub struct PresenceConfig {
     pub lull: Duration,
     /// The longest a due reminder waits for a lull before it fires anyway.
     pub lull_max: Duration,
+    /// Hold reminders while the microphone or a camera is captured, or the screen is cast.
+    pub respect_calls: bool,
+    /// The longest a call holds a reminder: after this what it holds is dropped.
+    pub call_max_hold: Duration,
 }
 
 /// What clicking a reminder's body (the notification's default action) does.

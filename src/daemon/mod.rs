@@ -31,6 +31,7 @@ use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
 mod away;
+mod call_hold;
 pub mod control;
 mod hooks;
 mod launch;
@@ -154,6 +155,8 @@ enum Completion {
     Finished,
     /// A `[hooks]` command ended.
     Hook(hooks::Ran),
+    /// An ask of the calls source ended.
+    Calls(presence::calls::Found),
 }
 
 /// Notification events for an id the daemon does not know yet, kept while a Notify call is
@@ -273,6 +276,8 @@ pub struct Daemon<N, C> {
     /// The language it speaks: `[ui] language`, else the environment's; chosen at the start
     /// and at every reload.
     lang: Lang,
+    /// Whether a call holds reminders, and the source that tells.
+    calls: call_hold::Calls,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -316,6 +321,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             hooks: hooks::Hooks::default(),
             environment_lang: Lang::english(),
             lang: Lang::english(),
+            calls: call_hold::Calls::default(),
         }
         .with_language(Lang::english())
     }
@@ -396,12 +402,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.configure_sync();
         let ending = loop {
             let now = self.clock.now();
-            let due =
-                schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
+            // While the calls source is asked, the reminder due waits for its answer.
+            let due = schedule::next_due(&self.config, &self.state, now, self.clock.zone())
+                .map(|d| d.at)
+                .filter(|_| !self.calls.asking);
             // A reminder due while the user types waits for a pause (see lull.rs).
             let due = self.lull_wake(now, due);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
+            let call_check = self.calls.check_at;
             let reload_at = self.reload_at;
             let merge_at = self.sync.as_ref().and_then(|l| l.merge_at);
             // Calls started while handling this event join the others afterwards; so does the
@@ -413,6 +422,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 () = sleep_until(now, due) => self.fire_due(),
                 () = sleep_until(now, tick) => self.push_status(true),
                 () = sleep_until(now, ask_at) => { self.ask_idle(); }
+                () = sleep_until(now, call_check) => self.check_call(),
                 () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
                     self.reload_at = None;
                     let _ = self.reload(true);
@@ -464,6 +474,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         // An idle source that must be asked is asked now, when the answer matters.
         let idle = self.ask_idle();
         if self.state.presence.is_away() || !self.lull_lets_fire(idle) {
+            return;
+        }
+        if self.waits_for_calls() {
             return;
         }
         let now = self.clock.now();
@@ -550,6 +563,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         match done {
             Completion::Finished => {}
             Completion::Hook(ran) => self.hooks.ended(ran),
+            Completion::Calls(found) => self.calls_answered(found),
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
@@ -993,6 +1007,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
                 self.configure_sync();
+                self.calls_reconfigured();
                 let origin = self.config.origin.to_string();
                 Ok(Said::new(move |m| {
                     m.fmt("reply-reloaded", &[("path", arg(origin.as_str()))])

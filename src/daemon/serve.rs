@@ -18,6 +18,7 @@ use super::{Clock, Daemon, Ending, Input, Stopped, Stored, SystemClock};
 use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event, Notifier};
+use crate::daemon::presence::calls::{AskCalls, PipeWire};
 use crate::daemon::presence::{AskIdle, PresenceEvent, WatchLull};
 use crate::daemon::watch::{Changed, Watch};
 use crate::store::Store;
@@ -33,6 +34,8 @@ pub struct PresenceFeed {
     pub asked: Option<Box<dyn AskIdle>>,
     /// The idle source's watch for a pause in typing, when it has one (Wayland, Mutter).
     pub lull: Option<Box<dyn WatchLull>>,
+    /// The source to ask whether a call is on, before a reminder fires.
+    pub calls: Option<Box<dyn AskCalls>>,
 }
 
 /// Everything [`run`] runs on.
@@ -101,6 +104,9 @@ where
         .persist(stored)
         .with_idle_source(presence.idle_source, presence.asked)
         .with_lull_watch(presence.lull);
+    if let Some(calls) = presence.calls {
+        daemon = daemon.with_calls(calls);
+    }
     if let Some(images) = images {
         daemon = daemon.with_images(images);
     }
@@ -170,6 +176,7 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             idle_source: idle.source,
             asked: idle.asked,
             lull: idle.lull,
+            calls: Some(Box::new(PipeWire)),
         },
         reloads,
         config_changes,

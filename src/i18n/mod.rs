@@ -219,3 +219,12 @@ pub fn list<S: AsRef<str>>(messages: &Messages, items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
     items.join(&separator)
 }
+
+/// What a call holds reminders for, in the language of `m`: "microphone in use".
+pub fn capture(m: &Messages, capture: crate::ipc::Capture) -> String {
+    m.get(match capture {
+        crate::ipc::Capture::Microphone => "capture-microphone",
+        crate::ipc::Capture::ScreenCast => "capture-screen-cast",
+        crate::ipc::Capture::Camera => "capture-camera",
+    })
+}

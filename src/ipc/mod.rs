@@ -30,7 +30,7 @@ pub use client::{Client, ClientError};
 pub use dirs::{UnsafeDir, check_private_dirs};
 
 /// Bumped whenever a request or response changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// Largest request line the daemon reads, newline included.
 pub const MAX_FRAME: usize = 16 * 1024;
@@ -352,8 +352,33 @@ pub struct HeldNext {
     pub grace_secs: u64,
 }
 
+/// What a call captures: what holds reminders while it is in use. Ordered from the most
+/// telling of a call (the microphone) to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capture {
+    /// The microphone is recorded (a PipeWire capture stream of audio).
+    Microphone,
+    /// The screen is cast (a compositor's screen-cast stream).
+    ScreenCast,
+    /// A camera is recorded, or a screen cast consumed (a PipeWire capture stream of video, or
+    /// a `/dev/video*` device held open).
+    Camera,
+}
+
+impl Capture {
+    /// For people: "microphone in use".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capture::Microphone => "microphone in use",
+            Capture::ScreenCast => "screen being shared",
+            Capture::Camera => "camera in use",
+        }
+    }
+}
+
 /// Why reminders are held back although they are due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Held {
     /// No input for the natural-break time, since the last input.
@@ -375,6 +400,15 @@ pub enum Held {
     DoNotDisturb,
     /// A full-screen window has the focus.
     Fullscreen,
+    /// A call: the microphone or a camera is captured, or the screen cast.
+    Call {
+        /// What is captured.
+        capture: Capture,
+        /// The application capturing it, as it names itself.
+        app: String,
+        /// Since when reminders are held for it.
+        since: DateTime<Utc>,
+    },
     /// A hold just ended; held reminders wait for the grace time.
     Grace {
         /// When it ends.
@@ -681,7 +715,7 @@ mod tests {
     fn replies_carry_the_version_and_a_newer_daemon_is_reported() {
         let line = Reply::new(Response::ok("paused".into())).to_line();
         assert!(line.ends_with('\n'));
-        assert!(line.contains(r#""version":2"#), "{line}");
+        assert!(line.contains(r#""version":3"#), "{line}");
         assert_eq!(decode_reply(&line).unwrap(), Response::ok("paused".into()));
         let other = r#"{"version":7,"type":"telemetry"}"#;
         assert!(matches!(

@@ -14,9 +14,11 @@
 //!   at once, one fires and the others count as fired: never a burst.
 //! - While paused nothing fires; what fell due during the pause follows the gap rule at its end.
 //! - While the user is away (idle, locked, asleep) or something holds reminders back (do not
-//!   disturb, full screen) nothing fires. Away for at least `natural_break` is a break: interval
-//!   reminders restart from the return, and cron reminders missed meanwhile are dropped or fire
-//!   once, as `presence.missed` says. A held reminder fires once, `grace` after the hold ends.
+//!   disturb, full screen, a call) nothing fires. Away for at least `natural_break` is a break:
+//!   interval reminders restart from the return, and cron reminders missed meanwhile are dropped
+//!   or fire once, as `presence.missed` says. A held reminder fires once, `grace` after the hold
+//!   ends; one held by a call for longer than `presence.call_max_hold` is dropped
+//!   ([`drop_held`]).
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
 //!   hours; until then that reminder does not fire on its own schedule. Snoozes are per
 //!   reminder: snoozing one leaves the others' snoozes alone, and each counts its own snoozes in
@@ -234,7 +236,7 @@ pub fn came_back<Tz: TimeZone>(
     true
 }
 
-/// A hold for `reason` (do not disturb, full screen) started (`on`) or ended at `now`; returns
+/// A hold for `reason` (do not disturb, full screen, a call) started (`on`) or ended at `now`; returns
 /// whether that changed anything. When the last hold ends, held reminders wait `grace` more.
 pub fn set_quiet(
     config: &Config,
@@ -257,6 +259,25 @@ pub fn set_quiet(
             .and_then(|g| now.checked_add_signed(g));
     }
     changed
+}
+
+/// The hold for `reason` ended at `now` after holding reminders for too long (a call past
+/// `presence.call_max_hold`): what it held is dropped rather than fired stale. Every reminder
+/// due by `now` counts as fired then (its interval restarts), a snooze that has ended is
+/// dropped, and no grace follows. Returns whether the hold was in force.
+pub fn drop_held<Tz: TimeZone>(
+    config: &Config,
+    state: &mut State,
+    reason: Quiet,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> bool {
+    if !state.presence.quiet.remove(&reason) {
+        return false;
+    }
+    absorb_overdue(config, state, now, tz);
+    state.snoozes.retain(|s| s.until > now);
+    true
 }
 
 /// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.

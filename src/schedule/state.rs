@@ -137,6 +137,8 @@ pub enum Quiet {
     DoNotDisturb,
     /// A full-screen window has the focus (a presentation, a video, a game).
     Fullscreen,
+    /// A call: the microphone or a camera is captured, or the screen is cast.
+    Call,
 }
 
 /// What holds reminders back right now, reason by reason: the one record of it, kept by

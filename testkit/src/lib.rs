@@ -3,8 +3,9 @@
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
 //! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), a simulated user at the keyboard
-//! ([`typist`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
-//! Xvfb ([`plasma`]); and two Syncthing instances sharing a folder on loopback ([`syncthing`]).
+//! ([`typist`]), PipeWire and WirePlumber ([`pipewire`]), and the real desktops: a headless GNOME
+//! Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]); and two Syncthing instances sharing a
+//! folder on loopback ([`syncthing`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -23,6 +24,7 @@
 pub mod gnome;
 pub mod logind;
 pub mod notifications;
+pub mod pipewire;
 pub mod plasma;
 pub mod syncthing;
 pub mod tray;
@@ -271,7 +273,7 @@ impl Bin {
     }
 
     /// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
-    /// the machine's user is read or written.
+    /// the machine's user is read or written (nor the user's PipeWire asked).
     pub fn command(&self, home: &Path) -> Command {
         let mut cmd = Command::new(self.path());
         cmd.env("HOME", home)
@@ -288,6 +290,9 @@ impl Bin {
             .env_remove("LC_MESSAGES")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
+            // PipeWire is looked for in XDG_RUNTIME_DIR, never the machine's.
+            .env_remove("PIPEWIRE_RUNTIME_DIR")
+            .env_remove("PIPEWIRE_REMOTE")
             .stdin(Stdio::null());
         cmd
     }

@@ -117,6 +117,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
             idle_source: IdleSource::None,
             asked: None,
             lull: None,
+            calls: None,
         },
         reloads: mpsc::channel::<()>(1).1,
         config_changes: mpsc::channel::<Changed>(1).1,

@@ -16,9 +16,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, MachineSeen, PROTOCOL_VERSION,
-    PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status, SyncStatus, Upcoming,
-    decode_reply, decode_request,
+    Capture, ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, MachineSeen,
+    PROTOCOL_VERSION, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status,
+    SyncStatus, Upcoming, decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -389,6 +389,30 @@ fn upcoming() -> impl Strategy<Value = Upcoming> {
         })
 }
 
+/// Any reason to hold reminders.
+fn held() -> impl Strategy<Value = Held> {
+    prop_oneof![
+        instant().prop_map(|since| Held::Idle { since }),
+        instant().prop_map(|since| Held::Locked { since }),
+        instant().prop_map(|since| Held::Asleep { since }),
+        Just(Held::DoNotDisturb),
+        Just(Held::Fullscreen),
+        (
+            proptest::sample::select(
+                &[Capture::Microphone, Capture::ScreenCast, Capture::Camera][..]
+            ),
+            any::<String>(),
+            instant()
+        )
+            .prop_map(|(capture, app, since)| Held::Call {
+                capture,
+                app,
+                since
+            }),
+        instant().prop_map(|until| Held::Grace { until }),
+    ]
+}
+
 fn status() -> impl Strategy<Value = Status> {
     let idle_source = proptest::sample::select(
         &[
@@ -399,20 +423,12 @@ fn status() -> impl Strategy<Value = Status> {
             IdleSource::None,
         ][..],
     );
-    let held = prop_oneof![
-        instant().prop_map(|since| Held::Idle { since }),
-        instant().prop_map(|since| Held::Locked { since }),
-        instant().prop_map(|since| Held::Asleep { since }),
-        Just(Held::DoNotDisturb),
-        Just(Held::Fullscreen),
-        instant().prop_map(|until| Held::Grace { until }),
-    ];
     let texts = (
         any::<String>(),
         any::<String>(),
         proptest::option::of(any::<String>()),
         idle_source,
-        proptest::option::of(held),
+        proptest::option::of(held()),
         proptest::option::of((upcoming(), any::<u64>())),
         proptest::option::of(upcoming()),
     );

@@ -10,6 +10,8 @@ const BIN: Bin = Bin::new(env!("CARGO_BIN_EXE_stretchd"));
 
 mod assets;
 mod bad_configs;
+mod calls;
+mod calls_loop;
 mod card;
 mod config_cmd;
 mod config_errors;

@@ -9,11 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES,
-    MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig, OnClick,
-    Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger, UiConfig,
-    bounded_duration, human,
+    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CALL_HOLD, MAX_CUSTOM, MAX_GRACE,
+    MAX_HOLD_SECS, MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS,
+    MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig,
+    OnClick, Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger,
+    UiConfig, bounded_duration, human,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -103,6 +103,10 @@ struct RawPresence {
     lull: S,
     #[serde(default = "default_lull_max")]
     lull_max: S,
+    #[serde(default = "yes")]
+    respect_calls: bool,
+    #[serde(default = "default_call_max_hold")]
+    call_max_hold: S,
 }
 
 #[derive(Deserialize)]
@@ -292,6 +296,9 @@ fn default_lull() -> S {
 fn default_lull_max() -> S {
     spanned("1m".to_owned())
 }
+fn default_call_max_hold() -> S {
+    spanned("2h".to_owned())
+}
 fn default_on_click() -> S {
     spanned("card".to_owned())
 }
@@ -337,6 +344,8 @@ impl Default for RawPresence {
             grace: default_grace(),
             lull: default_lull(),
             lull_max: default_lull_max(),
+            respect_calls: true,
+            call_max_hold: default_call_max_hold(),
         }
     }
 }
@@ -384,6 +393,12 @@ impl RawPresence {
             grace,
             lull,
             lull_max,
+            respect_calls: self.respect_calls,
+            call_max_hold: duration(
+                &self.call_max_hold,
+                "presence: call_max_hold",
+                MAX_CALL_HOLD,
+            )?,
         })
     }
 

@@ -182,7 +182,7 @@ impl Look {
                 None => m.get("tray-paused"),
             });
         }
-        if let Some(h) = status.held {
+        if let Some(h) = &status.held {
             lines.push(m.fmt("tray-held", &[("why", arg(held(m, h, &at)))]));
         }
         if let Some(z) = &status.snoozed {
@@ -238,14 +238,23 @@ impl Look {
 }
 
 /// Why reminders are held, in a few words.
-fn held(m: &Messages, h: Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
+fn held(m: &Messages, h: &Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
     let time = |t| [("time", arg(at(t)))];
-    match h {
+    match *h {
         Held::Idle { since } => m.fmt("tray-held-idle", &time(since)),
         Held::Locked { since } => m.fmt("tray-held-locked", &time(since)),
         Held::Asleep { since } => m.fmt("tray-held-asleep", &time(since)),
         Held::DoNotDisturb => m.get("tray-held-dnd"),
         Held::Fullscreen => m.get("tray-held-fullscreen"),
+        Held::Call {
+            capture, ref app, ..
+        } => {
+            let args = [
+                ("capture", arg(crate::i18n::capture(m, capture))),
+                ("app", arg(crate::text::printable(app).into_owned())),
+            ];
+            m.fmt("tray-held-call", &args)
+        }
         Held::Grace { until } => m.fmt("tray-held-grace", &time(until)),
     }
 }
