@@ -351,3 +351,10 @@ sync-machine-unnamed = machine { $machine }
 held-call = { $capture } ({ $app }) since { $time }
 held-shows-call = shows when the call ends (checked once a minute)
 held-shows-call-grace = shows { $grace } after the call ends (checked once a minute)
+
+## Answers typed at the guide's questions and `config edit`'s: the words taken for yes and no,
+## comma-separated, beside the English letters shown in the prompts ([y/N], which always work).
+## Add the words people of your language type: "j, ja" for German.
+
+answer-yes = y, yes
+answer-no = n, no

@@ -223,14 +223,18 @@ fn edit(args: &ConfigArg) -> anyhow::Result<()> {
 }
 
 /// Asks on `prompt` whether to edit again, reading the answer from `answer`: yes unless it
-/// starts with n (an empty line is yes; end of input is no).
+/// starts with n or is one of the language's words for no (`answer-no`); an empty line is yes,
+/// the end of the input no.
 fn again(answer: &mut impl BufRead, prompt: &mut impl io::Write) -> bool {
     let _ = write!(prompt, "{} ", cli().get("config-edit-again"));
     let _ = prompt.flush();
     let mut line = String::new();
     match answer.read_line(&mut line) {
         Ok(0) | Err(_) => false,
-        Ok(_) => !line.trim_start().to_ascii_lowercase().starts_with('n'),
+        Ok(_) => {
+            !(line.trim_start().to_ascii_lowercase().starts_with('n')
+                || crate::i18n::answers(cli(), "answer-no", &line))
+        }
     }
 }
 

@@ -228,3 +228,13 @@ pub fn capture(m: &Messages, capture: crate::ipc::Capture) -> String {
         crate::ipc::Capture::Camera => "capture-camera",
     })
 }
+
+/// Whether `answer` (trimmed, in any case) is one of the words that the message `id` lists,
+/// comma-separated: `answer-yes` ("y, yes"; German "j, ja, y, yes") or `answer-no`.
+pub fn answers(m: &Messages, id: &str, answer: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    m.get(id)
+        .split(',')
+        .map(|w| w.trim().to_lowercase())
+        .any(|w| !w.is_empty() && w == answer)
+}

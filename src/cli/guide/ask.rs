@@ -2,7 +2,7 @@
 //! easier or harder next time. An answer is one line; the end of the input (a pipe, no
 //! terminal) and an empty line take the default, so the guide never waits in a script.
 
-use crate::i18n::{arg, cli};
+use crate::i18n::{answers, arg, cli};
 use std::io::{self, BufRead, Write as _};
 
 use crate::schedule::level::Adjust;
@@ -106,11 +106,15 @@ enum NextTime {
     Harder,
 }
 
-/// `y`/`yes` is yes, `n`/`no` and an empty line are no; anything else is not an answer.
+/// `y`/`yes` (and the language's own words for yes, `answer-yes`) is yes; `n`/`no` (and
+/// `answer-no`'s) and an empty line are no; anything else is not an answer.
 fn parse_hurt(line: &str) -> Option<bool> {
+    let m = cli();
     match line.trim().to_lowercase().as_str() {
         "y" | "yes" => Some(true),
         "" | "n" | "no" => Some(false),
+        word if answers(m, "answer-yes", word) => Some(true),
+        word if answers(m, "answer-no", word) => Some(false),
         _ => None,
     }
 }
@@ -129,6 +133,7 @@ enum Which {
 fn parse_which(line: &str, of: usize) -> Option<Which> {
     match line.trim().to_lowercase().as_str() {
         "" | "n" | "no" => Some(Which::Nothing),
+        word if answers(cli(), "answer-no", word) => Some(Which::Nothing),
         number => match number.parse::<usize>() {
             Ok(n) if (1..=of).contains(&n) => Some(Which::Stretch(n - 1)),
             _ => None,
