@@ -242,3 +242,11 @@ refusal-not-set-aside = "{ $item }" is not set aside, so there is nothing to res
 refusal-none-set-aside = none
 refusal-unrecorded = cannot record "{ $item }": { $error }
 refusal-config-invalid = config not reloaded, keeping the previous one: { $error }
+
+## Why a snooze was refused ($reminder: a reminder's id; $length and $limit: lengths such as 2h).
+
+snooze-nothing = nothing is scheduled to snooze
+snooze-off = snoozing is off (snooze.max = 0); do it or skip it
+snooze-limit = "{ $reminder }" was snoozed { $max } times in a row already (snooze.max = { $max }); do it or skip it
+snooze-zero = a snooze must last at least 1s
+snooze-too-long = a snooze of { $length } is too long; the limit is { $limit }
