@@ -356,7 +356,10 @@ impl SnoozeError {
                 "snooze-too-long",
                 &[
                     ("length", arg(crate::config::human(*length))),
-                    ("limit", arg(crate::config::human(crate::config::MAX_SNOOZE))),
+                    (
+                        "limit",
+                        arg(crate::config::human(crate::config::MAX_SNOOZE)),
+                    ),
                 ],
             ),
         }
