@@ -358,3 +358,28 @@ held-shows-call-grace = shows { $grace } after the call ends (checked once a min
 
 answer-yes = y, yes
 answer-no = n, no
+
+# $path is a folder.
+card-not-a-folder = { $path } is not a folder, so the card cannot be written there; move it away and run this again
+card-cannot-create = cannot create { $path } for the card
+card-cannot-write = cannot write the card to { $path }
+
+## What the guide and `stretchd hurt` say when the daemon does not take what they record. $item
+## is the stretch's id, $why what went wrong (the daemon's answer, or a system error).
+
+record-refused = the daemon did not record it: { $why }
+record-not-recorded = "{ $item }" was not recorded: { $why }
+record-unconfirmed-other = the daemon did not confirm recording "{ $item }" (it answered something else); it may still record it: check `stretchd history`
+record-unconfirmed = the daemon did not confirm recording "{ $item }" ({ $why }); it may still record it: check `stretchd history`
+# $problem is one of the above.
+record-directly = { $problem }; writing the history directly
+record-not-set-aside = "{ $item }" was not set aside: { $why }
+record-aside-unconfirmed = the daemon did not confirm setting "{ $item }" aside (it answered something else); check `stretchd stretches`
+
+## Values on the command line that are refused. $given is what was typed.
+
+arg-not-rfc3339 = "{ $given }" is not a time in RFC 3339 from the years 1970 to 9999, e.g. 2026-11-24T09:00:00+01:00
+arg-not-hhmm = "{ $given }" is not a time; use HH:MM, e.g. 14:30
+arg-not-date = "{ $given }" is not a date; use YYYY-MM-DD or RFC 3339
+# $error says what is wrong with the duration (English, with the config's spelling: 1h, 30m).
+arg-pause = { $error } (`stretchd pause` without a duration pauses until `stretchd resume`)

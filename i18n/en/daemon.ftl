@@ -250,3 +250,11 @@ capture-screen-cast = screen being shared
 capture-camera = camera in use
 # In the tray's tooltip after tray-held: $capture is one of capture-*, $app the program's name.
 tray-held-call = { $capture } ({ $app })
+
+## Why a snooze was refused ($reminder: a reminder's id; $length and $limit: lengths such as 2h).
+
+snooze-nothing = nothing is scheduled to snooze
+snooze-off = snoozing is off (snooze.max = 0); do it or skip it
+snooze-limit = "{ $reminder }" was snoozed { $max } times in a row already (snooze.max = { $max }); do it or skip it
+snooze-zero = a snooze must last at least 1s
+snooze-too-long = a snooze of { $length } is too long; the limit is { $limit }

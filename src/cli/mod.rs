@@ -464,20 +464,37 @@ fn parse_snooze(s: &str) -> Result<Duration, crate::config::DurationError> {
 }
 
 /// A refused `stretchd pause DURATION`, with the way to pause without an end.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} (`stretchd pause` without a duration pauses until `stretchd resume`)")]
+#[derive(Debug)]
 struct PauseError(crate::config::DurationError);
+
+impl std::error::Error for PauseError {}
+
+impl std::fmt::Display for PauseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let error = crate::i18n::arg(self.0.to_string());
+        f.write_str(&crate::i18n::cli().fmt("arg-pause", &[("error", error)]))
+    }
+}
 
 fn parse_pause(s: &str) -> Result<Duration, PauseError> {
     cli_duration(s, "pause", crate::config::MAX_PAUSE).map_err(PauseError)
 }
 
-/// A command-line time or date that does not parse, and the form it takes.
-#[derive(Debug, thiserror::Error)]
-#[error("\"{given}\" is not {expected}")]
+/// A command-line time or date that does not parse, and the message that says the form it
+/// takes.
+#[derive(Debug)]
 struct FormatError {
     given: String,
     expected: &'static str,
+}
+
+impl std::error::Error for FormatError {}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = crate::i18n::arg(self.given.as_str());
+        f.write_str(&crate::i18n::cli().fmt(self.expected, &[("given", given)]))
+    }
 }
 
 fn parse_from(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
@@ -487,14 +504,14 @@ fn parse_from(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
         .filter(|t| crate::schedule::workhours::SANE_YEARS.contains(&t.year()))
         .ok_or_else(|| FormatError {
             given: s.to_owned(),
-            expected: "a time in RFC 3339 from the years 1970 to 9999, e.g. 2026-11-24T09:00:00+01:00",
+            expected: "arg-not-rfc3339",
         })
 }
 
 fn parse_hhmm(s: &str) -> Result<NaiveTime, FormatError> {
     NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| FormatError {
         given: s.to_owned(),
-        expected: "a time; use HH:MM, e.g. 14:30",
+        expected: "arg-not-hhmm",
     })
 }
 
@@ -504,7 +521,7 @@ fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
     }
     let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FormatError {
         given: s.to_owned(),
-        expected: "a date; use YYYY-MM-DD or RFC 3339",
+        expected: "arg-not-date",
     })?;
     let start =
         crate::schedule::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));

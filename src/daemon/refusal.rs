@@ -129,8 +129,7 @@ impl Refusal {
                 ],
             ),
             Refusal::Past => m.get("refusal-past"),
-            // The schedule's own words (English).
-            Refusal::Snooze(e) => e.to_string(),
+            Refusal::Snooze(e) => e.words(m),
             Refusal::NothingAwaits => m.get("refusal-nothing-awaits"),
             Refusal::NothingShown => m.get("refusal-nothing-shown"),
             Refusal::AlreadyAnswered {

@@ -337,19 +337,15 @@ pub fn hold_end(at: DateTime<Utc>, length: Duration, max: Duration) -> Option<Da
         .and_then(|d| at.checked_add_signed(d))
 }
 
-/// Why a snooze was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a snooze was refused. Its words are messages (`snooze-*` in `daemon.ftl`, see
+/// [`SnoozeError::words`]); `Display` is English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnoozeError {
     /// Nothing is on screen and nothing is scheduled.
-    #[error("nothing is scheduled to snooze")]
     NothingScheduled,
     /// `snooze.max = 0`: snoozing is off.
-    #[error("snoozing is off (snooze.max = 0); do it or skip it")]
     Off,
     /// The reminder was snoozed `snooze.max` times in a row already.
-    #[error(
-        "\"{reminder}\" was snoozed {max} times in a row already (snooze.max = {max}); do it or skip it"
-    )]
     Limit {
         /// The reminder.
         reminder: String,
@@ -357,14 +353,46 @@ pub enum SnoozeError {
         max: u32,
     },
     /// Of no time.
-    #[error("a snooze must last at least 1s")]
     Zero,
     /// Longer than [`crate::config::MAX_SNOOZE`].
-    #[error("a snooze of {} is too long; the limit is {}", crate::config::human(*.length), crate::config::human(crate::config::MAX_SNOOZE))]
     TooLong {
         /// The length asked for.
         length: Duration,
     },
+}
+
+impl SnoozeError {
+    /// What it says in the language of `m`.
+    pub fn words(&self, m: &crate::i18n::Messages) -> String {
+        use crate::i18n::arg;
+        match self {
+            SnoozeError::NothingScheduled => m.get("snooze-nothing"),
+            SnoozeError::Off => m.get("snooze-off"),
+            SnoozeError::Limit { reminder, max } => m.fmt(
+                "snooze-limit",
+                &[("reminder", arg(reminder.as_str())), ("max", arg(*max))],
+            ),
+            SnoozeError::Zero => m.get("snooze-zero"),
+            SnoozeError::TooLong { length } => m.fmt(
+                "snooze-too-long",
+                &[
+                    ("length", arg(crate::config::human(*length))),
+                    (
+                        "limit",
+                        arg(crate::config::human(crate::config::MAX_SNOOZE)),
+                    ),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SnoozeError {}
+
+impl std::fmt::Display for SnoozeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(&crate::i18n::Messages::wire_all()))
+    }
 }
 
 /// Snoozes a reminder for `length`: `on_screen` (the reminder showing, with the snoozes it has

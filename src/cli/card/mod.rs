@@ -95,15 +95,15 @@ fn write_card(path: &Path, html: &str) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
         if dir.exists() && !dir.is_dir() {
             bail!(
-                "{} is not a folder, so the card cannot be written there; move it away and run this again",
-                dir.display()
+                "{}",
+                cli().fmt("card-not-a-folder", &[("path", shown(dir))])
             );
         }
         std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {} for the card", dir.display()))?;
+            .with_context(|| cli().fmt("card-cannot-create", &[("path", shown(dir))]))?;
     }
     files::write(path, html.as_bytes(), 0o644, Clobber::Replace)
-        .with_context(|| format!("cannot write the card to {}", path.display()))?;
+        .with_context(|| cli().fmt("card-cannot-write", &[("path", shown(path))]))?;
     Ok(())
 }
 

@@ -53,26 +53,27 @@ pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Res
     };
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
+    let m = crate::i18n::cli();
+    let with = |why: String| [("item", arg(item)), ("why", arg(why))];
     let problem = match answer {
         Ok(Response::Ok { message, text }) => return Ok(sentence(&text.unwrap_or(message))),
-        Ok(Response::Error { message, text }) => Some(format!(
-            "the daemon did not record it: {}",
-            text.unwrap_or(message)
-        )),
+        Ok(Response::Error { message, text }) => {
+            Some(m.fmt("record-refused", &with(text.unwrap_or(message))))
+        }
         Err(ClientError::NotRunning(_)) => None,
         // Sent nowhere: nothing to confirm, and nothing written beside an untrusted socket.
         Err(e @ (ClientError::UnsafeDir(_) | ClientError::Untrusted { .. })) => {
-            bail!("\"{item}\" was not recorded: {e}")
+            bail!("{}", m.fmt("record-not-recorded", &with(e.to_string())))
         }
         Ok(_) => bail!(
-            "the daemon did not confirm recording \"{item}\" (it answered something else); it may still record it: check `stretchd history`"
+            "{}",
+            m.fmt("record-unconfirmed-other", &with(String::new()))
         ),
-        Err(e) => bail!(
-            "the daemon did not confirm recording \"{item}\" ({e}); it may still record it: check `stretchd history`"
-        ),
+        Err(e) => bail!("{}", m.fmt("record-unconfirmed", &with(e.to_string()))),
     };
     if let Some(problem) = &problem {
-        eprintln!("stretchd: {problem}; writing the history directly");
+        let said = m.fmt("record-directly", &[("problem", arg(problem.as_str()))]);
+        eprintln!("stretchd: {said}");
     }
     let path = crate::store::history::default_path();
     let mut history =
@@ -122,10 +123,12 @@ pub(super) fn hurt(config: Option<&Path>, item: &str) -> anyhow::Result<String> 
     match crate::cli::remote::ask_or(&request, alone)? {
         Response::Ok { message, text } => Ok(text.unwrap_or(message)),
         Response::Error { message, text } => {
-            bail!("\"{item}\" was not set aside: {}", text.unwrap_or(message))
+            let args = [("item", arg(item)), ("why", arg(text.unwrap_or(message)))];
+            bail!("{}", crate::i18n::cli().fmt("record-not-set-aside", &args))
         }
         _ => bail!(
-            "the daemon did not confirm setting \"{item}\" aside (it answered something else); check `stretchd stretches`"
+            "{}",
+            crate::i18n::cli().fmt("record-aside-unconfirmed", &[("item", arg(item))])
         ),
     }
 }
