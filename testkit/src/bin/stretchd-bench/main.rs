@@ -11,12 +11,14 @@
 //! ```sh
 //! cargo run -p testkit --bin stretchd-bench -- footprint
 //! cargo run -p testkit --bin stretchd-bench -- idle --sources x11,wayland
+//! cargo run -p testkit --bin stretchd-bench -- calls   # needs PipeWire
 //! cargo run -p testkit --bin stretchd-bench -- order   # needs valgrind
 //! ```
 //!
 //! The harness itself is a debug build: it is not what is measured, and it shares its
 //! dependencies with `cargo test`.
 
+mod calls;
 mod control;
 mod footprint;
 mod idle;
@@ -50,6 +52,7 @@ struct Cli {
 enum Bench {
     Footprint(footprint::Args),
     Idle(idle::Args),
+    Calls(calls::Args),
     Control(control::ControlArgs),
     Stats(control::StatsArgs),
     WaylandFootprint(wayland_footprint::Args),
@@ -62,6 +65,7 @@ fn main() {
     let name = match &cli.bench {
         Bench::Footprint(_) => "footprint",
         Bench::Idle(_) => "idle",
+        Bench::Calls(_) => "calls",
         Bench::Control(_) => "control",
         Bench::Stats(_) => "stats",
         Bench::WaylandFootprint(_) => "wayland-footprint",
@@ -74,6 +78,7 @@ fn main() {
     match cli.bench {
         Bench::Footprint(args) => footprint::run(&bench, &args),
         Bench::Idle(args) => idle::run(&bench, &args),
+        Bench::Calls(args) => calls::run(&bench, &args),
         Bench::Control(args) => control::run_control(&bench, &args),
         Bench::Stats(args) => control::run_stats(&bench, &args),
         Bench::WaylandFootprint(args) => wayland_footprint::run(&bench, &args),
