@@ -312,3 +312,77 @@ config-daemon-reloads = Der laufende Daemon (PID { $pid }) lädt sie selbst neu.
 # $answer ist, was der Daemon gesagt hat.
 config-daemon-told = Der laufende Daemon (PID { $pid }) wurde zum Neuladen aufgefordert: { $answer }.
 config-daemon-refused = der laufende Daemon (PID { $pid }) hat nicht neu geladen: { $answer }
+
+## Mehrere Rechner ([sync]): status, stats und history.
+
+status-lull = Fällig:
+# $time ist, wann sie trotzdem erscheint (ein Tag und eine Uhrzeit).
+status-lull-wait = wartet auf eine Tipppause, höchstens bis { $time }
+status-sync = Synchronisierung:
+# Dieser Rechner: der Ordner, sein Hostname und die ersten Zeichen seiner Machine-ID.
+status-sync-this = { $dir } als { $hostname } (Rechner { $machine })
+status-sync-alone = Noch kein anderer Rechner hat in den Ordner geschrieben.
+# Ein anderer Rechner des Ordners; $when ist status-sync-ahead, -just-now oder -ago.
+status-sync-machine = { $hostname } (Rechner { $machine }), zuletzt geschrieben: { $when }
+status-sync-ahead = { $time }, dieser Uhr um { $minutes } min voraus
+status-sync-just-now = { $time }, gerade eben
+# $ago ist ein ago-*.
+status-sync-ago = { $time }, { $ago }
+status-sync-problem = Problem bei der Synchronisierung: { $problem }
+ago-minutes = vor { $minutes } min
+ago-hours = vor { $hours } h { $minutes } min
+ago-days =
+    { $days ->
+        [one] vor 1 Tag
+       *[other] vor { $days } Tagen
+    }
+# $machines: die Hostnamen, verbunden mit list-separator (daemon.ftl).
+stats-machines =
+    { $count ->
+        [one] Gezählt auf 1 Rechner des Sync-Ordners: { $machines }.
+       *[other] Gezählt auf { $count } Rechnern des Sync-Ordners: { $machines }.
+    }
+stats-this-machine = { $name } (dieser Rechner)
+history-config-unusable = { $error }; nur der Verlauf dieses Rechners wird aufgelistet
+sync-folder-unreadable = Sync-Ordner { $path } kann nicht gelesen werden: { $error }; nur die Antworten dieses Rechners werden gezählt
+sync-history-unreadable = { $path } kann nicht gelesen werden: { $error }; die Antworten von { $hostname } bleiben außen vor
+# Ein Rechner, dessen Zusammenfassung nicht lesbar ist, genannt nach den ersten Zeichen seiner ID.
+sync-machine-unnamed = Rechner { $machine }
+
+## Anrufe (`stretchd status`).
+
+# $capture ist ein capture-* (daemon.ftl), $app der Name des Programms.
+held-call = { $capture } ({ $app }) seit { $time }
+held-shows-call = erscheint, wenn der Anruf endet (einmal pro Minute geprüft)
+held-shows-call-grace = erscheint { $grace } nach dem Ende des Anrufs (einmal pro Minute geprüft)
+
+## Antworten auf die Fragen der Anleitung und von `config edit`: die Wörter für Ja und Nein,
+## durch Kommas getrennt, neben den englischen Buchstaben der Fragen ([y/N], die immer gelten).
+
+answer-yes = y, yes, j, ja
+answer-no = n, no, nein
+
+# $path ist ein Ordner.
+card-not-a-folder = { $path } ist kein Ordner, daher kann die Karte dort nicht geschrieben werden; verschieb es woandershin und führ den Befehl erneut aus
+card-cannot-create = { $path } für die Karte kann nicht angelegt werden
+card-cannot-write = die Karte kann nicht in { $path } geschrieben werden
+
+## Was die Anleitung und `stretchd hurt` sagen, wenn der Daemon nicht annimmt, was sie aufzeichnen.
+## $item ist die ID der Dehnübung, $why, was schiefging (die Antwort des Daemons oder ein Systemfehler).
+
+record-refused = der Daemon hat es nicht aufgezeichnet: { $why }
+record-not-recorded = „{ $item }“ wurde nicht aufgezeichnet: { $why }
+record-unconfirmed-other = der Daemon hat nicht bestätigt, dass er „{ $item }“ aufgezeichnet hat (er hat etwas anderes geantwortet); vielleicht zeichnet er es noch auf: prüf `stretchd history`
+record-unconfirmed = der Daemon hat nicht bestätigt, dass er „{ $item }“ aufgezeichnet hat ({ $why }); vielleicht zeichnet er es noch auf: prüf `stretchd history`
+# $problem ist eine der Meldungen oben.
+record-directly = { $problem }; der Verlauf wird direkt geschrieben
+record-not-set-aside = „{ $item }“ wurde nicht zurückgestellt: { $why }
+record-aside-unconfirmed = der Daemon hat nicht bestätigt, dass er „{ $item }“ zurückgestellt hat (er hat etwas anderes geantwortet); prüf `stretchd stretches`
+
+## Abgelehnte Werte auf der Kommandozeile. $given ist, was eingegeben wurde.
+
+arg-not-rfc3339 = „{ $given }“ ist keine Zeitangabe in RFC 3339 aus den Jahren 1970 bis 9999, z. B. 2026-11-24T09:00:00+01:00
+arg-not-hhmm = „{ $given }“ ist keine Uhrzeit; verwende HH:MM, z. B. 14:30
+arg-not-date = „{ $given }“ ist kein Datum; verwende JJJJ-MM-TT oder RFC 3339
+# $error sagt, was an der Zeitdauer falsch ist (auf Englisch, in der Schreibweise der Konfiguration: 1h, 30m).
+arg-pause = { $error } (`stretchd pause` ohne Zeitangabe pausiert bis `stretchd resume`)

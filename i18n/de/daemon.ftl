@@ -242,3 +242,21 @@ refusal-not-set-aside = „{ $item }“ ist nicht zurückgestellt, also gibt es 
 refusal-none-set-aside = keine
 refusal-unrecorded = „{ $item }“ kann nicht aufgezeichnet werden: { $error }
 refusal-config-invalid = Konfiguration nicht neu geladen, die bisherige bleibt: { $error }
+
+## Anrufe: was Erinnerungen zurückhält, während das Mikrofon oder eine Kamera aufnimmt oder der
+## Bildschirm geteilt wird.
+
+capture-microphone = Mikrofon in Benutzung
+capture-screen-cast = Bildschirm wird geteilt
+capture-camera = Kamera in Benutzung
+# Im Tooltip des Tray-Symbols nach tray-held: $capture ist ein capture-*, $app der Name des Programms.
+tray-held-call = { $capture } ({ $app })
+
+## Warum ein Verschieben abgelehnt wurde ($reminder: die ID einer Erinnerung; $length und $limit:
+## Zeitdauern wie 2h).
+
+snooze-nothing = es ist nichts geplant, was sich verschieben ließe
+snooze-off = Verschieben ist ausgeschaltet (snooze.max = 0); mach sie oder überspring sie
+snooze-limit = „{ $reminder }“ wurde schon { $max }-mal in Folge verschoben (snooze.max = { $max }); mach sie oder überspring sie
+snooze-zero = eine Verschiebung muss mindestens 1s dauern
+snooze-too-long = eine Verschiebung um { $length } ist zu lang; die Grenze ist { $limit }

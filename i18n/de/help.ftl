@@ -59,10 +59,13 @@ help-now--id = Eine Erinnerungs-ID aus der Konfiguration
 
 help-reload = Den Daemon seine Konfiguration neu lesen lassen
 
-help-history = Vergangene Erinnerungen und ihre Antworten auflisten
+help-history = Vergangene Erinnerungen und ihre Antworten auflisten; mit einem [sync]-Ordner die aller Rechner, jeweils mit dem Namen ihres Rechners
 help-history--since = Nur Einträge ab diesem Tag (JJJJ-MM-TT, Ortszeit) oder diesem Zeitpunkt (RFC 3339)
+help-history--here = Nur die Einträge dieses Rechners, nicht die der anderen Rechner des [sync]-Ordners
+help-history--config = Diese Konfigurationsdatei statt `$XDG_CONFIG_HOME/stretchd/config.toml` verwenden
 
-help-stats = Diese Woche nach Tagen, das Wochenziel, die Serie der Wochen, in denen es erreicht wurde, Zahlen pro Dehnübung
+help-stats = Diese Woche nach Tagen, das Wochenziel, die Serie der Wochen, in denen es erreicht wurde, Zahlen pro Dehnübung; mit einem [sync]-Ordner über die Antworten aller Rechner
+help-stats--here = Nur die Antworten und Stufen dieses Rechners, nicht die der anderen Rechner des [sync]-Ordners
 help-stats--config = Diese Konfigurationsdatei statt `$XDG_CONFIG_HOME/stretchd/config.toml` verwenden
 
 help-install = Für diesen Benutzer installieren: die systemd-Benutzer-Unit (oder einen Autostart-Eintrag), die Standardkonfiguration, Desktop-Eintrag, Symbol, Vervollständigungen und Handbuchseite; danach bei jeder Anmeldung starten

@@ -308,3 +308,77 @@ config-daemon-reloads = El daemon en ejecución (pid { $pid }) lo recarga por s�
 # $answer es lo que respondió el daemon.
 config-daemon-told = Se ha pedido al daemon en ejecución (pid { $pid }) que recargue: { $answer }.
 config-daemon-refused = el daemon en ejecución (pid { $pid }) no ha recargado: { $answer }
+
+## Varios equipos ([sync]): status, stats y history.
+
+status-lull = Previsto:
+# $time es cuándo se muestra de todos modos (un día y una hora).
+status-lull-wait = esperando una pausa al teclear, como máximo hasta el { $time }
+status-sync = Sincronización:
+# Este equipo: la carpeta, su nombre de host y los primeros caracteres de su id de máquina.
+status-sync-this = { $dir } como { $hostname } (equipo { $machine })
+status-sync-alone = Ningún otro equipo ha escrito todavía en la carpeta.
+# Otro equipo de la carpeta; $when es status-sync-ahead, -just-now o -ago.
+status-sync-machine = { $hostname } (equipo { $machine }) escribió por última vez: { $when }
+status-sync-ahead = { $time }, adelantado { $minutes } min respecto a este reloj
+status-sync-just-now = { $time }, hace un momento
+# $ago es un ago-*.
+status-sync-ago = { $time }, { $ago }
+status-sync-problem = Problema de sincronización: { $problem }
+ago-minutes = hace { $minutes } min
+ago-hours = hace { $hours } h { $minutes } min
+ago-days =
+    { $days ->
+        [one] hace 1 día
+       *[other] hace { $days } días
+    }
+# $machines: los nombres de host, unidos con list-separator (daemon.ftl).
+stats-machines =
+    { $count ->
+        [one] Contado en 1 equipo de la carpeta de sincronización: { $machines }.
+       *[other] Contado en { $count } equipos de la carpeta de sincronización: { $machines }.
+    }
+stats-this-machine = { $name } (este equipo)
+history-config-unusable = { $error }; se muestra solo el historial de este equipo
+sync-folder-unreadable = no se puede leer la carpeta de sincronización { $path }: { $error }; solo se cuentan las respuestas de este equipo
+sync-history-unreadable = no se puede leer { $path }: { $error }; se omiten las respuestas de { $hostname }
+# Un equipo cuyo resumen no se puede leer, nombrado por los primeros caracteres de su id.
+sync-machine-unnamed = equipo { $machine }
+
+## Llamadas (`stretchd status`).
+
+# $capture es un capture-* (daemon.ftl), $app el nombre del programa.
+held-call = { $capture } ({ $app }) desde las { $time }
+held-shows-call = se muestra cuando termine la llamada (se comprueba una vez por minuto)
+held-shows-call-grace = se muestra { $grace } después de que termine la llamada (se comprueba una vez por minuto)
+
+## Las respuestas que se escriben a las preguntas de la guía y de `config edit`: las palabras que
+## valen como sí y no, separadas por comas, además de las letras inglesas de las preguntas ([y/N]).
+
+answer-yes = y, yes, s, sí, si
+answer-no = n, no
+
+# $path es una carpeta.
+card-not-a-folder = { $path } no es una carpeta, así que no se puede escribir ahí la ficha; muévelo a otro sitio y vuelve a ejecutar la orden
+card-cannot-create = no se puede crear { $path } para la ficha
+card-cannot-write = no se puede escribir la ficha en { $path }
+
+## Lo que dicen la guía y `stretchd hurt` cuando el daemon no acepta lo que registran. $item es
+## el id del estiramiento, $why lo que falló (la respuesta del daemon o un error del sistema).
+
+record-refused = el daemon no lo registró: { $why }
+record-not-recorded = «{ $item }» no se registró: { $why }
+record-unconfirmed-other = el daemon no confirmó que registrara «{ $item }» (respondió otra cosa); puede que aún lo registre: compruébalo con `stretchd history`
+record-unconfirmed = el daemon no confirmó que registrara «{ $item }» ({ $why }); puede que aún lo registre: compruébalo con `stretchd history`
+# $problem es uno de los anteriores.
+record-directly = { $problem }; se escribe el historial directamente
+record-not-set-aside = «{ $item }» no se apartó: { $why }
+record-aside-unconfirmed = el daemon no confirmó que apartara «{ $item }» (respondió otra cosa); compruébalo con `stretchd stretches`
+
+## Valores rechazados en la línea de órdenes. $given es lo que se escribió.
+
+arg-not-rfc3339 = «{ $given }» no es una hora en formato RFC 3339 de los años 1970 a 9999, p. ej. 2026-11-24T09:00:00+01:00
+arg-not-hhmm = «{ $given }» no es una hora; usa HH:MM, p. ej. 14:30
+arg-not-date = «{ $given }» no es una fecha; usa AAAA-MM-DD o RFC 3339
+# $error dice qué falla en la duración (en inglés, con la notación de la configuración: 1h, 30m).
+arg-pause = { $error } (`stretchd pause` sin indicar un tiempo pausa hasta `stretchd resume`)

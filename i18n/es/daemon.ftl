@@ -241,3 +241,25 @@ refusal-not-set-aside = «{ $item }» no está apartado, así que no hay nada qu
 refusal-none-set-aside = ninguno
 refusal-unrecorded = no se puede registrar «{ $item }»: { $error }
 refusal-config-invalid = configuración no recargada; se mantiene la anterior: { $error }
+
+## Llamadas: lo que retiene los recordatorios mientras se capturan el micrófono o una cámara o se
+## comparte la pantalla.
+
+capture-microphone = micrófono en uso
+capture-screen-cast = pantalla compartida
+capture-camera = cámara en uso
+# En la descripción emergente de la bandeja, tras tray-held: $capture es un capture-*, $app el nombre del programa.
+tray-held-call = { $capture } ({ $app })
+
+## Por qué se rechazó una posposición ($reminder: el id de un recordatorio; $length y $limit:
+## duraciones como 2h).
+
+snooze-nothing = no hay nada programado que posponer
+snooze-off = posponer está desactivado (snooze.max = 0); hazlo u omítelo
+snooze-limit =
+    «{ $reminder }» ya se ha pospuesto { $max ->
+        [one] { $max } vez seguida
+       *[other] { $max } veces seguidas
+    } (snooze.max = { $max }); hazlo u omítelo
+snooze-zero = una posposición debe durar al menos 1 s
+snooze-too-long = una posposición de { $length } es demasiado larga; el límite es { $limit }

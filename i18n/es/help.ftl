@@ -60,10 +60,13 @@ help-now--id = Un id de recordatorio de la configuración
 
 help-reload = Hace que el daemon vuelva a leer su configuración
 
-help-history = Lista los recordatorios pasados y sus respuestas
+help-history = Lista los recordatorios pasados y sus respuestas; con una carpeta [sync], los de todos los equipos, cada uno con el nombre de su equipo
 help-history--since = Solo las entradas a partir de este día (AAAA-MM-DD, hora local) o de esta hora (RFC 3339)
+help-history--here = Solo las entradas de este equipo, no las de los demás equipos de la carpeta [sync]
+help-history--config = Archivo de configuración que usar en lugar de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
-help-stats = Esta semana día a día, el objetivo semanal, la racha de semanas que lo cumplieron y recuentos por estiramiento
+help-stats = Esta semana día a día, el objetivo semanal, la racha de semanas que lo cumplieron y recuentos por estiramiento; con una carpeta [sync], sobre las respuestas de todos los equipos
+help-stats--here = Solo las respuestas y los niveles de este equipo, no los de los demás equipos de la carpeta [sync]
 help-stats--config = Archivo de configuración que usar en lugar de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
 help-install = Instala para este usuario: la unidad de usuario de systemd (o una entrada de inicio automático), la configuración predeterminada, la entrada de escritorio, el icono, el autocompletado y la página de manual; después lo inicia en cada inicio de sesión

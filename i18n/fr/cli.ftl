@@ -310,3 +310,78 @@ config-daemon-reloads = Le démon en cours (pid { $pid }) le recharge de lui-mê
 # $answer est ce qu’a répondu le démon.
 config-daemon-told = Le démon en cours (pid { $pid }) a reçu l’ordre de recharger : { $answer }.
 config-daemon-refused = le démon en cours (pid { $pid }) n’a pas rechargé : { $answer }
+
+## Plusieurs machines ([sync]) : status, stats et history.
+
+status-lull = Échéance :
+# $time est l’heure à laquelle il s’affiche de toute façon (un jour et une heure).
+status-lull-wait = en attente d’une pause dans la frappe, au plus tard jusqu’à { $time }
+status-sync = Synchronisation :
+# Cette machine : le dossier, son nom d’hôte et les premiers caractères de son identifiant de machine.
+status-sync-this = { $dir } en tant que { $hostname } (machine { $machine })
+status-sync-alone = Aucune autre machine n’a encore écrit dans le dossier.
+# Une autre machine du dossier ; $when est status-sync-ahead, -just-now ou -ago.
+status-sync-machine = { $hostname } (machine { $machine }), dernière écriture : { $when }
+status-sync-ahead = { $time }, en avance de { $minutes } min sur l’horloge de cette machine
+status-sync-just-now = { $time }, à l’instant
+# $ago est un ago-*.
+status-sync-ago = { $time }, { $ago }
+status-sync-problem = Problème de synchronisation : { $problem }
+ago-minutes = il y a { $minutes } min
+ago-hours = il y a { $hours } h { $minutes } min
+ago-days =
+    { $days ->
+        [one] il y a { $days } jour
+       *[other] il y a { $days } jours
+    }
+# $machines : les noms d’hôte, séparés par list-separator (daemon.ftl).
+stats-machines =
+    { $count ->
+        [one] Compté sur { $count } machine du dossier de synchronisation : { $machines }.
+       *[other] Compté sur { $count } machines du dossier de synchronisation : { $machines }.
+    }
+stats-this-machine = { $name } (cette machine)
+history-config-unusable = { $error } ; seul l’historique de cette machine est listé
+sync-folder-unreadable = impossible de lire le dossier de synchronisation { $path } : { $error } ; seules les réponses de cette machine sont comptées
+sync-history-unreadable = impossible de lire { $path } : { $error } ; les réponses de { $hostname } ne sont pas prises en compte
+# Une machine dont le résumé est illisible, désignée par les premiers caractères de son identifiant.
+# Same as English: « machine » est aussi le mot français.
+sync-machine-unnamed = machine { $machine }
+
+## Appels (`stretchd status`).
+
+# $capture est un capture-* (daemon.ftl), $app le nom du programme.
+held-call = { $capture } ({ $app }) depuis { $time }
+held-shows-call = s’affiche à la fin de l’appel (vérifié une fois par minute)
+held-shows-call-grace = s’affiche { $grace } après la fin de l’appel (vérifié une fois par minute)
+
+## Réponses tapées aux questions du guide et de `config edit` : les mots acceptés pour oui et
+## non, séparés par des virgules (les lettres anglaises des invites, [y/N], marchent toujours).
+
+answer-yes = y, yes, o, oui
+answer-no = n, no, non
+
+# $path est un dossier.
+card-not-a-folder = { $path } n’est pas un dossier, la fiche ne peut donc pas y être écrite ; déplacez-le ailleurs et relancez cette commande
+card-cannot-create = impossible de créer { $path } pour la fiche
+card-cannot-write = impossible d’écrire la fiche dans { $path }
+
+## Ce que disent le guide et `stretchd hurt` quand le démon ne prend pas ce qu’ils enregistrent.
+## $item est l’identifiant de l’étirement, $why ce qui n’a pas marché (réponse du démon ou erreur système).
+
+record-refused = le démon ne l’a pas enregistré : { $why }
+record-not-recorded = « { $item } » n’a pas été enregistré : { $why }
+record-unconfirmed-other = le démon n’a pas confirmé l’enregistrement de « { $item } » (il a répondu autre chose) ; il peut encore l’enregistrer : vérifiez avec `stretchd history`
+record-unconfirmed = le démon n’a pas confirmé l’enregistrement de « { $item } » ({ $why }) ; il peut encore l’enregistrer : vérifiez avec `stretchd history`
+# $problem est l’un des messages ci-dessus.
+record-directly = { $problem } ; écriture directe dans l’historique
+record-not-set-aside = « { $item } » n’a pas été mis de côté : { $why }
+record-aside-unconfirmed = le démon n’a pas confirmé la mise de côté de « { $item } » (il a répondu autre chose) ; vérifiez avec `stretchd stretches`
+
+## Valeurs refusées sur la ligne de commande. $given est ce qui a été tapé.
+
+arg-not-rfc3339 = « { $given } » n’est pas une heure au format RFC 3339 des années 1970 à 9999, p. ex. 2026-11-24T09:00:00+01:00
+arg-not-hhmm = « { $given } » n’est pas une heure ; utilisez HH:MM, p. ex. 14:30
+arg-not-date = « { $given } » n’est pas une date ; utilisez AAAA-MM-JJ ou RFC 3339
+# $error dit ce qui ne va pas dans la durée (en anglais, avec l’écriture de la configuration : 1h, 30m).
+arg-pause = { $error } (`stretchd pause` sans durée met en pause jusqu’à `stretchd resume`)

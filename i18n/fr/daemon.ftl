@@ -245,3 +245,21 @@ refusal-not-set-aside = « { $item } » n’est pas mis de côté, il n’y a 
 refusal-none-set-aside = aucun
 refusal-unrecorded = impossible d’enregistrer « { $item } » : { $error }
 refusal-config-invalid = configuration non rechargée, la précédente est conservée : { $error }
+
+## Appels : ce qui met les rappels en suspens pendant que le microphone ou une caméra est utilisé
+## ou que l’écran est partagé.
+
+capture-microphone = microphone utilisé
+capture-screen-cast = écran en cours de partage
+capture-camera = caméra utilisée
+# Dans l’infobulle après tray-held : $capture est un capture-*, $app le nom du programme.
+tray-held-call = { $capture } ({ $app })
+
+## Pourquoi un report a été refusé ($reminder : l’identifiant d’un rappel ; $length et $limit :
+## des durées comme 2h).
+
+snooze-nothing = rien de prévu à reporter
+snooze-off = le report est désactivé (snooze.max = 0) ; faites-le ou passez-le
+snooze-limit = « { $reminder } » a déjà été reporté { $max } fois de suite (snooze.max = { $max }) ; faites-le ou passez-le
+snooze-zero = un report doit durer au moins 1 s
+snooze-too-long = un report de { $length } est trop long ; la limite est de { $limit }

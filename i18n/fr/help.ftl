@@ -60,10 +60,13 @@ help-now--id = Un identifiant de rappel de la configuration
 
 help-reload = Faire relire sa configuration au démon
 
-help-history = Lister les rappels passés et leurs réponses
+help-history = Lister les rappels passés et leurs réponses ; avec un dossier [sync], ceux de toutes les machines, chacun avec le nom de sa machine
 help-history--since = Seulement les entrées à partir de ce jour (AAAA-MM-JJ, heure locale) ou de cette heure (RFC 3339)
+help-history--here = Seulement les entrées de cette machine, pas celles des autres machines du dossier [sync]
+help-history--config = Fichier de configuration à utiliser au lieu de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
-help-stats = Cette semaine jour par jour, l’objectif hebdomadaire, la série de semaines qui l’ont atteint, le nombre par étirement
+help-stats = Cette semaine jour par jour, l’objectif hebdomadaire, la série de semaines qui l’ont atteint, le nombre par étirement ; avec un dossier [sync], sur les réponses de toutes les machines
+help-stats--here = Seulement les réponses et les niveaux de cette machine, pas ceux des autres machines du dossier [sync]
 help-stats--config = Fichier de configuration à utiliser au lieu de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
 help-install = Installer pour cet utilisateur : l’unité utilisateur systemd (ou une entrée de démarrage automatique), la configuration par défaut, l’entrée de bureau, l’icône, les complétions et la page de manuel ; puis le lancer à chaque connexion

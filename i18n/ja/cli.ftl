@@ -224,3 +224,65 @@ config-daemon-uses = 実行中のデーモン（pid { $pid }）は、このフ�
 config-daemon-reloads = 実行中のデーモン（pid { $pid }）が自動的に再読み込みします。
 config-daemon-told = 実行中のデーモン（pid { $pid }）に再読み込みを指示しました：{ $answer }。
 config-daemon-refused = 実行中のデーモン（pid { $pid }）は再読み込みしませんでした：{ $answer }
+
+## 複数のマシン（[sync]）：status、stats、history
+
+status-lull = 予定：
+status-lull-wait = キー入力が途切れるのを待っています（遅くとも{ $time }まで）
+status-sync = 同期：
+status-sync-this = { $dir }、{ $hostname } として（マシン { $machine }）
+status-sync-alone = このフォルダーに書き込んだほかのマシンはまだありません。
+status-sync-machine = { $hostname }（マシン { $machine }）の最終書き込み：{ $when }
+status-sync-ahead = { $time }（この時計より{ $minutes }分進んでいます）
+status-sync-just-now = { $time }（たった今）
+status-sync-ago = { $time }（{ $ago }）
+status-sync-problem = 同期の問題：{ $problem }
+ago-minutes = { $minutes }分前
+ago-hours = { $hours }時間{ $minutes }分前
+ago-days =
+    { $days ->
+       *[other] { $days }日前
+    }
+stats-machines =
+    { $count ->
+       *[other] 同期フォルダーの{ $count }台のマシンで集計：{ $machines }。
+    }
+stats-this-machine = { $name }（このマシン）
+history-config-unusable = { $error }。このマシンの履歴のみを表示します
+sync-folder-unreadable = 同期フォルダー { $path } を読み込めません：{ $error }。このマシンの応答のみを集計します
+sync-history-unreadable = { $path } を読み込めません：{ $error }。{ $hostname } の応答は含まれません
+sync-machine-unnamed = マシン { $machine }
+
+## 通話（`stretchd status`）
+
+held-call = { $time }から{ $capture }（{ $app }）
+held-shows-call = 通話の終了時に表示（1分ごとに確認）
+held-shows-call-grace = 通話の終了から{ $grace }後に表示（1分ごとに確認）
+
+## ガイドと `config edit` の質問への答えとして受け付ける「はい」「いいえ」の語（カンマ区切り）
+
+answer-yes = y, yes, はい, うん, ええ, hai
+answer-no = n, no, いいえ, いや, ううん, iie
+
+## stretchd card：カードを書き出せない場合
+
+card-not-a-folder = { $path } はフォルダーではないため、カードを書き込めません。別の場所へ移動してから、もう一度実行してください
+card-cannot-create = カード用の { $path } を作成できません
+card-cannot-write = カードを { $path } に書き込めません
+
+## ガイドと `stretchd hurt` の記録をデーモンが受け付けなかった場合
+
+record-refused = デーモンは記録しませんでした：{ $why }
+record-not-recorded = 「{ $item }」は記録されませんでした：{ $why }
+record-unconfirmed-other = デーモンは「{ $item }」の記録を確認しませんでした（別の応答がありました）。まだ記録される可能性があります：`stretchd history` で確認してください
+record-unconfirmed = デーモンは「{ $item }」の記録を確認しませんでした（{ $why }）。まだ記録される可能性があります：`stretchd history` で確認してください
+record-directly = { $problem }。履歴に直接書き込みます
+record-not-set-aside = 「{ $item }」は除外されませんでした：{ $why }
+record-aside-unconfirmed = デーモンは「{ $item }」の除外を確認しませんでした（別の応答がありました）。`stretchd stretches` で確認してください
+
+## コマンドラインで受け付けない値
+
+arg-not-rfc3339 = 「{ $given }」は1970年～9999年の RFC 3339 形式の時刻ではありません。例：2026-11-24T09:00:00+01:00
+arg-not-hhmm = 「{ $given }」は時刻ではありません。HH:MM 形式で指定してください。例：14:30
+arg-not-date = 「{ $given }」は日付ではありません。YYYY-MM-DD または RFC 3339 形式で指定してください
+arg-pause = { $error }（時間を指定しない `stretchd pause` は `stretchd resume` まで一時停止します）

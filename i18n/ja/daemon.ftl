@@ -166,3 +166,18 @@ refusal-not-set-aside = 「{ $item }」は除外されていないため、戻�
 refusal-none-set-aside = なし
 refusal-unrecorded = 「{ $item }」を記録できません：{ $error }
 refusal-config-invalid = 設定を再読み込みせず、以前の設定を維持します：{ $error }
+
+## 通話：マイクやカメラの使用中、画面の共有中はリマインダーを保留します
+
+capture-microphone = マイク使用中
+capture-screen-cast = 画面共有中
+capture-camera = カメラ使用中
+tray-held-call = { $capture }（{ $app }）
+
+## スヌーズを拒否した理由
+
+snooze-nothing = スヌーズする予定のリマインダーがありません
+snooze-off = スヌーズは無効です（snooze.max = 0）。実施するかスキップしてください
+snooze-limit = 「{ $reminder }」はすでに{ $max }回連続でスヌーズされています（snooze.max = { $max }）。実施するかスキップしてください
+snooze-zero = スヌーズの長さは1秒以上にしてください
+snooze-too-long = { $length }のスヌーズは長すぎます。上限は{ $limit }です

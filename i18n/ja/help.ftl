@@ -57,10 +57,13 @@ help-now--id = 設定にあるリマインダーの ID
 
 help-reload = デーモンに設定を再読み込みさせます
 
-help-history = 過去のリマインダーとその応答を一覧表示します
+help-history = 過去のリマインダーとその応答を一覧表示します。[sync] フォルダーがある場合は、すべてのマシンのものを、それぞれのマシン名付きで表示します
 help-history--since = この日（YYYY-MM-DD、ローカル）またはこの時刻（RFC 3339）以降の記録のみ
+help-history--here = このマシンの記録のみ（[sync] フォルダーのほかのマシンの記録は含めません）
+help-history--config = `$XDG_CONFIG_HOME/stretchd/config.toml` の代わりに使う設定ファイル
 
-help-stats = 今週の日ごとの記録、週の目標、目標を達成した連続週数、ストレッチごとの回数
+help-stats = 今週の日ごとの記録、週の目標、目標を達成した連続週数、ストレッチごとの回数。[sync] フォルダーがある場合は、すべてのマシンの応答を集計します
+help-stats--here = このマシンの応答とレベルのみ（[sync] フォルダーのほかのマシンのものは含めません）
 help-stats--config = `$XDG_CONFIG_HOME/stretchd/config.toml` の代わりに使う設定ファイル
 
 help-install = このユーザー用にインストールします：systemd ユーザーユニット（または自動起動エントリー）、デフォルトの設定、デスクトップエントリー、アイコン、補完、man ページ。その後、ログインのたびに起動します

@@ -310,3 +310,77 @@ config-daemon-reloads = O daemon em execução (pid { $pid }) o recarrega sozinh
 # $answer é o que o daemon disse.
 config-daemon-told = O daemon em execução (pid { $pid }) recebeu o pedido para recarregar: { $answer }.
 config-daemon-refused = o daemon em execução (pid { $pid }) não recarregou: { $answer }
+
+## Várias máquinas ([sync]): status, stats e history.
+
+status-lull = Pendente:
+# $time é quando ele aparece de qualquer forma (um dia e uma hora).
+status-lull-wait = aguardando uma pausa na digitação, no máximo até { $time }
+status-sync = Sincronização:
+# Esta máquina: a pasta, o hostname dela e os primeiros caracteres do id da máquina.
+status-sync-this = { $dir } como { $hostname } (máquina { $machine })
+status-sync-alone = Nenhuma outra máquina gravou na pasta ainda.
+# Outra máquina da pasta; $when é status-sync-ahead, -just-now ou -ago.
+status-sync-machine = { $hostname } (máquina { $machine }) gravou pela última vez em { $when }
+status-sync-ahead = { $time }, { $minutes } min à frente deste relógio
+status-sync-just-now = { $time }, agora mesmo
+# $ago é um ago-*.
+status-sync-ago = { $time }, { $ago }
+status-sync-problem = Problema de sincronização: { $problem }
+ago-minutes = há { $minutes } min
+ago-hours = há { $hours } h { $minutes } min
+ago-days =
+    { $days ->
+        [one] há { $days } dia
+       *[other] há { $days } dias
+    }
+# $machines: os hostnames, unidos com list-separator (daemon.ftl).
+stats-machines =
+    { $count ->
+        [one] Contagem feita em { $count } máquina da pasta de sincronização: { $machines }.
+       *[other] Contagem feita em { $count } máquinas da pasta de sincronização: { $machines }.
+    }
+stats-this-machine = { $name } (esta máquina)
+history-config-unusable = { $error }; listando só o histórico desta máquina
+sync-folder-unreadable = não é possível ler a pasta de sincronização { $path }: { $error }; contando só as respostas desta máquina
+sync-history-unreadable = não é possível ler { $path }: { $error }; as respostas de { $hostname } ficam de fora
+# Uma máquina cujo resumo não pode ser lido, indicada pelos primeiros caracteres do id dela.
+sync-machine-unnamed = máquina { $machine }
+
+## Chamadas (`stretchd status`).
+
+# $capture é um capture-* (daemon.ftl), $app o nome do programa.
+held-call = { $capture } ({ $app }) desde { $time }
+held-shows-call = aparece quando a chamada terminar (verificado uma vez por minuto)
+held-shows-call-grace = aparece { $grace } depois que a chamada terminar (verificado uma vez por minuto)
+
+## Respostas digitadas nas perguntas do guia e de `config edit`: as palavras aceitas como sim e não,
+## separadas por vírgula, além das letras em inglês mostradas nos prompts ([y/N], que sempre funcionam).
+
+answer-yes = y, yes, s, sim
+answer-no = n, no, não, nao
+
+# $path é uma pasta.
+card-not-a-folder = { $path } não é uma pasta, então o cartão não pode ser gravado ali; mova-o para outro lugar e execute isto de novo
+card-cannot-create = não é possível criar { $path } para o cartão
+card-cannot-write = não é possível gravar o cartão em { $path }
+
+## O que o guia e `stretchd hurt` dizem quando o daemon não aceita o que eles registram. $item
+## é o id do alongamento, $why o que deu errado (a resposta do daemon, ou um erro do sistema).
+
+record-refused = o daemon não o registrou: { $why }
+record-not-recorded = "{ $item }" não foi registrado: { $why }
+record-unconfirmed-other = o daemon não confirmou o registro de "{ $item }" (respondeu outra coisa); ele ainda pode registrá-lo: confira `stretchd history`
+record-unconfirmed = o daemon não confirmou o registro de "{ $item }" ({ $why }); ele ainda pode registrá-lo: confira `stretchd history`
+# $problem é uma das mensagens acima.
+record-directly = { $problem }; gravando o histórico diretamente
+record-not-set-aside = "{ $item }" não foi deixado de lado: { $why }
+record-aside-unconfirmed = o daemon não confirmou ter deixado "{ $item }" de lado (respondeu outra coisa); confira `stretchd stretches`
+
+## Valores recusados na linha de comando. $given é o que foi digitado.
+
+arg-not-rfc3339 = "{ $given }" não é um horário em RFC 3339 dos anos de 1970 a 9999, p. ex. 2026-11-24T09:00:00+01:00
+arg-not-hhmm = "{ $given }" não é um horário; use HH:MM, p. ex. 14:30
+arg-not-date = "{ $given }" não é uma data; use AAAA-MM-DD ou RFC 3339
+# $error diz o que há de errado com a duração (em inglês, com a grafia da configuração: 1h, 30m).
+arg-pause = { $error } (`stretchd pause` sem uma duração pausa até `stretchd resume`)

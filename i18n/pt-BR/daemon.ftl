@@ -242,3 +242,23 @@ refusal-not-set-aside = "{ $item }" não foi deixado de lado, então não há na
 refusal-none-set-aside = nenhum
 refusal-unrecorded = não é possível registrar "{ $item }": { $error }
 refusal-config-invalid = configuração não recarregada, mantendo a anterior: { $error }
+
+## Chamadas: o que segura os lembretes enquanto o microfone ou uma câmera está em uso ou a tela é compartilhada.
+
+capture-microphone = microfone em uso
+capture-screen-cast = tela sendo compartilhada
+capture-camera = câmera em uso
+# Na dica da bandeja, depois de tray-held: $capture é um capture-*, $app o nome do programa.
+tray-held-call = { $capture } ({ $app })
+
+## Por que um adiamento foi recusado ($reminder: o id de um lembrete; $length e $limit: durações como 2h).
+
+snooze-nothing = nada está agendado para adiar
+snooze-off = o adiamento está desativado (snooze.max = 0); faça-o ou pule-o
+snooze-limit =
+    "{ $reminder }" já foi adiado { $max ->
+        [one] { $max } vez seguida
+       *[other] { $max } vezes seguidas
+    } (snooze.max = { $max }); faça-o ou pule-o
+snooze-zero = um adiamento precisa durar pelo menos 1s
+snooze-too-long = um adiamento de { $length } é longo demais; o limite é { $limit }

@@ -60,10 +60,13 @@ help-now--id = Um id de lembrete da configuração
 
 help-reload = Faz o daemon reler a configuração
 
-help-history = Lista os lembretes passados e as respostas a eles
+help-history = Lista os lembretes passados e as respostas a eles; com uma pasta [sync], os de todas as máquinas, cada um indicando a sua máquina
 help-history--since = Só as entradas a partir deste dia (AAAA-MM-DD, hora local) ou deste horário (RFC 3339)
+help-history--here = Só as entradas desta máquina, não as das outras máquinas da pasta [sync]
+help-history--config = Arquivo de configuração a usar em vez de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
-help-stats = Esta semana por dia, a meta semanal, a sequência de semanas que a atingiram, contagens por alongamento
+help-stats = Esta semana por dia, a meta semanal, a sequência de semanas que a atingiram, contagens por alongamento; com uma pasta [sync], sobre as respostas de todas as máquinas
+help-stats--here = Só as respostas e os níveis desta máquina, não os das outras máquinas da pasta [sync]
 help-stats--config = Arquivo de configuração a usar em vez de `$XDG_CONFIG_HOME/stretchd/config.toml`
 
 help-install = Instala para este usuário: a unidade de usuário do systemd (ou uma entrada de início automático), a configuração padrão, a entrada de desktop, o ícone, o autocompletar do shell e a página de manual; depois o inicia a cada login

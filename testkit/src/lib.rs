@@ -932,6 +932,11 @@ impl Group {
     pub fn is_running(&mut self) -> bool {
         self.0.is_running()
     }
+
+    /// The leader's process id.
+    pub fn pid(&self) -> u32 {
+        self.0.0.id()
+    }
 }
 
 impl Drop for Group {

@@ -37,6 +37,8 @@ pub const WAIT: Duration = Duration::from_secs(30);
 pub const MIC: &str = "fake-mic";
 /// The fake camera's node name.
 pub const CAMERA: &str = "fake-cam";
+/// The virtual speaker's node name.
+pub const SPEAKER: &str = "fake-speaker";
 
 /// One node of the graph, as `pw-dump` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +115,7 @@ impl PipeWire {
     }
 
     /// A command with this PipeWire's environment.
-    fn command(&self, program: &str) -> Command {
+    pub fn command(&self, program: &str) -> Command {
         let mut cmd = Command::new(program);
         cmd.envs(self.env.iter().map(|(k, v)| (k, v)))
             .env_remove("PIPEWIRE_REMOTE")
@@ -191,20 +193,54 @@ impl PipeWire {
     /// Creates the virtual microphone [`MIC`] (a null sink as an `Audio/Source/Virtual`, kept
     /// after `pw-cli` exits), once it is in the graph.
     pub fn virtual_mic(&self) {
+        self.create_null_sink(MIC, "Audio/Source/Virtual", "[MONO]");
+    }
+
+    /// Creates a null sink named `name` of `media.class` `class` with the channels `position`,
+    /// kept after `pw-cli` exits, and waits for it in the graph.
+    fn create_null_sink(&self, name: &str, class: &str, position: &str) {
         let mut cmd = self.command("pw-cli");
         cmd.args([
             "create-node",
             "adapter",
             &format!(
-                "{{ factory.name=support.null-audio-sink node.name={MIC} \
-                 media.class=Audio/Source/Virtual object.linger=true audio.position=[MONO] }}"
+                "{{ factory.name=support.null-audio-sink node.name={name} media.class={class} \
+                 object.linger=true audio.position={position} }}"
             ),
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
         let out = run_bounded(cmd, WAIT);
-        assert!(out.status.success(), "pw-cli create-node: {out:?}");
-        self.wait_for_node("virtual microphone", |n| n.name == MIC);
+        assert!(out.status.success(), "pw-cli create-node {name}: {out:?}");
+        self.wait_for_node(name, |n| n.name == name);
+    }
+
+    /// Creates a virtual speaker [`SPEAKER`] (a null sink, the graph's only `Audio/Sink`), once
+    /// it is in the graph.
+    pub fn virtual_speaker(&self) {
+        self.create_null_sink(SPEAKER, "Audio/Sink", "[FL FR]");
+    }
+
+    /// A tone played into the virtual speaker (GStreamer's `audiotestsrc` into `pipewiresink`),
+    /// once its playback stream runs: a busy graph that captures nothing.
+    pub fn play_tone(&self) -> Group {
+        let player = self.spawn(
+            "gst-launch-1.0",
+            &[
+                "-q",
+                "audiotestsrc",
+                "is-live=true",
+                "!",
+                "audioconvert",
+                "!",
+                "pipewiresink",
+                &format!("target-object={SPEAKER}"),
+            ],
+        );
+        self.wait_for_node("running playback stream", |n| {
+            n.state == "running" && n.class == "Stream/Output/Audio"
+        });
+        player
     }
 
     /// `pw-record` recording the virtual microphone into `file`, once its capture stream runs:
