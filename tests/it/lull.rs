@@ -80,12 +80,12 @@ impl Desk {
     }
 
     /// How early a reminder may come before its time without counting as early: `KWin` times
-    /// idleness with Qt's coarse timers, which may fire up to 5 % early (seen here: 1.9 s for a
-    /// 2 s timeout).
+    /// idleness with Qt's coarse timers, which may fire up to 5 % early; stretchd asks it for
+    /// 5 % more than the lull, which leaves a quarter of a percent.
     fn early_slack(&self) -> Duration {
         match self {
             Desk::X11(..) => EARLY_SLACK,
-            Desk::Wayland(_) => EARLY_SLACK + LULL / 20,
+            Desk::Wayland(_) => EARLY_SLACK + LULL / 100,
         }
     }
 

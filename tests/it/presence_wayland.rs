@@ -308,8 +308,8 @@ async fn kwin_lull_watch_reports_a_pause_and_the_typing_again_until_disarmed() {
         next(&mut rx, LULL + EVENT_WAIT, &kwin.log()).await,
         reached(true)
     );
-    // Qt's coarse timers may fire up to 5 % early.
-    assert!(armed.elapsed() >= LULL * 19 / 20, "{:?}", armed.elapsed());
+    // Qt's coarse timers may fire up to 5 % early: the watch asks for 5 % more than the lull.
+    assert!(armed.elapsed() >= LULL * 99 / 100, "{:?}", armed.elapsed());
     kwin_simulate_activity(&kwin);
     assert_eq!(next(&mut rx, EVENT_WAIT, &kwin.log()).await, reached(false));
     assert_eq!(
