@@ -75,9 +75,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Before the reminder due fires: whether it waits for an answer about calls (an ask goes
-    /// out now, unless one is under way).
+    /// out now, unless one is under way). Not asked again while the reminder waits for a pause
+    /// in typing: that wait began after the calls were asked, and lasts `lull_max` at most.
     pub(super) fn waits_for_calls(&mut self) -> bool {
-        if !self.config.presence.respect_calls || self.calls.source.is_none() || self.calls.clear {
+        if !self.config.presence.respect_calls
+            || self.calls.source.is_none()
+            || self.calls.clear
+            || self.lull_waiting()
+        {
             return false;
         }
         if !self.calls.asking {

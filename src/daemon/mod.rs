@@ -402,12 +402,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.configure_sync();
         let ending = loop {
             let now = self.clock.now();
-            // While the calls source is asked, the reminder due waits for its answer.
-            let due = schedule::next_due(&self.config, &self.state, now, self.clock.zone())
-                .map(|d| d.at)
-                .filter(|_| !self.calls.asking);
-            // A reminder due while the user types waits for a pause (see lull.rs).
+            let due =
+                schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
+            // A reminder due while the user types waits for a pause (see lull.rs); the watch
+            // armed ahead of it stays armed while the calls are asked.
             let due = self.lull_wake(now, due);
+            // While the calls source is asked, the reminder due waits for its answer.
+            let due = due.filter(|_| !self.calls.asking);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
             let call_check = self.calls.check_at;
@@ -466,17 +467,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Shows whatever is due now, once the user pauses typing.
+    /// Shows whatever is due now, unless a call holds it, once the user pauses typing. The
+    /// calls are asked first (once, as the reminder falls due; see call_hold.rs); the wait for
+    /// a pause in typing comes after (see lull.rs).
     fn fire_due(&mut self) {
         if self.lull_ahead() {
+            return;
+        }
+        if self.waits_for_calls() {
             return;
         }
         // An idle source that must be asked is asked now, when the answer matters.
         let idle = self.ask_idle();
         if self.state.presence.is_away() || !self.lull_lets_fire(idle) {
-            return;
-        }
-        if self.waits_for_calls() {
             return;
         }
         let now = self.clock.now();
