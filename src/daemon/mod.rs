@@ -468,7 +468,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     }
 
     /// Shows whatever is due now, unless a call holds it, once the user pauses typing. The
-    /// calls are asked first (once, as the reminder falls due; see call_hold.rs); the wait for
+    /// calls are asked first (once, as the reminder falls due; see `call_hold.rs`); the wait for
     /// a pause in typing comes after (see lull.rs).
     fn fire_due(&mut self) {
         if self.lull_ahead() {
