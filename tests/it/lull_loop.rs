@@ -491,3 +491,26 @@ async fn a_watch_that_never_reports_waits_until_lull_max_and_nothing_is_armed_wh
     assert_eq!(first.at, DUE + 20);
     assert_eq!(disarmed, Told::Disarmed { at: 140_000 });
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_source_without_a_notion_of_a_short_pause_shows_it_on_time() {
+    // logind (or no idle source): nothing to ask and no watch, so nothing waits.
+    let mut h = harness(config(""));
+    h.daemon = h.daemon.with_idle_source(IdleSource::Logind, None);
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = h;
+    let driver = async {
+        let first = next(&mut shown).await;
+        let after = status(&inputs).await;
+        inputs.send(Input::Shutdown).await.unwrap();
+        (first, after)
+    };
+    let (_, (first, after)) = tokio::join!(daemon.run(receiver), driver);
+    assert_eq!(first.at, DUE);
+    assert!(after.lull_wait.is_none(), "{after:?}");
+}
