@@ -12,15 +12,33 @@
 //!   linker of x86_64-unknown-linux-gnu since Rust 1.90; other linkers get an ordinary binary.
 //!   With `STRETCHD_LINK_MAP=PATH` the link also writes its map there (for `stretchd-bench
 //!   order`).
+//!
+//! It also embeds the translations (`TRANSLATING.md`): every language folder under `i18n/`
+//! with its message files becomes a row of `$OUT_DIR/i18n_files.rs` (see `src/i18n/files.rs`),
+//! so a new language needs no code; and the English texts of the built-in catalogue
+//! (`i18n/en/catalog.ftl`, the one source of those texts) become constants
+//! (`$OUT_DIR/catalog_en.rs`, see `src/catalog/builtin.rs`), so that the catalogue is built
+//! without parsing anything at run time.
 
 use std::env;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
+use fluent_bundle::{FluentBundle, FluentResource};
+use fluent_syntax::ast;
+
 const ORDER: &str = "src/bin/stretchd-daemon.order";
+
+/// The folder of the translations, one folder per language.
+const I18N: &str = "i18n";
+
+/// The message files of each language, in the order of `i18n::Part`.
+const PARTS: [&str; 4] = ["catalog.ftl", "daemon.ftl", "cli.ftl", "help.ftl"];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    embed_translations();
     println!("cargo:rerun-if-changed={ORDER}");
     println!("cargo:rerun-if-env-changed=STRETCHD_LINK_MAP");
     println!("cargo:rustc-link-arg-bin=stretchd-daemon=-no-pie");
@@ -66,4 +84,93 @@ fn links_with_rust_lld() -> bool {
         .and_then(|v| v.split('.').nth(1))
         .and_then(|m| m.parse::<u32>().ok());
     minor.is_some_and(|m| m >= 90)
+}
+
+/// Writes `$OUT_DIR/i18n_files.rs`, `LANGUAGES`: each language folder of `i18n/` with its
+/// files (`include_str!`, "" for a file it lacks); and `$OUT_DIR/catalog_en.rs`, `ENGLISH`:
+/// the English catalogue's messages as `(id, text)` sorted by id.
+fn embed_translations() {
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(I18N);
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut tags: Vec<String> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    tags.sort();
+    let mut out = String::from("// Written by build.rs from i18n/.\n\n");
+    out.push_str("/// Every language with a folder under `i18n/`, by tag, with its files.\n");
+    out.push_str("pub(super) const LANGUAGES: &[Files] = &[\n");
+    for tag in &tags {
+        let _ = writeln!(out, "    Files {{\n        tag: {tag:?},\n        parts: [");
+        for part in PARTS {
+            let path = root.join(tag).join(part);
+            println!("cargo:rerun-if-changed={}", path.display());
+            if path.is_file() {
+                let _ = writeln!(
+                    out,
+                    "            include_str!({:?}),",
+                    path.display().to_string()
+                );
+            } else {
+                out.push_str("            \"\",\n");
+            }
+        }
+        out.push_str("        ],\n    },\n");
+    }
+    out.push_str("];\n");
+    let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
+    write(&out_dir.join("i18n_files.rs"), &out);
+    let mut out = String::from("// Written by build.rs from i18n/en/catalog.ftl.\n\n");
+    out.push_str(
+        "/// The English built-in catalogue (`i18n/en/catalog.ftl`): `(id, text)`, by id.\n",
+    );
+    out.push_str("const ENGLISH: &[(&str, &str)] = &[\n");
+    for (id, text) in english_catalog(&root.join("en").join(PARTS[0])) {
+        let _ = writeln!(out, "    ({id:?}, {text:?}),");
+    }
+    out.push_str("];\n");
+    write(&out_dir.join("catalog_en.rs"), &out);
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// Every message of the English catalogue, formatted as Fluent formats it (the lines of a
+/// multi-line message joined by line breaks), sorted by id. A message with a variable or an
+/// error stops the build: the catalogue is plain text.
+fn english_catalog(path: &Path) -> Vec<(String, String)> {
+    let source =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let resource = FluentResource::try_new(source)
+        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let ids: Vec<String> = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut bundle = FluentBundle::new(vec!["en".parse().unwrap()]);
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(&resource)
+        .unwrap_or_else(|errors| panic!("{}: {errors:?}", path.display()));
+    let mut texts: Vec<(String, String)> = ids
+        .into_iter()
+        .map(|id| {
+            let pattern = bundle.get_message(&id).and_then(|m| m.value());
+            let pattern = pattern.unwrap_or_else(|| panic!("{}: {id} has no text", path.display()));
+            let mut errors = Vec::new();
+            let text = bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+            assert!(errors.is_empty(), "{}: {id}: {errors:?}", path.display());
+            (id, text)
+        })
+        .collect();
+    texts.sort();
+    texts
 }

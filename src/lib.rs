@@ -7,8 +7,11 @@
 //!   posture checks), [`schedule`] (what is due when: work hours, cron, snoozes, the state it
 //!   remembers) and [`stats`] (summaries of the history). None of it reads a clock;
 //! - what the programs share: [`store`] (paths, the one atomic writer, the state file, the
-//!   history, the pictures), [`ipc`] (the control protocol and its client), [`logging`] and
-//!   [`text`] (escaping for terminals);
+//!   history, the pictures), [`sync`] (the folder shared with the user's other machines, and
+//!   the pure merge of what they wrote), [`ipc`] (the control protocol and its client), [`i18n`]
+//!   (what people read, in their language: the message files, the language chosen, the
+//!   catalogue's and the dates' words), [`logging`] and [`text`] (escaping and columns for
+//!   terminals);
 //! - the two programs: [`daemon`] (the one loop and the sources that feed it: notifications,
 //!   presence, the control socket, the config watch) and [`cli`] (the command line: local
 //!   commands, daemon commands, the guide, install, config editing).
@@ -21,9 +24,11 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod daemon;
+pub mod i18n;
 pub mod ipc;
 pub mod logging;
 pub mod schedule;
 pub mod stats;
 pub mod store;
+pub mod sync;
 pub mod text;

@@ -3,11 +3,9 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-use stretchd::cli::Cli;
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    stretchd::i18n::init(stretchd::cli::language());
+    let cli = stretchd::cli::help::parse(stretchd::i18n::cli());
     stretchd::logging::init();
     match stretchd::cli::run(cli) {
         Ok(code) => code,

@@ -6,8 +6,17 @@
   var reset = document.getElementById("reset");
   var clock = document.getElementById("clock");
   var status = document.getElementById("status");
-  if (!parts.length || !controls || !start || !reset || !clock || !status) {
+  var timer = document.getElementById("timer");
+  if (!parts.length || !controls || !start || !reset || !clock || !status || !timer) {
     return;
+  }
+  // What it says comes from the page, in the page's language.
+  function text(name, fields) {
+    var t = timer.getAttribute("data-" + name) || "";
+    Object.keys(fields || {}).forEach(function (key) {
+      t = t.split("{" + key + "}").join(fields[key]);
+    });
+    return t;
   }
   var index = 0;
   var left = 0;
@@ -37,7 +46,7 @@
     status.textContent = text;
   }
   function label(i) {
-    return "Part " + (i + 1) + " of " + parts.length + ": " + parts[i].textContent;
+    return text("part", { n: String(i + 1), part: parts[i].textContent });
   }
   function stop() {
     if (tick !== null) {
@@ -50,8 +59,8 @@
     index = parts.length;
     mark();
     show(0);
-    say("All " + parts.length + " parts done. Answer the reminder with Done.");
-    start.textContent = "Start again";
+    say(text("done"));
+    start.textContent = text("again");
   }
   function step() {
     var now = Date.now();
@@ -80,14 +89,14 @@
     tick = setInterval(step, 200);
     mark();
     say(label(index));
-    start.textContent = "Pause";
+    start.textContent = text("pause");
   }
   function pause() {
     stop();
     left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
     show(left);
-    say("Paused at " + clock.textContent + ". " + label(index));
-    start.textContent = "Resume";
+    say(text("paused", { clock: clock.textContent, part: label(index) }));
+    start.textContent = text("resume");
   }
   function restart() {
     stop();
@@ -95,8 +104,8 @@
     left = secs(0);
     mark();
     show(left);
-    say("Ready. " + label(0));
-    start.textContent = "Start";
+    say(text("ready", { part: label(0) }));
+    start.textContent = text("start");
   }
   start.addEventListener("click", function () {
     if (tick === null) {

@@ -984,13 +984,21 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__history)
-            opts="-h --since --json --help"
+            opts="-c -h --since --here --config --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1184,7 +1192,7 @@ _stretchd() {
             return 0
             ;;
         stretchd__subcmd__stats)
-            opts="-c -h --config --json --help"
+            opts="-c -h --here --config --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

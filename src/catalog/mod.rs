@@ -10,10 +10,10 @@ use serde::Serialize;
 mod builtin;
 mod session;
 
-pub use builtin::SAFETY_NOTICE;
-pub use session::{
-    DESK_NOTE, SESSION_ITEM, WARM_UP, WARM_UP_SECS, about_minutes, session_secs, session_title,
+pub use builtin::{
+    english as builtin_text, ids, is_builtin_posture, is_builtin_stretch, safety_notice,
 };
+pub use session::{SESSION_ITEM, WARM_UP_SECS, session_secs};
 
 /// Where a stretch is done; the config lists the positions that are fine at the user's desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -166,46 +166,6 @@ pub enum Dose {
 }
 
 impl Dose {
-    /// The short form for a title: `15-30 s each side`, `8 slow rounds`, `2-3 min`.
-    pub fn brief(&self) -> String {
-        match self {
-            Dose::Hold { hold, sides, .. } => match sides {
-                Sides::One => hold.to_string(),
-                Sides::Both => format!("{hold} each side"),
-            },
-            Dose::Flow { rounds, .. } => format!("{rounds} slow rounds"),
-            Dose::Duration { length } => length.to_string(),
-        }
-    }
-
-    /// One sentence on how much to do, e.g. "Hold 15-30 s, 3 times." or "Keep going for 2-3 min;
-    /// there is nothing to hold."
-    pub fn describe(&self) -> String {
-        match self {
-            Dose::Hold { hold, reps, sides } => {
-                let reps = match reps {
-                    1 => "once".to_owned(),
-                    n => format!("{n} times"),
-                };
-                let sides = match sides {
-                    Sides::One => "",
-                    Sides::Both => " on each side",
-                };
-                format!("Hold {hold}, {reps}{sides}.")
-            }
-            Dose::Flow {
-                rounds,
-                pause_secs,
-                shapes: [first, second],
-            } => format!(
-                "{rounds} slow rounds between {first} and {second}, pausing {pause_secs} s in each."
-            ),
-            Dose::Duration { length } => {
-                format!("Keep going for {length}; there is nothing to hold.")
-            }
-        }
-    }
-
     /// The longest it takes, in seconds: every hold at its longest (on both sides), every pause
     /// of a flow, or the longest duration. Moving between positions is not counted.
     pub fn longest_secs(&self) -> u64 {
@@ -264,16 +224,6 @@ impl Area {
         Area::ALL.into_iter().find(|a| a.as_str() == s)
     }
 
-    /// How it reads in a sentence: "mid-back rotation".
-    pub fn label(self) -> &'static str {
-        match self {
-            Area::Rotation => "mid-back rotation",
-            Area::UpperBack => "upper back and shoulders",
-            Area::SoftTissue => "soft tissue along the upper back",
-            Area::Bending => "mid-back bending (rounding and arching)",
-        }
-    }
-
     /// How many steps apart two areas are along the line of neighbours.
     fn distance(self, other: Area) -> usize {
         (self as usize).abs_diff(other as usize)
@@ -308,11 +258,6 @@ pub struct Stretch {
 }
 
 impl Stretch {
-    /// The notification title, e.g. "Stretch: Seated twist, 15-30 s each side".
-    pub fn title(&self) -> String {
-        format!("Stretch: {}, {}", self.name, self.dose.brief())
-    }
-
     /// Whether it can be done at a desk: sitting or standing, with no equipment.
     pub fn desk_friendly(&self) -> bool {
         matches!(self.position, Position::Chair | Position::Standing) && self.equipment.is_empty()
@@ -333,13 +278,6 @@ pub struct Posture {
     pub name: String,
     /// What to check and how to fix it.
     pub text: String,
-}
-
-impl Posture {
-    /// The notification title, e.g. "Posture check: Shoulders down and back".
-    pub fn title(&self) -> String {
-        format!("Posture check: {}", self.name)
-    }
 }
 
 /// What the user has at this desk: which positions are fine and which equipment is at hand.
@@ -546,49 +484,6 @@ mod tests {
                     max_secs: 180
                 }
             }
-        );
-    }
-
-    #[test]
-    fn each_dose_has_its_own_title_and_sentence() {
-        let c = Catalog::default();
-        let shown = |id: &str| {
-            let s = c.stretch(id).unwrap();
-            (s.title(), s.dose.describe(), s.dose.longest_secs())
-        };
-        assert_eq!(
-            shown("cat-camel"),
-            (
-                "Stretch: Cat-camel, 8 slow rounds".into(),
-                "8 slow rounds between cat (back rounded) and camel (back arched), pausing 3 s \
-                 in each."
-                    .into(),
-                48
-            )
-        );
-        assert_eq!(
-            shown("thoracic-extension"),
-            (
-                "Stretch: Thoracic extension, 15-30 s".into(),
-                "Hold 15-30 s, 3 times.".into(),
-                90
-            )
-        );
-        assert_eq!(
-            shown("seated-twist"),
-            (
-                "Stretch: Seated twist, 15-30 s each side".into(),
-                "Hold 15-30 s, once on each side.".into(),
-                60
-            )
-        );
-        assert_eq!(
-            shown("foam-rolling"),
-            (
-                "Stretch: Upper-back foam rolling, 2-3 min".into(),
-                "Keep going for 2-3 min; there is nothing to hold.".into(),
-                180
-            )
         );
     }
 

@@ -10,15 +10,6 @@ pub const SESSION_ITEM: &str = "session";
 /// How long the session's warm-up lasts: the short end of the article's 5-10 minutes.
 pub const WARM_UP_SECS: u32 = 300;
 
-/// What the warm-up is, in one line.
-pub const WARM_UP: &str = "Warm up first: 5-10 minutes of light movement, such as a brisk walk, \
-                           marching on the spot or easy cycling.";
-
-/// The line a desk stretch carries: it is short, done at the desk, and no substitute for the
-/// warmed-up session.
-pub const DESK_NOTE: &str = "A short desk stretch: ease into it gently, well short of pain (the \
-                             full routine, after a warm-up, is the stretch session).";
-
 impl Catalog {
     /// The stretches a work-day stretch reminder rotates through: those that fit `fit` and can
     /// be done at a desk (sitting or standing, no equipment), in catalogue order.
@@ -40,22 +31,6 @@ impl Catalog {
 pub fn session_secs(stretches: &[&Stretch], warm_up: bool) -> u64 {
     let doses: u64 = stretches.iter().map(|s| s.dose.longest_secs()).sum();
     doses + if warm_up { u64::from(WARM_UP_SECS) } else { 0 }
-}
-
-/// `secs` as whole minutes, rounded up: "about 12 min".
-pub fn about_minutes(secs: u64) -> String {
-    format!("about {} min", secs.div_ceil(60).max(1))
-}
-
-/// The title of a session's notification and listing, e.g. "Stretch session: warm-up and 4
-/// stretches, about 11 min".
-pub fn session_title(stretches: &[&Stretch]) -> String {
-    let n = stretches.len();
-    format!(
-        "Stretch session: warm-up and {n} stretch{}, {}",
-        if n == 1 { "" } else { "es" },
-        about_minutes(session_secs(stretches, true))
-    )
 }
 
 #[cfg(test)]
@@ -140,14 +115,5 @@ mod tests {
         assert!(doses > 0);
         assert_eq!(session_secs(&chair, false), doses);
         assert_eq!(session_secs(&chair, true), doses + 300);
-        assert_eq!(about_minutes(61), "about 2 min");
-        assert_eq!(about_minutes(0), "about 1 min");
-        assert_eq!(
-            session_title(&chair),
-            format!(
-                "Stretch session: warm-up and 2 stretches, {}",
-                about_minutes(doses + 300)
-            )
-        );
     }
 }

@@ -9,6 +9,7 @@ use chrono::Utc;
 
 use crate::config::{Config, Kind};
 use crate::daemon::refusal::Refusal;
+use crate::i18n::arg;
 use crate::schedule::aside;
 use crate::store::Store;
 use crate::store::history::{self, Entry, History, Outcome};
@@ -44,14 +45,15 @@ pub fn hurt_alone(config: Option<&Path>, id: Option<String>) -> anyhow::Result<S
         item: id.clone(),
         outcome: Outcome::Hurt,
     };
-    let advice = aside::hurt_advice(&config, &state, stretch);
+    let advice = aside::hurt_advice(crate::i18n::cli(), &config, &state, stretch);
     let recorded = History::open(path.clone()).and_then(|mut h| h.append(&entry));
     Ok(match recorded {
         Ok(()) => advice,
-        Err(e) => format!(
-            "{advice}\n(Not saved in the history: cannot append to {}: {e}.)",
-            path.display()
-        ),
+        Err(e) => {
+            let error = arg(format!("cannot append to {}: {e}", path.display()));
+            let not_saved = crate::i18n::cli().fmt("reply-not-in-history", &[("error", error)]);
+            format!("{advice}\n{not_saved}")
+        }
     })
 }
 
@@ -62,10 +64,11 @@ pub fn restore_alone(config: Option<&Path>, id: &str) -> anyhow::Result<String> 
     let config = Config::load(config)?;
     let store = Store::new(&crate::store::paths::state_dir());
     let mut others = Vec::new();
+    let now = Utc::now();
     let restored = store
-        .update(Utc::now(), |state| {
+        .update(now, |state| {
             others = state.set_aside.keys().cloned().collect();
-            state.set_aside.remove(id).is_some()
+            aside::restore(state, id, now)
         })
         .with_context(|| {
             format!(

@@ -2,6 +2,7 @@
 //! id, or the one stretchd would suggest (the daemon's, else [`crate::schedule::next_stretch`]
 //! from the saved state).
 
+use crate::i18n::{arg, cli};
 use anyhow::bail;
 use chrono::{Local, Utc};
 
@@ -21,14 +22,16 @@ pub(super) fn find<'a>(config: &'a Config, id: &str, command: &str) -> anyhow::R
         .iter()
         .map(|s| s.id.as_str())
         .collect();
-    let known = known.join(", ");
-    let shown = crate::text::printable(id);
+    let m = cli();
+    let args = [
+        ("id", arg(crate::text::printable(id).into_owned())),
+        ("command", arg(command)),
+        ("known", arg(known.join(", "))),
+    ];
     if config.catalog.posture(id).is_some() {
-        bail!(
-            "\"{shown}\" is a posture check; `stretchd {command}` takes stretches (known: {known})"
-        );
+        bail!("{}", m.fmt("choice-a-posture", &args));
     }
-    bail!("no stretch has the id \"{shown}\" (known: {known}); `stretchd stretches` lists them")
+    bail!("{}", m.fmt("choice-unknown", &args))
 }
 
 /// The stretch stretchd would suggest next, and a line that says where the choice came from;
@@ -40,12 +43,8 @@ pub(super) fn suggest<'c>(
     match ask_daemon() {
         Ok(Some(item)) => {
             if let Some(stretch) = config.catalog.stretch(&item) {
-                return Ok((
-                    stretch,
-                    format!(
-                        "(The stretch the daemon suggests; `stretchd {command} ID` picks another.)"
-                    ),
-                ));
+                let why = cli().fmt("choice-daemon-suggests", &[("command", arg(command))]);
+                return Ok((stretch, why));
             }
         }
         Ok(None) | Err(ClientError::NotRunning(_)) => {}
@@ -56,13 +55,12 @@ pub(super) fn suggest<'c>(
         .unwrap_or_else(|| State::new(Utc::now()));
     let Some(stretch) = crate::schedule::next_stretch(config, &state, Utc::now(), &Local) else {
         bail!(
-            "no stretch to suggest: every stretch is set aside (`stretchd stretches` lists them); bring one back with `stretchd stretches restore ID`, or name one: `stretchd {command} ID`"
+            "{}",
+            cli().fmt("choice-all-set-aside", &[("command", arg(command))])
         );
     };
-    Ok((
-        stretch,
-        format!("(Next in the rotation; `stretchd {command} ID` picks another.)"),
-    ))
+    let why = cli().fmt("choice-next-in-rotation", &[("command", arg(command))]);
+    Ok((stretch, why))
 }
 
 /// The stretch the running daemon suggests: the stretch reminder on screen, or else the first

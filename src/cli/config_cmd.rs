@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::cli::{ConfigArg, ConfigCommand};
 use crate::config::{self, Config, ConfigError, DEFAULT_TOML, Origin, edit};
+use crate::i18n::{arg, cli};
 use crate::ipc::{Client, Request, Response};
 use crate::store::files::{self, Clobber};
 use crate::store::paths;
@@ -115,10 +116,12 @@ fn set(args: &ConfigArg, key: &str, value: &str, json: bool) -> anyhow::Result<(
     } else if changed {
         crate::cli::out!("{}: {key} = {shown}\n", path.display());
     } else {
-        crate::cli::out!(
-            "{}: {key} is {shown} already; nothing written\n",
-            path.display()
-        );
+        let args = [
+            ("path", arg(path.display().to_string())),
+            ("key", arg(key)),
+            ("value", arg(shown.to_string())),
+        ];
+        crate::cli::out!("{}\n", cli().fmt("config-set-already", &args));
     }
     if let Some(written) = written {
         tell_daemon(&path, written, json);
@@ -191,47 +194,47 @@ fn edit(args: &ConfigArg) -> anyhow::Result<()> {
             terminal && again(&mut io::stdin().lock(), &mut io::stderr())
         },
     )?;
+    let shown = [("path", arg(path.display().to_string()))];
     let text = match outcome {
         Edited::Unchanged if original.is_none() => {
-            crate::cli::out!(
-                "{}: no changes, so no file was written (the built-in default stays in use)\n",
-                path.display()
-            );
+            crate::cli::out!("{}\n", cli().fmt("config-edit-no-changes-default", &shown));
             return Ok(());
         }
         Edited::Unchanged => {
-            crate::cli::out!("{}: no changes\n", path.display());
+            crate::cli::out!("{}\n", cli().fmt("config-edit-no-changes", &shown));
             return Ok(());
         }
-        Edited::Invalid => bail!(
-            "{} is as it was: the edit is not a valid config (fix it with `stretchd config edit` on a terminal, which offers to edit again)",
-            path.display()
-        ),
+        Edited::Invalid => bail!("{}", cli().fmt("config-edit-invalid", &shown)),
         Edited::Valid(text) => text,
     };
     if existing(&path)? != original {
         let kept = scratch.keep();
-        bail!(
-            "{} changed while it was being edited, so it is left as it is; your version is {} (merge the two by hand, or run `stretchd config edit` again)",
-            path.display(),
-            kept.join(copy.file_name().unwrap_or_default()).display()
-        );
+        let mine = kept.join(copy.file_name().unwrap_or_default());
+        let args = [
+            ("path", arg(path.display().to_string())),
+            ("copy", arg(mine.display().to_string())),
+        ];
+        bail!("{}", cli().fmt("config-edit-changed-meanwhile", &args));
     }
     let written = put(&path, &text)?;
-    crate::cli::out!("{}: saved\n", path.display());
+    crate::cli::out!("{}\n", cli().fmt("config-edit-saved", &shown));
     tell_daemon(&path, written, false);
     Ok(())
 }
 
 /// Asks on `prompt` whether to edit again, reading the answer from `answer`: yes unless it
-/// starts with n (an empty line is yes; end of input is no).
+/// starts with n or is one of the language's words for no (`answer-no`); an empty line is yes,
+/// the end of the input no.
 fn again(answer: &mut impl BufRead, prompt: &mut impl io::Write) -> bool {
-    let _ = write!(prompt, "Edit again? [Y/n] ");
+    let _ = write!(prompt, "{} ", cli().get("config-edit-again"));
     let _ = prompt.flush();
     let mut line = String::new();
     match answer.read_line(&mut line) {
         Ok(0) | Err(_) => false,
-        Ok(_) => !line.trim_start().to_ascii_lowercase().starts_with('n'),
+        Ok(_) => {
+            !(line.trim_start().to_ascii_lowercase().starts_with('n')
+                || crate::i18n::answers(cli(), "answer-no", &line))
+        }
     }
 }
 
@@ -351,32 +354,30 @@ fn tell_daemon(path: &Path, written: Written, json: bool) {
     } else {
         PathBuf::from(&status.config)
     };
-    let pid = status.pid;
+    let m = cli();
+    let pid = arg(status.pid);
     if !same_file(&in_use, path) {
         if !json {
-            _ = crate::cli::write_out(format_args!(
-                "The running daemon (pid {pid}) uses {}, not this file.\n",
-                status.config
-            ));
+            let args = [("pid", pid), ("path", arg(status.config.as_str()))];
+            _ = crate::cli::write_out(format_args!("{}\n", m.fmt("config-daemon-uses", &args)));
         }
         return;
     }
     if !embedded && written == Written::InPlace {
         if !json {
-            _ = crate::cli::write_out(format_args!(
-                "The running daemon (pid {pid}) reloads it by itself.\n"
-            ));
+            let said = m.fmt("config-daemon-reloads", &[("pid", pid)]);
+            _ = crate::cli::write_out(format_args!("{said}\n"));
         }
         return;
     }
     match ask(&Request::Reload) {
-        Ok(Response::Ok { message }) if !json => {
-            _ = crate::cli::write_out(format_args!(
-                "The running daemon (pid {pid}) was told to reload: {message}.\n"
-            ));
+        Ok(Response::Ok { message, text }) if !json => {
+            let args = [("pid", pid), ("answer", arg(text.unwrap_or(message)))];
+            _ = crate::cli::write_out(format_args!("{}\n", m.fmt("config-daemon-told", &args)));
         }
-        Ok(Response::Error { message }) => {
-            eprintln!("stretchd: the running daemon (pid {pid}) did not reload: {message}");
+        Ok(Response::Error { message, text }) => {
+            let args = [("pid", pid), ("answer", arg(text.unwrap_or(message)))];
+            eprintln!("stretchd: {}", m.fmt("config-daemon-refused", &args));
         }
         Err(e) => eprintln!("stretchd: {e}"),
         Ok(_) => {}

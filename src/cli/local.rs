@@ -6,18 +6,20 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
-use chrono::{DateTime, FixedOffset, Local, Utc};
+use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
-use crate::catalog::{SAFETY_NOTICE, Stretch};
-use crate::cli::{CheckArgs, ConfigArg};
+use crate::catalog::Stretch;
+use crate::cli::{CheckArgs, ConfigArg, HistoryArgs, StatsArgs, everywhere};
 use crate::config::{Config, Origin};
 use crate::daemon::process;
+use crate::i18n::{Messages, arg, cli, list};
 use crate::ipc::Upcoming;
 use crate::schedule;
 use crate::schedule::state::{SetAside, State};
 use crate::store::Store;
 use crate::store::history::Entry;
+use crate::text::{pad, width};
 
 /// `stretchd run`: becomes `stretchd-daemon` when that binary is installed beside this one (see
 /// [`crate::daemon::process`]), or else runs the daemon in this process, until it stops.
@@ -54,46 +56,79 @@ fn daemon_binary() -> Option<PathBuf> {
     .find(|path| path.is_file())
 }
 
-/// Streams the history log through `each`, warning (in one short line) about lines it had to
-/// skip. An unreadable log is an error that names it and what to do.
-fn scan_history(each: impl FnMut(Entry)) -> anyhow::Result<()> {
-    let path = crate::store::history::default_path();
-    let skipped = crate::store::history::scan(&path, each).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read the history {}: {e} (make it a readable regular file, or move it away to start a new one)",
-            path.display()
-        )
-    })?;
-    if !skipped.is_empty() {
-        eprintln!("stretchd: {}: skipped {skipped}", path.display());
+/// `stretchd history [--since DATE] [--here]`: with `[sync]`, every machine's entries in time
+/// order, each naming its machine. A config that cannot be loaded lists this machine's alone,
+/// with a warning: the history is worth seeing even then.
+pub(super) fn history(args: &HistoryArgs, json: bool) -> anyhow::Result<String> {
+    #[derive(Serialize)]
+    struct Named<'a> {
+        #[serde(flatten)]
+        entry: &'a Entry,
+        #[serde(flatten)]
+        machine: &'a everywhere::Source,
     }
-    Ok(())
-}
-
-/// `stretchd history [--since DATE]`.
-pub(super) fn history(since: Option<DateTime<FixedOffset>>, json: bool) -> anyhow::Result<String> {
-    let mut entries = Vec::new();
-    scan_history(|e| {
-        if since.is_none_or(|since| e.time >= since) {
-            entries.push(e);
+    let config = match Config::load(args.config.config.as_deref()) {
+        Ok(config) => Some(config),
+        Err(e) => {
+            eprintln!(
+                "stretchd: {}",
+                cli().fmt("history-config-unusable", &[("error", arg(e.to_string()))])
+            );
+            None
         }
-    })?;
+    };
+    let since = args.since;
+    let keep = |e: &Entry| since.is_none_or(|since| e.time >= since);
+    let (entries, read) = everywhere::entries(config.as_ref(), args.here, keep)?;
+    let named =
+        read.folder.is_some() || args.here && config.as_ref().is_some_and(|c| c.sync.dir.is_some());
     if json {
-        return Ok(serde_json::to_string_pretty(&entries)? + "\n");
+        if !named {
+            let plain: Vec<&Entry> = entries.iter().map(|(_, e)| e).collect();
+            return Ok(serde_json::to_string_pretty(&plain)? + "\n");
+        }
+        let list: Vec<Named<'_>> = entries
+            .iter()
+            .map(|(m, entry)| Named {
+                entry,
+                machine: &read.machines[*m],
+            })
+            .collect();
+        return Ok(serde_json::to_string_pretty(&list)? + "\n");
     }
-    Ok(crate::stats::render_history(&entries, &Local))
+    if !named {
+        let plain: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
+        return Ok(crate::stats::render_history(cli(), &plain, &Local));
+    }
+    let list: Vec<(&str, &Entry)> = entries
+        .iter()
+        .map(|(m, e)| (read.machines[*m].hostname.as_str(), e))
+        .collect();
+    Ok(crate::stats::render_machine_history(cli(), &list, &Local))
 }
 
-/// `stretchd stats`: the history streamed through a [`crate::stats::Tally`], never held whole.
-pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
-    let config = Config::load(args.config.as_deref())?;
+/// `stretchd stats [--here]`: this machine's history streamed through a
+/// [`crate::stats::Tally`], never held whole; with `[sync]`, every machine's answers, merged
+/// first (each once), and the levels as the newest of every machine's.
+pub(super) fn stats(args: &StatsArgs, json: bool) -> anyhow::Result<String> {
+    let config = Config::load(args.config.config.as_deref())?;
     for warning in &config.warnings {
-        eprintln!("stretchd: warning: {warning}");
+        let warning = cli().fmt("check-warning", &[("warning", arg(warning.as_str()))]);
+        eprintln!("stretchd: {warning}");
     }
     let mut tally = crate::stats::Tally::new(Utc::now(), &Local, config.weekly_goal);
-    scan_history(|e| tally.add(&e))?;
+    let machines = if crate::sync::folder(&config).is_some() && !args.here {
+        let (entries, read) = everywhere::entries(Some(&config), false, |_| true)?;
+        for (_, e) in &entries {
+            tally.add(e);
+        }
+        Some(read.machines)
+    } else {
+        everywhere::read(None, true, |_, e| tally.add(&e))?;
+        None
+    };
     let stats = tally.finish();
-    let saved = Store::new(&crate::store::paths::state_dir()).peek();
+    let saved = everywhere::merged_state(&config, args.here);
     let levels = levels(&config, saved.as_ref());
     if json {
         #[derive(Serialize)]
@@ -101,27 +136,52 @@ pub(super) fn stats(args: &ConfigArg, json: bool) -> anyhow::Result<String> {
             #[serde(flatten)]
             stats: &'a crate::stats::Stats,
             levels: &'a [LevelLine],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            machines: Option<&'a [everywhere::Source]>,
         }
         let report = Report {
             stats: &stats,
             levels: &levels,
+            machines: machines.as_deref(),
         };
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
-    let mut out = crate::stats::render(&stats, &config.catalog);
+    let m = cli();
+    let mut out = crate::stats::render(m, &stats, &config.catalog);
+    if let Some(machines) = &machines {
+        let names: Vec<String> = machines
+            .iter()
+            .map(|machine| {
+                let name = crate::text::printable(&machine.hostname).into_owned();
+                if machine.here {
+                    m.fmt("stats-this-machine", &[("name", arg(name))])
+                } else {
+                    name
+                }
+            })
+            .collect();
+        let args = [
+            ("count", arg(machines.len())),
+            ("machines", arg(names.join(&m.get("list-separator")))),
+        ];
+        let _ = writeln!(out, "\n{}", m.fmt("stats-machines", &args));
+    }
     if !levels.is_empty() {
-        out.push_str("\nHolds now (they grow after 3 Done answers; `stretchd done --easy`/`--hard` move them):\n");
-        let width = levels.iter().map(|l| l.item.len()).max().unwrap_or(0);
+        let grow = arg(schedule::level::GROW_AFTER);
+        let heading = m.fmt("stats-holds-heading", &[("grow", grow.clone())]);
+        let _ = writeln!(out, "\n{heading}");
+        let columns = levels.iter().map(|l| width(&l.item)).max().unwrap_or(0);
         for l in &levels {
-            let _ = writeln!(
-                out,
-                "  {:width$}  {} s (range {}; {} of {} Done toward the next step)",
-                l.item,
-                l.hold_secs,
-                l.range,
-                l.done_in_row,
-                schedule::level::GROW_AFTER
+            let line = m.fmt(
+                "stats-hold-line",
+                &[
+                    ("secs", arg(l.hold_secs)),
+                    ("range", arg(m.span(l.span))),
+                    ("done", arg(l.done_in_row)),
+                    ("grow", grow.clone()),
+                ],
             );
+            let _ = writeln!(out, "  {}  {line}", pad(&l.item, columns));
         }
     }
     Ok(out)
@@ -136,6 +196,9 @@ struct LevelLine {
     hold_secs: u32,
     /// The range in the catalogue, e.g. `15-30 s`.
     range: String,
+    /// The same range, to show.
+    #[serde(skip)]
+    span: crate::catalog::Span,
     /// Done answers in a row at this hold.
     done_in_row: u32,
 }
@@ -154,6 +217,7 @@ fn levels(config: &Config, state: Option<&State>) -> Vec<LevelLine> {
                 item: s.id.clone(),
                 hold_secs: schedule::level::hold_secs(range, level),
                 range: range.to_string(),
+                span: range,
                 // At most the Done answers a step takes, whatever the file says.
                 done_in_row: level.map_or(0, |l| l.done_in_row.min(schedule::level::GROW_AFTER)),
             })
@@ -164,25 +228,35 @@ fn levels(config: &Config, state: Option<&State>) -> Vec<LevelLine> {
 /// `stretchd check`: validates the config and lists the next reminders.
 pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     let config = Config::load(args.config.config.as_deref())?;
+    // `--json` stays English; the text is in the language spoken.
+    let english;
+    let m = if json {
+        english = Messages::english();
+        &english
+    } else {
+        cli()
+    };
     let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
     let count = usize::try_from(args.count).unwrap_or(schedule::MAX_PREVIEW);
     let fires = schedule::preview(&config, &State::new(from), from, count, &Local);
-    let list: Vec<Upcoming> = fires.iter().map(|f| Upcoming::of(&config, f)).collect();
+    let list: Vec<Upcoming> = fires.iter().map(|f| Upcoming::of(&config, f, m)).collect();
     let source = match &config.origin {
         Origin::File(p) => p.display().to_string(),
-        Origin::Embedded => format!(
-            "built-in default (no file at {})",
-            crate::store::paths::config_file().display()
+        Origin::Embedded => m.fmt(
+            "check-built-in",
+            &[(
+                "path",
+                arg(crate::store::paths::config_file().display().to_string()),
+            )],
         ),
     };
     // A reminder whose time is never inside the work days and hours loads, but never fires.
     let mut warnings = config.warnings.clone();
+    warnings.extend(config.hooks.unrunnable(std::env::var_os("PATH").as_deref()));
     for r in &config.reminders {
         if schedule::first_occurrence(&config, r, from, &Local).is_none() {
-            warnings.push(format!(
-                "reminder \"{}\" never fires: its time never falls inside the work days and hours of [schedule]; change its cron line, or work_days and work_hours",
-                crate::text::printable(&r.id)
-            ));
+            let id = crate::text::printable(&r.id);
+            warnings.push(m.fmt("check-never-fires", &[("id", arg(id.as_ref()))]));
         }
     }
     if json {
@@ -204,27 +278,32 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
         };
         return Ok(serde_json::to_string_pretty(&report)? + "\n");
     }
-    let mut out = format!("{source}: OK ({} reminders)\n", config.reminders.len());
+    let count = arg(config.reminders.len());
+    let mut out = m.fmt("check-ok", &[("source", arg(source)), ("count", count)]) + "\n";
     for warning in &warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(
+            out,
+            "{}",
+            m.fmt("check-warning", &[("warning", arg(warning.as_str()))])
+        );
     }
     if list.is_empty() {
-        out.push_str("Nothing will fire: no reminder falls inside the work hours.\n");
+        let _ = writeln!(out, "{}", m.get("check-nothing"));
         return Ok(out);
     }
-    let _ = writeln!(
-        out,
-        "Next {} from {}, if you stay at the desk:",
-        list.len(),
-        from.with_timezone(&Local).format("%a %Y-%m-%d %H:%M %Z")
+    let from = m.day_date_zone(&from.with_timezone(&Local));
+    let next = m.fmt(
+        "check-next",
+        &[("count", arg(list.len())), ("from", arg(from))],
     );
-    let width = list.iter().map(|u| u.reminder.len()).max().unwrap_or(0);
+    let _ = writeln!(out, "{next}");
+    let columns = list.iter().map(|u| width(&u.reminder)).max().unwrap_or(0);
     for u in &list {
         let _ = writeln!(
             out,
-            "  {}  {:width$}  {}",
-            u.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M:%S"),
-            u.reminder,
+            "  {}  {}  {}",
+            m.day_date_time(&u.at.with_timezone(&Local)),
+            pad(&u.reminder, columns),
             u.title
         );
     }
@@ -249,36 +328,66 @@ pub(super) fn list_stretches(config: Option<&Path>, json: bool) -> anyhow::Resul
         let listing = Listing { catalog, set_aside };
         return Ok(serde_json::to_string_pretty(&listing)? + "\n");
     }
-    let mut out = String::from("Stretches (`stretchd stretches show ID` for the steps):\n");
-    for s in &catalog.stretches {
-        let note = if let Some(aside) = set_aside.get(&s.id) {
-            format!(
-                "  [set aside: {}, {}; `stretchd stretches restore {}` brings it back]",
-                crate::text::printable(&aside.reason),
-                aside.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M"),
-                s.id
-            )
-        } else if !config.fit.allows(s) {
-            "  [not in the program: needs another position or equipment]".to_owned()
-        } else if s.desk_friendly() {
-            String::new()
-        } else {
-            "  [sessions only: not a desk stretch]".to_owned()
-        };
+    let m = cli();
+    let mut out = m.get("stretches-heading") + "\n";
+    let rows: Vec<[String; 4]> = catalog
+        .stretches
+        .iter()
+        .map(|s| {
+            let note = if let Some(aside) = set_aside.get(&s.id) {
+                let args = [
+                    (
+                        "reason",
+                        arg(crate::schedule::aside::reason(m, &aside.reason)),
+                    ),
+                    (
+                        "when",
+                        arg(m.day_date_minute(&aside.at.with_timezone(&Local))),
+                    ),
+                    ("id", arg(s.id.as_str())),
+                ];
+                format!("  {}", m.fmt("stretches-set-aside", &args))
+            } else if !config.fit.allows(s) {
+                format!("  {}", m.get("stretches-not-in-program"))
+            } else if s.desk_friendly() {
+                String::new()
+            } else {
+                format!("  {}", m.get("stretches-sessions-only"))
+            };
+            let name = m.stretch_name(s).into_owned();
+            [
+                s.id.clone(),
+                name,
+                m.position(s.position),
+                m.dose(s) + &note,
+            ]
+        })
+        .collect();
+    // Columns at least as wide as they were in English, wider for longer words.
+    let ids = rows.iter().map(|r| width(&r[0])).max().unwrap_or(0).max(20);
+    let names = rows.iter().map(|r| width(&r[1])).max().unwrap_or(0).max(26);
+    let positions = rows.iter().map(|r| width(&r[2])).max().unwrap_or(0).max(8);
+    for [id, name, position, rest] in &rows {
         let _ = writeln!(
             out,
-            "  {:20} {:26} {:8} {}{note}",
-            s.id,
-            s.name,
-            s.position.as_str(),
-            s.dose.describe()
+            "  {} {} {} {rest}",
+            pad(id, ids),
+            pad(name, names),
+            pad(position, positions)
         );
     }
-    out.push_str("\nPosture checks:\n");
+    let _ = writeln!(out, "\n{}", m.get("stretches-postures"));
+    let ids = catalog
+        .postures
+        .iter()
+        .map(|p| width(&p.id))
+        .max()
+        .unwrap_or(0)
+        .max(20);
     for p in &catalog.postures {
-        let _ = writeln!(out, "  {:20} {}", p.id, p.name);
+        let _ = writeln!(out, "  {} {}", pad(&p.id, ids), m.posture_name(p));
     }
-    out.push_str("\n`stretchd stretches safety` shows the safety notice.\n");
+    let _ = writeln!(out, "\n{}", m.get("stretches-safety-hint"));
     Ok(out)
 }
 
@@ -296,44 +405,51 @@ pub(super) fn show_stretch(config: Option<&Path>, id: &str, json: bool) -> anyho
         if json {
             return Ok(serde_json::to_string_pretty(p)? + "\n");
         }
-        return Ok(format!("{}\n\n{}\n", p.title(), p.text));
+        let m = cli();
+        return Ok(format!("{}\n\n{}\n", m.posture_title(p), m.posture_text(p)));
     }
+    let id = crate::text::printable(id);
     bail!(
-        "no stretch or posture check has the id \"{}\"; `stretchd stretches` lists them",
-        crate::text::printable(id)
+        "{}",
+        cli().fmt("stretches-unknown", &[("id", arg(id.as_ref()))])
     )
 }
 
 /// `stretchd stretches safety`: the safety notice.
 pub(super) fn safety(json: bool) -> anyhow::Result<String> {
     if json {
-        let notice = serde_json::json!({ "safety_notice": SAFETY_NOTICE });
+        let notice = serde_json::json!({ "safety_notice": crate::catalog::safety_notice() });
         return Ok(serde_json::to_string_pretty(&notice)? + "\n");
     }
-    Ok(format!("{SAFETY_NOTICE}\n"))
+    Ok(format!("{}\n", cli().safety_notice()))
 }
 
 fn describe_stretch(s: &Stretch) -> String {
-    let mut out = format!("{} ({})\n\n", s.title(), s.id);
-    if !s.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", s.summary);
+    let m = cli();
+    let mut out = format!("{} ({})\n\n", m.stretch_title(s), s.id);
+    let summary = m.stretch_summary(s);
+    if !summary.is_empty() {
+        let _ = writeln!(out, "{summary}\n");
     }
     let equipment = if s.equipment.is_empty() {
-        "none".to_owned()
+        m.get("show-no-equipment")
     } else {
-        s.equipment.join(", ")
+        let named: Vec<_> = s.equipment.iter().map(|e| m.equipment(e)).collect();
+        list(m, &named)
     };
-    let _ = writeln!(
-        out,
-        "Position: {}   Equipment: {equipment}\nWorks: {}\n{}\n",
-        s.position,
-        s.area.label(),
-        s.dose.describe()
+    let facts = m.fmt(
+        "show-facts",
+        &[
+            ("position", arg(m.position(s.position))),
+            ("equipment", arg(equipment)),
+        ],
     );
-    for (n, step) in (1..).zip(&s.steps) {
+    let works = m.fmt("show-works", &[("area", arg(m.area(s.area)))]);
+    let _ = writeln!(out, "{facts}\n{works}\n{}\n", m.dose(s));
+    for (n, step) in (1..).zip(m.stretch_steps(s)) {
         let _ = writeln!(out, "{n:>2}. {step}");
     }
-    let _ = writeln!(out, "\n{SAFETY_NOTICE}");
+    let _ = writeln!(out, "\n{}", m.safety_notice());
     out
 }
 
@@ -362,7 +478,7 @@ mod tests {
         let foam = shown("foam-rolling");
         assert!(
             foam.contains(
-                "Position: floor   Equipment: foam_roller\nWorks: soft tissue along the upper \
+                "Position: floor   Equipment: foam roller\nWorks: soft tissue along the upper \
                  back\nKeep going for 2-3 min; there is nothing to hold.\n"
             ),
             "{foam}"

@@ -5,7 +5,9 @@ pub mod card;
 mod choice;
 pub mod config_cmd;
 pub mod docs;
+pub mod everywhere;
 pub mod guide;
+pub mod help;
 pub mod install;
 pub mod local;
 pub mod remote;
@@ -33,6 +35,13 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// The command line's language: `[ui] language` of the config file at its usual place, else the
+/// environment's ([`crate::i18n::Lang::of_process`]).
+pub fn language() -> crate::i18n::Lang {
+    let configured = crate::config::ui_language(&crate::store::paths::config_file());
+    crate::i18n::Lang::choose(configured.as_deref(), crate::i18n::Lang::of_process())
+}
+
 /// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not
 /// compile.
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
@@ -43,7 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Run(args) => local::run_daemon(args)?,
         Command::Check(args) => out!("{}", local::check(&args, json)?),
         Command::Stretches(args) => return stretches(args, json),
-        Command::History { since } => out!("{}", local::history(since, json)?),
+        Command::History(args) => out!("{}", local::history(&args, json)?),
         Command::Stats(args) => out!("{}", local::stats(&args, json)?),
         Command::Status { follow: true } => return Ok(remote::follow(json)),
         Command::Status { follow: false } => return call(Request::Status),
@@ -181,14 +190,12 @@ pub enum Command {
     },
     /// Make the daemon re-read its config.
     Reload,
-    /// List past reminders and their answers.
-    History {
-        /// Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339).
-        #[arg(long, value_parser = parse_since, value_name = "DATE")]
-        since: Option<DateTime<FixedOffset>>,
-    },
-    /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch.
-    Stats(ConfigArg),
+    /// List past reminders and their answers; with a [sync] folder, those of every machine, each
+    /// naming its machine.
+    History(HistoryArgs),
+    /// This week by day, the weekly goal, the streak of weeks that met it, counts per stretch;
+    /// with a [sync] folder, over the answers of every machine.
+    Stats(StatsArgs),
     /// Install for this user: the systemd user unit (or an autostart entry), the default config,
     /// desktop entry, icon, completions and man page; then start it at every login.
     Install {
@@ -265,6 +272,32 @@ pub struct ConfigArg {
     /// Config file to use instead of `$XDG_CONFIG_HOME/stretchd/config.toml`.
     #[arg(long, short, value_name = "PATH")]
     pub config: Option<PathBuf>,
+}
+
+/// `stretchd history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only entries from this day on (YYYY-MM-DD, local) or this time (RFC 3339).
+    #[arg(long, value_parser = parse_since, value_name = "DATE")]
+    pub since: Option<DateTime<FixedOffset>>,
+    /// Only this machine's entries, not those of the other machines of the [sync] folder.
+    #[arg(long)]
+    pub here: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
+}
+
+/// `stretchd stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only this machine's answers and levels, not those of the other machines of the [sync]
+    /// folder.
+    #[arg(long)]
+    pub here: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub config: ConfigArg,
 }
 
 /// `stretchd check`.
@@ -431,20 +464,37 @@ fn parse_snooze(s: &str) -> Result<Duration, crate::config::DurationError> {
 }
 
 /// A refused `stretchd pause DURATION`, with the way to pause without an end.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} (`stretchd pause` without a duration pauses until `stretchd resume`)")]
+#[derive(Debug)]
 struct PauseError(crate::config::DurationError);
+
+impl std::error::Error for PauseError {}
+
+impl std::fmt::Display for PauseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let error = crate::i18n::arg(self.0.to_string());
+        f.write_str(&crate::i18n::cli().fmt("arg-pause", &[("error", error)]))
+    }
+}
 
 fn parse_pause(s: &str) -> Result<Duration, PauseError> {
     cli_duration(s, "pause", crate::config::MAX_PAUSE).map_err(PauseError)
 }
 
-/// A command-line time or date that does not parse, and the form it takes.
-#[derive(Debug, thiserror::Error)]
-#[error("\"{given}\" is not {expected}")]
+/// A command-line time or date that does not parse, and the message that says the form it
+/// takes.
+#[derive(Debug)]
 struct FormatError {
     given: String,
     expected: &'static str,
+}
+
+impl std::error::Error for FormatError {}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = crate::i18n::arg(self.given.as_str());
+        f.write_str(&crate::i18n::cli().fmt(self.expected, &[("given", given)]))
+    }
 }
 
 fn parse_from(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
@@ -454,14 +504,14 @@ fn parse_from(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
         .filter(|t| crate::schedule::workhours::SANE_YEARS.contains(&t.year()))
         .ok_or_else(|| FormatError {
             given: s.to_owned(),
-            expected: "a time in RFC 3339 from the years 1970 to 9999, e.g. 2026-11-24T09:00:00+01:00",
+            expected: "arg-not-rfc3339",
         })
 }
 
 fn parse_hhmm(s: &str) -> Result<NaiveTime, FormatError> {
     NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| FormatError {
         given: s.to_owned(),
-        expected: "a time; use HH:MM, e.g. 14:30",
+        expected: "arg-not-hhmm",
     })
 }
 
@@ -471,7 +521,7 @@ fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
     }
     let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FormatError {
         given: s.to_owned(),
-        expected: "a date; use YYYY-MM-DD or RFC 3339",
+        expected: "arg-not-date",
     })?;
     let start =
         crate::schedule::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));

@@ -10,7 +10,10 @@ use chrono::{DateTime, Days, Local, Utc};
 use serde::Serialize;
 
 use crate::cli::PauseArgs;
-use crate::ipc::{Client, ClientError, Held, Request, Response, Status, Upcoming};
+use crate::config::Kind;
+use crate::i18n::{Messages, arg, cli};
+use crate::ipc::{Client, ClientError, Held, Request, Response, Status, SyncStatus, Upcoming};
+use crate::text::{pad, pad_left, width};
 
 /// Exit status when no daemon answers.
 const NOT_RUNNING: u8 = 3;
@@ -53,11 +56,14 @@ fn connect() -> Result<Client, ClientError> {
 
 /// Reports a client error; "not running" gets its own exit status.
 fn failure(e: &ClientError) -> ExitCode {
-    eprintln!("stretchd: {e}");
-    match e {
-        ClientError::NotRunning(_) => ExitCode::from(NOT_RUNNING),
-        _ => ExitCode::FAILURE,
+    if let ClientError::NotRunning(path) = e {
+        let path = arg(path.display().to_string());
+        let said = cli().fmt("remote-not-running", &[("path", path)]);
+        eprintln!("stretchd: {said}");
+        return ExitCode::from(NOT_RUNNING);
     }
+    eprintln!("stretchd: {e}");
+    ExitCode::FAILURE
 }
 
 /// Sends `request` to the daemon and prints its answer; exit 3 when none runs.
@@ -86,27 +92,29 @@ pub(crate) fn ask_or(
 ) -> anyhow::Result<Response> {
     match connect().and_then(|c| c.call(request)) {
         Ok(response) => Ok(response),
-        Err(ClientError::NotRunning(_)) => Ok(Response::Ok { message: alone()? }),
+        Err(ClientError::NotRunning(_)) => Ok(Response::ok(alone()?)),
         Err(e) => Err(e.into()),
     }
 }
 
-/// Prints a daemon's answer; exit 1 for an error.
+/// Prints a daemon's answer (in the daemon's language; `--json` in English); exit 1 for an
+/// error.
 fn report(response: &Response, json: bool) -> anyhow::Result<ExitCode> {
+    let m = cli();
     if json {
-        crate::cli::out!("{}\n", serde_json::to_string_pretty(response)?);
+        crate::cli::out!("{}\n", serde_json::to_string_pretty(&response.english())?);
     } else {
         match response {
-            Response::Status(s) => crate::cli::out!("{}", render_status(s, Utc::now())),
+            Response::Status(s) => crate::cli::out!("{}", render_status(m, s, Utc::now())),
             Response::Next { upcoming } => {
-                crate::cli::out!("{}", render_upcoming(upcoming, Utc::now()));
+                crate::cli::out!("{}", render_upcoming(m, upcoming, Utc::now()));
             }
-            Response::Ok { message } => crate::cli::out!("{message}\n"),
+            Response::Ok { .. } => crate::cli::out!("{}\n", response.shown().unwrap_or_default()),
             Response::Error { .. } => {}
         }
     }
-    if let Response::Error { message } = response {
-        eprintln!("stretchd: {message}");
+    if let Response::Error { .. } = response {
+        eprintln!("stretchd: {}", response.shown().unwrap_or_default());
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -129,13 +137,20 @@ pub(super) fn follow(json: bool) -> ExitCode {
         Ok(c) => c,
         Err(e) => return failure(&e),
     };
+    let english = Messages::english();
+    let m = if json { &english } else { cli() };
     let mut stdout = std::io::stdout().lock();
     let mut refused = None;
     let result = client.follow(|response| {
         let status = match response {
-            Response::Status(status) => status,
-            Response::Error { message } => {
-                refused = Some(message);
+            Response::Status(mut status) => {
+                if json {
+                    status.strip_texts();
+                }
+                status
+            }
+            refusal @ Response::Error { .. } => {
+                refused = refusal.shown().map(str::to_owned);
                 return false;
             }
             _ => return true,
@@ -143,8 +158,8 @@ pub(super) fn follow(json: bool) -> ExitCode {
         let now = Utc::now();
         let line = if json {
             let bar = BarLine {
-                text: bar_text(&status, now),
-                tooltip: render_status(&status, now).trim_end().to_owned(),
+                text: bar_text(m, &status, now),
+                tooltip: render_status(m, &status, now).trim_end().to_owned(),
                 class: bar_class(&status),
                 status: &status,
             };
@@ -153,7 +168,7 @@ pub(super) fn follow(json: bool) -> ExitCode {
             format!(
                 "{}: {}",
                 Local::now().format("%H:%M:%S"),
-                bar_text(&status, now)
+                bar_text(m, &status, now)
             )
         };
         // A closed pipe (the bar went away) ends the stream.
@@ -171,23 +186,41 @@ pub(super) fn follow(json: bool) -> ExitCode {
     }
 }
 
+/// The kind of a reminder as a word: "posture", "stretch", "session".
+fn kind(m: &Messages, kind: Kind) -> String {
+    m.get(match kind {
+        Kind::Posture => "kind-posture",
+        Kind::Stretch => "kind-stretch",
+        Kind::Session => "kind-session",
+    })
+}
+
 /// A short text for a status bar: "stretch in 12m", "paused", "snoozed 8m".
-fn bar_text(s: &Status, now: DateTime<Utc>) -> String {
+fn bar_text(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
     if let Some(p) = &s.paused {
         return match p.until {
-            Some(u) => format!("paused {}", countdown(u, now)),
-            None => "paused".to_owned(),
+            Some(u) => m.fmt(
+                "bar-paused-until",
+                &[("countdown", arg(countdown(m, u, now)))],
+            ),
+            None => m.get("bar-paused"),
         };
     }
     if s.held.is_some() {
-        return "held".to_owned();
+        return m.get("bar-held");
     }
     if let Some(w) = &s.waiting {
-        return format!("{} now", w.kind.as_str());
+        return m.fmt("bar-now", &[("kind", arg(kind(m, w.kind)))]);
     }
     match &s.next {
-        Some(n) => format!("{} {}", n.kind.as_str(), countdown(n.at, now)),
-        None => "idle".to_owned(),
+        Some(n) => m.fmt(
+            "bar-next",
+            &[
+                ("kind", arg(kind(m, n.kind))),
+                ("countdown", arg(countdown(m, n.at, now))),
+            ],
+        ),
+        None => m.get("bar-idle"),
     }
 }
 
@@ -208,165 +241,269 @@ fn bar_class(s: &Status) -> &'static str {
 }
 
 /// "in 12m", "in 1h 5m", "now".
-fn countdown(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+fn countdown(m: &Messages, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let minutes = (at - now).num_seconds().max(0).div_euclid(60);
+    let args = [("hours", arg(minutes / 60)), ("minutes", arg(minutes % 60))];
     match minutes {
-        0 => "now".to_owned(),
-        m if m < 60 => format!("in {m}m"),
-        m => format!("in {}h {}m", m / 60, m % 60),
+        0 => m.get("countdown-now"),
+        m_ if m_ < 60 => m.fmt("countdown-minutes", &args),
+        _ => m.fmt("countdown-hours", &args),
     }
 }
 
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%a %H:%M").to_string()
+/// A time as the status shows it: "Tue 14:30".
+fn local(m: &Messages, t: DateTime<Utc>) -> String {
+    m.day_time(&t.with_timezone(&Local))
 }
 
 /// Why reminders are held, for people.
-fn held(h: Held) -> String {
-    let hhmm = |t: DateTime<Utc>| t.with_timezone(&Local).format("%H:%M").to_string();
-    match h {
-        Held::Idle { since } => format!("away from the keyboard since {}", hhmm(since)),
-        Held::Locked { since } => format!("screen locked since {}", hhmm(since)),
-        Held::Asleep { since } => format!("asleep since {}", hhmm(since)),
-        Held::DoNotDisturb => "the notification server is in do-not-disturb mode".to_owned(),
-        Held::Fullscreen => "a full-screen window has the focus".to_owned(),
-        Held::Grace { until } => format!(
-            "a hold just ended; held reminders wait until {}",
-            hhmm(until)
-        ),
+fn held(m: &Messages, h: &Held) -> String {
+    let hhmm = |t: DateTime<Utc>| arg(t.with_timezone(&Local).format("%H:%M").to_string());
+    match *h {
+        Held::Idle { since } => m.fmt("held-idle", &[("time", hhmm(since))]),
+        Held::Locked { since } => m.fmt("held-locked", &[("time", hhmm(since))]),
+        Held::Asleep { since } => m.fmt("held-asleep", &[("time", hhmm(since))]),
+        Held::DoNotDisturb => m.get("held-dnd"),
+        Held::Fullscreen => m.get("held-fullscreen"),
+        Held::Call {
+            capture,
+            ref app,
+            since,
+        } => {
+            let args = [
+                ("capture", arg(crate::i18n::capture(m, capture))),
+                ("app", arg(crate::text::printable(app).into_owned())),
+                ("time", hhmm(since)),
+            ];
+            m.fmt("held-call", &args)
+        }
+        Held::Grace { until } => m.fmt("held-grace", &[("time", hhmm(until))]),
     }
 }
 
 /// When a held reminder fires, for people: "shows 30 s after do-not-disturb ends".
-fn held_until(h: Held, grace_secs: u64) -> String {
-    let after = |what: &str| {
-        let grace = crate::config::human(std::time::Duration::from_secs(grace_secs));
+fn held_until(m: &Messages, h: &Held, grace_secs: u64) -> String {
+    let grace = crate::config::human(std::time::Duration::from_secs(grace_secs));
+    let after = |now: &str, later: &str| {
         if grace_secs == 0 {
-            format!("shows when {what}")
+            m.get(now)
         } else {
-            format!("shows {grace} after {what}")
+            m.fmt(later, &[("grace", arg(grace.as_str()))])
         }
     };
-    match h {
-        Held::Idle { .. } | Held::Locked { .. } | Held::Asleep { .. } => {
-            "shows when you are back (after a natural break, the interval starts again)".to_owned()
-        }
-        Held::DoNotDisturb => after("do-not-disturb ends"),
-        Held::Fullscreen => after("the full-screen window loses the focus"),
-        Held::Grace { until } => format!("shows at {}", local(until)),
+    match *h {
+        Held::Idle { .. } | Held::Locked { .. } | Held::Asleep { .. } => m.get("held-shows-back"),
+        Held::DoNotDisturb => after("held-shows-dnd", "held-shows-dnd-grace"),
+        Held::Fullscreen => after("held-shows-fullscreen", "held-shows-fullscreen-grace"),
+        Held::Call { .. } => after("held-shows-call", "held-shows-call-grace"),
+        Held::Grace { until } => m.fmt("held-shows-at", &[("time", arg(local(m, until)))]),
     }
 }
 
-/// The text of `stretchd status`.
-pub fn render_status(s: &Status, now: DateTime<Utc>) -> String {
-    let mut out = format!(
-        "stretchd {} running since {} (pid {})\n",
-        s.daemon_version,
-        local(s.running_since),
-        s.pid
-    );
-    let _ = writeln!(out, "Config:    {}", s.config);
+/// The text of `stretchd status`, in the language of `m` (the titles in the daemon's).
+pub fn render_status(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
+    let running = [
+        ("version", arg(s.daemon_version.as_str())),
+        ("since", arg(local(m, s.running_since))),
+        ("pid", arg(s.pid)),
+    ];
+    let mut out = m.fmt("status-running", &running) + "\n";
+    let label = |id: &str| m.get(id);
+    let labels = [
+        "status-config",
+        "status-paused",
+        "status-held",
+        "status-snoozed",
+        "status-waiting",
+        "status-filed",
+        "status-lull",
+        "status-next",
+        "status-week",
+        "status-idle",
+        "status-sync",
+    ];
+    // The values line up after the longest label and a space.
+    let columns = labels.iter().map(|l| width(&label(l))).max().unwrap_or(0) + 1;
+    let line = |out: &mut String, id: &str, value: String| {
+        let _ = writeln!(out, "{}{value}", pad(&label(id), columns));
+    };
+    line(&mut out, "status-config", s.config.clone());
     if let Some(e) = &s.config_error {
-        let _ = writeln!(
-            out,
-            "Config error (the previous config stays in force): {e}"
-        );
+        let error = m.fmt("status-config-error", &[("error", arg(e.as_str()))]);
+        let _ = writeln!(out, "{error}");
     }
     if let Some(p) = &s.paused {
-        let until = p.until.map_or("`stretchd resume`".to_owned(), |u| {
-            format!("{} ({})", local(u), countdown(u, now))
-        });
-        let _ = writeln!(out, "Paused:    until {until}");
+        let until = match p.until {
+            Some(u) => m.fmt(
+                "status-paused-until",
+                &[
+                    ("time", arg(local(m, u))),
+                    ("countdown", arg(countdown(m, u, now))),
+                ],
+            ),
+            None => m.get("status-paused-until-resume"),
+        };
+        line(&mut out, "status-paused", until);
     }
-    if let Some(h) = s.held {
-        let _ = writeln!(out, "Held:      {}", held(h));
+    if let Some(h) = &s.held {
+        line(&mut out, "status-held", held(m, h));
     }
     if let Some(l) = &s.lull_wait {
-        let until = l.until.with_timezone(&Local).format("%H:%M:%S");
-        let _ = writeln!(
-            out,
-            "Due:       waiting for a pause in typing, at most until {until}"
-        );
+        let until = l.until.with_timezone(&Local);
+        let args = [("time", arg(m.day_time_secs(&until)))];
+        line(&mut out, "status-lull", m.fmt("status-lull-wait", &args));
     }
     if let Some(z) = &s.snoozed {
-        let _ = writeln!(
-            out,
-            "Snoozed:   \"{}\" until {} ({} in a row)",
-            z.reminder,
-            local(z.until),
-            z.count
+        let args = [
+            ("reminder", arg(z.reminder.as_str())),
+            ("time", arg(local(m, z.until))),
+            ("count", arg(z.count)),
+        ];
+        line(
+            &mut out,
+            "status-snoozed",
+            m.fmt("status-snoozed-until", &args),
         );
     }
     if let Some(w) = &s.waiting {
-        let _ = writeln!(
-            out,
-            "Waiting:   {} (answer with `stretchd done` or `stretchd skip`)",
-            w.title
+        line(
+            &mut out,
+            "status-waiting",
+            m.fmt("status-waiting-answer", &[("title", arg(w.shown()))]),
         );
     }
     if let Some(f) = &s.filed {
-        let _ = writeln!(
-            out,
-            "Filed:     {} (sent during do-not-disturb, so the server holds it without showing it; answer with `stretchd done` or `stretchd skip`)",
-            f.title
+        line(
+            &mut out,
+            "status-filed",
+            m.fmt("status-filed-held", &[("title", arg(f.shown()))]),
         );
     }
-    if let (Some(h), Some(n)) = (s.held, &s.held_next) {
-        let due = if n.reminder.at <= now {
-            format!("due since {}", local(n.reminder.at))
-        } else {
-            format!("due {}", local(n.reminder.at))
-        };
-        let _ = writeln!(
-            out,
-            "Next:      held: {}  {} ({due}), {}",
-            n.reminder.reminder,
-            n.reminder.title,
-            held_until(h, n.grace_secs)
-        );
-    }
-    match &s.next {
-        _ if s.held_next.is_some() && s.held.is_some() => {}
-        Some(n) => {
-            let _ = writeln!(
-                out,
-                "Next:      {} ({})  {}  {}",
-                local(n.at),
-                countdown(n.at, now),
-                n.reminder,
-                n.title
-            );
-        }
-        None => out.push_str("Next:      nothing scheduled\n"),
-    }
-    let _ = writeln!(
-        out,
-        "This week: {} of {} stretch sessions",
-        s.week.done, s.week.goal
+    line(&mut out, "status-next", next_line(m, s, now));
+    let week = [("done", arg(s.week.done)), ("goal", arg(s.week.goal))];
+    line(
+        &mut out,
+        "status-week",
+        m.fmt("status-week-sessions", &week),
     );
-    if let Some(line) = crate::stats::suggestion_line(s.week.suggest) {
-        let _ = writeln!(out, "           {line}");
+    if let Some(suggestion) = crate::stats::suggestion_line(m, s.week.suggest) {
+        let _ = writeln!(out, "{}{suggestion}", pad("", columns));
     }
-    let _ = writeln!(out, "Idle:      {}", s.idle_source.as_str());
+    line(&mut out, "status-idle", s.idle_source.as_str().to_owned());
+    if let Some(sync) = &s.sync {
+        render_sync(m, &mut out, sync, now, columns);
+    }
     out
 }
 
-/// The text of `stretchd next`.
-fn render_upcoming(list: &[Upcoming], now: DateTime<Utc>) -> String {
-    if list.is_empty() {
-        return "Nothing scheduled (paused indefinitely, or no reminder fits the work hours).\n"
-            .to_owned();
+/// The `[sync]` lines of `stretchd status`: the folder, this machine, each other machine and
+/// when it last wrote, and what is wrong; the values after `columns` as the other lines'.
+fn render_sync(
+    m: &Messages,
+    out: &mut String,
+    sync: &SyncStatus,
+    now: DateTime<Utc>,
+    columns: usize,
+) {
+    use crate::sync::machine::short;
+    use crate::text::printable;
+    let args = [
+        ("dir", arg(printable(&sync.dir).into_owned())),
+        ("hostname", arg(printable(&sync.hostname).into_owned())),
+        ("machine", arg(short(&sync.machine))),
+    ];
+    let label = pad(&m.get("status-sync"), columns);
+    let _ = writeln!(out, "{label}{}", m.fmt("status-sync-this", &args));
+    let indent = " ".repeat(columns);
+    if sync.machines.is_empty() {
+        let _ = writeln!(out, "{indent}{}", m.get("status-sync-alone"));
     }
-    let width = list.iter().map(|u| u.reminder.len()).max().unwrap_or(0);
+    for seen in &sync.machines {
+        let minutes = (now - seen.written).num_minutes();
+        let time = arg(local(m, seen.written));
+        let when = match minutes {
+            i64::MIN..=-2 => m.fmt(
+                "status-sync-ahead",
+                &[("time", time), ("minutes", arg(-minutes))],
+            ),
+            -1..=0 => m.fmt("status-sync-just-now", &[("time", time)]),
+            _ => m.fmt(
+                "status-sync-ago",
+                &[("time", time), ("ago", arg(ago(m, minutes)))],
+            ),
+        };
+        let args = [
+            ("hostname", arg(printable(&seen.hostname).into_owned())),
+            ("machine", arg(short(&seen.id))),
+            ("when", arg(when)),
+        ];
+        let _ = writeln!(out, "{indent}{}", m.fmt("status-sync-machine", &args));
+    }
+    for problem in &sync.problems {
+        let args = [("problem", arg(printable(problem).into_owned()))];
+        let _ = writeln!(out, "{}", m.fmt("status-sync-problem", &args));
+    }
+}
+
+/// What `stretchd status` says of the next reminder: the one held back, if reminders are held,
+/// else the next to come.
+fn next_line(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
+    if let (Some(h), Some(n)) = (&s.held, &s.held_next) {
+        let at = arg(local(m, n.reminder.at));
+        let due = if n.reminder.at <= now {
+            m.fmt("status-due-since", &[("time", at)])
+        } else {
+            m.fmt("status-due", &[("time", at)])
+        };
+        let args = [
+            ("reminder", arg(n.reminder.reminder.as_str())),
+            ("title", arg(n.reminder.shown())),
+            ("due", arg(due)),
+            ("shows", arg(held_until(m, h, n.grace_secs))),
+        ];
+        return m.fmt("status-next-held", &args);
+    }
+    match &s.next {
+        Some(n) => format!(
+            "{} ({})  {}  {}",
+            local(m, n.at),
+            countdown(m, n.at, now),
+            n.reminder,
+            n.shown()
+        ),
+        None => m.get("status-next-none"),
+    }
+}
+
+/// How long ago, `minutes` (at least 1) ago: "5 min ago", "3 h 5 min ago", "2 days ago".
+fn ago(m: &Messages, minutes: i64) -> String {
+    let args = [
+        ("days", arg(minutes / (24 * 60))),
+        ("hours", arg(minutes / 60)),
+        ("minutes", arg(minutes % 60)),
+    ];
+    match minutes {
+        ..60 => m.fmt("ago-minutes", &args),
+        60..1440 => m.fmt("ago-hours", &args),
+        _ => m.fmt("ago-days", &args),
+    }
+}
+
+/// The text of `stretchd next`.
+fn render_upcoming(m: &Messages, list: &[Upcoming], now: DateTime<Utc>) -> String {
+    if list.is_empty() {
+        return m.get("next-nothing") + "\n";
+    }
+    let columns = list.iter().map(|u| width(&u.reminder)).max().unwrap_or(0);
     let mut out = String::new();
     for u in list {
         let _ = writeln!(
             out,
-            "{} {:>10}  {:width$}  {}",
-            u.at.with_timezone(&Local).format("%a %Y-%m-%d %H:%M:%S"),
-            countdown(u.at, now),
-            u.reminder,
-            u.title
+            "{} {}  {}  {}",
+            m.day_date_time(&u.at.with_timezone(&Local)),
+            pad_left(&countdown(m, u.at, now), 10),
+            pad(&u.reminder, columns),
+            u.shown()
         );
     }
     out
@@ -380,10 +517,11 @@ mod tests {
     fn countdowns_round_down_to_minutes() {
         let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
         let at = |m: i64| now + chrono::Duration::seconds(m);
-        assert_eq!(countdown(at(-5), now), "now");
-        assert_eq!(countdown(at(59), now), "now");
-        assert_eq!(countdown(at(12 * 60 + 30), now), "in 12m");
-        assert_eq!(countdown(at(65 * 60), now), "in 1h 5m");
+        let m = Messages::english();
+        assert_eq!(countdown(&m, at(-5), now), "now");
+        assert_eq!(countdown(&m, at(59), now), "now");
+        assert_eq!(countdown(&m, at(12 * 60 + 30), now), "in 12m");
+        assert_eq!(countdown(&m, at(65 * 60), now), "in 1h 5m");
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub const MIN_LULL: Duration = Duration::from_secs(1);
 pub const MAX_LULL: Duration = Duration::from_secs(60);
 /// The longest `presence.lull_max`: ten minutes.
 pub const MAX_LULL_MAX: Duration = Duration::from_secs(10 * 60);
+/// The longest `presence.call_max_hold`: a day.
+pub const MAX_CALL_HOLD: Duration = Duration::from_secs(DAY);
 /// The longest hold of a stretch, or duration of a timed one, in seconds: an hour (as
 /// `stretchd guide --hold`).
 pub const MAX_HOLD_SECS: u32 = 3600;
@@ -328,6 +330,10 @@ pub struct Config {
     pub hooks: HooksConfig,
     /// The tray icon.
     pub tray: TrayConfig,
+    /// The folder shared with other machines, if any.
+    pub sync: SyncConfig,
+    /// The language (`[ui]`).
+    pub ui: UiConfig,
 }
 
 /// Which idle source to use (and, in `stretchd status`, which one is in use).
@@ -396,6 +402,10 @@ pub struct PresenceConfig {
     pub lull: Duration,
     /// The longest a due reminder waits for a lull before it fires anyway.
     pub lull_max: Duration,
+    /// Hold reminders while the microphone or a camera is captured, or the screen is cast.
+    pub respect_calls: bool,
+    /// The longest a call holds a reminder: after this what it holds is dropped.
+    pub call_max_hold: Duration,
 }
 
 /// What clicking a reminder's body (the notification's default action) does.
@@ -443,6 +453,55 @@ pub struct NotifyConfig {
 pub struct TrayConfig {
     /// Whether to show an icon in the tray (a `StatusNotifierItem`) while a tray host runs.
     pub enable: bool,
+}
+
+/// The `[sync]` section: the folder that a sync engine keeps the same on every machine of the
+/// user, through which their stretchd daemons share answers, pauses and progress (see
+/// [`crate::sync`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConfig {
+    /// The folder as written (`~/Sync/stretchd`, or an absolute path); `None`: sync is off.
+    pub dir: Option<PathBuf>,
+}
+
+impl SyncConfig {
+    /// The folder, with a leading `~` replaced by `home`; `None` when sync is off.
+    pub fn resolved(&self, home: &Path) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(match dir.strip_prefix("~") {
+            Ok(rest) if rest.as_os_str().is_empty() => home.to_path_buf(),
+            Ok(rest) => home.join(rest),
+            Err(_) => dir.clone(),
+        })
+    }
+}
+
+/// The `[ui]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UiConfig {
+    /// The language asked for (`de`, `pt-BR`, `ja_JP.UTF-8`), if any; see
+    /// [`crate::i18n::Lang::choose`].
+    pub language: Option<String>,
+}
+
+/// `[ui] language` of the file at `path`, read without the rest of the config (the command line
+/// needs its language before it reads its arguments); `None` for no file, no key, an empty
+/// value or a file that does not parse (the command that loads it then says why).
+pub fn ui_language(path: &Path) -> Option<String> {
+    // As the config is read: a regular file of at most FILE_LIMIT (a named pipe or a device
+    // there is refused at once, not waited on).
+    let text = crate::store::files::read_to_string(path, FILE_LIMIT).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    let language = table.get("ui")?.get("language")?.as_str()?.trim();
+    (!language.is_empty()).then(|| language.to_owned())
+}
+
+impl Config {
+    /// The language to speak: `[ui] language` when stretchd speaks it, else `environment`
+    /// (the language of the process's environment, [`crate::i18n::Lang::from_env`]).
+    pub fn lang(&self, environment: crate::i18n::Lang) -> crate::i18n::Lang {
+        crate::i18n::Lang::choose(self.ui.language.as_deref(), environment)
+    }
 }
 
 /// The longest `[hooks] timeout`: five minutes.
@@ -498,6 +557,49 @@ impl HooksConfig {
     /// The command (the program and its arguments) run at `hook`, if any.
     pub fn command(&self, hook: Hook) -> Option<&[String]> {
         self.commands[hook as usize].as_deref()
+    }
+
+    /// What keeps a hook from running, one warning per hook whose program cannot be started
+    /// from here: a path that does not exist, is a folder or is not executable, or a bare name
+    /// found on none of the folders of `search_path` (the `PATH` value). `stretchd check` shows
+    /// these; the daemon finds out only when the hook is due.
+    pub fn unrunnable(&self, search_path: Option<&std::ffi::OsStr>) -> Vec<String> {
+        Hook::ALL
+            .into_iter()
+            .filter_map(|hook| {
+                let program = self.command(hook)?.first()?;
+                let why = if program.contains('/') {
+                    program_problem(Path::new(program))?
+                } else {
+                    let found = search_path
+                        .into_iter()
+                        .flat_map(std::env::split_paths)
+                        .any(|dir| program_problem(&dir.join(program)).is_none());
+                    if found {
+                        return None;
+                    }
+                    "is not found on PATH (the daemon started by systemd may have another PATH; a full path works everywhere)"
+                };
+                Some(format!(
+                    "[hooks] {}: the program \"{}\" {why}",
+                    hook.key(),
+                    crate::text::printable(program)
+                ))
+            })
+            .collect()
+    }
+}
+
+/// Why `path` cannot be run as a program, if it cannot.
+fn program_problem(path: &Path) -> Option<&'static str> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Err(_) => Some("does not exist; give the full path of an installed program"),
+        Ok(m) if m.is_dir() => Some("is a folder; name the program in it"),
+        Ok(m) if m.permissions().mode() & 0o111 == 0 => {
+            Some("is not executable; run `chmod +x` on it")
+        }
+        Ok(_) => None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! How the daemon follows the user's presence: away (idle, locked, asleep) and quiet times (do
 //! not disturb, full screen), from pushed events or, for the X11 source, by asking when the
-//! answer matters.
+//! answer matters. Calls, which are always asked, are `call_hold`'s.
 
 use tracing::{debug, info, warn};
 
@@ -34,6 +34,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 let respected = match reason {
                     Quiet::DoNotDisturb => self.config.presence.respect_dnd,
                     Quiet::Fullscreen => self.config.presence.respect_fullscreen,
+                    Quiet::Call => self.config.presence.respect_calls,
                 };
                 let on = on && respected;
                 if schedule::set_quiet(&self.config, &mut self.state, reason, on, now) {
@@ -104,10 +105,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             });
         }
         if let Some(reason) = presence.quiet().next() {
-            return Some(match reason {
-                Quiet::DoNotDisturb => Held::DoNotDisturb,
-                Quiet::Fullscreen => Held::Fullscreen,
-            });
+            return match reason {
+                Quiet::DoNotDisturb => Some(Held::DoNotDisturb),
+                Quiet::Fullscreen => Some(Held::Fullscreen),
+                Quiet::Call => self.held_by_call(),
+            };
         }
         // A grace that has run out holds nothing (the mark stays until the next fire).
         let now = self.clock.now();

@@ -183,9 +183,9 @@ async fn handle(
             warn!(
                 "control socket: refused a client with uid {other:?} (only uid {uid} may connect)"
             );
-            let refusal = Response::Error {
-                message: "refused: only the user running the daemon may control it".to_owned(),
-            };
+            let refusal = Response::error(
+                "refused: only the user running the daemon may control it".to_owned(),
+            );
             let _ = send(&mut write, &refusal).await;
             return;
         }
@@ -195,7 +195,7 @@ async fn handle(
         Ok(None) => return,
         Err(message) => {
             debug!("control socket: {message}");
-            let _ = send(&mut write, &Response::Error { message }).await;
+            let _ = send(&mut write, &Response::error(message)).await;
             return;
         }
     };
@@ -203,7 +203,7 @@ async fn handle(
         let Ok(_follower) = Arc::clone(followers).try_acquire_owned() else {
             let message =
                 format!("too many `status --follow` clients (the limit is {MAX_FOLLOWERS})");
-            let _ = send(&mut write, &Response::Error { message }).await;
+            let _ = send(&mut write, &Response::error(message)).await;
             return;
         };
         drop(slot);
@@ -226,7 +226,7 @@ async fn handle(
             let message = format!(
                 "too many `now` and `next` requests at once (the limit is {MAX_SLOW}); try again in a moment"
             );
-            let _ = send(&mut write, &Response::Error { message }).await;
+            let _ = send(&mut write, &Response::error(message)).await;
             return;
         };
         drop(slot);

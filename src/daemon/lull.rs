@@ -158,7 +158,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             info!("the reminder that waited for a pause in typing is no longer due");
             self.end_lull();
         }
-        if self.lull.armed.is_some_and(|a| Some(a.due) != due) {
+        // A reminder that is overdue stays due (its time reads as now while it waits, for the
+        // calls to be asked say): the watch armed for it stays.
+        let overdue = |at: DateTime<Utc>| at <= now;
+        if self
+            .lull
+            .armed
+            .is_some_and(|a| Some(a.due) != due && !(overdue(a.due) && due.is_some_and(overdue)))
+        {
             self.disarm_lull();
         }
         let lead = self.lull_lead();
@@ -251,6 +258,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if reached && self.lull.waiting.is_some() {
             self.fire_due();
         }
+    }
+
+    /// Whether the reminder due waits for a pause in typing now.
+    pub(super) fn lull_waiting(&self) -> bool {
+        self.lull.waiting.is_some()
     }
 
     /// The wait under way, for `stretchd status`.

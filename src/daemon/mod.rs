@@ -21,6 +21,8 @@ use crate::daemon::notify::{
 };
 use crate::daemon::presence::{AskIdle, PresenceEvent};
 use crate::daemon::refusal::{RecordError, Refusal};
+use crate::i18n::Said;
+use crate::i18n::{Lang, arg};
 use crate::ipc::{Request, Response, Status};
 use crate::schedule::level::Adjust;
 use crate::schedule::state::State;
@@ -29,6 +31,7 @@ use crate::store::Store;
 use crate::store::history::{Entry, History, Outcome};
 
 mod away;
+mod call_hold;
 pub mod control;
 mod hooks;
 mod launch;
@@ -39,6 +42,7 @@ pub mod process;
 pub mod refusal;
 mod requests;
 mod serve;
+mod sync;
 pub mod tray;
 pub mod watch;
 
@@ -151,6 +155,8 @@ enum Completion {
     Finished,
     /// A `[hooks]` command ended.
     Hook(hooks::Ran),
+    /// An ask of the calls source ended.
+    Calls(presence::calls::Found),
 }
 
 /// Notification events for an id the daemon does not know yet, kept while a Notify call is
@@ -207,6 +213,9 @@ impl Last {
     }
 }
 
+/// A reminder's title in English and in the daemon's language.
+type Titles = (String, String);
+
 /// The daemon loop and everything it owns.
 pub struct Daemon<N, C> {
     config: Config,
@@ -223,6 +232,10 @@ pub struct Daemon<N, C> {
     history_path: Option<PathBuf>,
     /// Times of this week's (and last week's) stretches answered Done, for the progress line.
     recent_done: Vec<DateTime<Utc>>,
+    /// When each reminder was last answered Done here, for the `[sync]` folder.
+    last_done: std::collections::BTreeMap<String, DateTime<Utc>>,
+    /// The `[sync]` folder, while sync is on.
+    sync: Option<sync::Link>,
     notifier: N,
     clock: C,
     started: DateTime<Utc>,
@@ -236,7 +249,7 @@ pub struct Daemon<N, C> {
     /// `stretchd now` requests waiting to hear how their reminder's Notify call went: its
     /// `seq`, its title, whether it went to a server in do-not-disturb mode, and where to
     /// answer.
-    now_replies: Vec<(u64, String, bool, oneshot::Sender<Response>)>,
+    now_replies: Vec<(u64, Titles, bool, oneshot::Sender<Response>)>,
     error_notice: u32,
     /// The notification showing the status (a click on the tray icon), to replace.
     status_notice: u32,
@@ -258,6 +271,13 @@ pub struct Daemon<N, C> {
     images: Option<PathBuf>,
     /// The `[hooks]` runs under way, and which hooks fail.
     hooks: hooks::Hooks,
+    /// The language of the daemon's environment (English unless [`Daemon::with_language`]).
+    environment_lang: Lang,
+    /// The language it speaks: `[ui] language`, else the environment's; chosen at the start
+    /// and at every reload.
+    lang: Lang,
+    /// Whether a call holds reminders, and the source that tells.
+    calls: call_hold::Calls,
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -276,6 +296,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             history: None,
             history_path: None,
             recent_done: Vec::new(),
+            last_done: std::collections::BTreeMap::new(),
+            sync: None,
             notifier,
             clock,
             started,
@@ -297,7 +319,20 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             lull: lull::Lull::default(),
             images: None,
             hooks: hooks::Hooks::default(),
+            environment_lang: Lang::english(),
+            lang: Lang::english(),
+            calls: call_hold::Calls::default(),
         }
+        .with_language(Lang::english())
+    }
+
+    /// Speaks the language of `environment` (the process's, [`Lang::of_process`]) unless the
+    /// config's `[ui] language` names another.
+    #[must_use]
+    pub fn with_language(mut self, environment: Lang) -> Self {
+        self.environment_lang = environment;
+        self.lang = self.config.lang(environment);
+        self
     }
 
     /// Shows each stretch with its illustration from `dir` (`<dir>/<id>.svg`, when present).
@@ -356,6 +391,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .filter(|e| e.kind == Kind::Session && e.outcome == Outcome::Done)
             .map(|e| e.time)
             .collect();
+        self.last_done = sync::last_done(&recent);
         self
     }
 
@@ -363,25 +399,43 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// until the next reminder is due (or the next minute, while a status bar follows),
     /// recomputing that deadline after every event. Returns the final state and why it ended.
     pub async fn run(mut self, mut inputs: mpsc::Receiver<Input>) -> Stopped {
+        self.configure_sync();
         let ending = loop {
             let now = self.clock.now();
             let due =
                 schedule::next_due(&self.config, &self.state, now, self.clock.zone()).map(|d| d.at);
-            // A reminder due while the user types waits for a pause (see lull.rs).
+            // A reminder due while the user types waits for a pause (see lull.rs); the watch
+            // armed ahead of it stays armed while the calls are asked.
             let due = self.lull_wake(now, due);
+            // While the calls source is asked, the reminder due waits for its answer.
+            let due = due.filter(|_| !self.calls.asking);
             let tick = (!self.followers.is_empty()).then(|| next_minute(now));
             let ask_at = self.ask_at;
+            let call_check = self.calls.check_at;
             let reload_at = self.reload_at;
-            // Calls started while handling this event join the others afterwards.
+            let merge_at = self.sync.as_ref().and_then(|l| l.merge_at);
+            // Calls started while handling this event join the others afterwards; so does the
+            // sync folder's watch, unless a reload replaced it meanwhile.
             let mut pending = std::mem::take(&mut self.pending);
+            let mut sync_changes = self.sync.as_mut().and_then(|l| l.changes.take());
             tokio::select! {
                 Some(done) = pending.next(), if !pending.is_empty() => self.completed(done),
                 () = sleep_until(now, due) => self.fire_due(),
                 () = sleep_until(now, tick) => self.push_status(true),
                 () = sleep_until(now, ask_at) => { self.ask_idle(); }
+                () = sleep_until(now, call_check) => self.check_call(),
                 () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
                     self.reload_at = None;
                     let _ = self.reload(true);
+                }
+                changed = recv_some(&mut sync_changes), if sync_changes.is_some() => {
+                    if changed.is_none() {
+                        sync_changes = None;
+                    }
+                    self.sync_changed(changed.is_none());
+                }
+                () = async { tokio::time::sleep_until(merge_at.unwrap_or_else(Instant::now)).await }, if merge_at.is_some() => {
+                    self.merge_peers();
                 }
                 input = inputs.recv() => match input {
                     None | Some(Input::Shutdown) => break Ending::Stopped,
@@ -400,7 +454,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             let started = std::mem::replace(&mut self.pending, pending);
             self.pending.extend(started);
+            if let Some(link) = self.sync.as_mut().filter(|l| l.changes.is_none()) {
+                link.changes = sync_changes;
+            }
             let _ = self.save();
+            self.publish();
             self.push_status(false);
         };
         Stopped {
@@ -409,9 +467,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Shows whatever is due now, once the user pauses typing.
+    /// Shows whatever is due now, unless a call holds it, once the user pauses typing. The
+    /// calls are asked first (once, as the reminder falls due; see `call_hold.rs`); the wait for
+    /// a pause in typing comes after (see lull.rs).
     fn fire_due(&mut self) {
         if self.lull_ahead() {
+            return;
+        }
+        if self.waits_for_calls() {
             return;
         }
         // An idle source that must be asked is asked now, when the answer matters.
@@ -432,12 +495,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(notice) = Notice::for_fire(
             &self.config,
             &fire,
-            self.config.snooze.max,
+            &notify::messages(self.lang),
             self.images.as_deref(),
         ) else {
             if let Some(reply) = reply {
-                let message = format!("\"{}\" is not in the catalogue", fire.item);
-                let _ = reply.send(Response::Error { message });
+                let item = fire.item.clone();
+                let said = Said::new(move |m| {
+                    m.fmt("reply-not-in-catalogue", &[("item", arg(item.as_str()))])
+                });
+                let _ = reply.send(said.error(self.lang));
             }
             return;
         };
@@ -446,7 +512,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .and_then(|old| old.notification)
             .unwrap_or(0);
-        info!(reminder = %fire.reminder, item = %fire.item, title = %notice.title, "reminder");
+        info!(reminder = %fire.reminder, item = %fire.item, "reminder");
         self.shown += 1;
         let seq = self.shown;
         let call = bounded(LATE_REPLY, self.notifier.show(&notice, replaces));
@@ -458,7 +524,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }));
         let filed = self.do_not_disturb();
         if let Some(reply) = reply {
-            self.now_replies.push((seq, notice.title, filed, reply));
+            let english =
+                crate::ipc::Upcoming::of(&self.config, &fire, &crate::i18n::Messages::wire());
+            self.now_replies
+                .push((seq, (english.title, notice.title), filed, reply));
             self.pending.push(Box::pin(async move {
                 tokio::time::sleep(CALL_TIMEOUT).await;
                 Completion::ReplyDue { seq }
@@ -497,6 +566,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         match done {
             Completion::Finished => {}
             Completion::Hook(ran) => self.hooks.ended(ran),
+            Completion::Calls(found) => self.calls_answered(found),
             Completion::ErrorNotice(result) => {
                 if let Some(id) = self.delivered(result) {
                     self.error_notice = id;
@@ -540,26 +610,28 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(at) = self.now_replies.iter().position(|(s, _, _, _)| *s == seq) else {
             return;
         };
-        let (_, title, filed, reply) = self.now_replies.swap_remove(at);
+        let (_, (english, local), filed, reply) = self.now_replies.swap_remove(at);
+        let titled = |id: &'static str| {
+            let (english, local) = (english.clone(), local.clone());
+            Said::new(move |m| {
+                let title = if m.lang().is_english() {
+                    &english
+                } else {
+                    &local
+                };
+                m.fmt(id, &[("title", arg(title.as_str()))])
+            })
+        };
         let response = match result {
-            Ok(()) if filed => Response::Ok {
-                message: format!(
-                    "held {title}: the notification server is in do-not-disturb mode, so it holds the reminder without showing it; answer with `stretchd done` or `stretchd skip`, or see it with `stretchd card`"
-                ),
-            },
-            Ok(()) => Response::Ok {
-                message: format!("showing {title}"),
-            },
-            Err(NotifyError::NoServer) => Response::Error {
-                message: format!(
-                    "not shown: {} (start one: dunst, mako, or your desktop's own)",
-                    NotifyError::NoServer
-                ),
-            },
+            Ok(()) if filed => titled("reply-now-held").ok(self.lang),
+            Ok(()) => titled("reply-now-showing").ok(self.lang),
+            Err(NotifyError::NoServer) => Said::id("reply-now-no-server").error(self.lang),
             // The server's own words may hold anything: never echo control characters.
-            Err(e) => Response::Error {
-                message: format!("not shown: {}", crate::text::printable(&e.to_string())),
-            },
+            Err(e) => {
+                let e = crate::text::printable(&e.to_string()).into_owned();
+                Said::new(move |m| m.fmt("reply-now-failed", &[("error", arg(e.as_str()))]))
+                    .error(self.lang)
+            }
         };
         let _ = reply.send(response);
     }
@@ -635,8 +707,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
         let outcome = if outcome == Outcome::Snoozed {
             match self.snooze_last(self.config.snooze.length) {
-                Ok(message) => {
-                    info!("{message}");
+                Ok(said) => {
+                    info!("{}", said.words(&crate::i18n::Messages::wire_all()));
                     return;
                 }
                 Err(message) => {
@@ -747,6 +819,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let saved = self.record(&fire, outcome);
         let mut change = None;
         if outcome == Outcome::Done {
+            self.last_done
+                .insert(fire.reminder.clone(), self.clock.now());
             match fire.kind {
                 // The week's goal counts sessions.
                 Kind::Session => self.recent_done.push(self.clock.now()),
@@ -772,7 +846,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Moves the level of stretch `item`, done with `adjust`; returns the change of hold.
     fn level_done(&mut self, item: &str, adjust: Option<Adjust>) -> Option<(u32, u32)> {
         let stretch = self.config.catalog.stretch(item)?;
-        let change = schedule::level::done(&mut self.state.levels, stretch, adjust);
+        let now = self.clock.now();
+        let change = schedule::level::done_at(&mut self.state, stretch, adjust, now);
         if let Some((was, now)) = change.filter(|(was, now)| was != now) {
             info!(item, "holds {was} s -> {now} s");
         }
@@ -781,7 +856,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Snoozes the latest reminder (it must await an answer) for `length`, and withdraws its
     /// notification.
-    fn snooze_last(&mut self, length: Duration) -> Result<String, Refusal> {
+    fn snooze_last(&mut self, length: Duration) -> Result<Said, Refusal> {
         let now = self.clock.now();
         let Some(last) = self.last.as_mut().filter(|l| l.awaits_answer()) else {
             return Err(Refusal::NothingAwaits);
@@ -802,18 +877,28 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             self.close(id);
         }
         let saved = self.record(&fire, Outcome::Snoozed);
-        let message = format!(
-            "snoozed \"{}\" until {}",
-            fire.reminder,
-            snooze
-                .until
-                .with_timezone(self.clock.zone())
-                .format("%H:%M:%S")
-        );
+        let until = snooze
+            .until
+            .with_timezone(self.clock.zone())
+            .format("%H:%M:%S")
+            .to_string();
+        let reminder = fire.reminder;
+        let said = Said::new(move |m| {
+            let args = [
+                ("reminder", arg(reminder.as_str())),
+                ("time", arg(until.as_str())),
+            ];
+            m.fmt("reply-snoozed", &args)
+        });
         match saved {
-            Ok(()) => Ok(message),
+            Ok(()) => Ok(said),
             // The snooze holds; only its record is missing.
-            Err(e) => Ok(format!("{message} (not saved in the history: {e})")),
+            Err(e) => {
+                let e = e.to_string();
+                Ok(said.aside(Said::new(move |m| {
+                    m.fmt("reply-not-in-history-aside", &[("error", arg(e.as_str()))])
+                })))
+            }
         }
     }
 
@@ -838,6 +923,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Appends `entry` to the history log (opened again first if it could not be before);
     /// a failure is logged and returned.
     fn append(&mut self, entry: &Entry) -> Result<(), RecordError> {
+        self.share_entry(entry);
         let history = self.history()?;
         history.append(entry).map_err(|e| {
             let e = RecordError::Append {
@@ -873,7 +959,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         if self.config.hooks.command(hook).is_none() {
             return;
         }
-        let title = crate::ipc::Upcoming::of(&self.config, fire).title;
+        let title =
+            crate::ipc::Upcoming::of(&self.config, fire, &crate::i18n::Messages::wire()).title;
         let about = hooks::About {
             reminder: &fire.reminder,
             kind: fire.kind,
@@ -894,22 +981,21 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// Re-reads the config. An invalid file keeps the old config running: the error is logged,
     /// shown once as a notification, and reported by `status` until a valid file is saved.
-    fn reload(&mut self, from_watch: bool) -> Result<String, Refusal> {
+    fn reload(&mut self, from_watch: bool) -> Result<Said, Refusal> {
         let loaded = Config::load(self.config_path.as_deref());
         match loaded {
             Ok(config)
                 if config.origin == Origin::Embedded
                     && matches!(self.config.origin, Origin::File(_)) =>
             {
-                let message = format!(
-                    "{}: the config file is gone; keeping its settings until it is back",
-                    self.config.origin
-                );
-                warn!("{message}");
-                Ok(message)
+                let origin = self.config.origin.to_string();
+                warn!("{origin}: the config file is gone; keeping its settings until it is back");
+                Ok(Said::new(move |m| {
+                    m.fmt("reply-config-gone", &[("path", arg(origin.as_str()))])
+                }))
             }
             Ok(config) if from_watch && config == self.config && self.config_error.is_none() => {
-                Ok("config unchanged".to_owned())
+                Ok(Said::id("reply-config-unchanged"))
             }
             Ok(config) => {
                 info!(config = %config.origin, "config reloaded");
@@ -917,18 +1003,24 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     warn!("{warning}");
                 }
                 self.config = config;
+                self.lang = self.config.lang(self.environment_lang);
                 self.config_error = None;
                 schedule::forget_unknown_snoozes(&self.config, &mut self.state);
                 let now = self.clock.now();
                 let zone = self.clock.zone();
                 schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
-                Ok(format!("reloaded {}", self.config.origin))
+                self.configure_sync();
+                self.calls_reconfigured();
+                let origin = self.config.origin.to_string();
+                Ok(Said::new(move |m| {
+                    m.fmt("reply-reloaded", &[("path", arg(origin.as_str()))])
+                }))
             }
             Err(e) => {
                 let message = e.to_string();
                 error!("config not reloaded, keeping the previous one: {message}");
                 if self.config_error.as_ref() != Some(&message) {
-                    let notice = Notice::config_error(&message);
+                    let notice = Notice::config_error(&notify::messages(self.lang), &message);
                     let call =
                         bounded(CALL_TIMEOUT, self.notifier.show(&notice, self.error_notice));
                     self.pending
@@ -982,7 +1074,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let Some(tray) = self.tray.as_ref() else {
             return;
         };
-        let shown = self.config.tray.enable.then(|| status.clone());
+        let shown = self.config.tray.enable.then(|| (status.clone(), self.lang));
         tray.send_if_modified(|old| {
             let changed = always || *old != shown;
             if changed {
@@ -1037,6 +1129,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {
         Some(at) => tokio::time::sleep((at - now).to_std().unwrap_or(Duration::ZERO)).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The next message of `rx` (`None` when its senders are gone); never, without a receiver.
+async fn recv_some<T>(rx: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
+    match rx {
+        Some(rx) => rx.recv().await,
         None => std::future::pending().await,
     }
 }

@@ -15,8 +15,8 @@ use tokio::sync::mpsc;
 use tracing::{debug, warn};
 use zbus::{MatchRule, MessageStream, Variant, proxy};
 
-use crate::catalog::session_title;
 use crate::config::{Config, Kind, OnClick};
+use crate::i18n::{Lang, Messages, Part, arg, list};
 use crate::schedule::Fire;
 
 const INTERFACE: &str = "org.freedesktop.Notifications";
@@ -74,15 +74,6 @@ impl Action {
         }
     }
 
-    fn label(self) -> &'static str {
-        match self {
-            Action::Done => "Done",
-            Action::Snooze => "Snooze",
-            Action::Skip => "Skip",
-            Action::Default => "",
-        }
-    }
-
     fn from_key(key: &str) -> Option<Action> {
         [Action::Done, Action::Snooze, Action::Skip, Action::Default]
             .into_iter()
@@ -107,8 +98,11 @@ pub enum Event {
 /// How much of a body every notification server shows without the user expanding or
 /// scrolling it, as measured (issue 12; screenshots taken headless):
 ///
-/// - GNOME Shell 43.9: the banner shows the body collapsed to one line, and about five lines
-///   when expanded (the rest is cut); the picture appears at about 32 px in place of the icon.
+/// - GNOME Shell 43.9: the banner shows the body collapsed to one line (the body's lines
+///   joined, cut with an ellipsis), and at most 6 lines when expanded (the rest is cut); the
+///   picture appears at about 32 px in place of the icon. Read from the shell's own layout by
+///   `gnome_shows_every_reminder_body_whole` (tests/it/gnome.rs): about 45 characters a line,
+///   so today's bodies (125-185 characters with the first-time cue) take 3-4 of the 6 lines.
 /// - KDE Plasma 5.27.5: an eight-line scroll area that drops blank lines between paragraphs;
 ///   the picture at about 48x32 px.
 /// - dunst 1.9 with its default dunstrc (`width = 300`, `padding = 8`, `font = Monospace 8`,
@@ -169,6 +163,35 @@ pub enum Lifetime {
     ServerDefault,
 }
 
+/// What the buttons of a notification say, in its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels {
+    done: String,
+    snooze: String,
+    skip: String,
+}
+
+impl Labels {
+    /// The labels in the language of `messages`.
+    pub fn new(messages: &Messages) -> Labels {
+        Labels {
+            done: messages.get("action-done"),
+            snooze: messages.get("action-snooze"),
+            skip: messages.get("action-skip"),
+        }
+    }
+
+    /// What the button of `action` says ("" for the default action, which has no button).
+    pub fn of(&self, action: Action) -> &str {
+        match action {
+            Action::Done => &self.done,
+            Action::Snooze => &self.snooze,
+            Action::Skip => &self.skip,
+            Action::Default => "",
+        }
+    }
+}
+
 /// One notification, ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -178,6 +201,8 @@ pub struct Notice {
     pub paragraphs: Vec<String>,
     /// The buttons.
     pub actions: Vec<Action>,
+    /// What the buttons say.
+    pub labels: Labels,
     /// The stretch's illustration, sent as the `image-path` hint; servers that show no images
     /// ignore it and show the text alone.
     pub image: Option<PathBuf>,
@@ -187,19 +212,19 @@ pub struct Notice {
 
 /// The second line of a stretch reminder: where the rest of it is, and (until the user has
 /// seen it) that the safety notice is there too.
-pub fn stretch_cue(on_click: OnClick, safety: bool) -> &'static str {
-    match (on_click, safety) {
-        (OnClick::Guide, false) => {
-            "Click it to be guided through it in a terminal, or run `stretchd card`."
-        }
-        (OnClick::Guide, true) => {
-            "First time: click it for the guide in a terminal, with the safety notice."
-        }
-        (_, false) => "Click it (or run `stretchd card`) for every step, the picture and a timer.",
-        (_, true) => {
-            "First time: click it (or run `stretchd card`) for the safety notice, every step and a timer."
-        }
-    }
+pub fn stretch_cue(messages: &Messages, on_click: OnClick, safety: bool) -> String {
+    let id = match (on_click, safety) {
+        (OnClick::Guide, false) => "cue-guide",
+        (OnClick::Guide, true) => "cue-guide-safety",
+        (_, false) => "cue-card",
+        (_, true) => "cue-card-safety",
+    };
+    messages.get(id)
+}
+
+/// The messages a notification needs, in `lang`: parsed for it, dropped after it.
+pub fn messages(lang: Lang) -> Messages {
+    Messages::new(lang, &[Part::Catalog, Part::Daemon])
 }
 
 impl Notice {
@@ -212,44 +237,41 @@ impl Notice {
     pub fn for_fire(
         config: &Config,
         fire: &Fire,
-        snooze_max: u32,
+        messages: &Messages,
         images: Option<&Path>,
     ) -> Option<Notice> {
+        let m = messages;
         let (title, paragraphs) = match fire.kind {
             Kind::Stretch => {
                 let s = crate::schedule::level::leveled(
                     config.catalog.stretch(&fire.item)?,
                     fire.level.as_ref(),
                 );
-                let cue = stretch_cue(config.notify.on_click, fire.safety).to_owned();
-                (s.title(), vec![s.summary.clone(), cue])
+                let cue = stretch_cue(m, config.notify.on_click, fire.safety);
+                let summary = m.stretch_summary(&s).into_owned();
+                (m.stretch_title(&s), vec![summary, cue])
             }
             Kind::Posture => {
                 let p = config.catalog.posture(&fire.item)?;
-                (p.title(), vec![p.text.clone()])
+                (m.posture_title(p), vec![m.posture_text(p).into_owned()])
             }
             Kind::Session => {
                 let stretches = crate::schedule::session_stretches(config, fire);
                 let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-                let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
+                let names: Vec<_> = stretches.iter().map(|s| m.stretch_name(s)).collect();
+                let body = m.fmt("session-body", &[("stretches", arg(list(m, &names)))]);
                 let done = if fire.safety {
-                    "Done starts the guided session in a terminal, with the safety notice first."
+                    "session-done-safety"
                 } else {
-                    "Done starts the guided session in a terminal."
+                    "session-done"
                 };
-                (
-                    session_title(&stretches),
-                    vec![
-                        format!("Warm up first, then: {}.", names.join(", ")),
-                        done.to_owned(),
-                    ],
-                )
+                (m.session_title(&stretches), vec![body, m.get(done)])
             }
         };
         let mut paragraphs = BODY_BUDGET.fit(paragraphs);
         paragraphs.retain(|p| !p.is_empty());
         let mut actions = vec![Action::Done];
-        if fire.snoozes < snooze_max {
+        if fire.snoozes < config.snooze.max {
             actions.push(Action::Snooze);
         }
         actions.push(Action::Skip);
@@ -265,20 +287,20 @@ impl Notice {
             title,
             paragraphs,
             actions,
+            labels: Labels::new(m),
             image,
             lifetime,
         })
     }
 
-    /// The notification for a config file that failed to load.
-    pub fn config_error(message: &str) -> Notice {
+    /// The notification for a config file that failed to load (`message`, which is the
+    /// config's own error, in English like the log).
+    pub fn config_error(messages: &Messages, message: &str) -> Notice {
         Notice {
-            title: "stretchd: config not reloaded".to_owned(),
-            paragraphs: vec![
-                message.to_owned(),
-                "The previous settings stay in force until the file is fixed.".to_owned(),
-            ],
+            title: messages.get("config-error-title"),
+            paragraphs: vec![message.to_owned(), messages.get("config-error-body")],
             actions: Vec::new(),
+            labels: Labels::new(messages),
             image: None,
             lifetime: Lifetime::ServerDefault,
         }
@@ -458,7 +480,7 @@ async fn send(
         notice
             .wire_actions()
             .into_iter()
-            .flat_map(|a| [a.key(), a.label()])
+            .flat_map(|a| [a.key(), notice.labels.of(a)])
             .collect()
     } else {
         Vec::new()
@@ -568,6 +590,11 @@ mod tests {
     /// The notice of a firing of `kind` showing `id` at `level`, with the default config,
     /// without pictures.
     fn notice_of(kind: Kind, id: &str, level: Option<Level>) -> Notice {
+        notice_in(Lang::english(), kind, id, level)
+    }
+
+    /// [`notice_of`] in `lang`.
+    fn notice_in(lang: Lang, kind: Kind, id: &str, level: Option<Level>) -> Notice {
         let fire = Fire {
             at: chrono::DateTime::UNIX_EPOCH,
             reminder: kind.as_str().to_owned(),
@@ -584,7 +611,7 @@ mod tests {
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        Notice::for_fire(&config, &fire, 3, None).unwrap()
+        Notice::for_fire(&config, &fire, &messages(lang), None).unwrap()
     }
 
     /// The notice for the built-in stretch `id`.
@@ -610,7 +637,7 @@ mod tests {
             aside: vec!["cat-camel".to_owned(), "thread-the-needle".to_owned()],
             levels: std::collections::BTreeMap::new(),
         };
-        let session = Notice::for_fire(&config, &fire, 3, None).unwrap();
+        let session = Notice::for_fire(&config, &fire, &messages(Lang::english()), None).unwrap();
         assert!(
             session
                 .title
@@ -661,7 +688,7 @@ mod tests {
             needle.paragraphs,
             [
                 "Reaching one arm under the body on all fours rotates the upper back and eases the shoulders.",
-                stretch_cue(OnClick::Card, false)
+                &stretch_cue(&messages(Lang::english()), OnClick::Card, false)
             ]
         );
         assert_eq!(needle.lifetime, Lifetime::UntilAnswered);
@@ -672,47 +699,58 @@ mod tests {
     }
 
     #[test]
-    fn every_built_in_reminder_fits_the_body_budget_without_a_cut() {
+    fn every_built_in_reminder_fits_the_body_budget_without_a_cut_in_every_language() {
         let config = Config::parse(
             crate::config::DEFAULT_TOML,
             &crate::config::Origin::Embedded,
         )
         .unwrap();
-        let mut notices: Vec<Notice> = config
-            .catalog
-            .stretches
-            .iter()
-            .map(|s| notice(&s.id))
-            .collect();
-        notices.extend(
-            config
+        for files in crate::i18n::shipped() {
+            let lang = Lang::Shipped(files);
+            let m = messages(lang);
+            let mut notices: Vec<Notice> = config
                 .catalog
-                .postures
+                .stretches
                 .iter()
-                .map(|p| notice_of(Kind::Posture, &p.id, None)),
-        );
-        notices.push(notice_of(Kind::Session, crate::catalog::SESSION_ITEM, None));
-        let longest_cue = [OnClick::Card, OnClick::Guide, OnClick::Seen]
-            .into_iter()
-            .flat_map(|c| [stretch_cue(c, false), stretch_cue(c, true)])
-            .map(|c| c.chars().count())
-            .max()
-            .unwrap();
-        for n in notices {
-            let body = n.plain_body();
-            assert!(!body.contains('\u{2026}'), "cut: {body}");
-            assert!(!body.contains("\n\n"), "a blank line: {body}");
-            assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{body}");
-            assert!(body.chars().count() <= BODY_BUDGET.chars, "{body}");
-            // A stretch's summary fits with the longest cue (the safety notice named) too.
-            if n.title.starts_with("Stretch: ") {
-                let first = n.paragraphs[0].chars().count();
-                assert!(first + longest_cue <= BODY_BUDGET.chars, "{body}");
-            }
-            assert!(
-                !body.contains("Warm up first: spend"),
-                "the safety notice: {body}"
+                .map(|s| notice_in(lang, Kind::Stretch, &s.id, None))
+                .collect();
+            notices.extend(
+                config
+                    .catalog
+                    .postures
+                    .iter()
+                    .map(|p| notice_in(lang, Kind::Posture, &p.id, None)),
             );
+            let session = crate::catalog::SESSION_ITEM;
+            notices.push(notice_in(lang, Kind::Session, session, None));
+            let longest_cue = [OnClick::Card, OnClick::Guide, OnClick::Seen]
+                .into_iter()
+                .flat_map(|c| [stretch_cue(&m, c, false), stretch_cue(&m, c, true)])
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap();
+            let tag = lang.tag();
+            for n in notices {
+                let body = n.plain_body();
+                assert!(!body.contains('\u{2026}'), "{tag}: cut: {body}");
+                assert!(!body.contains("\n\n"), "{tag}: a blank line: {body}");
+                assert!(n.paragraphs.len() <= BODY_BUDGET.lines, "{tag}: {body}");
+                assert!(body.chars().count() <= BODY_BUDGET.chars, "{tag}: {body}");
+                assert!(
+                    !body.contains(&m.safety_notice()),
+                    "{tag}: the safety notice: {body}"
+                );
+            }
+            // A stretch's summary fits with the longest cue (the safety notice named) too.
+            for s in &config.catalog.stretches {
+                let first = m.stretch_summary(s).chars().count();
+                assert!(
+                    first + longest_cue <= BODY_BUDGET.chars,
+                    "{tag}: {} and the longest cue are {} characters",
+                    s.id,
+                    first + longest_cue
+                );
+            }
         }
     }
 

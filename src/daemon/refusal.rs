@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::{MAX_PAUSE, human};
+use crate::i18n::{Lang, Messages, Part, arg};
+use crate::ipc::Response;
 use crate::schedule::SnoozeError;
 use crate::store::history::Outcome;
 use crate::text::printable;
@@ -27,30 +29,21 @@ pub enum RecordError {
     },
 }
 
-/// A control request the daemon refused, or carried out only in part.
-#[derive(Debug, thiserror::Error)]
+/// A control request the daemon refused, or carried out only in part. Its words are messages
+/// (`refusal-*` in `i18n/<lang>/daemon.ftl`, see [`Refusal::words`]); `Display` is English.
+#[derive(Debug)]
 pub enum Refusal {
     /// A pause longer than [`MAX_PAUSE`].
-    #[error(
-        "a pause of {} is too long; the limit is {} (`stretchd pause` without a time pauses until `stretchd resume`)",
-        human(*.0),
-        human(MAX_PAUSE)
-    )]
     PauseTooLong(Duration),
     /// A pause until a time that has passed.
-    #[error("that time has already passed; give a time in the future")]
     Past,
     /// The schedule refused the snooze.
-    #[error(transparent)]
-    Snooze(#[from] SnoozeError),
+    Snooze(SnoozeError),
     /// No reminder on screen waits for an answer.
-    #[error("no reminder awaits an answer")]
     NothingAwaits,
     /// `done` or `skip` before any reminder.
-    #[error("no reminder has been shown yet; nothing to answer")]
     NothingShown,
     /// `done` or `skip` twice.
-    #[error("the last reminder (\"{reminder}\" at {at}) was already answered: {outcome}")]
     AlreadyAnswered {
         /// Its id.
         reminder: String,
@@ -60,9 +53,6 @@ pub enum Refusal {
         outcome: Outcome,
     },
     /// The answer holds, but the history log did not take it.
-    #[error(
-        "{outcome}: \"{reminder}\", but it was not saved: {cause} (it counts until the daemon restarts)"
-    )]
     NotSaved {
         /// The answer.
         outcome: Outcome,
@@ -72,10 +62,8 @@ pub enum Refusal {
         cause: RecordError,
     },
     /// `now` with a config that has no reminders.
-    #[error("the config has no reminders")]
     NoReminders,
     /// `now ID` with an unknown id.
-    #[error("no reminder has the id \"{}\" (known: {known})", printable(id))]
     UnknownReminder {
         /// What was asked (escaped when shown).
         id: String,
@@ -83,39 +71,20 @@ pub enum Refusal {
         known: String,
     },
     /// `now ID` for a reminder with nothing to show: every stretch it could pick is set aside.
-    #[error(
-        "reminder \"{}\" has nothing to show: every stretch it can pick is set aside; `stretchd stretches restore ID` brings one back (`stretchd stretches` lists them)",
-        printable(id)
-    )]
     AllSetAside {
         /// The reminder's id (escaped when shown).
         id: String,
     },
     /// `guide_done` or `hurt` with an id that is not a stretch of the catalogue.
-    #[error(
-        "\"{}\" is not a stretch of the catalogue (`stretchd stretches` lists them)",
-        printable(.0)
-    )]
     NotAStretch(String),
     /// `hurt` without an id, with no stretch on screen and none done.
-    #[error(
-        "no stretch is on screen and none was done yet; name the one that hurt: `stretchd hurt ID` (`stretchd stretches` lists them)"
-    )]
     NoStretchToSetAside,
     /// `hurt` without an id while a session is on screen: which of its stretches is not known.
-    #[error(
-        "a stretch session is on screen, so which stretch hurt is not known; name it: `stretchd hurt ID` (the session's: {ids})"
-    )]
     SessionOnScreen {
         /// The ids of the session's stretches, comma-separated.
         ids: String,
     },
     /// `restore` of a stretch that is not set aside.
-    #[error(
-        "\"{}\" is not set aside, so there is nothing to restore (set aside: {}); `stretchd stretches` shows them",
-        printable(item),
-        if aside.is_empty() { "none".into() } else { printable(aside) }
-    )]
     NotSetAside {
         /// What was asked.
         item: String,
@@ -123,7 +92,6 @@ pub enum Refusal {
         aside: String,
     },
     /// A guided stretch that could not be recorded.
-    #[error("cannot record \"{item}\": {cause}")]
     Unrecorded {
         /// The stretch.
         item: String,
@@ -131,6 +99,102 @@ pub enum Refusal {
         cause: RecordError,
     },
     /// `reload` of an invalid config (the old one stays).
-    #[error("config not reloaded, keeping the previous one: {0}")]
     ConfigInvalid(String),
+}
+
+impl From<SnoozeError> for Refusal {
+    fn from(e: SnoozeError) -> Refusal {
+        Refusal::Snooze(e)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(&Messages::wire_all()))
+    }
+}
+
+impl Refusal {
+    /// What it says in the language of `m`.
+    pub fn words(&self, m: &Messages) -> String {
+        let text = |s: &str| arg(printable(s).into_owned());
+        match self {
+            Refusal::PauseTooLong(length) => m.fmt(
+                "refusal-pause-too-long",
+                &[
+                    ("length", arg(human(*length))),
+                    ("limit", arg(human(MAX_PAUSE))),
+                ],
+            ),
+            Refusal::Past => m.get("refusal-past"),
+            Refusal::Snooze(e) => e.words(m),
+            Refusal::NothingAwaits => m.get("refusal-nothing-awaits"),
+            Refusal::NothingShown => m.get("refusal-nothing-shown"),
+            Refusal::AlreadyAnswered {
+                reminder,
+                at,
+                outcome,
+            } => m.fmt(
+                "refusal-already-answered",
+                &[
+                    ("reminder", text(reminder)),
+                    ("time", arg(at.as_str())),
+                    ("outcome", arg(crate::stats::outcome(m, *outcome))),
+                ],
+            ),
+            Refusal::NotSaved {
+                outcome,
+                reminder,
+                cause,
+            } => m.fmt(
+                "refusal-not-saved",
+                &[
+                    ("outcome", arg(crate::stats::outcome(m, *outcome))),
+                    ("reminder", text(reminder)),
+                    ("error", arg(cause.to_string())),
+                ],
+            ),
+            Refusal::NoReminders => m.get("refusal-no-reminders"),
+            Refusal::UnknownReminder { id, known } => m.fmt(
+                "refusal-unknown-reminder",
+                &[("id", text(id)), ("known", arg(known.as_str()))],
+            ),
+            Refusal::AllSetAside { id } => m.fmt("refusal-all-set-aside", &[("id", text(id))]),
+            Refusal::NotAStretch(id) => m.fmt("refusal-not-a-stretch", &[("id", text(id))]),
+            Refusal::NoStretchToSetAside => m.get("refusal-no-stretch"),
+            Refusal::SessionOnScreen { ids } => {
+                m.fmt("refusal-session-on-screen", &[("ids", arg(ids.as_str()))])
+            }
+            Refusal::NotSetAside { item, aside } => {
+                let aside = if aside.is_empty() {
+                    m.get("refusal-none-set-aside")
+                } else {
+                    printable(aside).into_owned()
+                };
+                m.fmt(
+                    "refusal-not-set-aside",
+                    &[("item", text(item)), ("aside", arg(aside))],
+                )
+            }
+            Refusal::Unrecorded { item, cause } => m.fmt(
+                "refusal-unrecorded",
+                &[("item", text(item)), ("error", arg(cause.to_string()))],
+            ),
+            Refusal::ConfigInvalid(error) => {
+                m.fmt("refusal-config-invalid", &[("error", arg(error.as_str()))])
+            }
+        }
+    }
+
+    /// The answer that carries it: in English, and in `lang` too unless that is English.
+    pub fn response(&self, lang: Lang) -> Response {
+        let local = (!lang.is_english())
+            .then(|| self.words(&Messages::new(lang, &[Part::Catalog, Part::Daemon])));
+        Response::Error {
+            message: self.to_string(),
+            text: local,
+        }
+    }
 }

@@ -11,29 +11,34 @@ use super::refusal::Refusal;
 use super::{Clock, Daemon, Last};
 use crate::config::{Kind, MAX_PAUSE};
 use crate::daemon::notify::Notifier;
+use crate::i18n::Said;
+use crate::i18n::{Lang, Messages, arg};
 use crate::ipc::{HeldNext, PauseInfo, Progress, Request, Response, SnoozeInfo, Status, Upcoming};
 use crate::schedule::level::{self, Adjust};
-use crate::schedule::state::Pause;
+use crate::schedule::state::{Pause, PauseChange};
 use crate::schedule::{self, Fire, aside};
 use crate::store::history::{Entry, Outcome};
 
-/// The next `count` firings from `now` as lists and statuses show them.
+/// The next `count` firings from `now` as lists and statuses show them, titled in English and
+/// in `lang`.
 fn upcoming<Tz: chrono::TimeZone>(
     config: &crate::config::Config,
     state: &crate::schedule::state::State,
-    now: DateTime<Utc>,
-    count: usize,
+    (now, count): (DateTime<Utc>, usize),
     tz: &Tz,
+    lang: Lang,
 ) -> Vec<Upcoming> {
+    let (english, local) = titles(lang);
     schedule::preview(config, state, now, count, tz)
         .iter()
-        .map(|f| Upcoming::of(config, f))
+        .map(|f| Upcoming::with_text(config, f, &english, local.as_ref()))
         .collect()
 }
 
-/// A request carried out, with what it says.
-fn ok(message: String) -> Response {
-    Response::Ok { message }
+/// The messages that title reminders: in English, and in `lang` unless that is English.
+fn titles(lang: Lang) -> (Messages, Option<Messages>) {
+    let local = (!lang.is_english()).then(|| super::notify::messages(lang));
+    (Messages::wire(), local)
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {
@@ -41,6 +46,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `now` answers once the notification server has taken the reminder (or failed to).
     pub(super) fn control(&mut self, request: Request, reply: oneshot::Sender<Response>) {
         let now = self.clock.now();
+        let lang = self.lang;
+        let ok = |said: Said| said.ok(lang);
         let result = match request {
             Request::Status | Request::Follow => Ok(Response::Status(Box::new(self.status()))),
             // The protocol refuses a count over ipc::MAX_NEXT; preview caps it too.
@@ -72,7 +79,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 .map(ok),
             Request::NoticeRead => {
                 self.state.safety_shown = true;
-                Ok(ok("the safety notice counts as read".to_owned()))
+                Ok(ok(Said::id("reply-notice-read")))
             }
             Request::SessionDone { safety_shown } => self
                 .guide_done(
@@ -85,14 +92,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         let unsaved = self.save();
         let result = match (result, unsaved) {
-            (Ok(Response::Ok { message }), Some(unsaved)) => Ok(Response::Ok {
+            (Ok(Response::Ok { message, text }), Some(unsaved)) => Ok(Response::Ok {
+                text: text.map(|t| format!("{t}\n{unsaved}")),
                 message: format!("{message}\n{unsaved}"),
             }),
             (result, _) => result,
         };
-        let _ = reply.send(result.unwrap_or_else(|refusal| Response::Error {
-            message: refusal.to_string(),
-        }));
+        let _ = reply.send(result.unwrap_or_else(|refusal| refusal.response(lang)));
     }
 
     /// `stretchd next`: the preview of `count` reminders runs on a blocking thread (a large
@@ -107,15 +113,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let config = self.config.clone();
         let state = self.state.clone();
         let zone = self.clock.zone().clone();
+        let lang = self.lang;
         self.pending.push(Box::pin(async move {
-            let upcoming =
-                tokio::task::spawn_blocking(move || upcoming(&config, &state, now, count, &zone))
-                    .await;
+            let upcoming = tokio::task::spawn_blocking(move || {
+                upcoming(&config, &state, (now, count), &zone, lang)
+            })
+            .await;
             let response = match upcoming {
                 Ok(upcoming) => Response::Next { upcoming },
-                Err(e) => Response::Error {
-                    message: format!("next: the preview failed ({e})"),
-                },
+                Err(e) => Response::error(format!("next: the preview failed ({e})")),
             };
             let _ = reply.send(response);
             super::Completion::Finished
@@ -124,7 +130,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// `stretchd snooze`: the reminder on screen, or else the next one, comes back `secs` (or
     /// `snooze.length`) later.
-    fn snooze(&mut self, secs: Option<u64>) -> Result<String, Refusal> {
+    fn snooze(&mut self, secs: Option<u64>) -> Result<Said, Refusal> {
         // schedule::snooze refuses a length of no time or over its limit.
         let length = secs.map_or(self.config.snooze.length, Duration::from_secs);
         if self.last.as_ref().is_some_and(Last::awaits_answer) {
@@ -133,21 +139,18 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         let zone = self.clock.zone();
         let snooze = schedule::snooze(&self.config, &mut self.state, None, length, now, zone)?;
-        Ok(format!(
-            "snoozed the next reminder, \"{}\", until {}",
-            snooze.reminder,
-            snooze
-                .until
-                .with_timezone(self.clock.zone())
-                .format("%a %H:%M:%S")
-        ))
+        let reminder = snooze.reminder;
+        let until = snooze.until.with_timezone(zone).fixed_offset();
+        Ok(Said::new(move |m| {
+            let args = [
+                ("reminder", arg(reminder.as_str())),
+                ("time", arg(m.day_time_secs(&until))),
+            ];
+            m.fmt("reply-snoozed-next", &args)
+        }))
     }
 
-    fn pause(
-        &mut self,
-        until: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> Result<String, Refusal> {
+    fn pause(&mut self, until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<Said, Refusal> {
         if until.is_some_and(|u| u <= now) {
             return Err(Refusal::Past);
         }
@@ -158,32 +161,44 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 return Err(Refusal::PauseTooLong(length));
             }
         }
-        self.state.pause = Some(Pause { until });
+        let pause = Pause { until };
+        self.state.pause = Some(pause);
+        self.state.marks.pause = Some(PauseChange {
+            at: now,
+            pause: Some(pause),
+        });
         Ok(match until {
-            Some(u) => format!(
-                "paused until {}",
-                u.with_timezone(self.clock.zone())
-                    .format("%a %Y-%m-%d %H:%M")
-            ),
-            None => "paused until `stretchd resume`".to_owned(),
+            Some(u) => {
+                let until = u.with_timezone(self.clock.zone()).fixed_offset();
+                Said::new(move |m| {
+                    let time = arg(m.day_date_minute(&until));
+                    m.fmt("reply-paused-until", &[("time", time)])
+                })
+            }
+            None => Said::id("reply-paused"),
         })
     }
 
     /// Ends a pause; reminders missed meanwhile restart from now instead of firing at once.
-    fn resume(&mut self, now: DateTime<Utc>) -> String {
+    fn resume(&mut self, now: DateTime<Utc>) -> Said {
+        // Marked even when not paused here: another machine's pause may be in force there.
+        self.state.marks.pause = Some(PauseChange {
+            at: now,
+            pause: None,
+        });
         if self.state.pause.take().is_none() {
-            return "not paused; nothing to resume".to_owned();
+            return Said::id("reply-not-paused");
         }
         let zone = self.clock.zone();
         schedule::absorb_overdue(&self.config, &mut self.state, now, zone);
-        "resumed".to_owned()
+        Said::id("reply-resumed")
     }
 
     fn answer_from_cli(
         &mut self,
         outcome: Outcome,
         adjust: Option<Adjust>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Said, Refusal> {
         match &self.last {
             None => return Err(Refusal::NothingShown),
             Some(l) if !l.awaits_answer() => {
@@ -201,18 +216,25 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             }
             Some(l) if outcome == Outcome::Done && l.fire.kind == Kind::Session => {
                 let reminder = l.fire.reminder.clone();
-                let ignored = if adjust.is_some() {
-                    " (--easy and --hard apply to one stretch held still, not to a session: the level of each moves with `stretchd guide ID`)"
-                } else {
-                    ""
+                let started = match self.start_session() {
+                    Ok(()) => Said::new(move |m| {
+                        m.fmt(
+                            "reply-session-started",
+                            &[("reminder", arg(reminder.as_str()))],
+                        )
+                    }),
+                    Err(why) => Said::new(move |m| {
+                        let args = [
+                            ("reminder", arg(reminder.as_str())),
+                            ("why", arg(why.as_str())),
+                        ];
+                        m.fmt("reply-session-not-started", &args)
+                    }),
                 };
-                return Ok(match self.start_session() {
-                    Ok(()) => format!(
-                        "started \"{reminder}\": the guided session opens in a terminal and records the session when you finish it{ignored}"
-                    ),
-                    Err(why) => format!(
-                        "\"{reminder}\" not started: {why}; or run `stretchd guide --session` here, which records the session when you finish it{ignored}"
-                    ),
+                return Ok(if adjust.is_some() {
+                    started.aside(Said::id("reply-session-no-level"))
+                } else {
+                    started
                 });
             }
             Some(_) => {}
@@ -228,34 +250,43 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             match self
                 .last
                 .as_ref()
-                .map(|l| (&l.fire.kind, l.fire.item.as_str()))
+                .map(|l| (&l.fire.kind, l.fire.item.clone()))
             {
                 Some((Kind::Stretch, item))
                     if self
                         .config
                         .catalog
-                        .stretch(item)
+                        .stretch(&item)
                         .and_then(level::range)
                         .is_none() =>
                 {
-                    format!(
-                        " (--easy and --hard do nothing here: \"{item}\" has no hold to shorten or lengthen)"
-                    )
+                    Some(Said::new(move |m| {
+                        m.fmt("reply-no-level", &[("item", arg(item.as_str()))])
+                    }))
                 }
-                Some((Kind::Posture, _)) => {
-                    " (--easy and --hard do nothing here: a posture check has no hold)".to_owned()
-                }
-                _ => String::new(),
+                Some((Kind::Posture, _)) => Some(Said::id("reply-no-level-posture")),
+                _ => None,
             }
         } else {
-            String::new()
+            None
         };
         match saved {
-            Ok(change) => Ok(format!(
-                "{}: \"{reminder}\"{}{ignored}",
-                outcome.as_str(),
-                level::adjust_note(change, adjust)
-            )),
+            Ok(change) => {
+                let id = match outcome {
+                    Outcome::Skipped => "reply-skipped",
+                    _ => "reply-done",
+                };
+                let answered =
+                    Said::new(move |m| m.fmt(id, &[("reminder", arg(reminder.as_str()))]));
+                let answered = match level::adjust_note(change, adjust) {
+                    Some(note) => answered.and(note),
+                    None => answered,
+                };
+                Ok(match ignored {
+                    Some(ignored) => answered.aside(ignored),
+                    None => answered,
+                })
+            }
             Err(cause) => Err(Refusal::NotSaved {
                 outcome,
                 reminder,
@@ -306,7 +337,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         item: &str,
         safety_shown: bool,
         adjust: Option<Adjust>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Said, Refusal> {
         self.state.safety_shown |= safety_shown;
         if kind == Kind::Stretch && self.config.catalog.stretch(item).is_none() {
             return Err(Refusal::NotAStretch(item.to_owned()));
@@ -341,25 +372,35 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 _ => self.level_done(item, adjust),
             }
         };
-        let what = if kind == Kind::Session {
+        let id = match (kind == Kind::Session, on_screen) {
+            (true, false) => "reply-recorded-session",
+            (true, true) => "reply-recorded-session-on-screen",
+            (false, false) => "reply-recorded",
+            (false, true) => "reply-recorded-on-screen",
+        };
+        if kind == Kind::Session {
             info!("stretch session done");
             self.session_ended(on_screen);
-            "a stretch session".to_owned()
         } else {
             info!(item = %item, "guided stretch done");
-            format!("\"{item}\" as done")
-        };
-        let answers = if on_screen {
-            " (it answers the reminder on screen)"
-        } else {
-            ""
-        };
-        Ok(format!(
-            "recorded {what}{answers}; this week: {} of {} stretch sessions{}",
+        }
+        let (item, done, goal) = (
+            item.to_owned(),
             self.done_this_week(now),
             self.config.weekly_goal,
-            level::adjust_note(change, adjust)
-        ))
+        );
+        let recorded = Said::new(move |m| {
+            let args = [
+                ("item", arg(item.as_str())),
+                ("done", arg(done)),
+                ("goal", arg(goal)),
+            ];
+            m.fmt(id, &args)
+        });
+        Ok(match level::adjust_note(change, adjust) {
+            Some(note) => recorded.and(note),
+            None => recorded,
+        })
     }
 
     /// Runs the `on_session_end` hook for a session just recorded: the session reminder's, when
@@ -390,7 +431,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let aside: Vec<String> = self.state.set_aside.keys().cloned().collect();
         let stretches = schedule::session_at(&self.config, &aside, &self.state.levels);
         let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-        let title = crate::catalog::session_title(&stretches);
+        let title = crate::i18n::Messages::wire().session_title(&stretches);
         let about = super::hooks::About {
             reminder: &reminder,
             kind: Kind::Session,
@@ -405,7 +446,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// on screen), sets it aside, and says what to do instead. Without an id: the stretch
     /// reminder on screen, or else the last stretch done. Set aside even when the history does
     /// not take the entry.
-    fn hurt(&mut self, item: Option<String>, now: DateTime<Utc>) -> Result<String, Refusal> {
+    fn hurt(&mut self, item: Option<String>, now: DateTime<Utc>) -> Result<Said, Refusal> {
         let on_screen = self
             .last
             .as_ref()
@@ -453,16 +494,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         };
         info!(item = %item, "hurt: set aside");
         aside::set_aside(&mut self.state, &item, aside::HURT, now);
-        let advice = aside::hurt_advice(&self.config, &self.state, &stretch);
+        let (config, state) = (self.config.clone(), self.state.clone());
+        let advice = Said::new(move |m| aside::hurt_advice(m, &config, &state, &stretch));
         Ok(match saved {
             Ok(()) => advice,
-            Err(e) => format!("{advice}\n(Not saved in the history: {e}.)"),
+            Err(e) => {
+                let e = e.to_string();
+                advice.then(Said::new(move |m| {
+                    m.fmt("reply-not-in-history", &[("error", arg(e.as_str()))])
+                }))
+            }
         })
     }
 
     /// `stretchd stretches restore ID`: brings a stretch set aside back into rotation.
-    fn restore(&mut self, item: &str) -> Result<String, Refusal> {
-        if self.state.set_aside.remove(item).is_none() {
+    fn restore(&mut self, item: &str) -> Result<Said, Refusal> {
+        if !aside::restore(&mut self.state, item, self.clock.now()) {
             // A typo is not "not set aside": say there is no such stretch.
             if self.config.catalog.stretch(item).is_none() {
                 return Err(Refusal::NotAStretch(item.to_owned()));
@@ -479,17 +526,22 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             });
         }
         info!(item, "restored to the rotation");
-        Ok(format!("restored \"{item}\": it is back in rotation"))
+        let item = item.to_owned();
+        Ok(Said::new(move |m| {
+            m.fmt("reply-restored", &[("item", arg(item.as_str()))])
+        }))
     }
 
     /// Stretch sessions done this week, for the progress line.
     fn done_this_week(&self, now: DateTime<Utc>) -> u32 {
-        crate::stats::done_this_week(&self.recent_done, now, self.clock.zone())
+        crate::stats::done_this_week(&self.sessions_everywhere(), now, self.clock.zone())
     }
 
     /// The status `stretchd status` shows and `follow` streams.
     pub(super) fn status(&self) -> Status {
         let now = self.clock.now();
+        let (english, local) = titles(self.lang);
+        let local = local.as_ref();
         Status {
             pid: std::process::id(),
             daemon_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -507,22 +559,28 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     until: s.until,
                     count: s.count,
                 }),
-            next: upcoming(&self.config, &self.state, now, 1, self.clock.zone())
-                .into_iter()
-                .next(),
+            next: upcoming(
+                &self.config,
+                &self.state,
+                (now, 1),
+                self.clock.zone(),
+                self.lang,
+            )
+            .into_iter()
+            .next(),
             waiting: self
                 .last
                 .as_ref()
                 .filter(|l| l.outcome.is_none() && !l.filed)
-                .map(|l| Upcoming::of(&self.config, &l.fire)),
+                .map(|l| Upcoming::with_text(&self.config, &l.fire, &english, local)),
             filed: self
                 .last
                 .as_ref()
                 .filter(|l| l.outcome.is_none() && l.filed)
-                .map(|l| Upcoming::of(&self.config, &l.fire)),
+                .map(|l| Upcoming::with_text(&self.config, &l.fire, &english, local)),
             held_next: schedule::held_back(&self.config, &self.state, now, self.clock.zone()).map(
                 |fire| HeldNext {
-                    reminder: Upcoming::of(&self.config, &fire),
+                    reminder: Upcoming::with_text(&self.config, &fire, &english, local),
                     grace_secs: self.config.presence.grace.as_secs(),
                 },
             ),
@@ -530,7 +588,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 done: self.done_this_week(now),
                 goal: self.config.weekly_goal,
                 suggest: crate::stats::suggestion(
-                    &self.recent_done,
+                    &self.sessions_everywhere(),
                     now,
                     self.clock.zone(),
                     self.config.weekly_goal,
@@ -539,6 +597,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             idle_source: self.idle_source,
             held: self.held(),
             lull_wait: self.lull_wait(),
+            sync: self.sync_status(),
         }
     }
 }

@@ -18,8 +18,9 @@ use super::{Clock, Daemon, Ending, Input, Stopped, Stored, SystemClock};
 use crate::config::{Config, IdleSource, Origin};
 use crate::daemon::control::ControlSocket;
 use crate::daemon::notify::{DbusNotifier, Event, Notifier};
+use crate::daemon::presence::calls::{AskCalls, PipeWire};
 use crate::daemon::presence::{AskIdle, PresenceEvent, WatchLull};
-use crate::daemon::watch::{Changed, ConfigWatch};
+use crate::daemon::watch::{Changed, Watch};
 use crate::store::Store;
 use crate::store::history::{self, History};
 
@@ -33,6 +34,8 @@ pub struct PresenceFeed {
     pub asked: Option<Box<dyn AskIdle>>,
     /// The idle source's watch for a pause in typing, when it has one (Wayland, Mutter).
     pub lull: Option<Box<dyn WatchLull>>,
+    /// The source to ask whether a call is on, before a reminder fires.
+    pub calls: Option<Box<dyn AskCalls>>,
 }
 
 /// Everything [`run`] runs on.
@@ -66,6 +69,9 @@ pub struct Deps<N, C, S> {
     pub tray: Option<zbus::Connection>,
     /// Resolves when the daemon is to stop (SIGTERM, SIGINT).
     pub shutdown: S,
+    /// The language of the environment ([`crate::i18n::Lang::of_process`] for the real
+    /// daemon), spoken unless `[ui] language` names another.
+    pub language: crate::i18n::Lang,
 }
 
 /// Runs the daemon on `deps` until `shutdown` resolves or the session bus is lost (its
@@ -91,11 +97,16 @@ where
         images,
         tray,
         shutdown,
+        language,
     } = deps;
     let mut daemon = Daemon::new(config, config_path, notifier, clock)
+        .with_language(language)
         .persist(stored)
         .with_idle_source(presence.idle_source, presence.asked)
         .with_lull_watch(presence.lull);
+    if let Some(calls) = presence.calls {
+        daemon = daemon.with_calls(calls);
+    }
     if let Some(images) = images {
         daemon = daemon.with_images(images);
     }
@@ -165,12 +176,14 @@ pub async fn serve(config_path: Option<PathBuf>) -> anyhow::Result<()> {
             idle_source: idle.source,
             asked: idle.asked,
             lull: idle.lull,
+            calls: Some(Box::new(PipeWire)),
         },
         reloads,
         config_changes,
         images: install_images(),
         tray: Some(tray),
         shutdown,
+        language: crate::i18n::Lang::of_process(),
     };
     if let Err(e) = sd_notify::notify(&[sd_notify::NotifyState::Ready]) {
         warn!("cannot tell systemd we are ready: {e}");
@@ -212,18 +225,15 @@ fn watched_path(config: &Config) -> PathBuf {
 
 /// The state file and the history log in their usual places. Neither is fatal: an unreadable
 /// state starts afresh ([`Store::load`]), an unreadable history starts this week's progress at
-/// zero, and one that cannot be opened for appending is tried again at the next answer.
-/// How many days of history the daemon reads at start: this week and the
-/// [`crate::stats::SUGGEST_AFTER`] weeks before it, and a day to spare.
-const RECENT_DAYS: i64 = 7 * (1 + crate::stats::SUGGEST_AFTER as i64) + 1;
-
+/// zero, and one that cannot be opened for appending is tried again at the next answer. Only
+/// [`crate::stats::RECENT_DAYS`] of the history are read.
 fn open_stored() -> Stored {
     let store = Store::new(&crate::store::paths::state_dir());
     let state = store.load(Utc::now());
     let history_path = crate::store::history::default_path();
     // Only the last weeks count (this week's progress, and the weeks in a row that met the goal
     // for a suggestion); older entries are not kept.
-    let recent_start = Utc::now() - chrono::Duration::days(RECENT_DAYS);
+    let recent_start = Utc::now() - chrono::Duration::days(crate::stats::RECENT_DAYS);
     let log = history::read_where(&history_path, |e| e.time >= recent_start).unwrap_or_else(|e| {
         warn!(
             "cannot read {}: {e}; this week's progress starts at zero (make it a readable regular file, or move it away)",
@@ -257,7 +267,7 @@ fn open_stored() -> Stored {
 
 /// Watches the config file; without a watch (inotify unavailable, no directory) the channel
 /// stays silent and `stretchd reload` still works. The watch lasts as long as its handle.
-fn watch_config(file: &std::path::Path) -> (Option<ConfigWatch>, mpsc::Receiver<Changed>) {
+fn watch_config(file: &std::path::Path) -> (Option<Watch>, mpsc::Receiver<Changed>) {
     // One queued change is enough.
     let (tx, rx) = mpsc::channel(1);
     let watch = crate::daemon::watch::watch(file, tx)

@@ -1,9 +1,10 @@
-//! Watches the config file so an edit takes effect without a restart.
+//! Watches a directory with inotify, so that an edit of the config, or a file another machine
+//! wrote to the `[sync]` folder, takes effect without a restart or a poll.
 //!
-//! The parent directory is watched, not the file: editors often save by writing a new file and
-//! renaming it over the old one (or by deleting and re-creating it), which replaces the inode a
-//! file watch would follow. Events for other names in the directory are ignored. The daemon
-//! coalesces a burst of events into one reload.
+//! For the config the parent directory is watched, not the file: editors often save by writing
+//! a new file and renaming it over the old one (or by deleting and re-creating it), which
+//! replaces the inode a file watch would follow. Events for other names in the directory are
+//! ignored. The daemon coalesces a burst of events into one reload (or one merge).
 //!
 //! inotify directly, on the daemon's own event loop (a tokio task waiting on the inotify file
 //! descriptor): no thread of its own, and it wakes only when something in the directory is
@@ -21,16 +22,16 @@ use tokio::io::Interest;
 use tokio::io::unix::AsyncFd;
 use tokio::sync::mpsc;
 
-/// The config file changed on disk.
+/// A file of interest changed on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Changed;
 
 /// A running watch; dropping it stops watching.
-pub struct ConfigWatch {
+pub struct Watch {
     task: tokio::task::AbortHandle,
 }
 
-impl Drop for ConfigWatch {
+impl Drop for Watch {
     fn drop(&mut self) {
         self.task.abort();
     }
@@ -46,14 +47,27 @@ const CHANGES: WatchFlags = WatchFlags::ATTRIB
 
 /// Starts watching `file` (whose directory must exist); every change to it sends
 /// [`Changed`]. Must be called inside the tokio runtime.
-pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<ConfigWatch> {
+pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
     let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = file.file_name().map(OsString::from);
+    let ours = move |_: ReadFlags, n: &[u8]| Some(n) == name.as_ref().map(|n| n.as_bytes());
+    watch_dir(dir, ours, inputs)
+}
+
+/// Starts watching the directory `dir` (which must exist): a change to a file in it whose
+/// event and name `wanted` accepts sends [`Changed`], and so does the directory itself going
+/// away (removed or moved: the watch ends then). Must be called inside the tokio runtime.
+pub fn watch_dir(
+    dir: &Path,
+    wanted: impl Fn(ReadFlags, &[u8]) -> bool + Send + 'static,
+    inputs: mpsc::Sender<Changed>,
+) -> std::io::Result<Watch> {
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)?;
-    inotify::add_watch(&fd, dir, CHANGES)?;
+    let flags = CHANGES | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF;
+    inotify::add_watch(&fd, dir, flags)?;
     // As in presence/clock.rs: the AsyncFd owns the OwnedFd and nothing else closes it, which is
     // the I/O-safety condition the deprecation warns about; the replacement is an `unsafe fn`,
     // which this crate forbids.
@@ -62,44 +76,56 @@ pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Conf
         reason = "sound here: the AsyncFd owns the only handle to the fd"
     )]
     let fd = AsyncFd::with_interest(fd, Interest::READABLE)?;
-    let task = tokio::spawn(run(fd, name, inputs));
-    Ok(ConfigWatch {
+    let task = tokio::spawn(run(fd, wanted, inputs));
+    Ok(Watch {
         task: task.abort_handle(),
     })
 }
 
-/// The task: reads every queued event at each wakeup and sends one [`Changed`] if any was for
-/// `name` (or if the kernel's queue overflowed, which may have dropped one). Ends when the
-/// receiver is gone, or with a log line when inotify fails.
-async fn run(fd: AsyncFd<OwnedFd>, name: Option<OsString>, inputs: mpsc::Sender<Changed>) {
+/// The task: reads every queued event at each wakeup and sends one [`Changed`] if any was
+/// wanted (or if the kernel's queue overflowed, which may have dropped one, or the directory
+/// went away). Ends when the receiver is gone, when the directory is, or with a log line when
+/// inotify fails.
+async fn run(
+    fd: AsyncFd<OwnedFd>,
+    wanted: impl Fn(ReadFlags, &[u8]) -> bool,
+    inputs: mpsc::Sender<Changed>,
+) {
     // Room for several events: each is 16 bytes and a name of at most 255.
     let mut buf = [MaybeUninit::<u8>::uninit(); 1024];
-    let ours = |event: &inotify::Event<'_>| {
-        event.events().contains(ReadFlags::QUEUE_OVERFLOW)
-            || event
-                .file_name()
-                .is_some_and(|n| Some(n.to_bytes()) == name.as_ref().map(|n| n.as_bytes()))
-    };
+    let gone = ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF | ReadFlags::IGNORED;
     loop {
         let mut ready = match fd.readable().await {
             Ok(ready) => ready,
             Err(e) => {
-                tracing::warn!("config watch stops: {e}; use `stretchd reload` after editing");
+                tracing::warn!(
+                    "file watch stops: {e}; changes are read again after a reload (`stretchd reload`)"
+                );
                 return;
             }
         };
         let mut changed = false;
+        let mut ended = false;
         let mut events = inotify::Reader::new(fd.get_ref(), &mut buf);
         loop {
             match events.next() {
-                Ok(event) => changed |= ours(&event),
+                Ok(event) => {
+                    let flags = event.events();
+                    ended |= flags.intersects(gone);
+                    changed |= flags.intersects(ReadFlags::QUEUE_OVERFLOW | gone)
+                        || event
+                            .file_name()
+                            .is_some_and(|n| wanted(flags, n.to_bytes()));
+                }
                 Err(rustix::io::Errno::AGAIN) => {
                     ready.clear_ready();
                     break;
                 }
                 Err(rustix::io::Errno::INTR) => {}
                 Err(e) => {
-                    tracing::warn!("config watch stops: {e}; use `stretchd reload` after editing");
+                    tracing::warn!(
+                        "file watch stops: {e}; changes are read again after a reload (`stretchd reload`)"
+                    );
                     return;
                 }
             }
@@ -110,6 +136,9 @@ async fn run(fd: AsyncFd<OwnedFd>, name: Option<OsString>, inputs: mpsc::Sender<
         if changed {
             // A full queue already holds a change to act on, so dropping this one is fine.
             let _ = inputs.try_send(Changed);
+        }
+        if ended {
+            return;
         }
     }
 }

@@ -19,6 +19,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::config::{Config, IdleSource, Kind};
+use crate::i18n::Messages;
 use crate::schedule::Fire;
 use crate::schedule::level::Adjust;
 
@@ -29,7 +30,7 @@ pub use client::{Client, ClientError};
 pub use dirs::{UnsafeDir, check_private_dirs};
 
 /// Bumped whenever a request or response changes shape.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// Largest request line the daemon reads, newline included.
 pub const MAX_FRAME: usize = 16 * 1024;
@@ -176,26 +177,30 @@ pub struct Upcoming {
     pub kind: Kind,
     /// The stretch or posture id.
     pub item: String,
-    /// The notification title.
+    /// The notification title, in English.
     pub title: String,
+    /// The title in the daemon's language when that is not English (the CLI shows it; its
+    /// `--json` leaves it out, see [`Response::english`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Upcoming {
-    /// A firing as lists and statuses show it, titled from `config`'s catalogue.
-    pub fn of(config: &Config, fire: &Fire) -> Upcoming {
+    /// A firing as lists and statuses show it, titled from `config`'s catalogue in the
+    /// language of `messages` (English for the wire and `--json`).
+    pub fn of(config: &Config, fire: &Fire, messages: &Messages) -> Upcoming {
         let title = match fire.kind {
-            Kind::Stretch => config
-                .catalog
-                .stretch(&fire.item)
-                .map(|s| crate::schedule::level::leveled(s, fire.level.as_ref()).title()),
+            Kind::Stretch => config.catalog.stretch(&fire.item).map(|s| {
+                messages.stretch_title(&crate::schedule::level::leveled(s, fire.level.as_ref()))
+            }),
             Kind::Posture => config
                 .catalog
                 .posture(&fire.item)
-                .map(crate::catalog::Posture::title),
+                .map(|p| messages.posture_title(p)),
             Kind::Session => {
                 let stretches = crate::schedule::session_stretches(config, fire);
                 let stretches: Vec<&crate::catalog::Stretch> = stretches.iter().collect();
-                Some(crate::catalog::session_title(&stretches))
+                Some(messages.session_title(&stretches))
             }
         };
         Upcoming {
@@ -204,7 +209,26 @@ impl Upcoming {
             kind: fire.kind,
             item: fire.item.clone(),
             title: title.unwrap_or_default(),
+            text: None,
         }
+    }
+
+    /// [`Upcoming::of`] in English, with its title in the language of `local` too (`None`:
+    /// English only).
+    pub fn with_text(
+        config: &Config,
+        fire: &Fire,
+        english: &Messages,
+        local: Option<&Messages>,
+    ) -> Upcoming {
+        let mut upcoming = Upcoming::of(config, fire, english);
+        upcoming.text = local.map(|m| Upcoming::of(config, fire, m).title);
+        upcoming
+    }
+
+    /// The title to show: in the daemon's language.
+    pub fn shown(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.title)
     }
 }
 
@@ -278,6 +302,9 @@ pub struct Status {
     /// A reminder due while the user types, waiting for a pause in typing (`presence.lull`).
     #[serde(default)]
     pub lull_wait: Option<LullWait>,
+    /// The folder shared with the user's other machines (`[sync]`), while sync is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<SyncStatus>,
 }
 
 /// A due reminder waiting for a pause in typing.
@@ -289,6 +316,33 @@ pub struct LullWait {
     pub until: DateTime<Utc>,
 }
 
+/// `[sync]` as the daemon sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncStatus {
+    /// The folder.
+    pub dir: String,
+    /// This machine's id.
+    pub machine: String,
+    /// This machine's hostname.
+    pub hostname: String,
+    /// The other machines whose summary is in the folder, by id.
+    pub machines: Vec<MachineSeen>,
+    /// What is wrong with the folder, for people (each a sentence); empty when all is well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+}
+
+/// Another machine of the `[sync]` folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MachineSeen {
+    /// Its id.
+    pub id: String,
+    /// Its hostname.
+    pub hostname: String,
+    /// When it last wrote its summary, by its clock.
+    pub written: DateTime<Utc>,
+}
+
 /// The reminder that waits while reminders are held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldNext {
@@ -298,8 +352,33 @@ pub struct HeldNext {
     pub grace_secs: u64,
 }
 
+/// What a call captures: what holds reminders while it is in use. Ordered from the most
+/// telling of a call (the microphone) to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capture {
+    /// The microphone is recorded (a PipeWire capture stream of audio).
+    Microphone,
+    /// The screen is cast (a compositor's screen-cast stream).
+    ScreenCast,
+    /// A camera is recorded, or a screen cast consumed (a PipeWire capture stream of video, or
+    /// a `/dev/video*` device held open).
+    Camera,
+}
+
+impl Capture {
+    /// For people: "microphone in use".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capture::Microphone => "microphone in use",
+            Capture::ScreenCast => "screen being shared",
+            Capture::Camera => "camera in use",
+        }
+    }
+}
+
 /// Why reminders are held back although they are due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Held {
     /// No input for the natural-break time, since the last input.
@@ -321,6 +400,15 @@ pub enum Held {
     DoNotDisturb,
     /// A full-screen window has the focus.
     Fullscreen,
+    /// A call: the microphone or a camera is captured, or the screen cast.
+    Call {
+        /// What is captured.
+        capture: Capture,
+        /// The application capturing it, as it names itself.
+        app: String,
+        /// Since when reminders are held for it.
+        since: DateTime<Utc>,
+    },
     /// A hold just ended; held reminders wait for the grace time.
     Grace {
         /// When it ends.
@@ -341,14 +429,83 @@ pub enum Response {
     },
     /// The command was carried out.
     Ok {
-        /// What happened, for people.
+        /// What happened, for people, in English.
         message: String,
+        /// The same in the daemon's language when that is not English.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
     },
     /// The command was refused or failed.
     Error {
-        /// Why, and what to do.
+        /// Why, and what to do, in English.
         message: String,
+        /// The same in the daemon's language when that is not English.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
     },
+}
+
+impl Response {
+    /// A success with its English `message` only.
+    pub fn ok(message: String) -> Response {
+        Response::Ok {
+            message,
+            text: None,
+        }
+    }
+
+    /// A refusal with its English `message` only.
+    pub fn error(message: String) -> Response {
+        Response::Error {
+            message,
+            text: None,
+        }
+    }
+
+    /// The message of an `Ok` or an `Error` to show: in the daemon's language.
+    pub fn shown(&self) -> Option<&str> {
+        match self {
+            Response::Ok { message, text } | Response::Error { message, text } => {
+                Some(text.as_deref().unwrap_or(message))
+            }
+            Response::Status(_) | Response::Next { .. } => None,
+        }
+    }
+
+    /// The response as `--json` prints it: English only (without the texts in the daemon's
+    /// language), as it always was.
+    #[must_use]
+    pub fn english(&self) -> Response {
+        let mut english = self.clone();
+        match &mut english {
+            Response::Ok { text, .. } | Response::Error { text, .. } => *text = None,
+            Response::Status(status) => status.strip_texts(),
+            Response::Next { upcoming } => {
+                for u in upcoming {
+                    u.text = None;
+                }
+            }
+        }
+        english
+    }
+}
+
+impl Status {
+    /// Leaves out the titles in the daemon's language (see [`Response::english`]).
+    pub fn strip_texts(&mut self) {
+        let held = self.held_next.as_mut().map(|h| &mut h.reminder);
+        for u in [
+            self.next.as_mut(),
+            self.waiting.as_mut(),
+            self.filed.as_mut(),
+            held,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            u.text = None;
+        }
+    }
 }
 
 /// A response with the daemon's protocol version.
@@ -544,7 +701,8 @@ mod tests {
             reminder: "r".repeat(100),
             kind: Kind::Stretch,
             item: "i".repeat(100),
-            title: "t".repeat(400),
+            title: "t".repeat(300),
+            text: Some("t".repeat(300)),
         };
         let line = Reply::new(Response::Next {
             upcoming: vec![upcoming; MAX_NEXT],
@@ -555,18 +713,10 @@ mod tests {
 
     #[test]
     fn replies_carry_the_version_and_a_newer_daemon_is_reported() {
-        let line = Reply::new(Response::Ok {
-            message: "paused".into(),
-        })
-        .to_line();
+        let line = Reply::new(Response::ok("paused".into())).to_line();
         assert!(line.ends_with('\n'));
-        assert!(line.contains(r#""version":2"#), "{line}");
-        assert_eq!(
-            decode_reply(&line).unwrap(),
-            Response::Ok {
-                message: "paused".into()
-            }
-        );
+        assert!(line.contains(r#""version":3"#), "{line}");
+        assert_eq!(decode_reply(&line).unwrap(), Response::ok("paused".into()));
         let other = r#"{"version":7,"type":"telemetry"}"#;
         assert!(matches!(
             decode_reply(other),

@@ -8,10 +8,21 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::{Catalog, Stretch};
 use crate::config::Config;
+use crate::i18n::{Messages, arg};
 use crate::schedule::state::{SetAside, State};
 
-/// The reason `stretchd hurt` gives.
+/// The reason `stretchd hurt` gives, as the state file keeps it.
 pub const HURT: &str = "it hurt";
+
+/// A reason kept in the state, to show: [`HURT`] in the language of `messages`, any other as
+/// written.
+pub fn reason(messages: &Messages, reason: &str) -> String {
+    if reason == HURT {
+        messages.get("aside-reason-hurt")
+    } else {
+        crate::text::printable(reason).into_owned()
+    }
+}
 
 /// Sets `id` aside at `at` for `reason` (a stretch already set aside keeps its first reason).
 pub fn set_aside(state: &mut State, id: &str, reason: &str, at: DateTime<Utc>) {
@@ -24,14 +35,26 @@ pub fn set_aside(state: &mut State, id: &str, reason: &str, at: DateTime<Utc>) {
         });
 }
 
+/// Brings `id` back into rotation at `at`, marking when ([`Marks::restored`], for `[sync]`);
+/// returns whether it was set aside.
+///
+/// [`Marks::restored`]: crate::schedule::state::Marks
+pub fn restore(state: &mut State, id: &str, at: DateTime<Utc>) -> bool {
+    if state.set_aside.remove(id).is_none() {
+        return false;
+    }
+    state.marks.restored.insert(id.to_owned(), at);
+    true
+}
+
 /// What `stretchd hurt` says about `stretch`, set aside in `state`: stop, see a professional if
 /// the pain persists, how to bring it back, and the stretch to do instead (one that works the
 /// same area, or the nearest, that fits the desk and is not set aside too).
-pub fn hurt_advice(config: &Config, state: &State, stretch: &Stretch) -> String {
-    let mut out = format!(
-        "Stop \"{}\" now. It is set aside: stretchd will not suggest it again (`stretchd stretches restore {}` brings it back).\n\
-         If the pain persists, see a healthcare professional (a doctor or a physiotherapist).",
-        stretch.name, stretch.id
+pub fn hurt_advice(m: &Messages, config: &Config, state: &State, stretch: &Stretch) -> String {
+    let name = |s: &Stretch| arg(m.stretch_name(s).into_owned());
+    let mut out = m.fmt(
+        "hurt-stop",
+        &[("name", name(stretch)), ("id", arg(stretch.id.as_str()))],
     );
     let others = Catalog {
         stretches: config
@@ -43,34 +66,33 @@ pub fn hurt_advice(config: &Config, state: &State, stretch: &Stretch) -> String 
             .collect(),
         postures: Vec::new(),
     };
-    match others.alternative(stretch, &config.fit.positions, &config.fit.equipment) {
-        Some(alt) if alt.area == stretch.area => _ = write!(
-            out,
-            "\nInstead, try \"{}\" (`stretchd guide {}`): it works the same area, {}.",
-            alt.name,
-            alt.id,
-            alt.area.label()
+    let line = match others.alternative(stretch, &config.fit.positions, &config.fit.equipment) {
+        Some(alt) if alt.area == stretch.area => m.fmt(
+            "hurt-instead-same-area",
+            &[
+                ("name", name(alt)),
+                ("id", arg(alt.id.as_str())),
+                ("area", arg(m.area(alt.area))),
+            ],
         ),
-        Some(alt) => _ = write!(
-            out,
-            "\nInstead, try \"{}\" (`stretchd guide {}`): no other stretch for {} fits your positions and equipment{}, and it works the nearest area, {}.",
-            alt.name,
-            alt.id,
-            stretch.area.label(),
-            if others_fit_aside(config, state, stretch) {
-                " without being set aside"
+        Some(alt) => {
+            let id = if others_fit_aside(config, state, stretch) {
+                "hurt-instead-nearest-aside"
             } else {
-                ""
-            },
-            alt.area.label()
-        ),
-        None if others_fit_aside(config, state, stretch) => out.push_str(
-            "\nEvery other stretch that fits your positions and equipment is set aside too; `stretchd stretches` lists them, and `stretchd stretches restore ID` brings one back.",
-        ),
-        None => out.push_str(
-            "\nNo other stretch fits your positions and equipment; allow another position or add equipment under [stretches] in the config (`stretchd config edit`) to get one.",
-        ),
-    }
+                "hurt-instead-nearest"
+            };
+            let args = [
+                ("name", name(alt)),
+                ("id", arg(alt.id.as_str())),
+                ("area", arg(m.area(stretch.area))),
+                ("nearest", arg(m.area(alt.area))),
+            ];
+            m.fmt(id, &args)
+        }
+        None if others_fit_aside(config, state, stretch) => m.get("hurt-all-aside"),
+        None => m.get("hurt-none-fits"),
+    };
+    let _ = write!(out, "\n{line}");
     out
 }
 
@@ -102,7 +124,7 @@ mod tests {
         let mut state = State::new(t("2026-12-01T10:00:00Z"));
         let twist = config.catalog.stretch("seated-twist").unwrap();
         set_aside(&mut state, "seated-twist", HURT, t("2026-12-01T10:00:00Z"));
-        let advice = hurt_advice(&config, &state, twist);
+        let advice = hurt_advice(&Messages::english(), &config, &state, twist);
         assert!(advice.starts_with("Stop \"Seated twist\" now."), "{advice}");
         assert!(advice.contains("healthcare professional"), "{advice}");
         assert!(
@@ -121,7 +143,8 @@ mod tests {
         assert_ne!(alt, "seated-twist");
         // With that one set aside too, another is named.
         set_aside(&mut state, &alt, HURT, t("2026-12-01T11:00:00Z"));
-        let next = named(&hurt_advice(&config, &state, twist)).expect("another");
+        let next =
+            named(&hurt_advice(&Messages::english(), &config, &state, twist)).expect("another");
         assert!(next != alt && next != "seated-twist", "{next}");
         // A stretch set aside again keeps its first time.
         assert_eq!(state.set_aside[&alt].at, t("2026-12-01T11:00:00Z"));
@@ -141,7 +164,7 @@ mod tests {
             set_aside(&mut state, &s.id, HURT, t("2026-12-01T10:00:00Z"));
         }
         let twist = config.catalog.stretch("seated-twist").unwrap();
-        let advice = hurt_advice(&config, &state, twist);
+        let advice = hurt_advice(&Messages::english(), &config, &state, twist);
         assert!(
             advice.contains(
                 "Every other stretch that fits your positions and equipment is set aside too"
@@ -158,7 +181,7 @@ mod tests {
         let mut none_fit = config.clone();
         none_fit.fit.positions.clear();
         let fresh = State::new(t("2026-12-01T10:00:00Z"));
-        let advice = hurt_advice(&none_fit, &fresh, twist);
+        let advice = hurt_advice(&Messages::english(), &none_fit, &fresh, twist);
         assert!(
             advice.contains("under [stretches] in the config"),
             "{advice}"

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Dose, Span, Stretch};
+use crate::i18n::{Said, arg};
 
 /// How much a hold grows (or shrinks) in one step, in seconds.
 pub const STEP_SECS: u32 = 5;
@@ -98,29 +99,34 @@ pub fn done(
     Some((was, after.hold_secs))
 }
 
-/// What a Done answer did to a stretch's hold, for the user: "; next time hold 20 s (was 15 s)"
-/// when it changed, nothing when it did not.
-pub fn change_note(change: Option<(u32, u32)>) -> String {
-    match change {
-        Some((was, now)) if was != now => format!("; next time hold {now} s (was {was} s)"),
-        _ => String::new(),
-    }
+/// [`done`] on the levels of `state`, at `at`: when the stretch has a level, the time it changed
+/// is marked ([`Marks::levels`](super::state::Marks)), for `[sync]` to tell the newest level.
+pub fn done_at(
+    state: &mut super::state::State,
+    stretch: &Stretch,
+    adjust: Option<Adjust>,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Option<(u32, u32)> {
+    let change = done(&mut state.levels, stretch, adjust)?;
+    state.marks.levels.insert(stretch.id.clone(), at);
+    Some(change)
 }
 
-/// What a Done answer with `adjust` did to a stretch's hold, for the user: [`change_note`],
-/// and when easier or harder was asked for but the hold is at its bound already, that it stays
-/// ("; the hold stays 15 s, the shortest it goes").
-pub fn adjust_note(change: Option<(u32, u32)>, adjust: Option<Adjust>) -> String {
-    match (change, adjust) {
-        (Some((was, now)), Some(adjust)) if was == now => format!(
-            "; the hold stays {now} s, the {} it goes",
-            match adjust {
-                Adjust::Easier => "shortest",
-                Adjust::Harder => "longest",
-            }
-        ),
-        _ => change_note(change),
-    }
+/// What a Done answer with `adjust` did to a stretch's hold, for the user, as a clause to add
+/// to the answer ([`Said::and`]): "next time hold 20 s (was 15 s)" when it changed; when easier
+/// or harder was asked for but the hold is at its bound already, that it stays ("the hold stays
+/// 15 s, the shortest it goes"); `None` when there is nothing to say.
+pub fn adjust_note(change: Option<(u32, u32)>, adjust: Option<Adjust>) -> Option<Said> {
+    let id = match (change, adjust) {
+        (Some((was, now)), Some(Adjust::Easier)) if was == now => "reply-hold-shortest",
+        (Some((was, now)), Some(Adjust::Harder)) if was == now => "reply-hold-longest",
+        (Some((was, now)), _) if was != now => "reply-hold-next",
+        _ => return None,
+    };
+    let (was, now) = change.unwrap_or_default();
+    Some(Said::new(move |m| {
+        m.fmt(id, &[("was", arg(was)), ("now", arg(now))])
+    }))
 }
 
 /// The range of holds a stretch has a level in: its hold's, for a stretch held still.
@@ -237,23 +243,25 @@ mod tests {
         let low = range(held).unwrap().min_secs;
         assert_eq!(change, Some((low, low + STEP_SECS)));
         assert_eq!(levels[&held.id].hold_secs, low + STEP_SECS);
+        let en = crate::i18n::Messages::english();
+        let note = |change, adjust| adjust_note(change, adjust).map(|n| n.words(&en));
         assert_eq!(
-            change_note(change),
-            format!("; next time hold {} s (was {low} s)", low + STEP_SECS)
+            note(change, None).unwrap(),
+            format!("next time hold {} s (was {low} s)", low + STEP_SECS)
         );
-        assert_eq!(change_note(Some((20, 20))), "");
+        assert_eq!(note(Some((20, 20)), None), None);
         assert_eq!(
-            adjust_note(Some((15, 15)), Some(Adjust::Easier)),
-            "; the hold stays 15 s, the shortest it goes"
+            note(Some((15, 15)), Some(Adjust::Easier)).unwrap(),
+            "the hold stays 15 s, the shortest it goes"
         );
         assert_eq!(
-            adjust_note(Some((45, 45)), Some(Adjust::Harder)),
-            "; the hold stays 45 s, the longest it goes"
+            note(Some((45, 45)), Some(Adjust::Harder)).unwrap(),
+            "the hold stays 45 s, the longest it goes"
         );
-        assert_eq!(adjust_note(Some((15, 15)), None), "");
+        assert_eq!(note(Some((15, 15)), None), None);
         assert_eq!(
-            adjust_note(Some((15, 20)), Some(Adjust::Harder)),
-            change_note(Some((15, 20)))
+            note(Some((15, 20)), Some(Adjust::Harder)),
+            note(Some((15, 20)), None)
         );
         if let Some(flow) = catalog.stretches.iter().find(|s| range(s).is_none()) {
             assert_eq!(done(&mut levels, flow, Some(Adjust::Harder)), None);
@@ -277,7 +285,7 @@ mod tests {
         }
         let twist = catalog.stretch("seated-twist").unwrap();
         assert_eq!(
-            leveled(twist, None).title(),
+            crate::i18n::Messages::english().stretch_title(&leveled(twist, None)),
             "Stretch: Seated twist, 15 s each side"
         );
     }

@@ -14,9 +14,11 @@
 //!   at once, one fires and the others count as fired: never a burst.
 //! - While paused nothing fires; what fell due during the pause follows the gap rule at its end.
 //! - While the user is away (idle, locked, asleep) or something holds reminders back (do not
-//!   disturb, full screen) nothing fires. Away for at least `natural_break` is a break: interval
-//!   reminders restart from the return, and cron reminders missed meanwhile are dropped or fire
-//!   once, as `presence.missed` says. A held reminder fires once, `grace` after the hold ends.
+//!   disturb, full screen, a call) nothing fires. Away for at least `natural_break` is a break:
+//!   interval reminders restart from the return, and cron reminders missed meanwhile are dropped
+//!   or fire once, as `presence.missed` says. A held reminder fires once, `grace` after the hold
+//!   ends; one held by a call for longer than `presence.call_max_hold` is dropped
+//!   ([`drop_held`]).
 //! - A snooze brings back the same reminder with the same stretch at its end, if that is in work
 //!   hours; until then that reminder does not fire on its own schedule. Snoozes are per
 //!   reminder: snoozing one leaves the others' snoozes alone, and each counts its own snoozes in
@@ -234,7 +236,7 @@ pub fn came_back<Tz: TimeZone>(
     true
 }
 
-/// A hold for `reason` (do not disturb, full screen) started (`on`) or ended at `now`; returns
+/// A hold for `reason` (do not disturb, full screen, a call) started (`on`) or ended at `now`; returns
 /// whether that changed anything. When the last hold ends, held reminders wait `grace` more.
 pub fn set_quiet(
     config: &Config,
@@ -257,6 +259,25 @@ pub fn set_quiet(
             .and_then(|g| now.checked_add_signed(g));
     }
     changed
+}
+
+/// The hold for `reason` ended at `now` after holding reminders for too long (a call past
+/// `presence.call_max_hold`): what it held is dropped rather than fired stale. Every reminder
+/// due by `now` counts as fired then (its interval restarts), a snooze that has ended is
+/// dropped, and no grace follows. Returns whether the hold was in force.
+pub fn drop_held<Tz: TimeZone>(
+    config: &Config,
+    state: &mut State,
+    reason: Quiet,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> bool {
+    if !state.presence.quiet.remove(&reason) {
+        return false;
+    }
+    absorb_overdue(config, state, now, tz);
+    state.snoozes.retain(|s| s.until > now);
+    true
 }
 
 /// Fires `reminder` now, whatever the schedule says (`stretchd now`); its interval restarts.
@@ -316,19 +337,15 @@ pub fn hold_end(at: DateTime<Utc>, length: Duration, max: Duration) -> Option<Da
         .and_then(|d| at.checked_add_signed(d))
 }
 
-/// Why a snooze was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a snooze was refused. Its words are messages (`snooze-*` in `daemon.ftl`, see
+/// [`SnoozeError::words`]); `Display` is English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnoozeError {
     /// Nothing is on screen and nothing is scheduled.
-    #[error("nothing is scheduled to snooze")]
     NothingScheduled,
     /// `snooze.max = 0`: snoozing is off.
-    #[error("snoozing is off (snooze.max = 0); do it or skip it")]
     Off,
     /// The reminder was snoozed `snooze.max` times in a row already.
-    #[error(
-        "\"{reminder}\" was snoozed {max} times in a row already (snooze.max = {max}); do it or skip it"
-    )]
     Limit {
         /// The reminder.
         reminder: String,
@@ -336,14 +353,46 @@ pub enum SnoozeError {
         max: u32,
     },
     /// Of no time.
-    #[error("a snooze must last at least 1s")]
     Zero,
     /// Longer than [`crate::config::MAX_SNOOZE`].
-    #[error("a snooze of {} is too long; the limit is {}", crate::config::human(*.length), crate::config::human(crate::config::MAX_SNOOZE))]
     TooLong {
         /// The length asked for.
         length: Duration,
     },
+}
+
+impl SnoozeError {
+    /// What it says in the language of `m`.
+    pub fn words(&self, m: &crate::i18n::Messages) -> String {
+        use crate::i18n::arg;
+        match self {
+            SnoozeError::NothingScheduled => m.get("snooze-nothing"),
+            SnoozeError::Off => m.get("snooze-off"),
+            SnoozeError::Limit { reminder, max } => m.fmt(
+                "snooze-limit",
+                &[("reminder", arg(reminder.as_str())), ("max", arg(*max))],
+            ),
+            SnoozeError::Zero => m.get("snooze-zero"),
+            SnoozeError::TooLong { length } => m.fmt(
+                "snooze-too-long",
+                &[
+                    ("length", arg(crate::config::human(*length))),
+                    (
+                        "limit",
+                        arg(crate::config::human(crate::config::MAX_SNOOZE)),
+                    ),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SnoozeError {}
+
+impl std::fmt::Display for SnoozeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(&crate::i18n::Messages::wire_all()))
+    }
 }
 
 /// Snoozes a reminder for `length`: `on_screen` (the reminder showing, with the snoozes it has

@@ -30,6 +30,39 @@ pub struct Pause {
     pub until: Option<DateTime<Utc>>,
 }
 
+/// A pause or a resume the user asked for, and when: with `[sync]` the newest one asked for on
+/// any machine holds on all of them ([`crate::sync::merge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseChange {
+    /// When it was asked for.
+    pub at: DateTime<Utc>,
+    /// The pause asked for; `None` for a resume.
+    pub pause: Option<Pause>,
+}
+
+/// When what the machines of a `[sync]` folder share last changed here (by the user, or taken
+/// from another machine), so that the newest change wins wherever it was made. Kept whether or
+/// not sync is on, so that turning it on later compares real times; absent in older files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    /// The latest pause or resume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<PauseChange>,
+    /// When each stretch's level last changed (a Done, `--easy`, `--hard`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<String, DateTime<Utc>>,
+    /// When each stretch set aside was last brought back (`stretchd stretches restore`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub restored: BTreeMap<String, DateTime<Utc>>,
+}
+
+impl Marks {
+    /// Whether nothing is marked (then the state file leaves the field out).
+    pub fn is_empty(&self) -> bool {
+        self.pause.is_none() && self.levels.is_empty() && self.restored.is_empty()
+    }
+}
+
 /// A stretch taken out of rotation (`stretchd hurt`), until `stretchd stretches restore`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetAside {
@@ -71,6 +104,9 @@ pub struct State {
     /// The stretches taken out of rotation, by id. Absent in older files.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub set_aside: BTreeMap<String, SetAside>,
+    /// When the pause, the levels and the stretches brought back last changed, for `[sync]`.
+    #[serde(default, skip_serializing_if = "Marks::is_empty")]
+    pub marks: Marks,
     /// Whether the user is away, what holds reminders back, and the grace after a hold. Not
     /// saved: after a restart the presence sources report afresh.
     #[serde(skip)]
@@ -101,6 +137,8 @@ pub enum Quiet {
     DoNotDisturb,
     /// A full-screen window has the focus (a presentation, a video, a game).
     Fullscreen,
+    /// A call: the microphone or a camera is captured, or the screen is cast.
+    Call,
 }
 
 /// What holds reminders back right now, reason by reason: the one record of it, kept by
@@ -230,8 +268,21 @@ impl State {
         snoozes.reverse();
         self.snoozes = snoozes;
 
+        let sane = |time: &DateTime<Utc>| YEARS.contains(&time.year());
+        let marks = &mut self.marks;
+        marks.pause = marks
+            .pause
+            .filter(|c| sane(&c.at) && c.pause.and_then(|p| p.until).is_none_or(|u| sane(&u)));
+        marks.levels.retain(|_, t| sane(t));
+        marks.restored.retain(|_, t| sane(t));
+
         let past = |time: &mut DateTime<Utc>| *time = (*time).min(now);
         past(&mut self.started);
+        self.marks.levels.values_mut().for_each(past);
+        self.marks.restored.values_mut().for_each(past);
+        if let Some(change) = self.marks.pause.as_mut() {
+            past(&mut change.at);
+        }
         self.last_fired.values_mut().for_each(past);
         self.rotation.shown.values_mut().for_each(past);
         self.set_aside.values_mut().for_each(|a| past(&mut a.at));
@@ -239,7 +290,12 @@ impl State {
         for snooze in &mut self.snoozes {
             snooze.until = snooze.until.min(latest);
         }
-        if let Some(until) = self.pause.as_mut().and_then(|p| p.until.as_mut()) {
+        let marked = self.marks.pause.as_mut().and_then(|c| c.pause.as_mut());
+        for until in [self.pause.as_mut(), marked]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.until.as_mut())
+        {
             *until = (*until).min(latest);
         }
         Ok(self)
@@ -256,6 +312,7 @@ impl State {
             safety_shown: false,
             levels: BTreeMap::new(),
             set_aside: BTreeMap::new(),
+            marks: Marks::default(),
             presence: Presence::default(),
         }
     }

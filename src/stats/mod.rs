@@ -19,7 +19,7 @@ use crate::store::history::{Entry, Outcome};
 
 mod render;
 
-pub use render::{render, render_history, suggestion_line};
+pub use render::{outcome, render, render_history, render_machine_history, suggestion_line};
 
 /// One day of the current week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -134,6 +134,11 @@ pub fn done_this_week<Tz: TimeZone>(done: &[DateTime<Utc>], now: DateTime<Utc>, 
 
 /// The weeks in a row that met the goal, after which [`suggested_goal`] proposes one more.
 pub const SUGGEST_AFTER: u32 = 3;
+
+/// How many days of sessions the weekly progress and its suggestion look at: this week and the
+/// [`SUGGEST_AFTER`] weeks before it, and a day to spare (what the daemon reads of the history
+/// at start, and what each machine shares of its sessions with `[sync]`).
+pub const RECENT_DAYS: i64 = 7 * (1 + SUGGEST_AFTER as i64) + 1;
 
 /// The most sessions a week [`suggested_goal`] proposes: one a day.
 pub const MOST_SUGGESTED: u32 = 7;
@@ -348,6 +353,7 @@ mod tests {
 
     use super::*;
     use crate::catalog::Catalog;
+    use crate::i18n::Messages;
 
     /// A Berlin local time as UTC.
     fn at(local: &str) -> DateTime<Utc> {
@@ -607,7 +613,7 @@ mod tests {
             posture("2025-11-25 11:00:00", Outcome::Dismissed),
         ]);
         let s = summarize(&entries, at(NOW), &Berlin, 4);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(!text.contains('\u{1b}'), "no colour codes:\n{text}");
         let expected = "\
 This week (Mon 24 Nov to Sun 30 Nov): stretch sessions, desk stretches, posture checks
@@ -632,7 +638,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         assert_eq!(text, expected, "\n{text}");
 
         let s = summarize(&entries, at(NOW), &Berlin, 3);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(text.contains("Mon 24  ██████  3   desk 2"), "{text}");
         assert!(text.contains("\nGoal: 3/3 stretch sessions this week (met)\n"));
         assert!(text.contains("\nStreak: 2 weeks\n"));
@@ -667,7 +673,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             .collect();
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         assert_eq!((s.streak_weeks, s.suggest), (3, Some(4)));
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             text.contains("\nStreak: 3 weeks\nThe goal was met 3+ weeks in a row: ready for one more session a week? Set [goal] sessions_per_week = 4 in the config.\n"),
             "{text}"
@@ -693,7 +699,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         entries.retain(|e| e.time != at("2025-11-18 11:00:00"));
         let s = summarize(&entries, at(NOW), &Berlin, 3);
         assert_eq!((s.streak_weeks, s.suggest), (0, None));
-        assert!(!render(&s, &Catalog::default()).contains("one more"));
+        assert!(!render(&Messages::english(), &s, &Catalog::default()).contains("one more"));
         let times: Vec<DateTime<Utc>> = entries.iter().map(|e| e.time).collect();
         assert_eq!(suggestion(&times, at(NOW), &Berlin, 3), None);
     }
@@ -703,7 +709,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         let s = summarize(&[], at(NOW), &Berlin, 3);
         assert_eq!(s.since, None);
         assert_eq!(s.week.len(), 7);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             text.contains("Mon 24  ░░░░░░  0   desk 0   posture 0\n"),
             "{text}"
@@ -720,11 +726,20 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             posture("2025-11-24 10:25:00", Outcome::Snoozed),
         ];
         assert_eq!(
-            render_history(&entries, &Berlin),
+            render_history(&Messages::english(), &entries, &Berlin),
             "Mon 2025-11-24 10:00  done       stretch  seated-twist\n\
              Mon 2025-11-24 10:25  snoozed    posture  shoulders\n"
         );
-        assert_eq!(render_history(&[], &Berlin), "No history entries.\n");
+        assert_eq!(
+            render_history(&Messages::english(), &[], &Berlin),
+            "No history entries.\n"
+        );
+        let mine = [("desk", &entries[0]), ("laptop", &entries[1])];
+        assert_eq!(
+            render_machine_history(&Messages::english(), &mine, &Berlin),
+            "Mon 2025-11-24 10:00  desk    done       stretch  seated-twist\n\
+             Mon 2025-11-24 10:25  laptop  snoozed    posture  shoulders\n"
+        );
     }
 
     /// A year of generated history, about 5,000 entries: each work day, posture checks every
@@ -813,7 +828,7 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
         assert_eq!(s.done_this_week, 3);
         assert_eq!(s.streak_weeks, 52);
         assert_eq!(s.suggest, Some(4));
-        assert!(render(&s, &Catalog::default()).contains("Streak: 52 weeks"));
+        assert!(render(&Messages::english(), &s, &Catalog::default()).contains("Streak: 52 weeks"));
     }
 
     #[test]
@@ -822,13 +837,13 @@ All reminders: 11 done, 0 snoozed, 0 skipped, 1 dismissed, 0 expired, 0 hurt
             reminder: "re\u{1b}]0;t\u{7}".into(),
             ..stretch("2025-11-24 10:00:00", "\u{1b}[31mevil", Outcome::Done)
         };
-        let listed = render_history(std::slice::from_ref(&evil), &Berlin);
+        let listed = render_history(&Messages::english(), std::slice::from_ref(&evil), &Berlin);
         assert_eq!(
             listed,
             "Mon 2025-11-24 10:00  done       re\\u{1b}]0;t\\u{7}  \\u{1b}[31mevil\n"
         );
         let s = summarize(&[evil], at(NOW), &Berlin, 3);
-        let text = render(&s, &Catalog::default());
+        let text = render(&Messages::english(), &s, &Catalog::default());
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{text:?}"

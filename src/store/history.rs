@@ -136,8 +136,20 @@ impl History {
     /// back: the file is cut to its length before, so no half line is left for the next entry
     /// to glue onto. If even that fails, the error says so.
     pub fn append(&mut self, entry: &Entry) -> io::Result<()> {
-        let mut line = serde_json::to_vec(entry)?;
-        line.push(b'\n');
+        self.append_all(std::slice::from_ref(entry))
+    }
+
+    /// [`History::append`] for several entries at once: their lines go out in one write and
+    /// one sync (copying a history, [`crate::sync::catch_up`]); a failure takes them all back.
+    pub fn append_all(&mut self, entries: &[Entry]) -> io::Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut line = Vec::with_capacity(entries.len() * 128);
+        for entry in entries {
+            serde_json::to_writer(&mut line, entry)?;
+            line.push(b'\n');
+        }
         let same = fs::metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.id);
         if !same {
             (self.file, self.id) = open_file(&self.path)?;

@@ -82,7 +82,8 @@ fn base_dir(var: &str, fallback: &str) -> PathBuf {
     }
 }
 
-fn home() -> PathBuf {
+/// `$HOME`, falling back to `/`.
+pub fn home() -> PathBuf {
     env::var_os("HOME").map_or_else(|| PathBuf::from("/"), PathBuf::from)
 }
 

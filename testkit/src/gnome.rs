@@ -7,8 +7,9 @@
 //! so it gets a private system bus with python-dbusmock's logind on it. Its session bus
 //! D-Bus-activates the machine's session services (dconf, the notification service that GNOME
 //! runs with gjs), with their HOME and XDG directories in the shell's own temporary home.
-//! `pipewire` and `wireplumber` run beside it, as in a session.
+//! `pipewire` and `wireplumber` run beside it, as in a session ([`Shell::pipewire`]).
 
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,12 +18,14 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use zbus::{Connection, OwnedObjectPath, proxy};
 
+use crate::pipewire::PipeWire;
 use crate::{Bus, DesktopTurn, Group};
 
 /// What to install, for skip notes and failures.
-pub const GNOME_INSTALL: &str = "install gnome-shell, gjs, python3-dbusmock, pipewire and \
-    wireplumber (Debian: `apt-get install --no-install-recommends gnome-shell gjs \
-    python3-dbusmock pipewire wireplumber dconf-cli`; CI does, with STRETCHD_REQUIRE_GNOME=1)";
+pub const GNOME_INSTALL: &str = "install gnome-shell, gjs, python3-dbusmock, pipewire, \
+    wireplumber and the AppIndicator extension (Debian: `apt-get install \
+    --no-install-recommends gnome-shell gjs python3-dbusmock pipewire wireplumber dconf-cli \
+    gnome-shell-extension-appindicator`; CI does, with STRETCHD_REQUIRE_GNOME=1)";
 /// The programs (and python-dbusmock) a real GNOME Shell needs here.
 pub const GNOME_TOOLS: &[&str] = &[
     "gnome-shell",
@@ -33,7 +36,12 @@ pub const GNOME_TOOLS: &[&str] = &[
     "dbus-daemon",
     PYTHON,
     "/usr/lib/python3/dist-packages/dbusmock",
+    APPINDICATOR_DIR,
 ];
+/// The `AppIndicator` extension's uuid: GNOME's tray host for status notifier items.
+pub const APPINDICATOR: &str = "ubuntu-appindicators@ubuntu.com";
+/// Where Debian's gnome-shell-extension-appindicator installs it.
+const APPINDICATOR_DIR: &str = "/usr/share/gnome-shell/extensions/ubuntu-appindicators@ubuntu.com";
 /// The variable under which a missing GNOME fails the tests instead of skipping them.
 pub const REQUIRE_GNOME: &str = "STRETCHD_REQUIRE_GNOME";
 /// The Debian Python, which has python3-dbusmock (a `python3` earlier on `PATH` may not).
@@ -98,11 +106,64 @@ trait RemoteDesktopSession {
     fn notify_pointer_button(&self, button: i32, state: bool) -> zbus::Result<()>;
 }
 
+/// How GNOME Shell lays out an expanded banner's body ([`Shell::body_layout`]).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct BodyLayout {
+    /// The notification's title.
+    pub title: String,
+    /// Whether the collapsed body (one line, the body's lines joined) ends in an ellipsis.
+    pub collapsed_cut: bool,
+    /// The lines the expanded body is wrapped into.
+    pub lines: usize,
+    /// The characters of the body.
+    pub chars: usize,
+    /// The most lines the expanded body shows; the rest is cut off.
+    pub cap: usize,
+}
+
+#[proxy(
+    interface = "org.gnome.Mutter.ScreenCast",
+    default_service = "org.gnome.Mutter.ScreenCast",
+    default_path = "/org/gnome/Mutter/ScreenCast"
+)]
+trait ScreenCastManager {
+    fn create_session(
+        &self,
+        properties: HashMap<&str, zbus::Variant<'_>>,
+    ) -> zbus::Result<OwnedObjectPath>;
+}
+
+#[proxy(
+    interface = "org.gnome.Mutter.ScreenCast.Session",
+    default_service = "org.gnome.Mutter.ScreenCast"
+)]
+trait ScreenCastSession {
+    fn start(&self) -> zbus::Result<()>;
+    fn stop(&self) -> zbus::Result<()>;
+    fn record_monitor(
+        &self,
+        connector: &str,
+        properties: HashMap<&str, zbus::Variant<'_>>,
+    ) -> zbus::Result<OwnedObjectPath>;
+}
+
+#[proxy(
+    interface = "org.gnome.Mutter.ScreenCast.Stream",
+    default_service = "org.gnome.Mutter.ScreenCast"
+)]
+trait ScreenCastStream {
+    #[zbus(signal, name = "PipeWireStreamAdded")]
+    fn pipewire_stream_added(&self, node_id: u32) -> zbus::Result<()>;
+}
+
 /// GNOME Shell with its buses and helpers, all stopped on drop.
 pub struct Shell {
     // Dropped in this order: the shell before its helpers and buses, the directory last.
     _process: Group,
     _helpers: Vec<Group>,
+    /// PipeWire and WirePlumber in the shell's runtime directory (screen casts go through
+    /// them).
+    pub pipewire: PipeWire,
     conn: Connection,
     /// The session bus the shell is on (the daemon under test goes there).
     pub session: Bus,
@@ -167,6 +228,8 @@ impl Shell {
             ("XDG_CACHE_HOME", cache.as_os_str()),
         ]);
         session.set_activation_env(&activation);
+        let mut activation_with_bus = activation.clone();
+        activation_with_bus.push(("DBUS_SESSION_BUS_ADDRESS", OsStr::new(&session.address)));
         let log = dir.path().join("gnome-shell.log");
         let spawn = |program: &str, args: &[&str], stderr: Stdio| {
             let mut cmd = Command::new(program);
@@ -187,11 +250,8 @@ impl Shell {
             Stdio::null(),
         );
         system.wait_for_owner("org.freedesktop.login1", CALL, || logind.is_running());
-        let helpers = vec![
-            logind,
-            spawn("pipewire", &[], Stdio::null()),
-            spawn("wireplumber", &[], Stdio::null()),
-        ];
+        let helpers = vec![logind];
+        let pipewire = PipeWire::start(&runtime, &activation_with_bus);
         let started = Instant::now();
         let mut shell = spawn(
             "gnome-shell",
@@ -213,6 +273,7 @@ impl Shell {
         Shell {
             _process: shell,
             _helpers: helpers,
+            pipewire,
             conn,
             session,
             system,
@@ -245,6 +306,21 @@ impl Shell {
                 PathBuf::from(&self.system.address),
             ),
         ]
+    }
+
+    /// Enables the installed extension `uuid` (as the Extensions app does) and waits, bounded,
+    /// until the shell reports it enabled (state 1, `ENABLED`); panics with its error if it fails.
+    pub async fn enable_extension(&self, uuid: &str) {
+        self.eval(&format!("Main.extensionManager.enableExtension({uuid:?})"))
+            .await;
+        let state = format!(
+            "const e = Main.extensionManager.lookup({uuid:?}); \
+             JSON.stringify(e ? {{state: e.state, error: e.error}} : null)"
+        );
+        self.wait_for(&format!("the extension {uuid} enabled"), || async {
+            self.eval_json(&state).await["state"] == 1
+        })
+        .await;
     }
 
     /// A connection to the shell's session bus.
@@ -385,6 +461,28 @@ impl Shell {
         Some(serde_json::from_value(json).unwrap_or_else(|e| panic!("a banner: {e}")))
     }
 
+    /// How the banner on screen lays out its body, once expanded (the pointer on it): how many
+    /// lines GNOME wraps the expanded body into, how many of them it shows at most, and whether the one-line collapsed body is cut with an ellipsis. `None`
+    /// until the banner is expanded and its body laid out.
+    pub async fn body_layout(&self) -> Option<BodyLayout> {
+        let json = self
+            .eval_json(
+                "const b = Main.messageTray._banner; \
+                 JSON.stringify(b && b.expanded && b._expandedLabel && \
+                     b._bodyStack.layout_manager.expansion == 1 ? { \
+                   title: b.notification.title, \
+                   collapsed_cut: b.bodyLabel.clutter_text.get_layout().is_ellipsized(), \
+                   lines: b._expandedLabel.clutter_text.get_layout().get_line_count(), \
+                   chars: [...b._bodyText].length, \
+                   cap: b._bodyStack.layout_manager._expandLines} : null)",
+            )
+            .await;
+        if json.is_null() {
+            return None;
+        }
+        Some(serde_json::from_value(json).unwrap_or_else(|e| panic!("a body layout: {e}")))
+    }
+
     /// Whether the message tray shows no banner, has none coming or going (its state is
     /// `HIDDEN`), and holds no source of `app`'s: a notification that comes while the source of
     /// the last one is going away gets no banner (GNOME Shell 43).
@@ -420,6 +518,54 @@ impl Shell {
         assert!(ok, "ScreenshotArea did not save {}", path.display());
     }
 
+    /// A screen cast of the monitor, as a screen-sharing application makes one: a
+    /// `org.gnome.Mutter.ScreenCast` session recording the primary monitor, its PipeWire stream
+    /// (GNOME Shell's "Stream/Output/Video") consumed by GStreamer's `pipewiresrc`. Returns once
+    /// the shell's stream runs; [`ScreenCast::stop`] ends it.
+    pub async fn screen_cast(&self) -> ScreenCast<'_> {
+        let manager = ScreenCastManagerProxy::new(&self.conn).await.unwrap();
+        let path = tokio::time::timeout(CALL, manager.create_session(HashMap::new()))
+            .await
+            .expect("ScreenCast.CreateSession did not answer")
+            .expect("ScreenCast.CreateSession failed");
+        let session = ScreenCastSessionProxy::builder(&self.conn)
+            .path(path)
+            .build()
+            .await
+            .unwrap();
+        // The empty connector is the primary monitor.
+        let stream_path = session
+            .record_monitor("", HashMap::new())
+            .await
+            .expect("ScreenCast.Session.RecordMonitor failed");
+        let stream = ScreenCastStreamProxy::builder(&self.conn)
+            .path(stream_path)
+            .build()
+            .await
+            .unwrap();
+        // Subscribed before the start, so that the signal is not missed.
+        let mut added = stream.receive_pipewire_stream_added().await.unwrap();
+        session
+            .start()
+            .await
+            .expect("ScreenCast.Session.Start failed");
+        let signal = tokio::time::timeout(CALL, futures_util::StreamExt::next(&mut added))
+            .await
+            .unwrap_or_else(|_| panic!("no PipeWireStreamAdded within {CALL:?}"))
+            .expect("the screen-cast stream went away");
+        let node = signal.args().unwrap().node_id;
+        let consumer = self.pipewire.watch_node(node);
+        self.pipewire
+            .wait_for_node("running GNOME Shell screen-cast stream", |n| {
+                u32::try_from(n.id) == Ok(node) && n.state == "running"
+            });
+        ScreenCast {
+            session,
+            node,
+            consumer: Some(consumer),
+        }
+    }
+
     /// A virtual pointer of the user's (`org.gnome.Mutter.RemoteDesktop`), for as long as it
     /// is kept.
     pub async fn pointer(&self) -> Pointer<'_> {
@@ -438,6 +584,22 @@ impl Shell {
             shell: self,
             session,
         }
+    }
+}
+
+/// A screen cast under way ([`Shell::screen_cast`]).
+pub struct ScreenCast<'a> {
+    session: ScreenCastSessionProxy<'a>,
+    /// The PipeWire node of GNOME Shell's stream.
+    pub node: u32,
+    consumer: Option<Group>,
+}
+
+impl ScreenCast<'_> {
+    /// Ends the cast: the consumer stops, and the session.
+    pub async fn stop(mut self) {
+        drop(self.consumer.take());
+        let _ = tokio::time::timeout(CALL, self.session.stop()).await;
     }
 }
 

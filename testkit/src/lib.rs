@@ -3,8 +3,9 @@
 //! config files, fake servers for the control socket, a test notification server
 //! ([`notifications`]), a fake logind ([`logind`]), Xvfb and dunst ([`x11`]), `KWin`
 //! ([`wayland`]), xfce4-panel as a tray host ([`xfce`]), a simulated user at the keyboard
-//! ([`typist`]), and the real desktops: a headless GNOME Shell ([`gnome`]) and plasmashell on
-//! Xvfb ([`plasma`]).
+//! ([`typist`]), PipeWire and WirePlumber ([`pipewire`]), and the real desktops: a headless GNOME
+//! Shell ([`gnome`]) and plasmashell on Xvfb ([`plasma`]); and two Syncthing instances sharing a
+//! folder on loopback ([`syncthing`]).
 //!
 //! The binary is always given ([`Bin`]): an integration test names its own build with
 //! `Bin::new(env!("CARGO_BIN_EXE_stretchd"))` (the macro works only there), the benchmark the
@@ -23,7 +24,10 @@
 pub mod gnome;
 pub mod logind;
 pub mod notifications;
+pub mod pipewire;
 pub mod plasma;
+pub mod syncthing;
+pub mod tray;
 pub mod typist;
 pub mod wayland;
 pub mod webdriver;
@@ -269,7 +273,7 @@ impl Bin {
     }
 
     /// A `stretchd` command with HOME and the XDG directories inside `home`, so that no file of
-    /// the machine's user is read or written.
+    /// the machine's user is read or written (nor the user's PipeWire asked).
     pub fn command(&self, home: &Path) -> Command {
         let mut cmd = Command::new(self.path());
         cmd.env("HOME", home)
@@ -278,8 +282,17 @@ impl Bin {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_RUNTIME_DIR", home.join("runtime"))
             .env_remove("NOTIFY_SOCKET")
+            // English, whatever the machine's locale: the tests read what it prints (a test
+            // of another language sets LANG itself).
+            .env("LANG", "C")
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
+            // PipeWire is looked for in XDG_RUNTIME_DIR, never the machine's.
+            .env_remove("PIPEWIRE_RUNTIME_DIR")
+            .env_remove("PIPEWIRE_REMOTE")
             .stdin(Stdio::null());
         cmd
     }
@@ -918,6 +931,11 @@ impl Group {
     /// Whether the leader is still running.
     pub fn is_running(&mut self) -> bool {
         self.0.is_running()
+    }
+
+    /// The leader's process id.
+    pub fn pid(&self) -> u32 {
+        self.0.0.id()
     }
 }
 

@@ -55,6 +55,42 @@ fn hooks_take_a_string_split_into_words_or_an_array_of_strings() {
 }
 
 #[test]
+fn sync_is_off_by_default_and_the_folder_in_the_default_file_is_valid() {
+    let default = Config::parse(DEFAULT_TOML, &Origin::Embedded).unwrap();
+    assert_eq!(default.sync.dir, None);
+    assert_eq!(default.sync.resolved(Path::new("/home/u")), None);
+    let example: Vec<&str> = DEFAULT_TOML
+        .lines()
+        .filter_map(|l| l.strip_prefix("# "))
+        .filter(|l| l.starts_with("dir = "))
+        .collect();
+    assert_eq!(example, ["dir = \"~/Sync/stretchd\""]);
+    let text = DEFAULT_TOML.replace("[sync]\n", &format!("[sync]\n{}\n", example[0]));
+    let config = Config::parse(&text, &Origin::Embedded).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        config.sync.resolved(Path::new("/home/u")),
+        Some("/home/u/Sync/stretchd".into())
+    );
+    let at = |dir: &str| parse(&format!("[sync]\ndir = \"{dir}\"\n{POSTURE}"));
+    assert_eq!(
+        at("/srv/sync").unwrap().sync.resolved(Path::new("/home/u")),
+        Some("/srv/sync".into())
+    );
+    assert_eq!(
+        at("~").unwrap().sync.resolved(Path::new("/home/u")),
+        Some("/home/u".into())
+    );
+    for bad in ["Sync/stretchd", "~user/Sync", ""] {
+        let err = at(bad).unwrap_err().to_string();
+        assert!(
+            err.starts_with("config.toml:2:7: sync: dir = ")
+                && err.contains("not an absolute path"),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
 fn the_hook_examples_in_the_default_file_are_valid() {
     use stretchd::config::Hook;
     let examples: Vec<&str> = DEFAULT_TOML
@@ -318,7 +354,10 @@ fn the_commented_examples_in_the_default_file_are_valid() {
         .stretch("doorway-chest")
         .expect("example stretch");
     assert_eq!(doorway.steps.len(), 2);
-    assert_eq!(doorway.dose.describe(), "Hold 15-30 s, 2 times.");
+    assert_eq!(
+        stretchd::i18n::Messages::english().dose(doorway),
+        "Hold 15-30 s, 2 times."
+    );
     assert_eq!(doorway.area, Area::UpperBack);
     let flow = config.catalog.stretch("seated-cat-camel").expect("a flow");
     assert_eq!(
@@ -332,7 +371,7 @@ fn the_commented_examples_in_the_default_file_are_valid() {
     assert_eq!(flow.area, Area::Bending, "the default area");
     let rolling = config.catalog.stretch("ball-rolling").expect("a duration");
     assert_eq!(
-        rolling.dose.describe(),
+        stretchd::i18n::Messages::english().dose(rolling),
         "Keep going for 1-2 min; there is nothing to hold."
     );
     assert_eq!(rolling.area, Area::SoftTissue);

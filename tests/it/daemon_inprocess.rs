@@ -117,6 +117,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
             idle_source: IdleSource::None,
             asked: None,
             lull: None,
+            calls: None,
         },
         reloads: mpsc::channel::<()>(1).1,
         config_changes: mpsc::channel::<Changed>(1).1,
@@ -125,6 +126,7 @@ fn start(config: Config) -> (Running, impl Future<Output = Stopped>) {
         shutdown: async {
             let _ = stopped.await;
         },
+        language: stretchd::i18n::Lang::english(),
     };
     let running = Running {
         socket,
@@ -150,7 +152,7 @@ fn config() -> Config {
 /// The message of an `Ok` response.
 fn ok(response: Response) -> String {
     match response {
-        Response::Ok { message } => message,
+        Response::Ok { message, .. } => message,
         other => panic!("not ok: {other:?}"),
     }
 }
@@ -158,7 +160,7 @@ fn ok(response: Response) -> String {
 /// The message of an `Error` response.
 fn refused(response: Response) -> String {
     match response {
-        Response::Error { message } => message,
+        Response::Error { message, .. } => message,
         other => panic!("not refused: {other:?}"),
     }
 }

@@ -9,7 +9,7 @@ use crate::fake::{
     FakeClock, MIN, POSTURE_25M, Recorded, Recorder, STRETCH_50M, Shown, all_day_config as config,
     next,
 };
-use stretchd::catalog::SAFETY_NOTICE;
+use stretchd::catalog::safety_notice;
 use stretchd::config::{Config, Origin};
 use stretchd::daemon::notify::{Action, Event, Notice, Notifier, NotifyError};
 use stretchd::daemon::{Daemon, Input};
@@ -122,7 +122,7 @@ async fn reminders_fire_at_their_times_and_replace_unanswered_ones() {
             !s.notice
                 .paragraphs
                 .iter()
-                .any(|p| p.contains(SAFETY_NOTICE)),
+                .any(|p| p.contains(safety_notice())),
             "{s:#?}"
         );
         let notice = s
@@ -437,7 +437,7 @@ async fn control_requests_in_process_on_paused_time() {
     };
     let (stopped, (snoozed, status, back)) = tokio::join!(daemon.run(receiver), driver);
     assert!(
-        matches!(&snoozed, Response::Ok { message } if message.contains("snoozed the next reminder")),
+        matches!(&snoozed, Response::Ok { message, .. } if message.contains("snoozed the next reminder")),
         "{snoozed:?}"
     );
     let Response::Status(status) = status else {
@@ -477,7 +477,7 @@ async fn a_guide_that_showed_the_safety_notice_spares_the_first_stretch_it() {
     };
     let (stopped, (reply, first)) = tokio::join!(daemon.run(receiver), driver);
     assert!(
-        matches!(&reply, Response::Error { message } if message.contains("cat-camel")),
+        matches!(&reply, Response::Error { message, .. } if message.contains("cat-camel")),
         "{reply:?}"
     );
     assert!(is_stretch(&first), "{first:#?}");

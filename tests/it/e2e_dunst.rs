@@ -88,7 +88,7 @@ fn dunst_shows_the_reminder() {
         "the body lacks the cue: {body}"
     );
     assert!(
-        body.contains("safety notice") && !body.contains(stretchd::catalog::SAFETY_NOTICE),
+        body.contains("safety notice") && !body.contains(stretchd::catalog::safety_notice()),
         "the body does not point to the safety notice, or carries it: {body}"
     );
     assert_eq!(field(&entry, "category"), "presence");

@@ -70,7 +70,11 @@ async fn a_due_stretch_arrives_with_its_cue_buttons_and_a_pointer_to_the_safety_
         call.body,
         format!(
             "Turning the upper body while seated brings rotation back into the mid back.\n{}",
-            stretchd::daemon::notify::stretch_cue(stretchd::config::OnClick::Card, true)
+            stretchd::daemon::notify::stretch_cue(
+                &stretchd::i18n::Messages::english(),
+                stretchd::config::OnClick::Card,
+                true
+            )
         )
     );
     // It stays until answered.

@@ -16,8 +16,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as Cases, TestCaseError, TestRunner};
 use stretchd::config::{IdleSource, Kind};
 use stretchd::ipc::{
-    ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, PROTOCOL_VERSION, PauseInfo,
-    Progress, Reply, Request, Response, SnoozeInfo, Status, Upcoming, decode_reply, decode_request,
+    Capture, ClientError, Held, HeldNext, LullWait, MAX_FRAME, MAX_NEXT, MachineSeen,
+    PROTOCOL_VERSION, PauseInfo, Progress, Reply, Request, Response, SnoozeInfo, Status,
+    SyncStatus, Upcoming, decode_reply, decode_request,
 };
 use stretchd::schedule::level::Adjust;
 
@@ -383,8 +384,33 @@ fn upcoming() -> impl Strategy<Value = Upcoming> {
             reminder,
             kind,
             item,
+            text: Some(title.clone()).filter(|t| t.len() % 2 == 0),
             title,
         })
+}
+
+/// Any reason to hold reminders.
+fn held() -> impl Strategy<Value = Held> {
+    prop_oneof![
+        instant().prop_map(|since| Held::Idle { since }),
+        instant().prop_map(|since| Held::Locked { since }),
+        instant().prop_map(|since| Held::Asleep { since }),
+        Just(Held::DoNotDisturb),
+        Just(Held::Fullscreen),
+        (
+            proptest::sample::select(
+                &[Capture::Microphone, Capture::ScreenCast, Capture::Camera][..]
+            ),
+            any::<String>(),
+            instant()
+        )
+            .prop_map(|(capture, app, since)| Held::Call {
+                capture,
+                app,
+                since
+            }),
+        instant().prop_map(|until| Held::Grace { until }),
+    ]
 }
 
 fn status() -> impl Strategy<Value = Status> {
@@ -397,20 +423,12 @@ fn status() -> impl Strategy<Value = Status> {
             IdleSource::None,
         ][..],
     );
-    let held = prop_oneof![
-        instant().prop_map(|since| Held::Idle { since }),
-        instant().prop_map(|since| Held::Locked { since }),
-        instant().prop_map(|since| Held::Asleep { since }),
-        Just(Held::DoNotDisturb),
-        Just(Held::Fullscreen),
-        instant().prop_map(|until| Held::Grace { until }),
-    ];
     let texts = (
         any::<String>(),
         any::<String>(),
         proptest::option::of(any::<String>()),
         idle_source,
-        proptest::option::of(held),
+        proptest::option::of(held()),
         proptest::option::of((upcoming(), any::<u64>())),
         proptest::option::of(upcoming()),
     );
@@ -424,10 +442,33 @@ fn status() -> impl Strategy<Value = Status> {
         (any::<u32>(), any::<u32>()),
         proptest::option::of((instant(), instant())),
     );
-    (texts, parts).prop_map(
+    let machine =
+        (any::<String>(), any::<String>(), instant()).prop_map(|(id, hostname, written)| {
+            MachineSeen {
+                id,
+                hostname,
+                written,
+            }
+        });
+    let sync = (
+        any::<String>(),
+        any::<String>(),
+        any::<String>(),
+        proptest::collection::vec(machine, 0..3),
+        proptest::collection::vec(any::<String>(), 0..2),
+    )
+        .prop_map(|(dir, machine, hostname, machines, problems)| SyncStatus {
+            dir,
+            machine,
+            hostname,
+            machines,
+            problems,
+        });
+    (texts, parts, proptest::option::of(sync)).prop_map(
         |(
             (daemon_version, config, config_error, idle_source, held, held_next, filed),
             (pid, running_since, paused, snoozed, next, waiting, (done, goal), lull_wait),
+            sync,
         )| Status {
             pid,
             daemon_version,
@@ -455,6 +496,7 @@ fn status() -> impl Strategy<Value = Status> {
             }),
             filed,
             lull_wait: lull_wait.map(|(since, until)| LullWait { since, until }),
+            sync,
         },
     )
 }
@@ -464,8 +506,8 @@ fn response() -> impl Strategy<Value = Response> {
         status().prop_map(|s| Response::Status(Box::new(s))),
         proptest::collection::vec(upcoming(), 0..4)
             .prop_map(|upcoming| Response::Next { upcoming }),
-        any::<String>().prop_map(|message| Response::Ok { message }),
-        any::<String>().prop_map(|message| Response::Error { message }),
+        any::<String>().prop_map(Response::ok),
+        any::<String>().prop_map(Response::error),
     ]
 }
 

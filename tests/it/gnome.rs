@@ -8,13 +8,16 @@
 //! `testkit::gnome::GNOME_INSTALL`); without them the tests are skipped with a note, unless
 //! `STRETCHD_REQUIRE_GNOME=1` (set by `.ci/run`, which installs them).
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use testkit::gnome::Shell;
+use testkit::gnome::{APPINDICATOR, Shell};
 use testkit::notifications::server_name;
+use testkit::tray;
+use testkit::xfce::WATCHER;
 use testkit::{Daemon, RUNNING, SOON, all_day_config, write_file};
 
 use crate::BIN;
@@ -314,6 +317,190 @@ async fn gnome_do_not_disturb_holds_reminders() {
     again
         .wait_for_log_async("hold reason=DoNotDisturb on=true", SOON)
         .await;
+}
+
+#[tokio::test]
+async fn gnome_answers_from_the_guide_and_from_the_appindicator_tray_withdraw_the_reminder() {
+    if !Shell::present(
+        "gnome_answers_from_the_guide_and_from_the_appindicator_tray_withdraw_the_reminder",
+    ) {
+        return;
+    }
+    let shell = Shell::start().await;
+    // GNOME's tray host: the AppIndicator extension, which owns the StatusNotifierWatcher.
+    shell.enable_extension(APPINDICATOR).await;
+    shell.session.wait_for_owner(WATCHER, SOON, || true);
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(&shell, dir.path(), &config("idle_source = \"none\""));
+    daemon.wait_for_log_async("tray icon shown", SOON).await;
+    // The extension took the icon into GNOME's top bar.
+    shell
+        .wait_for("stretchd's icon in the top bar", || async {
+            shell
+                .eval("Object.keys(Main.panel.statusArea).some(k => k.startsWith('appindicator-'))")
+                .await
+                == "true"
+        })
+        .await;
+
+    // Done from the guide (run through a pipe, holds of 1 s): it answers the banner, which goes.
+    show_stretch(&shell, &mut daemon).await;
+    let out = BIN.run_in(
+        daemon.home(),
+        &["guide", "seated-twist", "--hold", "1", "--reps", "1"],
+        &[],
+        SOON + Duration::from_secs(5),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("it answers the reminder on screen"), "{said}");
+    nothing_listed(&shell).await;
+    assert_eq!(outcomes(&daemon), ["done"]);
+
+    // Skip from the tray's menu, pressed as the extension does on a click.
+    show_stretch(&shell, &mut daemon).await;
+    tray::press(shell.conn(), &tray::item_name(daemon.pid()), "Skip").await;
+    daemon
+        .wait_for_log_async("daemon: skipped reminder=stretch", SOON)
+        .await;
+    nothing_listed(&shell).await;
+    assert_eq!(outcomes(&daemon), ["done", "skipped"]);
+}
+
+#[tokio::test]
+async fn gnome_a_reminder_on_screen_keeps_nothing_from_going_idle() {
+    if !Shell::present("gnome_a_reminder_on_screen_keeps_nothing_from_going_idle") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let pointer = shell.pointer().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut daemon = daemon(
+        &shell,
+        dir.path(),
+        &config("idle_source = \"mutter\"\nnatural_break = \"3s\""),
+    );
+    // The user goes idle, comes back, and a stretch that waits for an answer comes and stays
+    // on screen.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(3))
+        .await;
+    pointer.nudge(5.0, 5.0).await;
+    daemon.wait_for_log_async("back reason=Idle", SOON).await;
+    show_stretch(&shell, &mut daemon).await;
+    // Mutter still counts the time without input as idle (what blanks the screen and locks it
+    // in a session): its idle watch fires with the reminder up, and nobody holds it back.
+    daemon
+        .wait_for_log_async("away reason=Idle", SOON + Duration::from_secs(3))
+        .await;
+    let idle: u64 = shell
+        .conn()
+        .call_method(
+            Some("org.gnome.Mutter.IdleMonitor"),
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            Some("org.gnome.Mutter.IdleMonitor"),
+            "GetIdletime",
+            &(),
+        )
+        .await
+        .unwrap()
+        .body()
+        .deserialize()
+        .unwrap();
+    assert!(idle >= 3000, "Mutter's idle time is {idle} ms");
+    assert_eq!(shell.listed("stretchd").await.len(), 1, "the reminder went");
+    // No inhibitor of logind's (idle, sleep, the lid) was taken.
+    let system = zbus::connection::Builder::address(shell.system.address.as_str())
+        .build()
+        .await
+        .unwrap();
+    let reply = system
+        .call_method(
+            Some("org.freedesktop.login1"),
+            "/org/freedesktop/login1",
+            Some("org.freedesktop.login1.Manager"),
+            "ListInhibitors",
+            &(),
+        )
+        .await
+        .unwrap();
+    let inhibitors: Vec<(String, String, String, String, u32, u32)> =
+        reply.body().deserialize().unwrap();
+    assert!(inhibitors.is_empty(), "{inhibitors:?}");
+}
+
+/// The bodies GNOME Shell shows for every built-in stretch (with the longer first-time cue, the
+/// safety notice not yet seen) and a posture check: the expanded banner shows each whole, within
+/// its line cap. Prints the layout, the figures behind `BODY_BUDGET` in `src/daemon/notify.rs`.
+#[tokio::test]
+async fn gnome_shows_every_reminder_body_whole() {
+    if !Shell::present("gnome_shows_every_reminder_body_whole") {
+        return;
+    }
+    let shell = Shell::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let listed = BIN.json_in(dir.path(), &["stretches"], &[]);
+    let stretches: Vec<(String, String)> = listed["stretches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap().to_owned(),
+                s["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut reminders = String::new();
+    for (id, _) in &stretches {
+        let _ = write!(
+            reminders,
+            "[[reminder]]\nid = \"{id}\"\nkind = \"stretch\"\nevery = \"1h\"\nstretch = \"{id}\"\n\n"
+        );
+    }
+    reminders.push_str("[[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"1h\"\n");
+    let path = write_file(
+        dir.path(),
+        "config.toml",
+        &all_day_config(&format!(
+            "[presence]\nidle_source = \"none\"\n\n{reminders}"
+        )),
+    );
+    let mut daemon = BIN
+        .daemon(&shell.session.address, &path)
+        .env("DBUS_SYSTEM_BUS_ADDRESS", &shell.system.address)
+        .start();
+    daemon.wait_for_log_async(RUNNING, SOON).await;
+    let pointer = shell.pointer().await;
+    let mut shown = stretches
+        .iter()
+        .map(|(id, name)| (id.clone(), format!("Stretch: {name}")))
+        .collect::<Vec<_>>();
+    shown.push(("posture".to_owned(), "Posture check: ".to_owned()));
+    for (id, title) in &shown {
+        cli(&daemon, &["now", id]);
+        pointer.hover_banner(title).await;
+        let layout = std::cell::RefCell::new(None);
+        shell
+            .wait_for("the banner expanded", || async {
+                let now = shell.body_layout().await;
+                let expanded = now.is_some();
+                *layout.borrow_mut() = now;
+                expanded
+            })
+            .await;
+        let layout = layout.into_inner().unwrap();
+        eprintln!("GNOME Shell's banner for {id}: {layout:?}");
+        assert!(layout.title.starts_with(title.as_str()), "{layout:?}");
+        assert!(
+            layout.lines > 0 && layout.lines <= layout.cap,
+            "the body of {id} is cut: {layout:?}"
+        );
+        cli(&daemon, &["skip"]);
+        nothing_listed(&shell).await;
+        // Off the banner, so that the next one comes in collapsed.
+        pointer.move_to(10.0, 400.0).await;
+    }
 }
 
 /// Takes `docs/screenshot-gnome.png` again: a stretch reminder as GNOME Shell shows it, expanded

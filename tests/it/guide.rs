@@ -13,7 +13,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use stretchd::catalog::{Catalog, SAFETY_NOTICE, Stretch};
+use stretchd::catalog::{Catalog, Stretch, safety_notice};
+use stretchd::i18n::Messages;
 
 use testkit::{Bus, all_day_config, state_dir, state_path, text, write_file};
 
@@ -182,11 +183,15 @@ fn no_wait_prints_the_whole_routine_and_records_nothing() {
     assert!(status.success(), "{out}{err}");
     assert!(!out.as_bytes().contains(&ESC), "control codes in:\n{out:?}");
     assert!(
-        out.starts_with(&format!("{}\n{}\n", twist.title(), twist.summary)),
+        out.starts_with(&format!(
+            "{}\n{}\n",
+            Messages::english().stretch_title(&twist),
+            twist.summary
+        )),
         "{out}"
     );
     assert!(
-        out.contains(SAFETY_NOTICE),
+        out.contains(safety_notice()),
         "no safety notice the first time:\n{out}"
     );
     assert_steps_in_order(&out, &twist);
@@ -261,7 +266,7 @@ fn a_run_through_a_pipe_has_no_control_codes_and_shows_the_safety_notice_once() 
         out.contains("    Hold 1 s (2 of 2) ... done\n\nDone.\n"),
         "{out}"
     );
-    assert!(out.contains(SAFETY_NOTICE), "{out}");
+    assert!(out.contains(safety_notice()), "{out}");
     assert!(out.contains("(no daemon is running)"), "{out}");
     assert_one_guided_done(home.path(), "thoracic-extension");
     // Seen, as the daemon's state says, where a daemon started later finds it.
@@ -272,7 +277,7 @@ fn a_run_through_a_pipe_has_no_control_codes_and_shows_the_safety_notice_once() 
     let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        !out.contains(SAFETY_NOTICE),
+        !out.contains(safety_notice()),
         "the safety notice again:\n{out}"
     );
     assert_eq!(history(home.path()).len(), 2);
@@ -289,7 +294,7 @@ fn without_a_daemon_the_seen_safety_notice_joins_the_saved_state_and_keeps_the_r
     write_file(&dir, "state.json", saved);
     let (status, out, err) = guide(home.path(), &["cat-camel", "--hold", "1", "--reps", "1"]);
     assert!(status.success(), "{out}{err}");
-    assert!(out.contains(SAFETY_NOTICE), "{out}");
+    assert!(out.contains(safety_notice()), "{out}");
     let state = saved_state(home.path());
     assert_eq!(state["safety_shown"], true, "{state}");
     let before: Value = serde_json::from_str(saved).unwrap();
@@ -299,7 +304,7 @@ fn without_a_daemon_the_seen_safety_notice_joins_the_saved_state_and_keeps_the_r
     let (status, out, err) = guide(home.path(), &["cat-camel", "--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        !out.contains(SAFETY_NOTICE),
+        !out.contains(safety_notice()),
         "the safety notice again:\n{out}"
     );
 }
@@ -431,7 +436,7 @@ fn without_a_daemon_the_default_is_the_configs_next_stretch() {
     let (status, out, err) = guide(home.path(), &["--no-wait"]);
     assert!(status.success(), "{out}{err}");
     assert!(
-        out.starts_with(&fresh("thread-the-needle").title()),
+        out.starts_with(&Messages::english().stretch_title(&fresh("thread-the-needle"))),
         "{out}"
     );
     assert!(out.contains("Next in the rotation"), "{out}");
@@ -463,13 +468,16 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     // The default is what the daemon has coming (its config, not the user's default one).
     let (ok, out, err) = guide(&home, &["--no-wait"]);
     assert!(ok.success(), "{out}{err}");
-    assert!(out.starts_with(&fresh("seated-twist").title()), "{out}");
+    assert!(
+        out.starts_with(&Messages::english().stretch_title(&fresh("seated-twist"))),
+        "{out}"
+    );
     assert!(out.contains("The stretch the daemon suggests"), "{out}");
 
     let (ok, out, err) = guide(&home, &["seated-twist", "--hold", "1", "--reps", "1"]);
     assert!(ok.success(), "{out}{err}");
     assert!(err.is_empty(), "{err}");
-    assert!(out.contains(SAFETY_NOTICE), "{out}");
+    assert!(out.contains(safety_notice()), "{out}");
     assert!(
         out.contains("    Hold 1 s (first side) ... done\n"),
         "{out}"
@@ -491,7 +499,7 @@ fn a_running_daemon_suggests_the_stretch_and_records_it() {
     let (ok, out, err) = guide(&home, &["--no-wait"]);
     assert!(ok.success(), "{out}{err}");
     assert!(
-        !out.contains(SAFETY_NOTICE),
+        !out.contains(safety_notice()),
         "the safety notice again:\n{out}"
     );
     assert!(daemon.is_running(), "{}", daemon.log());

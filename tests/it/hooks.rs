@@ -349,3 +349,46 @@ async fn a_hook_that_names_a_folder_is_told_it_is_a_folder() {
     let line = daemon.wait_for_log_async("did not start", SOON).await;
     assert!(line.contains("is a folder, not a program"), "{line}");
 }
+
+#[test]
+fn check_warns_of_hook_programs_that_cannot_run_and_not_of_those_that_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("hooks");
+    std::fs::create_dir(&folder).unwrap();
+    let plain = write_file(dir.path(), "plain.sh", "echo not executable\n");
+    let good = recorder(dir.path());
+    let hooks = format!(
+        "on_show = \"{}\"\non_answer = \"{}\"\non_session_start = \"{}/gone\"\non_session_end = \"no-such-program-here\"\n",
+        folder.display(),
+        plain.display(),
+        dir.path().display(),
+    );
+    let config = write_file(dir.path(), "config.toml", &twist_config(&hooks));
+    let config = config.to_str().unwrap();
+    // Still valid (the programs may come later, and the daemon says so when it runs them).
+    let out = BIN.ok_in(dir.path(), &["check", "--config", config], &[]);
+    let warned = |hook: &str, why: &str| {
+        out.lines()
+            .any(|l| l.starts_with(&format!("warning: [hooks] {hook}: ")) && l.contains(why))
+    };
+    assert!(warned("on_show", "is a folder"), "{out}");
+    assert!(warned("on_answer", "chmod +x"), "{out}");
+    assert!(warned("on_session_start", "does not exist"), "{out}");
+    assert!(warned("on_session_end", "not found on PATH"), "{out}");
+
+    // Programs that can run: a full path and a name found on PATH; nothing to warn of.
+    let hooks = format!("on_show = \"{}\"\non_answer = \"true\"\n", good.display());
+    let config = write_file(dir.path(), "config.toml", &twist_config(&hooks));
+    let out = BIN.ok_in(
+        dir.path(),
+        &["check", "--config", config.to_str().unwrap()],
+        &[],
+    );
+    assert!(!out.contains("[hooks]"), "{out}");
+    let json = BIN.json_in(
+        dir.path(),
+        &["check", "--config", config.to_str().unwrap()],
+        &[],
+    );
+    assert!(json.get("warnings").is_none(), "{json}");
+}

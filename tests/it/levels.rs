@@ -13,7 +13,7 @@ use testkit::notifications::{Note, Server};
 use testkit::{Bus, Daemon, RUNNING, SOON, config_every, state_path, text};
 
 use crate::BIN;
-use stretchd::catalog::SAFETY_NOTICE;
+use stretchd::catalog::safety_notice;
 
 const TZ: (&str, &str) = ("TZ", "UTC");
 
@@ -360,15 +360,15 @@ fn the_safety_notice_is_pointed_to_until_its_card_is_opened() {
 
     // On request, at any time.
     let notice = ok(&home, &["stretches", "safety"]);
-    assert_eq!(notice.trim_end(), SAFETY_NOTICE);
+    assert_eq!(notice.trim_end(), safety_notice());
     assert_eq!(
         json(&home, &["stretches", "safety"])["safety_notice"],
-        SAFETY_NOTICE
+        safety_notice()
     );
     let guide = ok(&home, &["guide", "seated-twist", "--no-wait", "--safety"]);
-    assert!(guide.contains(SAFETY_NOTICE), "{guide}");
+    assert!(guide.contains(safety_notice()), "{guide}");
     let guide = ok(&home, &["guide", "seated-twist", "--no-wait"]);
-    assert!(!guide.contains(SAFETY_NOTICE), "{guide}");
+    assert!(!guide.contains(safety_notice()), "{guide}");
 }
 
 #[test]

@@ -1652,7 +1652,7 @@ fn a_session_leaves_out_the_stretches_set_aside() {
                 .map(|s| s.id.as_str())
                 .collect();
             assert_eq!(ids, shown, "{aside:?}");
-            let title = Upcoming::of(&config, fire).title;
+            let title = Upcoming::of(&config, fire, &stretchd::i18n::Messages::wire()).title;
             let expected = format!("warm-up and {} stretch", shown.len());
             assert!(title.contains(&expected), "{aside:?}: {title}");
         }
@@ -1695,6 +1695,10 @@ fn a_session_title_times_the_holds_at_their_levels() {
             );
         }
         let fires = preview(&config, &state, from, 1, &Berlin);
-        assert_eq!(Upcoming::of(&config, &fires[0]).title, title, "{hold:?}");
+        assert_eq!(
+            Upcoming::of(&config, &fires[0], &stretchd::i18n::Messages::wire()).title,
+            title,
+            "{hold:?}"
+        );
     }
 }

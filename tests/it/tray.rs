@@ -12,13 +12,13 @@
 //! `STRETCHD_REQUIRE_TRAY=1` (set by `.ci/run`); the Plasma test needs Plasma's packages too
 //! (`STRETCHD_REQUIRE_PLASMA=1`).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt as _;
 use testkit::notifications::Server;
 use testkit::plasma::Plasma;
+use testkit::tray;
 use testkit::x11::{start_xvfb, xdotool};
 use testkit::xfce::{FIRST_ICON, WATCHER, XFCE_INSTALL, XFCE_REQUIRED, XFCE_TOOLS, start_panel};
 use testkit::{Bus, Daemon, RUNNING, SOON, all_day_config, required_present, write_file};
@@ -27,7 +27,6 @@ use zbus::{Connection, MatchRule, MessageStream, OwnedVariant};
 use crate::BIN;
 
 const ITEM: &str = "org.kde.StatusNotifierItem";
-const MENU: &str = "com.canonical.dbusmenu";
 const SHOWN: &str = "tray icon shown";
 
 /// One stretch an hour: nothing comes by itself while a test runs.
@@ -37,8 +36,6 @@ fn hourly() -> String {
     )
 }
 
-/// A dbusmenu layout node: id, properties, children.
-type Node = (i32, HashMap<String, OwnedVariant>, Vec<OwnedVariant>);
 /// A tooltip: icon name, pictures, title, text.
 type ToolTip = (String, Vec<(i32, i32, Vec<u8>)>, String, String);
 
@@ -65,7 +62,7 @@ impl Host {
         Host {
             rt,
             conn,
-            name: format!("org.kde.StatusNotifierItem-{}-1", daemon.pid()),
+            name: tray::item_name(daemon.pid()),
         }
     }
 
@@ -143,31 +140,7 @@ impl Host {
 
     /// The menu's entries, as (id, label, type).
     fn menu(&self) -> Vec<(i32, String, String)> {
-        let reply = self.call(
-            &self.name,
-            "/MenuBar",
-            MENU,
-            "GetLayout",
-            &(0i32, -1i32, Vec::<String>::new()),
-        );
-        let (_revision, (_root, _props, children)): (u32, Node) =
-            reply.body().deserialize().unwrap();
-        children
-            .into_iter()
-            .map(|child| {
-                let (id, props, _): Node = zbus::wire::Structure::try_from(child)
-                    .unwrap()
-                    .try_into()
-                    .unwrap();
-                let text = |key: &str| {
-                    props
-                        .get(key)
-                        .map(|v| String::try_from(v.try_clone().unwrap()).unwrap())
-                        .unwrap_or_default()
-                };
-                (id, text("label"), text("type"))
-            })
-            .collect()
+        self.rt.block_on(tray::menu(&self.conn, &self.name))
     }
 
     /// The labels of the menu (separators as "-").
@@ -186,19 +159,7 @@ impl Host {
 
     /// Presses the entry labelled `label`, as the panel does.
     fn press(&self, label: &str) {
-        let menu = self.menu();
-        let id = menu
-            .iter()
-            .find(|(_, l, _)| l == label)
-            .unwrap_or_else(|| panic!("no {label:?} in the menu {menu:?}"))
-            .0;
-        self.call(
-            &self.name,
-            "/MenuBar",
-            MENU,
-            "Event",
-            &(id, "clicked", zbus::Variant::from(""), 0u32),
-        );
+        self.rt.block_on(tray::press(&self.conn, &self.name, label));
     }
 
     /// Subscribes to the item's signals.

@@ -10,6 +10,7 @@
 
 pub mod page;
 
+use crate::i18n::{arg, cli};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -94,16 +95,21 @@ fn write_card(path: &Path, html: &str) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
         if dir.exists() && !dir.is_dir() {
             bail!(
-                "{} is not a folder, so the card cannot be written there; move it away and run this again",
-                dir.display()
+                "{}",
+                cli().fmt("card-not-a-folder", &[("path", shown(dir))])
             );
         }
         std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {} for the card", dir.display()))?;
+            .with_context(|| cli().fmt("card-cannot-create", &[("path", shown(dir))]))?;
     }
     files::write(path, html.as_bytes(), 0o644, Clobber::Replace)
-        .with_context(|| format!("cannot write the card to {}", path.display()))?;
+        .with_context(|| cli().fmt("card-cannot-write", &[("path", shown(path))]))?;
     Ok(())
+}
+
+/// A path as a placeholder's value.
+fn shown(path: &Path) -> crate::i18n::Arg<'static> {
+    arg(path.display().to_string())
 }
 
 /// Opens `path` with `xdg-open`, detached (its own process group, no terminal streams). An
@@ -120,12 +126,22 @@ fn open(path: &Path) -> anyhow::Result<()> {
     {
         Ok(child) => child,
         Err(e) if e.kind() == io::ErrorKind::NotFound => bail!(
-            "the card is written to {} but cannot be opened: {OPENER} is not installed (Debian: `apt install xdg-utils`); open the file in a browser, or use `stretchd card --print`",
-            path.display()
+            "{}",
+            cli().fmt(
+                "card-no-opener",
+                &[("path", shown(path)), ("opener", arg(OPENER))]
+            )
         ),
         Err(e) => bail!(
-            "the card is written to {} but {OPENER} does not start: {e}",
-            path.display()
+            "{}",
+            cli().fmt(
+                "card-opener-does-not-start",
+                &[
+                    ("path", shown(path)),
+                    ("opener", arg(OPENER)),
+                    ("error", arg(e.to_string()))
+                ]
+            )
         ),
     };
     let deadline = Instant::now() + OPEN_WAIT;
@@ -133,8 +149,15 @@ fn open(path: &Path) -> anyhow::Result<()> {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(()),
             Ok(Some(status)) => bail!(
-                "the card is written to {} but {OPENER} failed ({status}): no default handler for HTML files? Set one with `xdg-settings set default-web-browser firefox.desktop` (or yours), or open the file in a browser",
-                path.display()
+                "{}",
+                cli().fmt(
+                    "card-opener-failed",
+                    &[
+                        ("path", shown(path)),
+                        ("opener", arg(OPENER)),
+                        ("status", arg(status.to_string()))
+                    ]
+                )
             ),
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
             Err(e) => bail!("waiting for {OPENER}: {e}"),

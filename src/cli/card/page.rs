@@ -12,8 +12,9 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{DESK_NOTE, SAFETY_NOTICE, Stretch, WARM_UP};
+use crate::catalog::Stretch;
 use crate::cli::guide::{Part, routine};
+use crate::i18n::{arg, cli};
 
 /// The card's stylesheet: a light and a dark theme (`prefers-color-scheme`), visible focus.
 pub const STYLE: &str = include_str!("../../../assets/card/card.css");
@@ -26,7 +27,7 @@ pub const SCRIPT: &str = include_str!("../../../assets/card/card.js");
 pub const STYLE_HASH: &str = "sha256-sbJNrE8lDRoHbHCIo+HkciDnIuQscbfXsgKvjjUz8g4=";
 
 /// `sha256-` and the base64 SHA-256 of [`SCRIPT`] (checked like [`STYLE_HASH`]).
-pub const SCRIPT_HASH: &str = "sha256-CupXFH8ILWDzF3zpDT3pChZeAFpUx7OiF9R5noVoJAo=";
+pub const SCRIPT_HASH: &str = "sha256-1axJkOtJzPCXpyZPkLh/m+6Ct29LKk/F784ptBIwDsU=";
 
 /// The content security policy of every card.
 pub fn policy() -> String {
@@ -38,63 +39,78 @@ pub fn policy() -> String {
 /// The card of `stretch` (at the level it is done at now), with its illustration `svg` if it
 /// has one.
 pub fn page(stretch: &Stretch, svg: Option<&str>) -> String {
+    let m = cli();
     let mut html = String::with_capacity(12 * 1024);
-    let name = escape(&stretch.name);
+    let name = m.stretch_name(stretch);
+    let title = escape(&m.fmt("card-title", &[("name", arg(name.as_ref()))]));
+    let name = escape(&name);
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
-         <title>{name}: stretchd</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <h1>{name}</h1>\n<p class=\"dose\">{}</p>\n",
+        m.lang().tag(),
         policy(),
-        escape(&stretch.dose.brief())
+        escape(&m.dose_brief(stretch))
     );
     if let Some(svg) = svg {
-        let alt = svg_title(svg).unwrap_or(&stretch.name);
+        // The picture's own description is English: in another language, its name.
+        let alt = svg_title(svg)
+            .filter(|_| m.lang().is_english())
+            .map_or(name.clone(), escape);
         let _ = writeln!(
             html,
-            "<figure><img src=\"data:image/svg+xml,{}\" alt=\"{}\" width=\"720\" height=\"480\"></figure>",
+            "<figure><img src=\"data:image/svg+xml,{}\" alt=\"{alt}\" width=\"720\" height=\"480\"></figure>",
             percent_encode(svg),
-            escape(alt)
         );
     }
-    if !stretch.summary.is_empty() {
-        let _ = writeln!(html, "<p>{}</p>", escape(&stretch.summary));
+    let summary = m.stretch_summary(stretch);
+    if !summary.is_empty() {
+        let _ = writeln!(html, "<p>{}</p>", escape(&summary));
     }
     let note = if stretch.desk_friendly() {
-        DESK_NOTE
+        m.desk_note()
     } else {
-        WARM_UP
+        m.warm_up()
     };
-    let _ = writeln!(html, "<p>{}</p>", escape(note));
-    html.push_str("<h2>Steps</h2>\n<ol id=\"steps\">\n");
-    for step in &stretch.steps {
-        let _ = writeln!(html, "<li>{}</li>", escape(step));
+    let _ = writeln!(html, "<p>{}</p>", escape(&note));
+    let _ = writeln!(
+        html,
+        "<h2>{}</h2>\n<ol id=\"steps\">",
+        escape(&m.get("card-steps"))
+    );
+    for step in m.stretch_steps(stretch) {
+        let _ = writeln!(html, "<li>{}</li>", escape(&step));
     }
     html.push_str("</ol>\n");
     timer(&mut html, stretch);
-    html.push_str("<h2>Safety</h2>\n<ul class=\"safety\">\n");
-    for sentence in sentences(SAFETY_NOTICE) {
-        let _ = writeln!(html, "<li>{}</li>", escape(&sentence));
+    let _ = writeln!(
+        html,
+        "<h2>{}</h2>\n<ul class=\"safety\">",
+        escape(&m.get("card-safety"))
+    );
+    for rule in m.safety_notice().lines().filter(|l| !l.trim().is_empty()) {
+        let _ = writeln!(html, "<li>{}</li>", escape(rule.trim()));
     }
+    let footer = escape(&m.fmt("card-footer", &[("command", arg("\u{1}"))]))
+        .replace('\u{1}', "<code>stretchd done</code>");
     let _ = write!(
         html,
-        "</ul>\n</main>\n<footer><p>stretchd: answer the reminder with Done, or run <code>stretchd done</code>.</p></footer>\n\
+        "</ul>\n</main>\n<footer><p>{footer}</p></footer>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>\n"
     );
     html
 }
 
 /// The dose and its timer: the list of timed parts (each with its seconds) and the controls the
-/// script shows.
+/// script shows. What the script says (it has no text of its own) is in the section's `data-`
+/// attributes, with `{n}`, `{clock}` and `{part}` where it puts the part's number, the clock
+/// and the part.
 fn timer(html: &mut String, stretch: &Stretch) {
-    let _ = write!(
-        html,
-        "<section id=\"timer\" aria-labelledby=\"timer-heading\">\n<h2 id=\"timer-heading\">Dose and timer</h2>\n<p>{}</p>\n",
-        escape(&stretch.dose.describe())
-    );
+    let m = cli();
     let mut timed = Vec::new();
     let mut before = String::new();
     for part in routine(stretch, &stretch.dose) {
@@ -108,16 +124,52 @@ fn timer(html: &mut String, stretch: &Stretch) {
             _ => {}
         }
     }
+    let say = |id: &str| escape(&m.get(id));
+    let marked = |id: &str, names: &[&str]| {
+        let args: Vec<_> = names
+            .iter()
+            .map(|name| (*name, arg(format!("{{{name}}}"))))
+            .collect();
+        escape(&m.fmt(id, &args))
+    };
+    let total = arg(timed.len());
+    let _ = write!(
+        html,
+        "<section id=\"timer\" aria-labelledby=\"timer-heading\" data-part=\"{}\" \
+         data-done=\"{}\" data-paused=\"{}\" data-ready=\"{}\" data-start=\"{}\" \
+         data-pause=\"{}\" data-resume=\"{}\" data-again=\"{}\">\n\
+         <h2 id=\"timer-heading\">{}</h2>\n<p>{}</p>\n",
+        escape(&m.fmt(
+            "card-part",
+            &[
+                ("n", arg("{n}")),
+                ("total", total.clone()),
+                ("part", arg("{part}"))
+            ]
+        )),
+        escape(&m.fmt("card-all-done", &[("total", total)])),
+        marked("card-paused", &["clock", "part"]),
+        marked("card-ready", &["part"]),
+        say("card-start"),
+        say("card-pause"),
+        say("card-resume"),
+        say("card-start-again"),
+        say("card-dose-and-timer"),
+        escape(&m.dose(stretch))
+    );
     let first = timed.first().map_or(0, |(secs, _)| *secs);
     let _ = write!(
         html,
         "<p id=\"clock\" role=\"timer\" aria-atomic=\"true\">{}:{:02}</p>\n\
          <p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n\
-         <div id=\"controls\" hidden><button type=\"button\" id=\"start\">Start</button>\
-         <button type=\"button\" id=\"reset\" class=\"quiet\">Reset</button></div>\n\
-         <h3>Timed parts</h3>\n<ol id=\"parts\">\n",
+         <div id=\"controls\" hidden><button type=\"button\" id=\"start\">{}</button>\
+         <button type=\"button\" id=\"reset\" class=\"quiet\">{}</button></div>\n\
+         <h3>{}</h3>\n<ol id=\"parts\">\n",
         first / 60,
-        first % 60
+        first % 60,
+        say("card-start"),
+        say("card-reset"),
+        say("card-timed-parts"),
     );
     for (secs, line) in timed {
         let _ = writeln!(html, "<li data-secs=\"{secs}\">{}</li>", escape(&line));
@@ -130,16 +182,6 @@ fn svg_title(svg: &str) -> Option<&str> {
     let start = svg.find("<title>")? + "<title>".len();
     let len = svg[start..].find("</title>")?;
     Some(svg[start..start + len].trim()).filter(|t| !t.is_empty())
-}
-
-/// The notice's text, hard-wrapped in lines, as its sentences.
-fn sentences(text: &str) -> Vec<String> {
-    let joined = text.split('\n').collect::<Vec<_>>().join(" ");
-    joined
-        .split_inclusive(". ")
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 /// `s` as HTML text or attribute value.
@@ -258,10 +300,6 @@ mod tests {
         assert_eq!(
             svg_title("<svg><title> A cat </title></svg>"),
             Some("A cat")
-        );
-        assert_eq!(
-            sentences("One. Two\nlines. Three"),
-            ["One.", "Two lines.", "Three"]
         );
     }
 }

@@ -2,6 +2,7 @@
 //! easier or harder next time. An answer is one line; the end of the input (a pipe, no
 //! terminal) and an empty line take the default, so the guide never waits in a script.
 
+use crate::i18n::{answers, arg, cli};
 use std::io::{self, BufRead, Write as _};
 
 use crate::schedule::level::Adjust;
@@ -28,20 +29,23 @@ impl<R: BufRead> Questions<R> {
 
     /// "Did it hurt? [y/N]": `true` for yes.
     pub(super) fn hurt(&mut self) -> io::Result<bool> {
-        let yes = self.ask("Did it hurt? [y/N] ", parse_hurt)?;
+        let question = format!("{} ", cli().get("guide-ask-hurt"));
+        let yes = self.ask(&question, parse_hurt)?;
         Ok(yes.unwrap_or(false))
     }
 
     /// After a session: which of its stretches (`names`, in order) hurt, by number; `None` for
     /// none (an empty line, "n", the end of the input).
-    pub(super) fn which_hurt(&mut self, names: &[&str]) -> io::Result<Option<usize>> {
+    pub(super) fn which_hurt<S: AsRef<str>>(&mut self, names: &[S]) -> io::Result<Option<usize>> {
+        let m = cli();
         let listed: Vec<String> = (1..)
             .zip(names)
-            .map(|(n, name)| format!("{n} {name}"))
+            .map(|(n, name)| format!("{n} {}", name.as_ref()))
             .collect();
+        let listed = arg(crate::i18n::list(m, &listed));
         let question = format!(
-            "Did one of them hurt? Its number ({}), or Enter for none: ",
-            listed.join(", ")
+            "{} ",
+            m.fmt("guide-ask-which-hurt", &[("stretches", listed)])
         );
         let answer = self.ask(&question, |line| parse_which(line, names.len()))?;
         Ok(match answer {
@@ -56,9 +60,8 @@ impl<R: BufRead> Questions<R> {
         if !leveled {
             return Ok(None);
         }
-        let question =
-            "Next time: [e]asier (shorter holds) / [o]k as it is / [h]arder (longer holds)? [O] ";
-        Ok(match self.ask(question, parse_adjust)? {
+        let question = format!("{} ", cli().get("guide-ask-next-time"));
+        Ok(match self.ask(&question, parse_adjust)? {
             Some(NextTime::Easier) => Some(Adjust::Easier),
             Some(NextTime::Harder) => Some(Adjust::Harder),
             Some(NextTime::AsIs) | None => None,
@@ -89,7 +92,7 @@ impl<R: BufRead> Questions<R> {
             if let Some(answer) = parse(&line) {
                 return Ok(Some(answer));
             }
-            super::say("Please answer with one of the letters in brackets.")?;
+            super::say(&cli().get("guide-ask-again"))?;
         }
         Ok(None)
     }
@@ -103,11 +106,15 @@ enum NextTime {
     Harder,
 }
 
-/// `y`/`yes` is yes, `n`/`no` and an empty line are no; anything else is not an answer.
+/// `y`/`yes` (and the language's own words for yes, `answer-yes`) is yes; `n`/`no` (and
+/// `answer-no`'s) and an empty line are no; anything else is not an answer.
 fn parse_hurt(line: &str) -> Option<bool> {
+    let m = cli();
     match line.trim().to_lowercase().as_str() {
         "y" | "yes" => Some(true),
         "" | "n" | "no" => Some(false),
+        word if answers(m, "answer-yes", word) => Some(true),
+        word if answers(m, "answer-no", word) => Some(false),
         _ => None,
     }
 }
@@ -126,6 +133,7 @@ enum Which {
 fn parse_which(line: &str, of: usize) -> Option<Which> {
     match line.trim().to_lowercase().as_str() {
         "" | "n" | "no" => Some(Which::Nothing),
+        word if answers(cli(), "answer-no", word) => Some(Which::Nothing),
         number => match number.parse::<usize>() {
             Ok(n) if (1..=of).contains(&n) => Some(Which::Stretch(n - 1)),
             _ => None,

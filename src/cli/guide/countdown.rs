@@ -2,6 +2,7 @@
 //! terminal, a plain line in a pipe, and Ctrl-C, which stops the routine at once. A session's
 //! warm-up also ends when a line (Enter) arrives on stdin.
 
+use crate::i18n::{arg, cli};
 use std::cell::Cell;
 use std::io::{self, IsTerminal as _, Write as _};
 use std::time::Duration;
@@ -69,7 +70,7 @@ async fn perform(
                 partial.set(true);
                 tokio::time::sleep(length).await;
                 partial.set(false);
-                say(" done")?;
+                say(&format!(" {}", cli().get("guide-part-done")))?;
                 Ok(())
             }
         };
@@ -78,9 +79,9 @@ async fn perform(
                 done = timed => done?,
                 () = lines.enter() => {
                     if partial.replace(false) {
-                        say(" skipped")?;
+                        say(&format!(" {}", cli().get("guide-part-skipped")))?;
                     } else {
-                        say("    Warm-up skipped: already warmed up.")?;
+                        say(&format!("    {}", cli().get("guide-warm-up-skipped")))?;
                     }
                 }
             }
@@ -108,7 +109,7 @@ async fn countdown(line: &str, length: Duration) -> anyhow::Result<()> {
         tokio::time::sleep_until((now + TICK).min(end)).await;
     }
     drop(bar);
-    say(&format!("{line} ... done"))?;
+    say(&format!("{line} ... {}", cli().get("guide-part-done")))?;
     Ok(())
 }
 
@@ -143,8 +144,9 @@ impl<'a> Bar<'a> {
         }
         self.shown.set(Some((filled, left)));
         let head = usize::from(filled < Self::WIDTH && filled > 0);
+        let left = cli().fmt("guide-secs-left", &[("secs", arg(left))]);
         let text = format!(
-            "{} [{}{}{}] {left} s left",
+            "{} [{}{}{}] {left}",
             self.line,
             "=".repeat(filled.saturating_sub(head)),
             ">".repeat(head),

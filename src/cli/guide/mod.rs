@@ -73,6 +73,7 @@ use anyhow::bail;
 use crate::catalog::Stretch;
 use crate::cli::GuideArgs;
 use crate::config::Config;
+use crate::i18n::{arg, cli};
 use crate::schedule::level;
 use crate::store::Store;
 use lines::Lines;
@@ -102,16 +103,15 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
             .map(|s| s.set_aside.keys().cloned().collect())
             .unwrap_or_default();
         if config.session().is_empty() {
-            bail!(
-                "no stretch fits the config's positions and equipment (or every one that does is set aside), so the session is empty; allow another position in [stretches] positions, or `stretchd stretches restore ID`"
-            );
+            bail!("{}", cli().get("guide-session-none-fits"));
         }
         let no_levels = BTreeMap::new();
         let stretches = crate::schedule::session_at(&config, &aside, levels.unwrap_or(&no_levels));
         if stretches.is_empty() {
+            let aside = arg(aside.join(", "));
             bail!(
-                "every stretch of the session is set aside ({}), so the session is empty; `stretchd stretches restore ID` brings one back",
-                aside.join(", ")
+                "{}",
+                cli().fmt("guide-session-all-aside", &[("ids", aside)])
             );
         }
         let in_session: Vec<&Stretch> = stretches.iter().collect();
@@ -147,7 +147,7 @@ pub fn run(args: &GuideArgs, json: bool) -> anyhow::Result<ExitCode> {
             }
             say(&part.line())?;
         }
-        say("\nNot recorded: run without --no-wait to time and record it.")?;
+        say(&format!("\n{}", cli().get("guide-not-recorded")))?;
         return Ok(ExitCode::SUCCESS);
     }
     let config_path = args.config.config.as_deref();
@@ -168,12 +168,12 @@ fn after(
     let mut ask = ask::Questions::new(lines);
     let (catalogued, stretch) = match guided {
         Guided::Session(stretches) => {
-            say(if finished_all {
-                "\nDone."
+            say(&if finished_all {
+                format!("\n{}", cli().get("guide-done"))
             } else {
-                "Stopped; not recorded as done."
+                cli().get("guide-stopped")
             })?;
-            let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
+            let names: Vec<_> = stretches.iter().map(|s| cli().stretch_name(s)).collect();
             if let Some(which) = ask.which_hurt(&names)? {
                 say(&record::hurt(config_path, &stretches[which].id)?)?;
             }
@@ -189,13 +189,13 @@ fn after(
         } => (catalogued, stretch),
     };
     if !finished_all {
-        say("Stopped; not recorded as done.")?;
+        say(&cli().get("guide-stopped"))?;
         if ask.hurt()? {
             say(&record::hurt(config_path, &catalogued.id)?)?;
         }
         return Ok(ExitCode::from(INTERRUPTED));
     }
-    say("\nDone.")?;
+    say(&format!("\n{}", cli().get("guide-done")))?;
     if ask.hurt()? {
         say(&record::hurt(config_path, &catalogued.id)?)?;
         return Ok(ExitCode::SUCCESS);

@@ -9,6 +9,7 @@ use chrono::Utc;
 use super::REMINDER;
 use crate::catalog::Stretch;
 use crate::config::Kind;
+use crate::i18n::arg;
 use crate::ipc::{Client, ClientError, Request, Response};
 use crate::schedule::level::{self, Adjust};
 use crate::store::Store;
@@ -52,23 +53,27 @@ pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Res
     };
     let answer =
         Client::connect(&crate::store::paths::control_socket()).and_then(|c| c.call(&request));
+    let m = crate::i18n::cli();
+    let with = |why: String| [("item", arg(item)), ("why", arg(why))];
     let problem = match answer {
-        Ok(Response::Ok { message }) => return Ok(sentence(&message)),
-        Ok(Response::Error { message }) => Some(format!("the daemon did not record it: {message}")),
+        Ok(Response::Ok { message, text }) => return Ok(sentence(&text.unwrap_or(message))),
+        Ok(Response::Error { message, text }) => {
+            Some(m.fmt("record-refused", &with(text.unwrap_or(message))))
+        }
         Err(ClientError::NotRunning(_)) => None,
         // Sent nowhere: nothing to confirm, and nothing written beside an untrusted socket.
         Err(e @ (ClientError::UnsafeDir(_) | ClientError::Untrusted { .. })) => {
-            bail!("\"{item}\" was not recorded: {e}")
+            bail!("{}", m.fmt("record-not-recorded", &with(e.to_string())))
         }
         Ok(_) => bail!(
-            "the daemon did not confirm recording \"{item}\" (it answered something else); it may still record it: check `stretchd history`"
+            "{}",
+            m.fmt("record-unconfirmed-other", &with(String::new()))
         ),
-        Err(e) => bail!(
-            "the daemon did not confirm recording \"{item}\" ({e}); it may still record it: check `stretchd history`"
-        ),
+        Err(e) => bail!("{}", m.fmt("record-unconfirmed", &with(e.to_string()))),
     };
     if let Some(problem) = &problem {
-        eprintln!("stretchd: {problem}; writing the history directly");
+        let said = m.fmt("record-directly", &[("problem", arg(problem.as_str()))]);
+        eprintln!("stretchd: {said}");
     }
     let path = crate::store::history::default_path();
     let mut history =
@@ -88,22 +93,24 @@ pub(super) fn record(finished: &Finished<'_>, safety_shown: bool) -> anyhow::Res
     if problem.is_none() {
         change = record_in_state(&crate::store::paths::state_dir(), safety_shown, finished);
     }
-    let note = if problem.is_none() {
-        " (no daemon is running)"
-    } else {
-        ""
+    let m = crate::i18n::cli();
+    let adjust = match *finished {
+        Finished::Stretch { adjust, .. } => adjust,
+        Finished::Session => None,
     };
-    Ok(format!(
-        "Recorded \"{item}\" as done in {}{note}{}.",
-        path.display(),
-        level::adjust_note(
-            change,
-            match *finished {
-                Finished::Stretch { adjust, .. } => adjust,
-                Finished::Session => None,
-            }
-        )
-    ))
+    let note = level::adjust_note(change, adjust).map(|n| n.words(m));
+    let id = match (problem.is_none(), note.is_some()) {
+        (true, false) => "guide-recorded-alone",
+        (true, true) => "guide-recorded-alone-note",
+        (false, false) => "guide-recorded-in",
+        (false, true) => "guide-recorded-in-note",
+    };
+    let args = [
+        ("item", arg(item)),
+        ("path", arg(path.display().to_string())),
+        ("note", arg(note.unwrap_or_default())),
+    ];
+    Ok(m.fmt(id, &args))
 }
 
 /// Records that `stretch` hurt, as `stretchd hurt ID` does (through the daemon, or else in the
@@ -114,10 +121,14 @@ pub(super) fn hurt(config: Option<&Path>, item: &str) -> anyhow::Result<String> 
     };
     let alone = || crate::cli::aside::hurt_alone(config, Some(item.to_owned()));
     match crate::cli::remote::ask_or(&request, alone)? {
-        Response::Ok { message } => Ok(message),
-        Response::Error { message } => bail!("\"{item}\" was not set aside: {message}"),
+        Response::Ok { message, text } => Ok(text.unwrap_or(message)),
+        Response::Error { message, text } => {
+            let args = [("item", arg(item)), ("why", arg(text.unwrap_or(message)))];
+            bail!("{}", crate::i18n::cli().fmt("record-not-set-aside", &args))
+        }
         _ => bail!(
-            "the daemon did not confirm setting \"{item}\" aside (it answered something else); check `stretchd stretches`"
+            "{}",
+            crate::i18n::cli().fmt("record-aside-unconfirmed", &[("item", arg(item))])
         ),
     }
 }
@@ -146,12 +157,11 @@ fn record_in_state(
     finished: &Finished<'_>,
 ) -> Option<(u32, u32)> {
     let store = Store::new(state_dir);
-    let changed = store.update(Utc::now(), |state| {
+    let now = Utc::now();
+    let changed = store.update(now, |state| {
         state.safety_shown |= safety_shown;
         match *finished {
-            Finished::Stretch { stretch, adjust } => {
-                level::done(&mut state.levels, stretch, adjust)
-            }
+            Finished::Stretch { stretch, adjust } => level::done_at(state, stretch, adjust, now),
             Finished::Session => None,
         }
     });

@@ -6,10 +6,8 @@ use std::fmt::Write as _;
 
 use anyhow::bail;
 
-use crate::catalog::{
-    DESK_NOTE, Dose, SAFETY_NOTICE, Sides, Span, Stretch, WARM_UP, WARM_UP_SECS, about_minutes,
-    session_secs, session_title,
-};
+use crate::catalog::{Dose, Sides, Span, Stretch, WARM_UP_SECS, session_secs};
+use crate::i18n::{arg, cli, list};
 
 /// Which side a hold of a two-sided stretch is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,29 +89,30 @@ pub enum Part {
 impl Part {
     /// The line that shows this part (for a timed part, without the "... done" that ends it).
     pub fn line(&self) -> String {
+        let m = cli();
         match self {
             Part::Step { number, text } => format!("{number:>2}. {text}"),
-            Part::OtherSide => "Now the other side.".to_owned(),
+            Part::OtherSide => m.get("guide-other-side"),
             Part::Hold {
                 secs,
                 rep,
                 reps,
                 side,
             } => {
-                let mut about = Vec::new();
-                match side {
-                    Some(Side::First) => about.push("first side".to_owned()),
-                    Some(Side::Other) => about.push("other side".to_owned()),
-                    None => {}
-                }
-                if *reps > 1 {
-                    about.push(format!("{rep} of {reps}"));
-                }
-                if about.is_empty() {
-                    format!("    Hold {secs} s")
-                } else {
-                    format!("    Hold {secs} s ({})", about.join(", "))
-                }
+                let id = match (side, *reps > 1) {
+                    (None, false) => "guide-hold",
+                    (None, true) => "guide-hold-rep",
+                    (Some(Side::First), false) => "guide-hold-first",
+                    (Some(Side::First), true) => "guide-hold-first-rep",
+                    (Some(Side::Other), false) => "guide-hold-other",
+                    (Some(Side::Other), true) => "guide-hold-other-rep",
+                };
+                let args = [
+                    ("secs", arg(*secs)),
+                    ("rep", arg(*rep)),
+                    ("reps", arg(*reps)),
+                ];
+                format!("    {}", m.fmt(id, &args))
             }
             Part::Shape {
                 secs,
@@ -122,17 +121,26 @@ impl Part {
                 round,
                 rounds,
             } => {
-                let breath = match breath {
-                    Breath::Out => "out",
-                    Breath::In => "in",
+                let id = match breath {
+                    Breath::Out => "guide-breathe-out",
+                    Breath::In => "guide-breathe-in",
                 };
-                format!("    Breathe {breath} into {shape}, {secs} s (round {round} of {rounds})")
+                let args = [
+                    ("shape", arg(shape.as_str())),
+                    ("secs", arg(*secs)),
+                    ("round", arg(*round)),
+                    ("rounds", arg(*rounds)),
+                ];
+                format!("    {}", m.fmt(id, &args))
             }
-            Part::Keep { secs } => format!("    Keep going for {}", length(u64::from(*secs))),
-            Part::WarmUp { secs } => format!(
-                "    Warm up: light movement for {} (press Enter if you are already warmed up)",
-                length(u64::from(*secs))
-            ),
+            Part::Keep { secs } => {
+                let length = length(u64::from(*secs));
+                format!("    {}", m.fmt("guide-keep", &[("length", arg(length))]))
+            }
+            Part::WarmUp { secs } => {
+                let length = length(u64::from(*secs));
+                format!("    {}", m.fmt("guide-warm-up", &[("length", arg(length))]))
+            }
             Part::Next {
                 number,
                 of,
@@ -163,11 +171,12 @@ impl Part {
 /// The routine for `stretch` timed by `dose` (the stretch's own, or one the options changed):
 /// its steps, then each timed part at the dose's longest.
 pub fn routine(stretch: &Stretch, dose: &Dose) -> Vec<Part> {
+    let m = cli();
     let steps: Vec<Part> = (1..)
-        .zip(&stretch.steps)
+        .zip(m.stretch_steps(stretch))
         .map(|(number, text)| Part::Step {
             number,
-            text: text.clone(),
+            text: text.into_owned(),
         })
         .collect();
     match dose {
@@ -183,7 +192,8 @@ pub fn routine(stretch: &Stretch, dose: &Dose) -> Vec<Part> {
             match sides {
                 Sides::One => steps.into_iter().chain(holds(None)).collect(),
                 Sides::Both => {
-                    // A last step that switches sides is shown at the switch.
+                    // A last step that switches sides is shown at the switch (as the
+                    // catalogue's own text says: English for the built-in stretches).
                     let switches = stretch.steps.len() > 1
                         && stretch
                             .steps
@@ -200,14 +210,13 @@ pub fn routine(stretch: &Stretch, dose: &Dose) -> Vec<Part> {
             }
         }
         Dose::Flow {
-            rounds,
-            pause_secs,
-            shapes,
+            rounds, pause_secs, ..
         } => {
+            let shapes = m.flow_shapes(stretch);
             let paced = (1..=*rounds).flat_map(|round| {
                 [Breath::Out, Breath::In]
                     .into_iter()
-                    .zip(shapes)
+                    .zip(shapes.clone())
                     .map(move |(breath, shape)| Part::Shape {
                         secs: *pause_secs,
                         breath,
@@ -236,8 +245,8 @@ pub fn session(stretches: &[&Stretch], warm_up: bool) -> Vec<Part> {
         let next = Part::Next {
             number,
             of,
-            title: s.title(),
-            dose: s.dose.describe(),
+            title: cli().stretch_title(s),
+            dose: cli().dose(s),
         };
         std::iter::once(next).chain(routine(s, &s.dose))
     });
@@ -247,30 +256,39 @@ pub fn session(stretches: &[&Stretch], warm_up: bool) -> Vec<Part> {
 /// What is printed before a session: its title, the warm-up, how long it takes as timed, and
 /// with `safety` the safety notice.
 pub(super) fn session_heading(stretches: &[&Stretch], warm_up: bool, safety: bool) -> String {
-    let mut head = format!("{}\n", session_title(stretches));
+    let m = cli();
+    let mut head = format!("{}\n", m.session_title(stretches));
     if warm_up {
-        head.push_str(WARM_UP);
+        head.push_str(&m.warm_up());
     } else {
-        head.push_str("Without the warm-up (--no-warmup): only if you are warmed up already.");
+        head.push_str(&m.get("guide-no-warm-up"));
     }
-    let names: Vec<&str> = stretches.iter().map(|s| s.name.as_str()).collect();
-    let _ = write!(
-        head,
-        "\nThen {}: {}, in this order.\nTimed: {}, with each hold at its level now.\n",
-        if names.len() == 1 {
-            "one stretch"
-        } else {
-            "every stretch that fits"
-        },
-        names.join(", "),
-        about_minutes(session_secs(stretches, warm_up))
+    let names: Vec<_> = stretches.iter().map(|s| m.stretch_name(s)).collect();
+    let about = m.about_minutes(session_secs(stretches, warm_up));
+    let then = m.fmt(
+        "guide-session-then",
+        &[
+            ("count", arg(names.len())),
+            ("stretches", arg(list(m, &names))),
+        ],
     );
+    let timed = m.fmt("guide-session-timed", &[("about", arg(about))]);
+    let _ = write!(head, "\n{then}\n{timed}\n");
     if safety {
-        head.push_str("\nBefore you start:\n");
-        head.push_str(SAFETY_NOTICE);
-        head.push('\n');
+        push_safety(&mut head);
     }
     head
+}
+
+/// The safety notice under its heading, after a blank line.
+fn push_safety(head: &mut String) {
+    let m = cli();
+    let _ = write!(
+        head,
+        "\n{}\n{}\n",
+        m.get("guide-before-you-start"),
+        m.safety_notice()
+    );
 }
 
 /// The dose the guide times: `dose` with its timed parts lasting `secs` (`--hold`: each hold,
@@ -300,7 +318,8 @@ pub(super) fn timed(dose: &Dose, secs: Option<u32>, reps: Option<u32>) -> anyhow
         Dose::Duration { length } => {
             if reps.is_some() {
                 bail!(
-                    "--reps does not apply: this stretch is timed as one stretch of {length} (use --hold SECONDS to change how long)"
+                    "{}",
+                    cli().fmt("guide-no-reps", &[("length", arg(cli().span(*length)))])
                 );
             }
             Dose::Duration {
@@ -314,20 +333,22 @@ pub(super) fn timed(dose: &Dose, secs: Option<u32>, reps: Option<u32>) -> anyhow
 /// `timed` (the dose the routine times), where the choice came from (`why`), and with `safety`
 /// the safety notice.
 pub(super) fn heading(stretch: &Stretch, timed: &Dose, why: Option<&str>, safety: bool) -> String {
-    let mut head = format!("{}\n", stretch.title());
-    if !stretch.summary.is_empty() {
-        head.push_str(&stretch.summary);
+    let m = cli();
+    let mut head = format!("{}\n", m.stretch_title(stretch));
+    let summary = m.stretch_summary(stretch);
+    if !summary.is_empty() {
+        head.push_str(&summary);
         head.push('\n');
     }
-    head.push_str(&stretch.dose.describe());
+    head.push_str(&m.dose(stretch));
     head.push('\n');
     head.push_str(&timing(timed));
     head.push('\n');
     // A desk stretch says it is one; any other belongs to the session, after a warm-up.
-    head.push_str(if stretch.desk_friendly() {
-        DESK_NOTE
+    head.push_str(&if stretch.desk_friendly() {
+        m.desk_note()
     } else {
-        WARM_UP
+        m.warm_up()
     });
     head.push('\n');
     if let Some(why) = why {
@@ -335,9 +356,7 @@ pub(super) fn heading(stretch: &Stretch, timed: &Dose, why: Option<&str>, safety
         head.push('\n');
     }
     if safety {
-        head.push_str("\nBefore you start:\n");
-        head.push_str(SAFETY_NOTICE);
-        head.push('\n');
+        push_safety(&mut head);
     }
     head
 }
@@ -345,43 +364,43 @@ pub(super) fn heading(stretch: &Stretch, timed: &Dose, why: Option<&str>, safety
 /// What the guide times, e.g. "Timed: 2 holds of 30 s on each side, 2 min in all.", "Timed: 8
 /// rounds of 3 s in each shape, 48 s in all." or "Timed: 3 min in one go."
 fn timing(dose: &Dose) -> String {
-    let total = length(dose.longest_secs());
+    let m = cli();
+    let total = arg(length(dose.longest_secs()));
     match dose {
         Dose::Hold { hold, reps, sides } => {
-            let holds = if *reps == 1 {
-                "1 hold".to_owned()
-            } else {
-                format!("{reps} holds")
+            let id = match sides {
+                Sides::One => "guide-timed-holds",
+                Sides::Both => "guide-timed-holds-sides",
             };
-            let each = match sides {
-                Sides::One => "",
-                Sides::Both => " on each side",
-            };
-            format!(
-                "Timed: {holds} of {} s{each}, {total} in all.",
-                hold.max_secs
-            )
+            let args = [
+                ("holds", arg(*reps)),
+                ("secs", arg(hold.max_secs)),
+                ("total", total),
+            ];
+            m.fmt(id, &args)
         }
         Dose::Flow {
             rounds, pause_secs, ..
         } => {
-            let rounds = if *rounds == 1 {
-                "1 round".to_owned()
-            } else {
-                format!("{rounds} rounds")
-            };
-            format!("Timed: {rounds} of {pause_secs} s in each shape, {total} in all.")
+            let args = [
+                ("rounds", arg(*rounds)),
+                ("secs", arg(*pause_secs)),
+                ("total", total),
+            ];
+            m.fmt("guide-timed-flow", &args)
         }
-        Dose::Duration { .. } => format!("Timed: {total} in one go."),
+        Dose::Duration { .. } => m.fmt("guide-timed-duration", &[("total", total)]),
     }
 }
 
 /// A number of seconds as "45 s", "2 min" or "1 min 30 s".
 fn length(secs: u64) -> String {
+    let m = cli();
+    let args = [("min", arg(secs / 60)), ("secs", arg(secs % 60))];
     match (secs / 60, secs % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
+        (0, _) => m.fmt("length-secs", &args),
+        (_, 0) => m.fmt("length-mins", &args),
+        _ => m.fmt("length-mins-secs", &args),
     }
 }
 

@@ -1,13 +1,13 @@
 //! The report of install and uninstall: one line per step as it happens, or one JSON object at
 //! the end.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::Options;
+use crate::i18n::{Arg, Messages, arg, cli};
 
 /// What one step did (or, in a dry run, would do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -30,20 +30,21 @@ pub enum Action {
 }
 
 impl Action {
-    fn verb(self, dry_run: bool) -> &'static str {
+    /// The message of a line that did this to `$what` (or, in a dry run, would).
+    fn message(self, dry_run: bool) -> &'static str {
         match (self, dry_run) {
-            (Action::Wrote, false) => "wrote",
-            (Action::Wrote, true) => "would write",
-            (Action::KeptExisting, false) => "kept existing",
-            (Action::KeptExisting, true) => "would keep existing",
-            (Action::Unchanged, false) => "unchanged",
-            (Action::Unchanged, true) => "would leave unchanged",
-            (Action::Removed, false) => "removed",
-            (Action::Removed, true) => "would remove",
-            (Action::LeftInPlace, false) => "left in place",
-            (Action::LeftInPlace, true) => "would leave in place",
-            (Action::Ran, false) => "ran",
-            (Action::Ran, true) => "would run",
+            (Action::Wrote, false) => "install-wrote",
+            (Action::Wrote, true) => "install-would-write",
+            (Action::KeptExisting, false) => "install-kept",
+            (Action::KeptExisting, true) => "install-would-keep",
+            (Action::Unchanged, false) => "install-unchanged",
+            (Action::Unchanged, true) => "install-would-leave-unchanged",
+            (Action::Removed, false) => "install-removed",
+            (Action::Removed, true) => "install-would-remove",
+            (Action::LeftInPlace, false) => "install-left",
+            (Action::LeftInPlace, true) => "install-would-leave",
+            (Action::Ran, false) => "install-ran",
+            (Action::Ran, true) => "install-would-run",
             (Action::Note, _) => "",
         }
     }
@@ -62,15 +63,21 @@ pub struct Step {
 }
 
 impl Step {
-    fn line(&self, dry_run: bool) -> String {
-        let mut line = match self.action {
+    fn line(&self, m: &Messages, dry_run: bool) -> String {
+        let line = match self.action {
             Action::Note => self.what.clone(),
-            action => format!("{} {}", action.verb(dry_run), self.what),
+            action => m.fmt(
+                action.message(dry_run),
+                &[("what", arg(self.what.as_str()))],
+            ),
         };
-        if let Some(hint) = &self.hint {
-            let _ = write!(line, " ({hint})");
+        match &self.hint {
+            Some(hint) => m.fmt(
+                "install-hint",
+                &[("step", arg(line)), ("hint", arg(hint.as_str()))],
+            ),
+            None => line,
         }
-        line
     }
 }
 
@@ -79,6 +86,8 @@ pub(super) struct Report<'a> {
     out: &'a mut dyn Write,
     options: Options,
     steps: Vec<Step>,
+    /// English for `--json`, whose hints and notes stay English; else the language spoken.
+    english: Option<Messages>,
 }
 
 impl<'a> Report<'a> {
@@ -88,7 +97,14 @@ impl<'a> Report<'a> {
             out,
             options,
             steps: Vec::new(),
+            english: options.json.then(Messages::english),
         }
+    }
+
+    /// Message `id` of the install's report (its hints and notes) with `args`, in English for
+    /// `--json`.
+    pub(super) fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.english.as_ref().unwrap_or_else(|| cli()).fmt(id, args)
     }
 
     /// Reports one step (printed at once, as text).
@@ -100,7 +116,7 @@ impl<'a> Report<'a> {
         };
         if !self.options.json {
             // A closed stdout must not stop an install half way.
-            let _ = writeln!(self.out, "{}", step.line(self.options.dry_run));
+            let _ = writeln!(self.out, "{}", step.line(cli(), self.options.dry_run));
         }
         self.steps.push(step);
     }

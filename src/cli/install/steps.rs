@@ -11,6 +11,7 @@ use super::report::{Action, Report};
 use super::systemd::{Manager, probe_manager, systemctl_run};
 use super::write::{Policy, is_ours, put, remove};
 use crate::config::DEFAULT_TOML;
+use crate::i18n::arg;
 
 /// Writes every file, then starts stretchd at login: through systemd if a user manager answers,
 /// else with an autostart entry.
@@ -31,7 +32,7 @@ fn put_files(layout: &Layout, binary: &Path, report: &mut Report<'_>) -> anyhow:
         &crate::store::paths::config_file(),
         DEFAULT_TOML.as_bytes(),
         Policy::KeepExisting,
-        Some("your config: edit it, the daemon reloads it on save".to_owned()),
+        Some(report.say("install-hint-config", &[])),
     )?;
     let unit = format!("{MARKER}\n{}", unit_file(binary)?);
     put(
@@ -64,10 +65,8 @@ fn put_docs(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<()> {
     for shell in SHELLS {
         let path = layout.completion(shell);
         let hint = (shell == Shell::Zsh).then(|| {
-            format!(
-                "zsh: add {} to fpath before compinit if it is not there",
-                path.parent().unwrap_or(&path).display()
-            )
+            let dir = arg(path.parent().unwrap_or(&path).display().to_string());
+            report.say("install-hint-zsh", &[("dir", dir)])
         });
         put(
             report,
@@ -77,10 +76,8 @@ fn put_docs(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<()> {
             hint,
         )?;
     }
-    let man_hint = format!(
-        "if `man stretchd` does not find it, add {} to MANPATH",
-        layout.data_home.join("man").display()
-    );
+    let dir = arg(layout.data_home.join("man").display().to_string());
+    let man_hint = report.say("install-hint-man", &[("dir", dir)]);
     put(
         report,
         &layout.man_page(),
@@ -94,11 +91,8 @@ fn put_docs(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<()> {
 fn enable_unit(layout: &Layout, systemctl: &Path, report: &mut Report<'_>) -> anyhow::Result<()> {
     let autostart = layout.autostart();
     if is_ours(&autostart) {
-        remove(
-            report,
-            &autostart,
-            Some("systemd starts stretchd now".to_owned()),
-        )?;
+        let hint = report.say("install-hint-systemd-now", &[]);
+        remove(report, &autostart, Some(hint))?;
     }
     systemctl_run(report, systemctl, &["daemon-reload"])?;
     systemctl_run(report, systemctl, &["enable", "--now", "stretchd"])
@@ -111,20 +105,16 @@ fn autostart_instead(
     why: &str,
     report: &mut Report<'_>,
 ) -> anyhow::Result<()> {
-    report.note(format!(
-        "no systemd user manager answers ({why}): using an XDG autostart entry instead"
-    ));
+    let note = report.say("install-no-systemd", &[("why", arg(why))]);
+    report.note(note);
     let entry = autostart_entry(binary)?;
+    let hint = report.say("install-hint-autostart", &[]);
     put(
         report,
         &layout.autostart(),
         entry.as_bytes(),
         Policy::Replace,
-        Some(
-            "the desktop runs `stretchd run` at each login; start it now with \
-             `stretchd run &`"
-                .to_owned(),
-        ),
+        Some(hint),
     )
 }
 
@@ -156,9 +146,8 @@ fn stop_unit(layout: &Layout, report: &mut Report<'_>) -> (Option<PathBuf>, Opti
             (Some(path), failure)
         }
         Manager::Unreachable(why) => {
-            report.note(format!(
-                "no systemd user manager answers ({why}): removing the unit without stopping it"
-            ));
+            let note = report.say("uninstall-no-systemd", &[("why", arg(why))]);
+            report.note(note);
             (None, None)
         }
     }
@@ -174,17 +163,11 @@ fn remove_installed(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<
     }
     let autostart = layout.autostart();
     if is_ours(&autostart) {
-        remove(
-            report,
-            &autostart,
-            Some("a `stretchd run` it started runs until you log out".to_owned()),
-        )?;
+        let hint = report.say("uninstall-hint-autostart", &[]);
+        remove(report, &autostart, Some(hint))?;
     } else if autostart.exists() {
-        report.file(
-            Action::LeftInPlace,
-            &autostart,
-            Some("not written by `stretchd install`".to_owned()),
-        );
+        let hint = report.say("uninstall-hint-not-ours", &[]);
+        report.file(Action::LeftInPlace, &autostart, Some(hint));
     }
     remove(report, &layout.desktop_entry(), None)?;
     remove(report, &layout.icon(), None)?;
@@ -198,30 +181,19 @@ fn remove_installed(layout: &Layout, report: &mut Report<'_>) -> anyhow::Result<
 fn report_kept(layout: &Layout, report: &mut Report<'_>) {
     let config = crate::store::paths::config_file();
     if config.exists() {
-        report.file(
-            Action::LeftInPlace,
-            &config,
-            Some("your config; delete it yourself if you no longer want it".to_owned()),
-        );
+        let hint = report.say("uninstall-hint-config", &[]);
+        report.file(Action::LeftInPlace, &config, Some(hint));
     }
     let history = crate::store::history::default_path();
     if history.exists() {
-        report.file(
-            Action::LeftInPlace,
-            &history,
-            Some(format!(
-                "your history; it and the daemon's state are in {}",
-                crate::store::paths::state_dir().display()
-            )),
-        );
+        let dir = arg(crate::store::paths::state_dir().display().to_string());
+        let hint = report.say("uninstall-hint-history", &[("dir", dir)]);
+        report.file(Action::LeftInPlace, &history, Some(hint));
     }
     let pictures = layout.data_home.join("stretchd");
     if pictures.exists() {
-        report.file(
-            Action::LeftInPlace,
-            &pictures,
-            Some("the stretch pictures `stretchd run` writes, and any of your own".to_owned()),
-        );
+        let hint = report.say("uninstall-hint-pictures", &[]);
+        report.file(Action::LeftInPlace, &pictures, Some(hint));
     }
 }
 

@@ -9,10 +9,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CUSTOM, MAX_GRACE, MAX_HOLD_SECS,
-    MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS, MAX_RANGES,
-    MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig, OnClick,
-    Origin, PresenceConfig, Reminder, SnoozePolicy, TrayConfig, Trigger, bounded_duration, human,
+    Config, DURATION_EXAMPLES, IdleSource, Kind, MAX_CALL_HOLD, MAX_CUSTOM, MAX_GRACE,
+    MAX_HOLD_SECS, MAX_INTERVAL, MAX_LULL, MAX_LULL_MAX, MAX_NATURAL_BREAK, MAX_PAUSE_SECS,
+    MAX_RANGES, MAX_REMINDERS, MAX_REPS, MAX_SNOOZE, MIN_INTERVAL, MIN_LULL, Missed, NotifyConfig,
+    OnClick, Origin, PresenceConfig, Reminder, SnoozePolicy, SyncConfig, TrayConfig, Trigger,
+    UiConfig, bounded_duration, human,
 };
 use crate::catalog::{Catalog, Fit, Position, Posture};
 use crate::schedule::cron::CronSpec;
@@ -49,6 +50,8 @@ pub(super) struct RawConfig {
     notify: RawNotify,
     hooks: RawHooks,
     tray: RawTray,
+    sync: RawSync,
+    ui: RawUi,
     reminder: Vec<RawReminder>,
     stretch: Vec<RawStretch>,
     posture: Vec<RawPosture>,
@@ -100,6 +103,10 @@ struct RawPresence {
     lull: S,
     #[serde(default = "default_lull_max")]
     lull_max: S,
+    #[serde(default = "yes")]
+    respect_calls: bool,
+    #[serde(default = "default_call_max_hold")]
+    call_max_hold: S,
 }
 
 #[derive(Deserialize)]
@@ -118,9 +125,71 @@ struct RawTray {
     enable: bool,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawUi {
+    language: Option<S>,
+}
+
+impl RawUi {
+    /// `[ui] language`: a tag or locale name (`de`, `pt_BR.UTF-8`), or left out (or "") for
+    /// the environment's. One that is not translated loads, with a warning: stretchd speaks
+    /// the environment's language then.
+    fn validate(&self, warnings: &mut Vec<Problem>) -> UiConfig {
+        let language = self
+            .language
+            .as_ref()
+            .filter(|l| !l.get_ref().trim().is_empty());
+        if let Some(l) = language
+            && crate::i18n::Lang::from_tag(l.get_ref()).is_none()
+        {
+            let shipped: Vec<&str> = crate::i18n::shipped().iter().map(|f| f.tag).collect();
+            warnings.push(problem(
+                l,
+                format!(
+                    "ui: language = \"{}\" is not a language stretchd speaks (it speaks {}); the environment's language is used",
+                    l.get_ref(),
+                    quoted(shipped.into_iter())
+                ),
+            ));
+        }
+        UiConfig {
+            language: language.map(|l| l.get_ref().trim().to_owned()),
+        }
+    }
+}
+
 impl Default for RawTray {
     fn default() -> Self {
         RawTray { enable: yes() }
+    }
+}
+
+/// `[sync]`: off unless `dir` is given.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSync {
+    dir: Option<S>,
+}
+
+impl RawSync {
+    fn validate(&self) -> Result<SyncConfig, Problem> {
+        let Some(dir) = &self.dir else {
+            return Ok(SyncConfig { dir: None });
+        };
+        let text = dir.get_ref();
+        let fine = text == "~" || text.starts_with("~/") || text.starts_with('/');
+        if !fine {
+            return Err(problem(
+                dir,
+                format!(
+                    "sync: dir = \"{text}\" is not an absolute path; give the folder your sync engine keeps the same on every machine, starting with / or ~/ (e.g. \"~/Sync/stretchd\")"
+                ),
+            ));
+        }
+        Ok(SyncConfig {
+            dir: Some(std::path::PathBuf::from(text)),
+        })
     }
 }
 
@@ -227,6 +296,9 @@ fn default_lull() -> S {
 fn default_lull_max() -> S {
     spanned("1m".to_owned())
 }
+fn default_call_max_hold() -> S {
+    spanned("2h".to_owned())
+}
 fn default_on_click() -> S {
     spanned("card".to_owned())
 }
@@ -272,6 +344,8 @@ impl Default for RawPresence {
             grace: default_grace(),
             lull: default_lull(),
             lull_max: default_lull_max(),
+            respect_calls: true,
+            call_max_hold: default_call_max_hold(),
         }
     }
 }
@@ -319,6 +393,12 @@ impl RawPresence {
             grace,
             lull,
             lull_max,
+            respect_calls: self.respect_calls,
+            call_max_hold: duration(
+                &self.call_max_hold,
+                "presence: call_max_hold",
+                MAX_CALL_HOLD,
+            )?,
         })
     }
 
@@ -516,8 +596,10 @@ impl RawConfig {
         let presence = self.presence.validate()?;
         let notify = self.notify.validate()?;
         let hooks = self.hooks.validate()?;
+        let sync = self.sync.validate()?;
         let mut warnings = Vec::new();
         let weekly_goal = self.goal.validate(&mut warnings)?;
+        let ui = self.ui.validate(&mut warnings);
         let catalog = self.catalog()?;
         if self.reminder.is_empty() {
             // An empty file (or one linked to /dev/null) must not silently stop every reminder.
@@ -557,6 +639,8 @@ impl RawConfig {
             tray: TrayConfig {
                 enable: self.tray.enable,
             },
+            sync,
+            ui,
         };
         let has = |kind| {
             config

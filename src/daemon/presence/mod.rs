@@ -46,6 +46,7 @@ pub enum PresenceEvent {
     },
 }
 
+pub mod calls;
 pub mod clock;
 pub(super) mod dbus;
 pub mod dnd;

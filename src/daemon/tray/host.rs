@@ -3,17 +3,19 @@
 //! current; it registers again when the watcher restarts, and leaves the tray (releases its
 //! name) when the icon is turned off.
 
+use std::time::Duration;
+
 use chrono::{Local, Utc};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
 use tracing::{debug, info, warn};
-use zbus::Connection;
+use zbus::{Connection, Message, MessageStream};
 
 use super::Ask;
-use super::dbus::{ITEM_PATH, Item, ItemSignals as _, MENU_PATH, Menu, MenuSignals as _};
-use super::look::Look;
+use super::dbus::{self, After, ITEM, ITEM_PATH, MENU, MENU_PATH, Objects};
+use super::look::{Entry, Look};
 use crate::daemon::Input;
 use crate::daemon::presence::dbus::{bounded, has_owner, next, owned_now, owner_changes};
-use crate::ipc::Status;
+use crate::ipc::{Request, Response, Status};
 
 /// The tray host's name.
 pub const WATCHER: &str = "org.kde.StatusNotifierWatcher";
@@ -22,10 +24,13 @@ const WATCHER_PATH: &str = "/StatusNotifierWatcher";
 const DO_NOT_QUEUE: u32 = 4;
 const PRIMARY_OWNER: u32 = 1;
 const ALREADY_OWNER: u32 = 4;
+/// How long a menu entry waits for the daemon to carry it out before it gives up (the loop
+/// answers at once; this only bounds a loop that is stopping).
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// What the daemon loop publishes for the icon: the status, or `None` while `[tray] enable` is
-/// off.
-pub type Shown = Option<Status>;
+/// What the daemon loop publishes for the icon: the status and the language to show it in, or
+/// `None` while `[tray] enable` is off.
+pub type Shown = Option<(Status, crate::i18n::Lang)>;
 
 /// Where the icon stands with the tray host.
 struct Icon {
@@ -34,8 +39,8 @@ struct Icon {
     /// The name it registers under (`org.kde.StatusNotifierItem-<pid>-1`, the usual form):
     /// releasing it takes the icon out of the tray.
     name: String,
-    /// What it shows, once it is served.
-    look: Option<Look>,
+    /// The objects, once they are served.
+    objects: Option<Objects>,
     /// Whether it owns [`Icon::name`].
     named: bool,
     /// Whether the watcher running now has it.
@@ -58,11 +63,13 @@ pub async fn run(conn: Connection, shown: watch::Sender<Shown>, inputs: mpsc::Se
         name: format!("org.kde.StatusNotifierItem-{}-1", std::process::id()),
         conn,
         inputs,
-        look: None,
+        objects: None,
         named: false,
         registered: false,
     };
     let mut status = None;
+    // The method calls to the objects, once they are served.
+    let mut calls: Option<MessageStream> = None;
     match bounded(has_owner(&icon.conn, WATCHER)).await {
         Ok(true) => status = icon.host_came(&shown).await,
         Ok(false) => debug!("no tray host yet; the icon comes when one starts"),
@@ -84,8 +91,12 @@ pub async fn run(conn: Connection, shown: watch::Sender<Shown>, inputs: mpsc::Se
                 let Some(()) = changed else { return };
                 let now = status.as_mut().map(|s| s.borrow_and_update().clone());
                 if let Some(now) = now {
-                    icon.show(now).await;
+                    icon.show(now, &mut calls).await;
                 }
+            }
+            call = async { next(calls.as_mut()?, "tray icon call").await }, if calls.is_some() => {
+                let Some(call) = call else { return };
+                icon.answer(&call).await;
             }
         }
     }
@@ -103,20 +114,27 @@ impl Icon {
         Some(status)
     }
 
-    /// Shows `shown`: serves the objects (the first time), updates them and tells the host
-    /// what changed, and registers with the watcher if it does not have the icon yet; or
-    /// leaves the tray, when the icon is off.
-    async fn show(&mut self, shown: Shown) {
-        let Some(status) = shown else {
+    /// Shows `shown`: serves the objects (the first time, with `calls` their method calls),
+    /// updates them and tells the host what changed, and registers with the watcher if it
+    /// does not have the icon yet; or leaves the tray, when the icon is off.
+    async fn show(&mut self, shown: Shown, calls: &mut Option<MessageStream>) {
+        let Some((status, lang)) = shown else {
             self.leave().await;
             return;
         };
-        let look = Look::of(&status, Utc::now(), &Local);
-        let result = match self.look.take() {
-            None => self.serve(look.clone()).await,
-            Some(old) => self.update(&old, look.clone()).await,
+        let messages = crate::daemon::notify::messages(lang);
+        let look = Look::of(&messages, &status, Utc::now(), &Local);
+        let result = match self.objects.as_mut() {
+            None => match dbus::calls(&self.conn).await {
+                Ok(stream) => {
+                    *calls = Some(stream);
+                    self.objects = Some(Objects { look, revision: 1 });
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+            Some(objects) => update(&self.conn, objects, look).await,
         };
-        self.look = Some(look);
         if let Err(e) = result {
             warn!("tray icon: {e}");
             return;
@@ -132,47 +150,30 @@ impl Icon {
         }
     }
 
-    /// Puts the two objects on the connection.
-    async fn serve(&self, look: Look) -> zbus::Result<()> {
-        let server = self.conn.object_server();
-        let item = Item {
-            look: look.clone(),
-            inputs: self.inputs.clone(),
+    /// Answers a method call to the objects, and carries out what it asks.
+    async fn answer(&self, call: &Message) {
+        let Some(objects) = &self.objects else { return };
+        let (reply, after) = match objects.answer(call) {
+            Ok(answer) => answer,
+            Err(e) => {
+                debug!("tray icon: cannot answer a call: {e}");
+                return;
+            }
         };
-        server.at(ITEM_PATH, item).await?;
-        let menu = Menu {
-            look,
-            revision: 1,
-            inputs: self.inputs.clone(),
-        };
-        server.at(MENU_PATH, menu).await?;
-        Ok(())
-    }
-
-    /// Gives both objects `look`, and sends the signals for what changed since `old`.
-    async fn update(&self, old: &Look, look: Look) -> zbus::Result<()> {
-        let server = self.conn.object_server();
-        let item = server.interface::<_, Item>(ITEM_PATH).await?;
-        item.get_mut().await.look = look.clone();
-        if old.state != look.state {
-            item.new_icon().await?;
-            item.new_attention_icon().await?;
-            item.new_status(look.state.sni_status()).await?;
+        if let Err(e) = self.conn.send(&reply).await {
+            debug!("tray icon: cannot send a reply: {e}");
         }
-        if old.lines != look.lines || old.state != look.state {
-            item.new_tool_tip().await?;
+        match after {
+            After::Nothing => {}
+            After::Activate => {
+                info!("tray icon clicked: showing the status");
+                let _ = self.inputs.send(Input::Tray(Ask::ShowStatus)).await;
+            }
+            // Carried out beside the icon's task, which goes on answering the host.
+            After::Press(entry) => {
+                tokio::spawn(press(entry, self.inputs.clone()));
+            }
         }
-        if old.menu != look.menu {
-            let menu = server.interface::<_, Menu>(MENU_PATH).await?;
-            let revision = {
-                let mut menu = menu.get_mut().await;
-                menu.look = look;
-                menu.revision = menu.revision.wrapping_add(1);
-                menu.revision
-            };
-            menu.layout_updated(revision, 0).await?;
-        }
-        Ok(())
     }
 
     /// Takes the name (once) and registers it with the watcher.
@@ -229,5 +230,79 @@ impl Icon {
         }
         self.named = false;
         self.registered = false;
+    }
+}
+
+/// Gives the objects `look`, and sends the signals for what changed.
+async fn update(conn: &Connection, objects: &mut Objects, look: Look) -> zbus::Result<()> {
+    let old = std::mem::replace(&mut objects.look, look);
+    let look = &objects.look;
+    let signal = |interface: &'static str, path: &'static str, name: &'static str| {
+        conn.emit_signal(None::<&str>, path, interface, name, &())
+    };
+    if old.state != look.state {
+        signal(ITEM, ITEM_PATH, "NewIcon").await?;
+        signal(ITEM, ITEM_PATH, "NewAttentionIcon").await?;
+        conn.emit_signal(
+            None::<&str>,
+            ITEM_PATH,
+            ITEM,
+            "NewStatus",
+            &(look.state.sni_status(),),
+        )
+        .await?;
+    }
+    if old.lines != look.lines || old.state != look.state {
+        signal(ITEM, ITEM_PATH, "NewToolTip").await?;
+    }
+    if old.menu != look.menu {
+        objects.revision = objects.revision.wrapping_add(1);
+        conn.emit_signal(
+            None::<&str>,
+            MENU_PATH,
+            MENU,
+            "LayoutUpdated",
+            &(objects.revision, 0i32),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Carries out the menu entry `entry`: the request the CLI would send, or what only the
+/// daemon can do (start a session, open the config), and logs what became of it.
+async fn press(entry: Entry, inputs: mpsc::Sender<Input>) {
+    let now = Utc::now();
+    let request = match entry {
+        Entry::Done => Request::Done { adjust: None },
+        Entry::Snooze => Request::Snooze { secs: None },
+        Entry::Skip => Request::Skip,
+        Entry::PauseHour => Request::Pause {
+            until: Some(now + chrono::TimeDelta::hours(1)),
+        },
+        Entry::PauseTomorrow => Request::Pause {
+            until: Some(crate::schedule::workhours::tomorrow_start(&Local, now)),
+        },
+        Entry::Resume => Request::Resume,
+        Entry::Session => {
+            let _ = inputs.send(Input::Tray(Ask::Session)).await;
+            return;
+        }
+        Entry::Config => {
+            let _ = inputs.send(Input::Tray(Ask::Config)).await;
+            return;
+        }
+        Entry::Separator(_) => return,
+    };
+    let (reply, answer) = oneshot::channel();
+    if inputs.send(Input::Control(request, reply)).await.is_err() {
+        return;
+    }
+    match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
+        Ok(Ok(Response::Ok { message, .. })) => info!("tray: {}: {message}", entry.label()),
+        Ok(Ok(Response::Error { message, .. })) => {
+            info!("tray: {} refused: {message}", entry.label());
+        }
+        other => debug!("tray: {}: no answer ({other:?})", entry.label()),
     }
 }

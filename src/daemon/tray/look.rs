@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use crate::i18n::{Messages, arg};
 use crate::ipc::{Held, Status};
 
 /// The state the icon shows, most pressing first: the first that applies wins.
@@ -105,7 +106,23 @@ impl Entry {
         }
     }
 
-    /// Its label (`_` would mark a mnemonic: none is used).
+    /// What it says, in the language of `m` (`_` would mark a mnemonic: none is used).
+    fn shown(self, m: &Messages) -> String {
+        let id = match self {
+            Entry::Done => "action-done",
+            Entry::Snooze => "action-snooze",
+            Entry::Skip => "action-skip",
+            Entry::PauseHour => "tray-pause-hour",
+            Entry::PauseTomorrow => "tray-pause-tomorrow",
+            Entry::Resume => "tray-resume",
+            Entry::Session => "tray-session",
+            Entry::Config => "tray-config",
+            Entry::Separator(_) => return String::new(),
+        };
+        m.get(id)
+    }
+
+    /// Its name in the log (English).
     pub fn label(self) -> &'static str {
         match self {
             Entry::Done => "Done",
@@ -131,11 +148,14 @@ pub struct Look {
     pub lines: Vec<String>,
     /// The menu, top to bottom.
     pub menu: Vec<Entry>,
+    /// What the entries of the menu say, in the same order.
+    pub labels: Vec<String>,
 }
 
 impl Look {
-    /// The look of `status`, times in zone `tz`, `now` to tell today from another day.
-    pub fn of<Tz: TimeZone>(status: &Status, now: DateTime<Utc>, tz: &Tz) -> Look
+    /// The look of `status` in the language of `m`, times in zone `tz`, `now` to tell today
+    /// from another day.
+    pub fn of<Tz: TimeZone>(m: &Messages, status: &Status, now: DateTime<Utc>, tz: &Tz) -> Look
     where
         Tz::Offset: std::fmt::Display,
     {
@@ -144,42 +164,50 @@ impl Look {
             if local.date_naive() == now.with_timezone(tz).date_naive() {
                 local.format("%H:%M").to_string()
             } else {
-                local.format("%a %H:%M").to_string()
+                m.day_time(&local)
             }
         };
+        let time = |t: DateTime<Utc>| [("time", arg(at(t)))];
         let mut lines = Vec::new();
         if let Some(e) = &status.config_error {
-            lines.push(format!("Config error: {}", crate::text::printable(e)));
+            let error = arg(crate::text::printable(e).into_owned());
+            lines.push(m.fmt("tray-config-error", &[("error", error)]));
         }
         if let Some(w) = &status.waiting {
-            lines.push(format!("Now: {}", w.title));
+            lines.push(m.fmt("tray-now", &[("title", arg(w.shown()))]));
         }
         if let Some(p) = &status.paused {
             lines.push(match p.until {
-                Some(u) => format!("Paused until {}", at(u)),
-                None => "Paused until resumed".to_owned(),
+                Some(u) => m.fmt("tray-paused-until", &time(u)),
+                None => m.get("tray-paused"),
             });
         }
-        if let Some(h) = status.held {
-            lines.push(format!("Held: {}", held(h, &at)));
+        if let Some(h) = &status.held {
+            lines.push(m.fmt("tray-held", &[("why", arg(held(m, h, &at)))]));
         }
         if let Some(z) = &status.snoozed {
-            lines.push(format!("Snoozed until {}", at(z.until)));
+            lines.push(m.fmt("tray-snoozed", &time(z.until)));
         }
         lines.push(match (&status.held_next, &status.next) {
-            (Some(h), _) => format!(
-                "Held: {} (due {}), shows {} s after the hold ends",
-                h.reminder.title,
-                at(h.reminder.at),
-                h.grace_secs
+            (Some(h), _) => m.fmt(
+                "tray-held-next",
+                &[
+                    ("title", arg(h.reminder.shown())),
+                    ("time", arg(at(h.reminder.at))),
+                    ("grace", arg(h.grace_secs)),
+                ],
             ),
-            (None, Some(n)) => format!("Next: {} at {}", n.title, at(n.at)),
-            (None, None) => "Next: nothing scheduled".to_owned(),
+            (None, Some(n)) => m.fmt(
+                "tray-next",
+                &[("title", arg(n.shown())), ("time", arg(at(n.at)))],
+            ),
+            (None, None) => m.get("tray-next-none"),
         });
-        lines.push(format!(
-            "This week: {} of {} stretch sessions",
-            status.week.done, status.week.goal
-        ));
+        let week = [
+            ("done", arg(status.week.done)),
+            ("goal", arg(status.week.goal)),
+        ];
+        lines.push(m.fmt("tray-week", &week));
         let mut menu = Vec::new();
         if status.waiting.is_some() {
             menu.extend([Entry::Done, Entry::Snooze, Entry::Skip, Entry::Separator(1)]);
@@ -190,23 +218,44 @@ impl Look {
             menu.extend([Entry::PauseHour, Entry::PauseTomorrow]);
         }
         menu.extend([Entry::Separator(2), Entry::Session, Entry::Config]);
+        let labels = menu.iter().map(|e| e.shown(m)).collect();
         Look {
             state: State::of(status),
             lines,
             menu,
+            labels,
         }
+    }
+
+    /// What `entry` says in the menu ("" for one not in it).
+    pub fn label(&self, entry: Entry) -> &str {
+        self.menu
+            .iter()
+            .position(|e| *e == entry)
+            .and_then(|i| self.labels.get(i))
+            .map_or("", String::as_str)
     }
 }
 
 /// Why reminders are held, in a few words.
-fn held(h: Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
-    match h {
-        Held::Idle { since } => format!("away since {}", at(since)),
-        Held::Locked { since } => format!("screen locked since {}", at(since)),
-        Held::Asleep { since } => format!("asleep since {}", at(since)),
-        Held::DoNotDisturb => "do not disturb".to_owned(),
-        Held::Fullscreen => "a full-screen window".to_owned(),
-        Held::Grace { until } => format!("until {}", at(until)),
+fn held(m: &Messages, h: &Held, at: &impl Fn(DateTime<Utc>) -> String) -> String {
+    let time = |t| [("time", arg(at(t)))];
+    match *h {
+        Held::Idle { since } => m.fmt("tray-held-idle", &time(since)),
+        Held::Locked { since } => m.fmt("tray-held-locked", &time(since)),
+        Held::Asleep { since } => m.fmt("tray-held-asleep", &time(since)),
+        Held::DoNotDisturb => m.get("tray-held-dnd"),
+        Held::Fullscreen => m.get("tray-held-fullscreen"),
+        Held::Call {
+            capture, ref app, ..
+        } => {
+            let args = [
+                ("capture", arg(crate::i18n::capture(m, capture))),
+                ("app", arg(crate::text::printable(app).into_owned())),
+            ];
+            m.fmt("tray-held-call", &args)
+        }
+        Held::Grace { until } => m.fmt("tray-held-grace", &time(until)),
     }
 }
 
@@ -223,6 +272,7 @@ mod tests {
 
     fn upcoming(at: &str, title: &str) -> Upcoming {
         Upcoming {
+            text: None,
             at: t(at),
             reminder: "stretch".to_owned(),
             kind: Kind::Stretch,
@@ -252,6 +302,7 @@ mod tests {
             held_next: None,
             filed: None,
             lull_wait: None,
+            sync: None,
         }
     }
 
@@ -259,7 +310,7 @@ mod tests {
     fn each_state_has_its_icon_status_tooltip_and_menu() {
         let now = t("2026-12-07T10:00:00Z");
         let tz = FixedOffset::east_opt(3600).unwrap();
-        let active = Look::of(&status(), now, &tz);
+        let active = Look::of(&Messages::english(), &status(), now, &tz);
         assert_eq!(active.state, State::Active);
         assert_eq!(active.state.icon(), "stretchd");
         assert_eq!(active.state.sni_status(), "Active");
@@ -286,7 +337,7 @@ mod tests {
         due.paused = Some(PauseInfo {
             until: Some(t("2026-12-08T09:00:00Z")),
         });
-        let due = Look::of(&due, now, &tz);
+        let due = Look::of(&Messages::english(), &due, now, &tz);
         assert_eq!(due.state, State::Due);
         assert_eq!(due.state.sni_status(), "NeedsAttention");
         assert_eq!(due.lines[0], "Now: Cat-camel");
@@ -308,14 +359,14 @@ mod tests {
             until: t("2026-12-07T10:10:00Z"),
             count: 1,
         });
-        let snoozed = Look::of(&snoozed, now, &tz);
+        let snoozed = Look::of(&Messages::english(), &snoozed, now, &tz);
         assert_eq!(snoozed.state.icon(), "appointment-soon");
         assert_eq!(snoozed.lines[0], "Snoozed until 11:10");
 
         let mut held = status();
         held.held = Some(Held::DoNotDisturb);
         held.next = None;
-        let held = Look::of(&held, now, &tz);
+        let held = Look::of(&Messages::english(), &held, now, &tz);
         assert_eq!(
             (held.state, held.state.sni_status()),
             (State::Held, "Passive")
@@ -327,7 +378,7 @@ mod tests {
 
         let mut broken = status();
         broken.config_error = Some("config.toml:3:1: bad\u{1b}[31m".to_owned());
-        let broken = Look::of(&broken, now, &tz);
+        let broken = Look::of(&Messages::english(), &broken, now, &tz);
         assert_eq!(broken.state.icon(), "dialog-error");
         assert!(!broken.lines[0].contains('\u{1b}'), "{:?}", broken.lines);
     }

@@ -39,11 +39,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             Ask::Status => self.push_tray(),
             Ask::ShowStatus => {
                 let now = self.clock.now();
-                let look = look::Look::of(&self.status(), now, self.clock.zone());
+                let messages = super::notify::messages(self.lang);
+                let look = look::Look::of(&messages, &self.status(), now, self.clock.zone());
                 let notice = Notice {
                     title: "stretchd".to_owned(),
                     paragraphs: vec![look.lines.join("\n")],
                     actions: Vec::new(),
+                    labels: super::notify::Labels::new(&messages),
                     image: None,
                     lifetime: Lifetime::Passing,
                 };

@@ -140,7 +140,7 @@ fn timed(runs: u32, mut call: impl FnMut()) -> Vec<f64> {
 /// weeks up to yesterday (none in the future), each with its share spread over 08:00-17:00 UTC,
 /// one in five a stretch; outcomes mostly done, some snoozed, skipped, dismissed and expired.
 /// Seeded: every run writes the same file for the same day. Returns how many it wrote.
-fn write_history(path: &Path, total: u32) -> u64 {
+pub fn write_history(path: &Path, total: u32) -> u64 {
     const STRETCHES: &[&str] = &[
         "cat-camel",
         "thoracic-extension",

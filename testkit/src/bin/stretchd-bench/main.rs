@@ -12,12 +12,14 @@
 //! cargo run -p testkit --bin stretchd-bench -- footprint
 //! cargo run -p testkit --bin stretchd-bench -- idle --sources x11,wayland
 //! cargo run -p testkit --bin stretchd-bench -- lull --sources x11,wayland
+//! cargo run -p testkit --bin stretchd-bench -- calls   # needs PipeWire
 //! cargo run -p testkit --bin stretchd-bench -- order   # needs valgrind
 //! ```
 //!
 //! The harness itself is a debug build: it is not what is measured, and it shares its
 //! dependencies with `cargo test`.
 
+mod calls;
 mod control;
 mod footprint;
 mod idle;
@@ -53,6 +55,7 @@ enum Bench {
     Footprint(footprint::Args),
     Idle(idle::Args),
     Lull(lull::Args),
+    Calls(calls::Args),
     Control(control::ControlArgs),
     Stats(control::StatsArgs),
     WaylandFootprint(wayland_footprint::Args),
@@ -66,6 +69,7 @@ fn main() {
         Bench::Footprint(_) => "footprint",
         Bench::Idle(_) => "idle",
         Bench::Lull(_) => "lull",
+        Bench::Calls(_) => "calls",
         Bench::Control(_) => "control",
         Bench::Stats(_) => "stats",
         Bench::WaylandFootprint(_) => "wayland-footprint",
@@ -79,6 +83,7 @@ fn main() {
         Bench::Footprint(args) => footprint::run(&bench, &args),
         Bench::Idle(args) => idle::run(&bench, &args),
         Bench::Lull(args) => lull::run(&bench, &args),
+        Bench::Calls(args) => calls::run(&bench, &args),
         Bench::Control(args) => control::run_control(&bench, &args),
         Bench::Stats(args) => control::run_stats(&bench, &args),
         Bench::WaylandFootprint(args) => wayland_footprint::run(&bench, &args),
@@ -168,8 +173,7 @@ fn release_binary(name: &str, given: Option<PathBuf>) -> Bin {
             "--quiet",
             "-p",
             "stretchd",
-            // `stretchd run` execs the `stretchd-daemon` beside it: both, or a stale daemon is
-            // measured.
+            // Both: `stretchd run` execs the `stretchd-daemon` beside it, which is measured.
             "--bins",
         ])
         .current_dir(root())

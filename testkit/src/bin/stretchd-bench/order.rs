@@ -12,11 +12,14 @@
 //! notification server, `KWin` for the Wayland idle source) through what a day brings: start-up,
 //! reminders shown and answered from the notification and from the CLI, snooze, pause, resume,
 //! status and `next`, a config reload by file change and by SIGHUP, reminders that fall due (with
-//! the watch for a pause in typing armed ahead of each); then a tray host comes
-//! (xfce4-panel on Xvfb). Every instruction address callgrind saw in the daemon is looked up in
+//! the watch for a pause in typing armed ahead of each); then a tray host comes (xfce4-panel on
+//! Xvfb), and last `[sync]` is turned on (a config change) with another machine's summary
+//! arriving in the folder. Every instruction address callgrind saw in the daemon is looked up in
 //! the map, and the functions hit are written in their current order: the day's first, then
-//! those only the tray host brought, so that without a host the tray's code is not mapped. Names the map does not have (a later build with other crate hashes) are
-//! skipped by the linker, so a stale file costs memory, never correctness.
+//! those only the tray host brought, then those only `[sync]` brought, so that without a host
+//! (or with sync off) that code is not mapped. Names the map does not have (a later build with
+//! other crate hashes) are skipped by the linker, so a stale file costs memory, never
+//! correctness.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -71,16 +74,18 @@ pub fn run(bench: &Context, args: &Args) {
     }
     let symbols = text_symbols(&std::fs::read_to_string(&map).unwrap());
     let release = bench.bin.path().parent().unwrap().to_owned();
-    let (day, tray) = trace(bench, work.path(), &release);
-    // The day's functions first, then those only a tray host brings: without a host, the
-    // tray's code lies past what is mapped.
+    let (day, tray, sync) = trace(bench, work.path(), &release);
+    // The day's functions first, then those only a tray host brings, then those only `[sync]`
+    // brings: without a host, or with sync off, that code lies past what is mapped.
     let mut hit = functions_hit(&symbols, &day);
-    let first: BTreeSet<u64> = hit.iter().map(|s| s.address).collect();
-    hit.extend(
-        functions_hit(&symbols, &tray)
-            .into_iter()
-            .filter(|s| !first.contains(&s.address)),
-    );
+    for part in [&tray, &sync] {
+        let before: BTreeSet<u64> = hit.iter().map(|s| s.address).collect();
+        hit.extend(
+            functions_hit(&symbols, part)
+                .into_iter()
+                .filter(|s| !before.contains(&s.address)),
+        );
+    }
 
     let out = args
         .out
@@ -182,9 +187,14 @@ fn functions_hit<'a>(symbols: &'a [Symbol], addresses: &BTreeSet<u64>) -> Vec<&'
 }
 
 /// Runs the day's scenario with the daemon under callgrind, then starts a tray host
-/// (xfce4-panel on Xvfb, when installed) and presses a menu entry; returns the instruction
-/// addresses recorded in each of the two parts.
-fn trace(bench: &Context, work: &Path, release: &Path) -> (BTreeSet<u64>, BTreeSet<u64>) {
+/// (xfce4-panel on Xvfb, when installed) and presses a menu entry, then turns `[sync]` on;
+/// returns the instruction addresses recorded in each of the three parts.
+#[expect(clippy::too_many_lines, reason = "one scenario, told step by step")]
+fn trace(
+    bench: &Context,
+    work: &Path,
+    release: &Path,
+) -> (BTreeSet<u64>, BTreeSet<u64>, BTreeSet<u64>) {
     // `stretchd run` execs the `stretchd-daemon` next to it: here, a script that execs Valgrind.
     let cli = work.join("stretchd");
     std::fs::copy(release.join("stretchd"), &cli).unwrap();
@@ -273,6 +283,7 @@ fn trace(bench: &Context, work: &Path, release: &Path) -> (BTreeSet<u64>, BTreeS
     let day = dump(&daemon, &out, 1);
 
     let mut tray = BTreeSet::new();
+    let mut dumps = 1;
     if on_path("xfce4-panel").is_some() && on_path("Xvfb").is_some() {
         bench.log("a tray host: xfce4-panel on Xvfb");
         let (_xvfb, display) = start_xvfb(&[]);
@@ -283,12 +294,62 @@ fn trace(bench: &Context, work: &Path, release: &Path) -> (BTreeSet<u64>, BTreeS
         cli(&["now", "stretch"]);
         server.next_reminder(SLOW, &daemon);
         cli(&["done"]);
-        tray = dump(&daemon, &out, 2);
+        dumps += 1;
+        tray = dump(&daemon, &out, dumps);
     } else {
         bench.log("no xfce4-panel or Xvfb: the tray's functions are left out");
     }
+
+    trace_sync(bench, work, &config, &mut daemon, &server, &cli);
+    let sync = dump(&daemon, &out, dumps + 1);
     drop(daemon);
-    (day, tray)
+    (day, tray, sync)
+}
+
+/// The `[sync]` part of [`trace`]: turns it on by a config change, lets another machine's
+/// summary arrive (with a pause to take), then resumes, shows and answers a reminder.
+fn trace_sync(
+    bench: &Context,
+    work: &Path,
+    config: &Path,
+    daemon: &mut testkit::Daemon,
+    server: &Server,
+    cli: &dyn Fn(&[&str]),
+) {
+    bench.log("[sync] on, and another machine's files arriving");
+    let folder = work.join("Sync/stretchd");
+    std::fs::create_dir_all(&folder).unwrap();
+    let changed = std::fs::read_to_string(config).unwrap();
+    std::fs::write(
+        config,
+        format!("[sync]\ndir = \"{}\"\n\n{changed}", folder.display()),
+    )
+    .unwrap();
+    daemon.wait_for_log("sync: sharing through", SLOW);
+    let now = chrono::Utc::now().to_rfc3339();
+    let summary = serde_json::json!({
+        "schema": 1,
+        "machine": "0123456789abcdef0123456789abcdef",
+        "hostname": "laptop",
+        "written": now,
+        "done": {"stretch": now},
+        "sessions": [now],
+        "rotation": {"shown": {"seated-twist": now}, "last_stretch": "seated-twist"},
+        "pause": {"at": now, "pause": {"until": null}},
+        "levels": {"seated-twist": {"hold_secs": 20, "done_in_row": 1, "at": now}}
+    });
+    write_file(
+        &folder,
+        "0123456789abcdef0123456789abcdef.state.json",
+        &summary.to_string(),
+    );
+    daemon.wait_for_log("sync: paused on", SLOW);
+    cli(&["resume"]);
+    cli(&["status"]);
+    cli(&["now", "stretch"]);
+    server.next_reminder(SLOW, daemon);
+    cli(&["done"]);
+    cli(&["status", "--json"]);
 }
 
 /// Asks callgrind in the daemon for dump `n` (counted from 1; each holds what ran since the

@@ -10,6 +10,10 @@
 //! this process maps (its own binary's, its anonymous memory): what it costs the system beyond
 //! what is resident anyway. Binaries just written may show their pages as `Private_Dirty` until
 //! the page cache is written back; that moves nothing between the columns.
+//!
+//! With `--sync`, each binary is measured a second time with `[sync]` on, in its worst case:
+//! another machine's summary (a month of sessions, its levels and rotation) and history in the
+//! folder, and a year of this machine's history, which the daemon copies to the folder at start.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -17,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use testkit::wayland::{Compositor, start_kwin};
+use testkit::x11::start_xvfb;
+use testkit::xfce::start_panel;
 use testkit::{Bin, Bus, RUNNING, write_file};
 
 use crate::readings::{file_rss, mib, rollup, status, switches, thread_names};
@@ -24,6 +30,10 @@ use crate::{Context, SHOWN, START, alive, machine, nothing_due_config};
 
 /// Footprint under `KWin` with nothing due, one table row per run.
 #[derive(clap::Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line switches"
+)]
 pub struct Args {
     /// Seconds over which context switches are counted
     #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
@@ -40,12 +50,21 @@ pub struct Args {
     /// Leaves out the `smaps_rollup` of the last run
     #[arg(long)]
     no_smaps: bool,
+    /// Also starts a tray host (xfce4-panel's systray on its own Xvfb, on the session bus) and
+    /// measures with the tray icon registered and served
+    #[arg(long)]
+    tray_host: bool,
+    /// Also measures each binary with `[sync]` on (another machine in the folder, a year of
+    /// history copied to it at start)
+    #[arg(long)]
+    sync: bool,
     /// The binaries to compare, as LABEL=PATH or PATH [default: the one measured, --stretchd]
     #[arg(value_name = "[LABEL=]PATH")]
     binaries: Vec<String>,
 }
 
 /// Runs the benchmark.
+#[expect(clippy::too_many_lines, reason = "one benchmark, told step by step")]
 pub fn run(bench: &Context, args: &Args) {
     bench.require(
         &["dbus-daemon", "kwin_wayland"],
@@ -82,6 +101,15 @@ pub fn run(bench: &Context, args: &Args) {
     if let Some(display) = &display {
         bench.log(&format!("Xwayland on {display}"));
     }
+    let tray_host = args.tray_host.then(|| {
+        bench.require(
+            &["xfce4-panel", "Xvfb"],
+            "on Debian: apt-get install xfce4-panel xvfb",
+        );
+        bench.log("starting a tray host (xfce4-panel on Xvfb)");
+        let (xvfb, display) = start_xvfb(&[]);
+        (xvfb, start_panel(&bus, &display))
+    });
     let configs = tempfile::tempdir().unwrap();
     let config = write_file(
         configs.path(),
@@ -101,23 +129,37 @@ pub fn run(bench: &Context, args: &Args) {
         no_system_bus: &no_system_bus,
         display: display.as_deref(),
         config: &config,
+        tray_host: tray_host.is_some(),
     };
     let mut last_rollup = (String::new(), String::new());
+    let modes: &[bool] = if args.sync { &[false, true] } else { &[false] };
     for (label, bin) in &binaries {
-        for run in 1..=args.runs {
-            bench.log(&format!("measuring {label}, run {run} of {}", args.runs));
-            let (row, rollup) = measure(&session, args, label, bin);
-            table.push_str(&row);
-            last_rollup = (label.clone(), rollup);
+        for &sync in modes {
+            let label = if sync {
+                format!("{label}, [sync] on")
+            } else {
+                label.clone()
+            };
+            for run in 1..=args.runs {
+                bench.log(&format!("measuring {label}, run {run} of {}", args.runs));
+                let (row, rollup) = measure(&session, args, &label, bin, sync);
+                table.push_str(&row);
+                last_rollup = (label.clone(), rollup);
+            }
         }
     }
     let kwin_version = machine::version(&kwin.program.to_string_lossy(), &["--version"])
         .unwrap_or_else(|| "?".to_owned());
     let _ = write!(
         table,
-        "\nKWin {kwin_version} --virtual{}, private session bus, no system bus, nothing due, \
+        "\nKWin {kwin_version} --virtual{}, private session bus{}, no system bus, nothing due, \
          window started {} s after \"stretchd is running\"; {}; {}.\n",
         if args.xwayland { " --xwayland" } else { "" },
+        if args.tray_host {
+            " with a tray host (xfce4-panel), the icon registered"
+        } else {
+            ""
+        },
         args.settle,
         machine::date(),
         machine::kernel(),
@@ -141,25 +183,85 @@ struct Session<'a> {
     /// Xwayland's, with `--xwayland`.
     display: Option<&'a str>,
     config: &'a Path,
+    /// Whether a tray host runs: each run waits for its icon to be shown.
+    tray_host: bool,
 }
 
-/// One run of `bin` under the label `label`: its table row, and its `smaps_rollup`.
-fn measure(session: &Session, args: &Args, label: &str, bin: &Bin) -> (String, String) {
+/// A home for a run with `[sync]` on, and its config: a year of history in the state
+/// directory, and another machine's summary and history in the folder.
+fn sync_home() -> (tempfile::TempDir, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let history = testkit::history_path(home.path());
+    testkit::private_dir(history.parent().unwrap());
+    crate::control::write_history(&history, 5000);
+    let folder = home.path().join("Sync/stretchd");
+    std::fs::create_dir_all(&folder).unwrap();
+    let peer = "0123456789abcdef0123456789abcdef";
+    crate::control::write_history(&folder.join(format!("{peer}.history.jsonl")), 5000);
+    let now = chrono::Utc::now();
+    let ago = |days: i64| (now - chrono::TimeDelta::days(days)).to_rfc3339();
+    let sessions: Vec<String> = (1..=12).map(|d| ago(d * 2)).collect();
+    let summary = serde_json::json!({
+        "schema": 1,
+        "machine": peer,
+        "hostname": "laptop",
+        "written": now.to_rfc3339(),
+        "done": {"new-year": ago(1), "posture": ago(1), "stretch": ago(1)},
+        "sessions": sessions,
+        "rotation": {
+            "shown": {"seated-twist": ago(1), "thoracic-extension": ago(2), "shoulders": ago(1)},
+            "last_stretch": "seated-twist",
+            "last_posture": "shoulders"
+        },
+        "pause": {"at": ago(3), "pause": null},
+        "levels": {"seated-twist": {"hold_secs": 20, "done_in_row": 1, "at": ago(1)}},
+        "set_aside": {},
+        "restored": {},
+        "safety_shown": true
+    });
+    write_file(&folder, &format!("{peer}.state.json"), &summary.to_string());
+    let config = write_file(
+        home.path(),
+        "sync.toml",
+        &format!(
+            "[sync]\ndir = \"{}\"\n\n{}",
+            folder.display(),
+            nothing_due_config("idle_source = \"wayland\"\n")
+        ),
+    );
+    (home, config)
+}
+
+/// One run of `bin` under the label `label` (with `[sync]` on, if `sync`): its table row, and
+/// its `smaps_rollup`.
+fn measure(session: &Session, args: &Args, label: &str, bin: &Bin, sync: bool) -> (String, String) {
+    let synced = sync.then(sync_home);
+    let config = synced.as_ref().map_or(session.config, |(_, c)| c.as_path());
     let mut builder = bin
-        .daemon(&session.bus.address, session.config)
+        .daemon(&session.bus.address, config)
         .env("WAYLAND_DISPLAY", &session.kwin.socket)
         .env("DBUS_SYSTEM_BUS_ADDRESS", session.no_system_bus)
         .quiet();
+    if let Some((home, _)) = &synced {
+        builder = builder.home(home.path());
+    }
     if let Some(display) = session.display {
         builder = builder.env("DISPLAY", display);
     }
     let mut daemon = builder.start();
     daemon.wait_for_log(RUNNING, START);
+    if sync {
+        // What a first start with sync on does: the history is copied to the folder.
+        daemon.wait_for_log("history entries to", START);
+    }
     assert!(
         daemon.count("idle source: wayland") > 0,
         "stretchd did not pick the Wayland idle source; its log:\n{}",
         daemon.log()
     );
+    if session.tray_host {
+        daemon.wait_for_log("tray icon shown", START);
+    }
     std::thread::sleep(Duration::from_secs(args.settle));
     let pid = daemon.pid();
     let start = switches(pid);
