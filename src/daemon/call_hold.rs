@@ -97,8 +97,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .push(Box::pin(async move { Completion::Calls(ask.await) }));
     }
 
-    /// The time to check the call that holds reminders has come: it is asked again, or if it
-    /// has held them for `presence.call_max_hold`, what it holds is dropped.
+    /// The time to check the call that holds reminders has come: it is asked again; or if it
+    /// has held them for `presence.call_max_hold`, what it holds is dropped; or if nothing would
+    /// fire once it ends (a pause without an end came meanwhile), the hold ends unasked.
     pub(super) fn check_call(&mut self) {
         self.calls.check_at = None;
         let Some((_, since)) = self.calls.held else {
@@ -107,6 +108,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         if too_long(since, now, self.config.presence.call_max_hold) {
             self.drop_call(now);
+        } else if schedule::held_back(&self.config, &self.state, now, self.clock.zone()).is_none() {
+            debug!("calls: nothing waits for the call to end; no more checks");
+            self.release_call(now);
         } else if !self.calls.asking {
             self.ask_calls();
         }
