@@ -191,13 +191,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn heard(&mut self, found: &Found) {
         debug!(took = ?found.took, call = ?found.call, pipewire = ?found.pipewire, "calls: asked");
         let up = found.pipewire.is_ok();
-        if self.calls.heard == Some(up) {
-            return;
-        }
-        self.calls.heard = Some(up);
+        let before = self.calls.heard.replace(up);
         match &found.pipewire {
-            Ok(()) => info!("calls: PipeWire answers; its capture streams are seen again"),
-            Err(e) => unheard(e),
+            Ok(()) if before == Some(false) => {
+                info!("calls: PipeWire answers; its capture streams are seen again");
+            }
+            Err(e) if before != Some(false) => unheard(e),
+            _ => {}
         }
     }
 
