@@ -102,8 +102,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .push(Box::pin(async move { Completion::Calls(ask.await) }));
     }
 
-    /// The time to check the call that holds reminders has come: it is asked again, or if it
-    /// has held them for `presence.call_max_hold`, what it holds is dropped.
+    /// The time to check the call that holds reminders has come: it is asked again; or if it
+    /// has held them for `presence.call_max_hold`, what it holds is dropped; or if nothing would
+    /// fire once it ends (a pause without an end came meanwhile), the hold ends unasked.
     pub(super) fn check_call(&mut self) {
         self.calls.check_at = None;
         let Some((_, since)) = self.calls.held else {
@@ -112,6 +113,9 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         let now = self.clock.now();
         if too_long(since, now, self.config.presence.call_max_hold) {
             self.drop_call(now);
+        } else if schedule::held_back(&self.config, &self.state, now, self.clock.zone()).is_none() {
+            debug!("calls: nothing waits for the call to end; no more checks");
+            self.release_call(now);
         } else if !self.calls.asking {
             self.ask_calls();
         }
@@ -192,13 +196,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     fn heard(&mut self, found: &Found) {
         debug!(took = ?found.took, call = ?found.call, pipewire = ?found.pipewire, "calls: asked");
         let up = found.pipewire.is_ok();
-        if self.calls.heard == Some(up) {
-            return;
-        }
-        self.calls.heard = Some(up);
+        let before = self.calls.heard.replace(up);
         match &found.pipewire {
-            Ok(()) => info!("calls: PipeWire answers; its capture streams are seen again"),
-            Err(e) => unheard(e),
+            Ok(()) if before == Some(false) => {
+                info!("calls: PipeWire answers; its capture streams are seen again");
+            }
+            Err(e) if before != Some(false) => unheard(e),
+            _ => {}
         }
     }
 

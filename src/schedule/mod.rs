@@ -236,8 +236,9 @@ pub fn came_back<Tz: TimeZone>(
     true
 }
 
-/// A hold for `reason` (do not disturb, full screen, a call) started (`on`) or ended at `now`; returns
-/// whether that changed anything. When the last hold ends, held reminders wait `grace` more.
+/// A hold for `reason` (do not disturb, full screen, a call) started (`on`) or ended at `now`;
+/// returns whether that changed anything. When the last hold ends, held reminders wait `grace`
+/// more.
 pub fn set_quiet(
     config: &Config,
     state: &mut State,

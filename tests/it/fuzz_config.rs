@@ -209,6 +209,8 @@ const KEYS: &[&str] = &[
     "respect_dnd",
     "respect_fullscreen",
     "grace",
+    "respect_calls",
+    "call_max_hold",
     "on_click",
     "terminal",
     "id",
@@ -474,7 +476,7 @@ fn mutation_examples() {
 /// nothing panics.
 #[test]
 fn huge_durations_and_counts_are_refused_naming_the_key_and_the_limit() {
-    let keys: [(&str, &str, &str); 7] = [
+    let keys: [(&str, &str, &str); 8] = [
         ("every = \"40m\"", "every = \"{}\"", "7 days"),
         ("grace = \"30s\"", "grace = \"{}\"", "1h"),
         ("natural_break = \"5m\"", "natural_break = \"{}\"", "1 day"),
@@ -490,6 +492,7 @@ fn huge_durations_and_counts_are_refused_naming_the_key_and_the_limit() {
             "the limit is 100",
         ),
         ("max = 3", "max = {}", ""),
+        ("call_max_hold = \"2h\"", "call_max_hold = \"{}\"", "1 day"),
     ];
     let mut runner = TestRunner::new(Cases {
         cases: cases(2_000),
@@ -527,7 +530,7 @@ fn huge_durations_and_counts_are_refused_naming_the_key_and_the_limit() {
                 let shown = e.to_string();
                 prop_assert!(
                     shown.contains(limit)
-                        || (k >= 5 && shown.contains("invalid"))
+                        || ((5..=6).contains(&k) && shown.contains("invalid"))
                         || (k == 4 && shown.contains("hold time")),
                     "{replacement}: {shown}"
                 );

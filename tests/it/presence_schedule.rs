@@ -4,8 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Berlin;
 use stretchd::config::{Config, Origin};
+use stretchd::schedule::state::Snooze;
 use stretchd::schedule::state::{Away, Quiet, State};
-use stretchd::schedule::{came_back, next_due, set_quiet, settle, went_away};
+use stretchd::schedule::{came_back, drop_held, next_due, set_quiet, settle, went_away};
 
 fn config(extra: &str) -> Config {
     let text = format!(
@@ -181,6 +182,50 @@ fn a_hold_defers_and_fires_once_after_the_grace() {
     assert!(
         settle(&c, &mut s, after_grace, &Berlin).is_none(),
         "once, not a burst"
+    );
+}
+
+#[test]
+fn a_call_held_too_long_drops_what_it_held_and_the_interval_counts_from_then() {
+    let c = with_cron("");
+    let mut s = State::new(t("2026-11-24 09:00 +01:00"));
+    // Not held: nothing to drop.
+    let early = t("2026-11-24 09:10 +01:00");
+    assert!(!drop_held(&c, &mut s, Quiet::Call, early, &Berlin));
+    set_quiet(&c, &mut s, Quiet::Call, true, t("2026-11-24 09:40 +01:00"));
+    // A snooze that ended during the call, and one that has not.
+    let snooze = |reminder: &str, until: &str| Snooze {
+        reminder: reminder.into(),
+        item: "seated-twist".into(),
+        until: t(until),
+        count: 1,
+    };
+    s.snoozes = vec![
+        snooze("stretch", "2026-11-24 10:00 +01:00"),
+        snooze("afternoon", "2026-11-24 15:30 +01:00"),
+    ];
+    // The 09:50 reminder is held; at 11:40 the hold has lasted 2 h and is dropped.
+    let end = t("2026-11-24 11:40 +01:00");
+    assert_eq!(due(&c, &s, end), None);
+    assert!(drop_held(&c, &mut s, Quiet::Call, end, &Berlin));
+    assert_eq!(s.presence.quiet().count(), 0);
+    // No grace, nothing stale: the interval counts from the drop, the ended snooze is gone.
+    assert_eq!(s.presence.hold_until(), None);
+    assert!(settle(&c, &mut s, end, &Berlin).is_none());
+    assert_eq!(s.last_fired.get("stretch"), Some(&end));
+    let snoozed: Vec<&str> = s.snoozes.iter().map(|z| z.reminder.as_str()).collect();
+    assert_eq!(snoozed, ["afternoon"]);
+    assert_eq!(
+        due(&c, &s, end),
+        Some(("stretch".into(), t("2026-11-24 12:30 +01:00")))
+    );
+    // Another hold in force (do-not-disturb) stays, and ends with its grace as usual.
+    set_quiet(&c, &mut s, Quiet::DoNotDisturb, true, end);
+    set_quiet(&c, &mut s, Quiet::Call, true, end);
+    assert!(drop_held(&c, &mut s, Quiet::Call, end, &Berlin));
+    assert_eq!(
+        s.presence.quiet().collect::<Vec<_>>(),
+        [Quiet::DoNotDisturb]
     );
 }
 

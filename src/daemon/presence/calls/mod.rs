@@ -163,18 +163,14 @@ async fn ask() -> Found {
     }
 }
 
-/// Runs `pw-dump` and reads what its graph says. Its output goes into a pipe made large enough
-/// to hold a graph ([`PIPE_SIZE`]) that the loop does not watch: it is read once `pw-dump` has
-/// ended (and every [`DRAIN`] before, should it write more), so that an ask wakes the daemon a
-/// few times, not once for each line `pw-dump` writes. Dropped (at the timeout), it kills
-/// `pw-dump`.
+/// Runs `pw-dump` and reads what its graph says. Its output goes into a pipe that the loop does
+/// not watch: it is read every [`DRAIN`] and once `pw-dump` has ended, so that an ask wakes the
+/// daemon a few times, not once for each line `pw-dump` writes. Dropped (at the timeout), it
+/// kills `pw-dump`.
 async fn graph() -> Result<Option<InCall>, Unheard> {
     socket()?;
     let spawn = |e: std::io::Error| Unheard::Spawn(e.to_string());
-    let (out, into) =
-        rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC).map_err(|e| spawn(e.into()))?;
-    // Best effort: a smaller pipe only means more reads.
-    let _ = rustix::pipe::fcntl_setpipe_size(&into, PIPE_SIZE);
+    let (out, into) = std::io::pipe().map_err(spawn)?;
     rustix::fs::fcntl_setfl(&out, rustix::fs::OFlags::NONBLOCK).map_err(|e| spawn(e.into()))?;
     let mut command = tokio::process::Command::new("pw-dump");
     command
@@ -205,11 +201,9 @@ async fn graph() -> Result<Option<InCall>, Unheard> {
         .map_err(|e| Unheard::Garbage(e.to_string()))
 }
 
-/// How large `pw-dump`'s pipe is asked to be: the most an unprivileged process may have by
-/// default (`/proc/sys/fs/pipe-max-size`), several desktops' graphs.
-const PIPE_SIZE: usize = 1024 * 1024;
-/// How often a `pw-dump` that has not ended yet has its output read.
-const DRAIN: Duration = Duration::from_millis(100);
+/// How often the output of a `pw-dump` that has not ended yet is read: the pipe holds 64 KiB,
+/// a small graph, and `pw-dump` waits while it is full.
+const DRAIN: Duration = Duration::from_millis(10);
 
 /// `pw-dump`'s output read so far.
 #[derive(Default)]
@@ -220,7 +214,7 @@ struct Reader {
 
 impl Reader {
     /// Reads what is in the pipe `out` now.
-    fn drain(&mut self, out: &std::os::fd::OwnedFd) -> Result<(), Unheard> {
+    fn drain(&mut self, out: &std::io::PipeReader) -> Result<(), Unheard> {
         let mut chunk = [0_u8; CHUNK];
         loop {
             let n = match rustix::io::read(out, &mut chunk) {

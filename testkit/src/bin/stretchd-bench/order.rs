@@ -12,14 +12,15 @@
 //! notification server, `KWin` for the Wayland idle source) through what a day brings: start-up,
 //! reminders shown and answered from the notification and from the CLI, snooze, pause, resume,
 //! status and `next`, a config reload by file change and by SIGHUP, reminders that fall due (with
-//! the watch for a pause in typing armed ahead of each); then a tray host comes (xfce4-panel on
-//! Xvfb), and last `[sync]` is turned on (a config change) with another machine's summary
-//! arriving in the folder. Every instruction address callgrind saw in the daemon is looked up in
-//! the map, and the functions hit are written in their current order: the day's first, then
-//! those only the tray host brought, then those only `[sync]` brought, so that without a host
-//! (or with sync off) that code is not mapped. Names the map does not have (a later build with
-//! other crate hashes) are skipped by the linker, so a stale file costs memory, never
-//! correctness.
+//! the watch for a pause in typing armed ahead of each); with PipeWire installed, reminders fall
+//! due, one while the microphone is recorded (the calls source asks PipeWire); then a tray host
+//! comes (xfce4-panel on Xvfb), and last `[sync]` is turned on (a config change) with another
+//! machine's summary arriving in the folder. Every instruction address callgrind saw in the daemon
+//! is looked up in the map, and the functions hit are written in their current order: the day's
+//! first, then those only the calls brought, then those only the tray host brought, then those
+//! only `[sync]` brought, so that without PipeWire, a host or sync that code is not mapped. Names
+//! the map does not have (a later build with other crate hashes) are skipped by the linker, so a
+//! stale file costs memory, never correctness.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -28,6 +29,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use testkit::notifications::Server;
+use testkit::pipewire::{PIPEWIRE_TOOLS, PipeWire};
 use testkit::wayland::start_kwin;
 use testkit::x11::start_xvfb;
 use testkit::xfce::start_panel;
@@ -74,17 +76,18 @@ pub fn run(bench: &Context, args: &Args) {
     }
     let symbols = text_symbols(&std::fs::read_to_string(&map).unwrap());
     let release = bench.bin.path().parent().unwrap().to_owned();
-    let (day, tray, sync) = trace(bench, work.path(), &release);
-    // The day's functions first, then those only a tray host brings, then those only `[sync]`
-    // brings: without a host, or with sync off, that code lies past what is mapped.
-    let mut hit = functions_hit(&symbols, &day);
-    for part in [&tray, &sync] {
-        let before: BTreeSet<u64> = hit.iter().map(|s| s.address).collect();
-        hit.extend(
-            functions_hit(&symbols, part)
-                .into_iter()
-                .filter(|s| !before.contains(&s.address)),
-        );
+    let parts = trace(bench, work.path(), &release);
+    // The day's functions first, then those only asking PipeWire about calls brings (on a
+    // desktop with PipeWire, at every reminder), then those only a tray host brings, then those
+    // only `[sync]` brings: without PipeWire, a host or sync, their code lies past what is mapped.
+    let mut hit: Vec<&Symbol> = Vec::new();
+    let mut placed = BTreeSet::new();
+    for part in &parts {
+        for symbol in functions_hit(&symbols, part) {
+            if placed.insert(symbol.address) {
+                hit.push(symbol);
+            }
+        }
     }
 
     let out = args
@@ -186,34 +189,21 @@ fn functions_hit<'a>(symbols: &'a [Symbol], addresses: &BTreeSet<u64>) -> Vec<&'
         .collect()
 }
 
-/// Runs the day's scenario with the daemon under callgrind, then starts a tray host
+/// Runs the day's scenario with the daemon under callgrind, then (when PipeWire is installed)
+/// reminders that fall due, the first free, the second held by a call, then starts a tray host
 /// (xfce4-panel on Xvfb, when installed) and presses a menu entry, then turns `[sync]` on;
-/// returns the instruction addresses recorded in each of the three parts.
+/// returns the instruction addresses recorded in each of the four parts (empty for a part not
+/// run).
 #[expect(clippy::too_many_lines, reason = "one scenario, told step by step")]
-fn trace(
-    bench: &Context,
-    work: &Path,
-    release: &Path,
-) -> (BTreeSet<u64>, BTreeSet<u64>, BTreeSet<u64>) {
-    // `stretchd run` execs the `stretchd-daemon` next to it: here, a script that execs Valgrind.
-    let cli = work.join("stretchd");
-    std::fs::copy(release.join("stretchd"), &cli).unwrap();
+fn trace(bench: &Context, work: &Path, release: &Path) -> [BTreeSet<u64>; 4] {
     let out = work.join("callgrind.out");
-    write_file(
-        work,
-        "stretchd-daemon",
-        &format!(
-            "#!/bin/sh\nexec valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file={} \
-             {} \"$@\"\n",
-            out.display(),
-            release.join("stretchd-daemon").display()
-        ),
-    );
-    make_executable(&work.join("stretchd-daemon"));
-    let bin = Bin::at(cli);
-
+    let bin = under_callgrind(work, release, &out);
     let bus = Bus::start();
     let server = Server::start(&bus.address);
+    // PipeWire is looked for here from the start, and comes only for the calls: the day runs
+    // without it (the source says it is off), as in a session without PipeWire.
+    let pipewire_runtime = work.join("pipewire-runtime");
+    testkit::private_dir(&pipewire_runtime);
     bench.log("starting KWin (kwin_wayland --virtual)");
     let kwin = start_kwin(&[]);
     let config = write_file(
@@ -233,6 +223,7 @@ fn trace(
             "DBUS_SYSTEM_BUS_ADDRESS",
             format!("unix:path={}", no_system_bus.display()),
         )
+        .env("PIPEWIRE_RUNTIME_DIR", &pipewire_runtime)
         .quiet()
         .start();
     bench.log("the daemon runs under callgrind: start-up");
@@ -281,9 +272,20 @@ fn trace(
         daemon.wait_for_log("reminder reminder=soon", SLOW);
     }
     let day = dump(&daemon, &out, 1);
+    let mut dumps = 1;
+
+    let mut calls = BTreeSet::new();
+    if let Some(pipewire) = start_pipewire(bench, work, &pipewire_runtime, &bus) {
+        bench.log("calls: a reminder due while free, then one while the microphone is recorded");
+        due_in_a_call(&pipewire, &mut daemon, &server, &config);
+        cli(&["status"]);
+        dumps += 1;
+        calls = dump(&daemon, &out, dumps);
+    } else {
+        bench.log("no PipeWire: the calls source's functions are left out");
+    }
 
     let mut tray = BTreeSet::new();
-    let mut dumps = 1;
     if on_path("xfce4-panel").is_some() && on_path("Xvfb").is_some() {
         bench.log("a tray host: xfce4-panel on Xvfb");
         let (_xvfb, display) = start_xvfb(&[]);
@@ -303,7 +305,7 @@ fn trace(
     trace_sync(bench, work, &config, &mut daemon, &server, &cli);
     let sync = dump(&daemon, &out, dumps + 1);
     drop(daemon);
-    (day, tray, sync)
+    [day, calls, tray, sync]
 }
 
 /// The `[sync]` part of [`trace`]: turns it on by a config change, lets another machine's
@@ -350,6 +352,63 @@ fn trace_sync(
     server.next_reminder(SLOW, daemon);
     cli(&["done"]);
     cli(&["status", "--json"]);
+}
+
+/// A `stretchd` in `work` whose `stretchd run` runs the release build's daemon under callgrind,
+/// writing its profile to `out`: `stretchd run` execs the `stretchd-daemon` next to it, here a
+/// script that execs Valgrind.
+fn under_callgrind(work: &Path, release: &Path, out: &Path) -> Bin {
+    let cli = work.join("stretchd");
+    std::fs::copy(release.join("stretchd"), &cli).unwrap();
+    write_file(
+        work,
+        "stretchd-daemon",
+        &format!(
+            "#!/bin/sh\nexec valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file={} \
+             {} \"$@\"\n",
+            out.display(),
+            release.join("stretchd-daemon").display()
+        ),
+    );
+    make_executable(&work.join("stretchd-daemon"));
+    Bin::at(cli)
+}
+
+/// PipeWire and WirePlumber in the runtime directory `runtime`, on `bus`, with a home in
+/// `work`, where they are installed.
+fn start_pipewire(bench: &Context, work: &Path, runtime: &Path, bus: &Bus) -> Option<PipeWire> {
+    if !PIPEWIRE_TOOLS.iter().all(|t| on_path(t).is_some()) {
+        return None;
+    }
+    bench.log("starting PipeWire and WirePlumber");
+    let home = work.join("pipewire-home");
+    std::fs::create_dir_all(&home).unwrap();
+    Some(PipeWire::start(
+        runtime,
+        &[
+            ("DBUS_SESSION_BUS_ADDRESS", bus.address.as_ref()),
+            ("HOME", home.as_os_str()),
+        ],
+    ))
+}
+
+/// Makes the stretch of `config` due every 5 s (the posture check is snoozed): the first falls
+/// due with nothing captured and is shown by `server`, the next while the virtual microphone is
+/// recorded, and is held.
+fn due_in_a_call(
+    pipewire: &PipeWire,
+    daemon: &mut testkit::Daemon,
+    server: &Server,
+    config: &Path,
+) {
+    pipewire.virtual_mic();
+    let text = std::fs::read_to_string(config).unwrap();
+    std::fs::write(config, text.replace("\"50m\"", "\"5s\"")).unwrap();
+    daemon.wait_for_log("config reloaded", SLOW);
+    server.next_reminder(SLOW, daemon);
+    let recordings = tempfile::tempdir().unwrap();
+    let _recording = pipewire.record(&recordings.path().join("recorded.wav"));
+    daemon.wait_for_log("hold reason=Call on=true", SLOW);
 }
 
 /// Asks callgrind in the daemon for dump `n` (counted from 1; each holds what ran since the
