@@ -6,7 +6,10 @@
 //!
 //! What it keeps of the other machines is small: who they are, when each last wrote, and their
 //! stretch sessions of the last weeks (for the weekly goal); never their histories, which
-//! `stretchd history` and `stats` read themselves. With sync off none of this exists.
+//! `stretchd history` and `stats` read themselves. With sync off none of this exists, and what
+//! the loop calls on every event only checks that: the work is in functions kept out of line
+//! (`#[inline(never)]`), so that it lies with the rest of `[sync]`'s code in the binary, past the
+//! pages a daemon without sync maps (see `src/bin/stretchd-daemon.order`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -182,6 +185,7 @@ impl Link {
 
     /// Appends `entry` to this machine's history in the folder (opened again first if it
     /// could not be); a failure is reported once, never fatal: the local history has it.
+    #[inline(never)]
     fn copy(&mut self, entry: &Entry) {
         if self.copy.is_none() {
             self.open_copy(None);
@@ -230,6 +234,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Starts, stops or moves the sharing to what the config's `[sync] dir` says (at start and
     /// after each reload); a new folder is merged at once, before anything fires.
     pub(super) fn configure_sync(&mut self) {
+        if self.config.sync.dir.is_none() && self.sync.is_none() {
+            return;
+        }
+        self.reconfigure_sync();
+    }
+
+    /// [`Daemon::configure_sync`] once sync is or was on.
+    #[inline(never)]
+    fn reconfigure_sync(&mut self) {
         let wanted = shared::folder(&self.config);
         if self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref() {
             return;
@@ -422,6 +435,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Writes this machine's summary if what it says changed (and the folder's watch again,
     /// if it had stopped and the folder is back). A failure is reported once, until it works.
     pub(super) fn publish(&mut self) {
+        if self.sync.is_some() {
+            self.write_summary();
+        }
+    }
+
+    /// [`Daemon::publish`] while sync is on.
+    #[inline(never)]
+    fn write_summary(&mut self) {
         let now = self.clock.now();
         let Some(link) = self.sync.as_mut() else {
             return;
@@ -482,27 +503,34 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// `[sync]` as `stretchd status` shows it; `None` while sync is off.
     pub(super) fn sync_status(&self) -> Option<SyncStatus> {
-        let link = self.sync.as_ref()?;
+        self.sync.as_ref().map(Link::status)
+    }
+}
+
+impl Link {
+    /// The folder, this machine, the others and what is wrong, for `stretchd status`.
+    #[inline(never)]
+    fn status(&self) -> SyncStatus {
         let mut problems: Vec<String> = Vec::new();
-        if let Some(why) = &link.unreadable {
+        if let Some(why) = &self.unreadable {
             problems.push(format!("the folder cannot be read: {why}"));
         }
-        if !link.skipped.is_empty() {
-            problems.push(link.skipped.to_string());
+        if !self.skipped.is_empty() {
+            problems.push(self.skipped.to_string());
         }
-        if link.watch.is_none() {
+        if self.watch.is_none() {
             problems.push("the folder is not watched (removed, moved, or inotify failed): `stretchd reload` after fixing it".to_owned());
         }
-        if link.write_failing {
+        if self.write_failing {
             problems.push("this machine's summary cannot be written".to_owned());
         }
-        Some(SyncStatus {
-            dir: link.dir.display().to_string(),
-            machine: link.me.id.clone(),
-            hostname: link.me.hostname.clone(),
-            machines: link.seen.clone(),
+        SyncStatus {
+            dir: self.dir.display().to_string(),
+            machine: self.me.id.clone(),
+            hostname: self.me.hostname.clone(),
+            machines: self.seen.clone(),
             problems,
-        })
+        }
     }
 }
 
