@@ -33,6 +33,10 @@ use crate::sync::{self as shared, Machine, Name, Skipped, Summary, machine};
 pub(super) const MERGE_SETTLE: Duration = Duration::from_millis(150);
 
 /// The folder shared with the other machines, and what the daemon knows of them.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts: two failures each reported once, a removal to report, the folder gone"
+)]
 pub(super) struct Link {
     /// The folder.
     dir: PathBuf,
@@ -45,6 +49,8 @@ pub(super) struct Link {
     copy_failing: bool,
     /// The watch on the folder, while it runs.
     watch: Option<Watch>,
+    /// Whether the folder was removed or moved away: nothing is written there until a reload.
+    gone: bool,
     /// Its changes; taken out of the link while the loop waits on it.
     pub(super) changes: Option<mpsc::Receiver<Changed>>,
     /// When to merge: the folder changed and is waiting to be quiet.
@@ -113,6 +119,7 @@ impl Link {
             copy: None,
             copy_failing: false,
             watch: None,
+            gone: false,
             changes: None,
             merge_at: None,
             written: None,
@@ -183,10 +190,28 @@ impl Link {
         }
     }
 
+    /// The folder was removed or moved away: its watch and this machine's history copy in it
+    /// are dropped (so nothing is written to a folder no sync engine sees) until a reload.
+    fn gone(&mut self) {
+        if std::mem::replace(&mut self.gone, true) {
+            return;
+        }
+        self.watch = None;
+        self.changes = None;
+        self.copy = None;
+        warn!(
+            "sync: the folder {} was removed or moved; nothing is shared until it is back and stretchd reloads (`stretchd reload`)",
+            self.dir.display()
+        );
+    }
+
     /// Appends `entry` to this machine's history in the folder (opened again first if it
     /// could not be); a failure is reported once, never fatal: the local history has it.
     #[inline(never)]
     fn copy(&mut self, entry: &Entry) {
+        if self.gone {
+            return;
+        }
         if self.copy.is_none() {
             self.open_copy(None);
         }
@@ -240,11 +265,19 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         self.reconfigure_sync();
     }
 
-    /// [`Daemon::configure_sync`] once sync is or was on.
+    /// [`Daemon::configure_sync`] once sync is or was on. The same folder, still watched, is
+    /// left as it is; one whose watch ended (the folder was removed or moved) is taken up
+    /// afresh, as a new one is: its history copy caught up, watched, merged.
     #[inline(never)]
     fn reconfigure_sync(&mut self) {
         let wanted = shared::folder(&self.config);
-        if self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref() {
+        let same = self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref();
+        if same
+            && self
+                .sync
+                .as_ref()
+                .is_none_or(|l| !l.gone && l.watch.is_some())
+        {
             return;
         }
         if let Some(old) = self.sync.take() {
@@ -274,12 +307,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             return;
         };
         if ended {
-            link.watch = None;
-            link.changes = None;
-            warn!(
-                "sync: the folder {} was removed or moved; nothing is shared until it is back and stretchd reloads (`stretchd reload`)",
-                link.dir.display()
-            );
+            link.gone();
             return;
         }
         link.merge_at = Some(Instant::now() + MERGE_SETTLE);
@@ -299,6 +327,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     info!("sync: {} can be read again", link.dir.display());
                 }
                 peers
+            }
+            // Removed or moved away (its watch may not say so while this machine's history copy
+            // in it is open).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                link.gone();
+                return;
             }
             Err(e) => {
                 let why = e.to_string();
@@ -444,7 +478,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     #[inline(never)]
     fn write_summary(&mut self) {
         let now = self.clock.now();
-        let Some(link) = self.sync.as_mut() else {
+        let Some(link) = self.sync.as_mut().filter(|l| !l.gone) else {
             return;
         };
         let summary = Summary::of(
@@ -518,8 +552,13 @@ impl Link {
         if !self.skipped.is_empty() {
             problems.push(self.skipped.to_string());
         }
-        if self.watch.is_none() {
-            problems.push("the folder is not watched (removed, moved, or inotify failed): `stretchd reload` after fixing it".to_owned());
+        if self.gone {
+            problems.push("the folder was removed or moved away: nothing is shared until it is back and `stretchd reload` runs".to_owned());
+        } else if self.watch.is_none() {
+            problems.push(
+                "the folder is not watched (inotify failed): `stretchd reload` after fixing it"
+                    .to_owned(),
+            );
         }
         if self.write_failing {
             problems.push("this machine's summary cannot be written".to_owned());
