@@ -42,10 +42,9 @@ pub(super) struct Link {
     dir: PathBuf,
     /// This machine.
     me: Machine,
-    /// This machine's history in the folder, or `None` while it cannot be opened (tried again
-    /// at the next answer).
-    copy: Option<History>,
-    /// Whether appending to it fails (reported once, until it works again).
+    /// Whether appending to this machine's history in the folder fails (reported once, until
+    /// it works again). The file is opened for each answer and closed after it: the daemon
+    /// holds nothing open in the folder, which may be on a drive or share to unmount.
     copy_failing: bool,
     /// The watch on the folder, while it runs.
     watch: Option<Watch>,
@@ -75,8 +74,8 @@ pub(super) struct Link {
 
 impl Link {
     /// Starts sharing through `dir`: makes (or reads) this machine's id in `state_dir`, creates
-    /// the folder if its parent exists, opens this machine's history there and catches it up
-    /// with the local one at `local` (if any), and starts watching. `None`, with a warning
+    /// the folder if its parent exists, catches this machine's history there up with the local
+    /// one at `local` (if any), and starts watching. `None`, with a warning
     /// that says what to do, when the id cannot be kept or the folder neither exists nor can
     /// be made; the rest only warns.
     fn start(dir: PathBuf, state_dir: &Path, local: Option<&Path>) -> Option<Link> {
@@ -116,7 +115,6 @@ impl Link {
             me.id
         );
         let mut link = Link {
-            copy: None,
             copy_failing: false,
             watch: None,
             gone: false,
@@ -133,37 +131,28 @@ impl Link {
             dir,
             me,
         };
-        link.open_copy(local);
+        if let Some(local) = local {
+            link.catch_up(local);
+        }
         link.watch();
         Some(link)
     }
 
-    /// Opens this machine's history in the folder and copies to it what the local history at
-    /// `local` holds that it does not.
-    fn open_copy(&mut self, local: Option<&Path>) {
+    /// Copies to this machine's history in the folder what the local history at `local` holds
+    /// that it does not.
+    fn catch_up(&self, local: &Path) {
         let path = shared::history_path(&self.dir, &self.me.id);
-        let mut copy = match History::open(path.clone()) {
-            Ok(copy) => copy,
-            Err(e) => {
-                warn!(
-                    "sync: cannot open {} for appending: {e}; the other machines do not see this one's answers until it can be opened (tried again at the next answer)",
-                    path.display()
-                );
-                return;
-            }
-        };
-        if let Some(local) = local {
-            match shared::catch_up(local, &mut copy) {
-                Ok(0) => {}
-                Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
-                Err(e) => warn!(
-                    "sync: cannot copy the history {} to {}: {e}; the other machines count only what is answered from now on",
-                    local.display(),
-                    path.display()
-                ),
-            }
+        let copied =
+            History::open(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
+        match copied {
+            Ok(0) => {}
+            Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
+            Err(e) => warn!(
+                "sync: cannot copy the history {} to {}: {e}; the other machines count only what is answered from now on (tried again at the next start)",
+                local.display(),
+                path.display()
+            ),
         }
-        self.copy = Some(copy);
     }
 
     /// Starts watching the folder, if it is not watched.
@@ -198,40 +187,37 @@ impl Link {
         }
         self.watch = None;
         self.changes = None;
-        self.copy = None;
         warn!(
             "sync: the folder {} was removed or moved; nothing is shared until it is back and stretchd reloads (`stretchd reload`)",
             self.dir.display()
         );
     }
 
-    /// Appends `entry` to this machine's history in the folder (opened again first if it
-    /// could not be); a failure is reported once, never fatal: the local history has it.
+    /// Appends `entry` to this machine's history in the folder; a failure is reported once,
+    /// never fatal: the local history has it, and the next start catches the copy up.
     #[inline(never)]
     fn copy(&mut self, entry: &Entry) {
+        if !self.gone && !self.dir.is_dir() {
+            // Never made again here: it may be a share not mounted, which no engine would see.
+            self.gone();
+        }
         if self.gone {
             return;
         }
-        if self.copy.is_none() {
-            self.open_copy(None);
-        }
-        let Some(copy) = self.copy.as_mut() else {
-            return;
-        };
-        match copy.append(entry) {
+        let path = shared::history_path(&self.dir, &self.me.id);
+        match History::open(path.clone()).and_then(|mut copy| copy.append(entry)) {
             Ok(()) if self.copy_failing => {
-                info!("sync: {} takes answers again", copy.path().display());
+                info!("sync: {} takes answers again", path.display());
                 self.copy_failing = false;
             }
             Ok(()) => {}
-            Err(e) if self.copy_failing => debug!(
-                "sync: still cannot append to {}: {e}",
-                copy.path().display()
-            ),
+            Err(e) if self.copy_failing => {
+                debug!("sync: still cannot append to {}: {e}", path.display());
+            }
             Err(e) => {
                 warn!(
                     "sync: cannot append to {}: {e}; the other machines miss this answer until stretchd starts again and catches up (reported once)",
-                    copy.path().display()
+                    path.display()
                 );
                 self.copy_failing = true;
             }
