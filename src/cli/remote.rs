@@ -354,7 +354,7 @@ fn render_sync(out: &mut String, sync: &SyncStatus, now: DateTime<Utc>) {
     use crate::text::printable;
     let _ = writeln!(
         out,
-        "Sync:      {} as {} (machine {})",
+        "Sync:      sharing through {} as {} (machine {})",
         printable(&sync.dir),
         printable(&sync.hostname),
         short(&sync.machine)
@@ -363,31 +363,30 @@ fn render_sync(out: &mut String, sync: &SyncStatus, now: DateTime<Utc>) {
         out.push_str("           No other machine has written to the folder yet.\n");
     }
     for m in &sync.machines {
-        let ago = (now - m.written).num_minutes();
-        let when = match ago {
-            i64::MIN..=-2 => format!("{}, ahead of this clock by {} min", local(m.written), -ago),
-            -1..=0 => format!("{}, just now", local(m.written)),
-            _ => format!("{}, {} ago", local(m.written), human_minutes(ago)),
+        let (host, id, time) = (printable(&m.hostname), short(&m.id), local(m.written));
+        let minutes = (now - m.written).num_minutes();
+        let line = match minutes {
+            i64::MIN..=-2 => format!(
+                "{host} (machine {id}) last wrote {time}, {} min ahead of this clock",
+                -minutes
+            ),
+            -1..=0 => format!("{host} (machine {id}) last wrote {time}, just now"),
+            1..60 => format!("{host} (machine {id}) last wrote {time}, {minutes} min ago"),
+            60..1440 => format!(
+                "{host} (machine {id}) last wrote {time}, {} h {} min ago",
+                minutes / 60,
+                minutes % 60
+            ),
+            1440..2880 => format!("{host} (machine {id}) last wrote {time}, a day ago"),
+            _ => format!(
+                "{host} (machine {id}) last wrote {time}, {} days ago",
+                minutes / 1440
+            ),
         };
-        let _ = writeln!(
-            out,
-            "           {} (machine {}) last wrote {when}",
-            printable(&m.hostname),
-            short(&m.id)
-        );
+        let _ = writeln!(out, "           {line}");
     }
     for problem in &sync.problems {
         let _ = writeln!(out, "Sync problem: {}", printable(problem));
-    }
-}
-
-/// "5 min", "3 h 5 min", "2 days".
-fn human_minutes(minutes: i64) -> String {
-    match minutes {
-        m if m < 60 => format!("{m} min"),
-        m if m < 24 * 60 => format!("{} h {} min", m / 60, m % 60),
-        m if m < 2 * 24 * 60 => "1 day".to_owned(),
-        m => format!("{} days", m / (24 * 60)),
     }
 }
 
@@ -424,6 +423,49 @@ mod tests {
         assert_eq!(countdown(at(59), now), "now");
         assert_eq!(countdown(at(12 * 60 + 30), now), "in 12m");
         assert_eq!(countdown(at(65 * 60), now), "in 1h 5m");
+    }
+
+    #[test]
+    fn the_other_machines_say_when_each_last_wrote() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let seen = |host: &str, minutes: i64| crate::ipc::MachineSeen {
+            id: "3f2a9c01".repeat(4),
+            hostname: host.to_owned(),
+            written: now - chrono::Duration::minutes(minutes),
+        };
+        let sync = SyncStatus {
+            dir: "/home/u/Sync/stretchd".to_owned(),
+            machine: "0123456789abcdef".repeat(2),
+            hostname: "desk".to_owned(),
+            machines: vec![
+                seen("laptop", 2),
+                seen("office", 0),
+                seen("old", 3 * 1440),
+                seen("ahead", -10),
+            ],
+            problems: vec!["the folder cannot be read: gone".to_owned()],
+        };
+        let mut out = String::new();
+        render_sync(&mut out, &sync, now);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "Sync:      sharing through /home/u/Sync/stretchd as desk (machine 01234567)"
+        );
+        assert!(lines[1].starts_with("           laptop (machine 3f2a9c01) last wrote "));
+        assert!(lines[1].ends_with(", 2 min ago"), "{out}");
+        assert!(lines[2].ends_with(", just now"), "{out}");
+        assert!(lines[3].ends_with(", 3 days ago"), "{out}");
+        assert!(lines[4].ends_with(", 10 min ahead of this clock"), "{out}");
+        assert_eq!(lines[5], "Sync problem: the folder cannot be read: gone");
+        let alone = SyncStatus {
+            machines: Vec::new(),
+            problems: Vec::new(),
+            ..sync
+        };
+        let mut out = String::new();
+        render_sync(&mut out, &alone, now);
+        assert!(out.ends_with("           No other machine has written to the folder yet.\n"));
     }
 
     #[test]
