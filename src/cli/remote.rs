@@ -525,6 +525,50 @@ mod tests {
     }
 
     #[test]
+    fn the_other_machines_say_when_each_last_wrote() {
+        let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        let seen = |host: &str, minutes: i64| crate::ipc::MachineSeen {
+            id: "3f2a9c01".repeat(4),
+            hostname: host.to_owned(),
+            written: now - chrono::Duration::minutes(minutes),
+        };
+        let sync = SyncStatus {
+            dir: "/home/u/Sync/stretchd".to_owned(),
+            machine: "0123456789abcdef".repeat(2),
+            hostname: "desk".to_owned(),
+            machines: vec![
+                seen("laptop", 2),
+                seen("office", 0),
+                seen("old", 3 * 1440),
+                seen("ahead", -10),
+            ],
+            problems: vec!["the folder cannot be read: gone".to_owned()],
+        };
+        let m = Messages::english();
+        let mut out = String::new();
+        render_sync(&m, &mut out, &sync, now, 11);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "Sync:      /home/u/Sync/stretchd as desk (machine 01234567)"
+        );
+        assert!(lines[1].starts_with("           laptop (machine 3f2a9c01) last wrote "));
+        assert!(lines[1].ends_with(", 2 min ago"), "{out}");
+        assert!(lines[2].ends_with(", just now"), "{out}");
+        assert!(lines[3].ends_with(", 3 days ago"), "{out}");
+        assert!(lines[4].ends_with(", ahead of this clock by 10 min"), "{out}");
+        assert_eq!(lines[5], "Sync problem: the folder cannot be read: gone");
+        let alone = SyncStatus {
+            machines: Vec::new(),
+            problems: Vec::new(),
+            ..sync
+        };
+        let mut out = String::new();
+        render_sync(&m, &mut out, &alone, now, 11);
+        assert!(out.ends_with("           No other machine has written to the folder yet.\n"));
+    }
+
+    #[test]
     fn pause_until_a_duration_or_a_time() {
         let now: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
         let args = |duration, until, until_tomorrow| PauseArgs {

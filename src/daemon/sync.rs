@@ -6,7 +6,10 @@
 //!
 //! What it keeps of the other machines is small: who they are, when each last wrote, and their
 //! stretch sessions of the last weeks (for the weekly goal); never their histories, which
-//! `stretchd history` and `stats` read themselves. With sync off none of this exists.
+//! `stretchd history` and `stats` read themselves. With sync off none of this exists, and what
+//! the loop calls on every event only checks that: the work is in functions kept out of line
+//! (`#[inline(never)]`), so that it lies with the rest of `[sync]`'s code in the binary, past the
+//! pages a daemon without sync maps (see `src/bin/stretchd-daemon.order`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,18 +33,23 @@ use crate::sync::{self as shared, Machine, Name, Skipped, Summary, machine};
 pub(super) const MERGE_SETTLE: Duration = Duration::from_millis(150);
 
 /// The folder shared with the other machines, and what the daemon knows of them.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts: two failures each reported once, a removal to report, the folder gone"
+)]
 pub(super) struct Link {
     /// The folder.
     dir: PathBuf,
     /// This machine.
     me: Machine,
-    /// This machine's history in the folder, or `None` while it cannot be opened (tried again
-    /// at the next answer).
-    copy: Option<History>,
-    /// Whether appending to it fails (reported once, until it works again).
+    /// Whether appending to this machine's history in the folder fails (reported once, until
+    /// it works again). The file is opened for each answer and closed after it: the daemon
+    /// holds nothing open in the folder, which may be on a drive or share to unmount.
     copy_failing: bool,
     /// The watch on the folder, while it runs.
     watch: Option<Watch>,
+    /// Whether the folder was removed or moved away: nothing is written there until a reload.
+    gone: bool,
     /// Its changes; taken out of the link while the loop waits on it.
     pub(super) changes: Option<mpsc::Receiver<Changed>>,
     /// When to merge: the folder changed and is waiting to be quiet.
@@ -66,8 +74,8 @@ pub(super) struct Link {
 
 impl Link {
     /// Starts sharing through `dir`: makes (or reads) this machine's id in `state_dir`, creates
-    /// the folder if its parent exists, opens this machine's history there and catches it up
-    /// with the local one at `local` (if any), and starts watching. `None`, with a warning
+    /// the folder if its parent exists, catches this machine's history there up with the local
+    /// one at `local` (if any), and starts watching. `None`, with a warning
     /// that says what to do, when the id cannot be kept or the folder neither exists nor can
     /// be made; the rest only warns.
     fn start(dir: PathBuf, state_dir: &Path, local: Option<&Path>) -> Option<Link> {
@@ -107,9 +115,9 @@ impl Link {
             me.id
         );
         let mut link = Link {
-            copy: None,
             copy_failing: false,
             watch: None,
+            gone: false,
             changes: None,
             merge_at: None,
             written: None,
@@ -123,37 +131,28 @@ impl Link {
             dir,
             me,
         };
-        link.open_copy(local);
+        if let Some(local) = local {
+            link.catch_up(local);
+        }
         link.watch();
         Some(link)
     }
 
-    /// Opens this machine's history in the folder and copies to it what the local history at
-    /// `local` holds that it does not.
-    fn open_copy(&mut self, local: Option<&Path>) {
+    /// Copies to this machine's history in the folder what the local history at `local` holds
+    /// that it does not.
+    fn catch_up(&self, local: &Path) {
         let path = shared::history_path(&self.dir, &self.me.id);
-        let mut copy = match History::open(path.clone()) {
-            Ok(copy) => copy,
-            Err(e) => {
-                warn!(
-                    "sync: cannot open {} for appending: {e}; the other machines do not see this one's answers until it can be opened (tried again at the next answer)",
-                    path.display()
-                );
-                return;
-            }
-        };
-        if let Some(local) = local {
-            match shared::catch_up(local, &mut copy) {
-                Ok(0) => {}
-                Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
-                Err(e) => warn!(
-                    "sync: cannot copy the history {} to {}: {e}; the other machines count only what is answered from now on",
-                    local.display(),
-                    path.display()
-                ),
-            }
+        let copied =
+            History::open(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
+        match copied {
+            Ok(0) => {}
+            Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
+            Err(e) => warn!(
+                "sync: cannot copy the history {} to {}: {e}; the other machines count only what is answered from now on (tried again at the next start)",
+                local.display(),
+                path.display()
+            ),
         }
-        self.copy = Some(copy);
     }
 
     /// Starts watching the folder, if it is not watched.
@@ -180,29 +179,45 @@ impl Link {
         }
     }
 
-    /// Appends `entry` to this machine's history in the folder (opened again first if it
-    /// could not be); a failure is reported once, never fatal: the local history has it.
-    fn copy(&mut self, entry: &Entry) {
-        if self.copy.is_none() {
-            self.open_copy(None);
-        }
-        let Some(copy) = self.copy.as_mut() else {
+    /// The folder was removed or moved away: its watch and this machine's history copy in it
+    /// are dropped (so nothing is written to a folder no sync engine sees) until a reload.
+    fn gone(&mut self) {
+        if std::mem::replace(&mut self.gone, true) {
             return;
-        };
-        match copy.append(entry) {
+        }
+        self.watch = None;
+        self.changes = None;
+        warn!(
+            "sync: the folder {} was removed or moved; nothing is shared until it is back and stretchd reloads (`stretchd reload`)",
+            self.dir.display()
+        );
+    }
+
+    /// Appends `entry` to this machine's history in the folder; a failure is reported once,
+    /// never fatal: the local history has it, and the next start catches the copy up.
+    #[inline(never)]
+    fn copy(&mut self, entry: &Entry) {
+        if !self.gone && !self.dir.is_dir() {
+            // Never made again here: it may be a share not mounted, which no engine would see.
+            self.gone();
+        }
+        if self.gone {
+            return;
+        }
+        let path = shared::history_path(&self.dir, &self.me.id);
+        match History::open(path.clone()).and_then(|mut copy| copy.append(entry)) {
             Ok(()) if self.copy_failing => {
-                info!("sync: {} takes answers again", copy.path().display());
+                info!("sync: {} takes answers again", path.display());
                 self.copy_failing = false;
             }
             Ok(()) => {}
-            Err(e) if self.copy_failing => debug!(
-                "sync: still cannot append to {}: {e}",
-                copy.path().display()
-            ),
+            Err(e) if self.copy_failing => {
+                debug!("sync: still cannot append to {}: {e}", path.display());
+            }
             Err(e) => {
                 warn!(
                     "sync: cannot append to {}: {e}; the other machines miss this answer until stretchd starts again and catches up (reported once)",
-                    copy.path().display()
+                    path.display()
                 );
                 self.copy_failing = true;
             }
@@ -230,8 +245,25 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Starts, stops or moves the sharing to what the config's `[sync] dir` says (at start and
     /// after each reload); a new folder is merged at once, before anything fires.
     pub(super) fn configure_sync(&mut self) {
+        if self.config.sync.dir.is_none() && self.sync.is_none() {
+            return;
+        }
+        self.reconfigure_sync();
+    }
+
+    /// [`Daemon::configure_sync`] once sync is or was on. The same folder, still watched, is
+    /// left as it is; one whose watch ended (the folder was removed or moved) is taken up
+    /// afresh, as a new one is: its history copy caught up, watched, merged.
+    #[inline(never)]
+    fn reconfigure_sync(&mut self) {
         let wanted = shared::folder(&self.config);
-        if self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref() {
+        let same = self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref();
+        if same
+            && self
+                .sync
+                .as_ref()
+                .is_none_or(|l| !l.gone && l.watch.is_some())
+        {
             return;
         }
         if let Some(old) = self.sync.take() {
@@ -261,12 +293,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             return;
         };
         if ended {
-            link.watch = None;
-            link.changes = None;
-            warn!(
-                "sync: the folder {} was removed or moved; nothing is shared until it is back and stretchd reloads (`stretchd reload`)",
-                link.dir.display()
-            );
+            link.gone();
             return;
         }
         link.merge_at = Some(Instant::now() + MERGE_SETTLE);
@@ -286,6 +313,12 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     info!("sync: {} can be read again", link.dir.display());
                 }
                 peers
+            }
+            // Removed or moved away (its watch may not say so while this machine's history copy
+            // in it is open).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                link.gone();
+                return;
             }
             Err(e) => {
                 let why = e.to_string();
@@ -422,8 +455,16 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Writes this machine's summary if what it says changed (and the folder's watch again,
     /// if it had stopped and the folder is back). A failure is reported once, until it works.
     pub(super) fn publish(&mut self) {
+        if self.sync.is_some() {
+            self.write_summary();
+        }
+    }
+
+    /// [`Daemon::publish`] while sync is on.
+    #[inline(never)]
+    fn write_summary(&mut self) {
         let now = self.clock.now();
-        let Some(link) = self.sync.as_mut() else {
+        let Some(link) = self.sync.as_mut().filter(|l| !l.gone) else {
             return;
         };
         let summary = Summary::of(
@@ -482,27 +523,39 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// `[sync]` as `stretchd status` shows it; `None` while sync is off.
     pub(super) fn sync_status(&self) -> Option<SyncStatus> {
-        let link = self.sync.as_ref()?;
+        self.sync.as_ref().map(Link::status)
+    }
+}
+
+impl Link {
+    /// The folder, this machine, the others and what is wrong, for `stretchd status`.
+    #[inline(never)]
+    fn status(&self) -> SyncStatus {
         let mut problems: Vec<String> = Vec::new();
-        if let Some(why) = &link.unreadable {
+        if let Some(why) = &self.unreadable {
             problems.push(format!("the folder cannot be read: {why}"));
         }
-        if !link.skipped.is_empty() {
-            problems.push(link.skipped.to_string());
+        if !self.skipped.is_empty() {
+            problems.push(self.skipped.to_string());
         }
-        if link.watch.is_none() {
-            problems.push("the folder is not watched (removed, moved, or inotify failed): `stretchd reload` after fixing it".to_owned());
+        if self.gone {
+            problems.push("the folder was removed or moved away: nothing is shared until it is back and `stretchd reload` runs".to_owned());
+        } else if self.watch.is_none() {
+            problems.push(
+                "the folder is not watched (inotify failed): `stretchd reload` after fixing it"
+                    .to_owned(),
+            );
         }
-        if link.write_failing {
+        if self.write_failing {
             problems.push("this machine's summary cannot be written".to_owned());
         }
-        Some(SyncStatus {
-            dir: link.dir.display().to_string(),
-            machine: link.me.id.clone(),
-            hostname: link.me.hostname.clone(),
-            machines: link.seen.clone(),
+        SyncStatus {
+            dir: self.dir.display().to_string(),
+            machine: self.me.id.clone(),
+            hostname: self.me.hostname.clone(),
+            machines: self.seen.clone(),
             problems,
-        })
+        }
     }
 }
 

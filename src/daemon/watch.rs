@@ -197,6 +197,20 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_directory_removed_is_a_change_and_ends_the_watch() {
+        let dir = tempfile::tempdir().unwrap();
+        let watched = dir.path().join("folder");
+        std::fs::create_dir(&watched).unwrap();
+        std::fs::write(watched.join("a"), "x").unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch_dir(&watched, |_, _| false, tx).unwrap();
+        std::fs::remove_dir_all(&watched).unwrap();
+        assert!(changed(&mut rx).await);
+        let ended = tokio::time::timeout(Duration::from_secs(1), rx.recv()).await;
+        assert_eq!(ended, Ok(None), "the task and its sender are gone");
+    }
+
+    #[tokio::test]
     async fn a_missing_directory_is_an_error() {
         let (tx, _rx) = mpsc::channel(1);
         assert!(watch(Path::new("/nonexistent-stretchd-dir/config.toml"), tx).is_err());

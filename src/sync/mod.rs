@@ -401,8 +401,10 @@ pub fn peer_histories(
     Ok((found, skipped))
 }
 
-/// How many entries [`catch_up`] copies in one write.
-const BATCH: usize = 256;
+/// How many entries [`catch_up`] copies in one write: few, so that copying a year of history
+/// the first time holds a few kilobytes at once (the daemon's heap does not shrink back), at
+/// the price of one sync per batch, once.
+const BATCH: usize = 32;
 
 /// Copies to `copy` (this machine's history in the folder) the entries of the history at
 /// `local` that are later than every entry it holds: all of them the first time, and after that

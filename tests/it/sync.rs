@@ -303,3 +303,27 @@ fn conflict_copies_and_garbage_are_skipped_and_counted_and_nothing_is_lost() {
     a.wait("sync: this machine's summary was removed", SOON);
     assert!(folder.join(format!("{}.state.json", a.id)).is_file());
 }
+
+#[test]
+fn a_folder_removed_and_made_again_is_taken_up_at_the_next_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = folder(dir.path());
+    let mut a = Machine::start(&folder);
+    a.stretch_done();
+    std::fs::remove_dir_all(&folder).unwrap();
+    a.wait("sync: the folder", SOON);
+    let status = a.json(&["status"]);
+    let problems = status["sync"]["problems"].to_string();
+    assert!(problems.contains("removed or moved away"), "{status}");
+    // Reminders go on meanwhile, and answers stay in the local history.
+    assert!(a.json(&["history", "--here"]).as_array().unwrap().len() == 1);
+
+    std::fs::create_dir_all(&folder).unwrap();
+    a.ok(&["reload"]);
+    a.wait("sync: sharing through", SOON);
+    a.wait("history entries to", SOON);
+    assert!(folder.join(format!("{}.state.json", a.id)).is_file());
+    let copy = std::fs::read_to_string(folder.join(format!("{}.history.jsonl", a.id))).unwrap();
+    assert_eq!(copy.lines().count(), 1, "{copy}");
+    assert_eq!(a.json(&["status"])["sync"]["problems"], Value::Null);
+}

@@ -9,7 +9,8 @@
 //!
 //! How: the release build is linked once more with a link map (`STRETCHD_LINK_MAP`, read by
 //! build.rs), then runs under Valgrind's callgrind in a private session (bus, the test
-//! notification server, `KWin` for the Wayland idle source) through what a day brings: start-up,
+//! notification server, `KWin` for the Wayland idle source) through what a day brings, with
+//! interval reminders and a cron one (as the default config has): start-up,
 //! reminders shown and answered from the notification and from the CLI, snooze, pause, resume,
 //! status and `next`, a config reload by file change and by SIGHUP, reminders that fall due (with
 //! the watch for a pause in typing armed ahead of each); with PipeWire installed, reminders fall
@@ -212,7 +213,8 @@ fn trace(bench: &Context, work: &Path, release: &Path) -> [BTreeSet<u64>; 4] {
         &all_day_config(
             "[presence]\nidle_source = \"wayland\"\n\
              [[reminder]]\nid = \"stretch\"\nkind = \"stretch\"\nevery = \"50m\"\n\
-             [[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"20m\"\n",
+             [[reminder]]\nid = \"posture\"\nkind = \"posture\"\nevery = \"20m\"\n\
+             [[reminder]]\nid = \"session\"\nkind = \"session\"\ncron = \"0 17 * * mon,wed,fri\"\n",
         ),
     );
     let no_system_bus = work.join("no-system-bus");

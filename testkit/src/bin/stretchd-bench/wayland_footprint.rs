@@ -11,9 +11,10 @@
 //! what is resident anyway. Binaries just written may show their pages as `Private_Dirty` until
 //! the page cache is written back; that moves nothing between the columns.
 //!
-//! With `--sync`, each binary is measured a second time with `[sync]` on, in its worst case:
-//! another machine's summary (a month of sessions, its levels and rotation) and history in the
-//! folder, and a year of this machine's history, which the daemon copies to the folder at start.
+//! With `--sync`, each binary is measured twice more in a home with a year of history and a
+//! `[sync]` folder holding another machine's summary (a month of sessions, its levels and
+//! rotation) and history: with `[sync]` off, and on in its worst case, the first start, when the
+//! daemon copies the year of history to the folder.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -54,8 +55,8 @@ pub struct Args {
     /// measures with the tray icon registered and served
     #[arg(long)]
     tray_host: bool,
-    /// Also measures each binary with `[sync]` on (another machine in the folder, a year of
-    /// history copied to it at start)
+    /// Also measures each binary in a home with a year of history and another machine in a
+    /// `[sync]` folder: with sync off, and on (the first start, which copies the history)
     #[arg(long)]
     sync: bool,
     /// The binaries to compare, as LABEL=PATH or PATH [default: the one measured, --stretchd]
@@ -132,13 +133,17 @@ pub fn run(bench: &Context, args: &Args) {
         tray_host: tray_host.is_some(),
     };
     let mut last_rollup = (String::new(), String::new());
-    let modes: &[bool] = if args.sync { &[false, true] } else { &[false] };
+    let modes: &[Option<bool>] = if args.sync {
+        &[None, Some(false), Some(true)]
+    } else {
+        &[None]
+    };
     for (label, bin) in &binaries {
         for &sync in modes {
-            let label = if sync {
-                format!("{label}, [sync] on")
-            } else {
-                label.clone()
+            let label = match sync {
+                None => label.clone(),
+                Some(false) => format!("{label}, a year of history, [sync] off"),
+                Some(true) => format!("{label}, a year of history, [sync] on"),
             };
             for run in 1..=args.runs {
                 bench.log(&format!("measuring {label}, run {run} of {}", args.runs));
@@ -187,9 +192,9 @@ struct Session<'a> {
     tray_host: bool,
 }
 
-/// A home for a run with `[sync]` on, and its config: a year of history in the state
-/// directory, and another machine's summary and history in the folder.
-fn sync_home() -> (tempfile::TempDir, PathBuf) {
+/// A home with a year of history in the state directory and a `[sync]` folder holding another
+/// machine's summary and history, and its config, with `[sync]` on or not.
+fn sync_home(on: bool) -> (tempfile::TempDir, PathBuf) {
     let home = tempfile::tempdir().unwrap();
     let history = testkit::history_path(home.path());
     testkit::private_dir(history.parent().unwrap());
@@ -220,22 +225,32 @@ fn sync_home() -> (tempfile::TempDir, PathBuf) {
         "safety_shown": true
     });
     write_file(&folder, &format!("{peer}.state.json"), &summary.to_string());
+    let sync = if on {
+        format!("[sync]\ndir = \"{}\"\n\n", folder.display())
+    } else {
+        String::new()
+    };
     let config = write_file(
         home.path(),
         "sync.toml",
         &format!(
-            "[sync]\ndir = \"{}\"\n\n{}",
-            folder.display(),
+            "{sync}{}",
             nothing_due_config("idle_source = \"wayland\"\n")
         ),
     );
     (home, config)
 }
 
-/// One run of `bin` under the label `label` (with `[sync]` on, if `sync`): its table row, and
-/// its `smaps_rollup`.
-fn measure(session: &Session, args: &Args, label: &str, bin: &Bin, sync: bool) -> (String, String) {
-    let synced = sync.then(sync_home);
+/// One run of `bin` under the label `label` (in a home from [`sync_home`], with `[sync]` on or
+/// off, if `sync` says): its table row, and its `smaps_rollup`.
+fn measure(
+    session: &Session,
+    args: &Args,
+    label: &str,
+    bin: &Bin,
+    sync: Option<bool>,
+) -> (String, String) {
+    let synced = sync.map(sync_home);
     let config = synced.as_ref().map_or(session.config, |(_, c)| c.as_path());
     let mut builder = bin
         .daemon(&session.bus.address, config)
@@ -250,7 +265,7 @@ fn measure(session: &Session, args: &Args, label: &str, bin: &Bin, sync: bool) -
     }
     let mut daemon = builder.start();
     daemon.wait_for_log(RUNNING, START);
-    if sync {
+    if sync == Some(true) {
         // What a first start with sync on does: the history is copied to the folder.
         daemon.wait_for_log("history entries to", START);
     }
