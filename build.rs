@@ -99,28 +99,57 @@ fn embed_translations() {
         .filter_map(|entry| entry.file_name().into_string().ok())
         .collect();
     tags.sort();
+    // The daemon's two files of every language go into one block of their own, aligned to the
+    // 64 kB the kernel maps around a page touched, so that only a language the daemon parses is
+    // mapped (and no neighbour's touch maps them); the command line's two files stay out of
+    // the daemon binary (`src/i18n/files.rs`).
+    let mut blob: Vec<u8> = Vec::new();
     let mut out = String::from("// Written by build.rs from i18n/.\n\n");
     out.push_str("/// Every language with a folder under `i18n/`, by tag, with its files.\n");
+    out.push_str(
+        "#[allow(clippy::unreadable_literal, reason = \"offsets written by build.rs\")]\n",
+    );
     out.push_str("pub(super) const LANGUAGES: &[Files] = &[\n");
-    for tag in &tags {
-        let _ = writeln!(out, "    Files {{\n        tag: {tag:?},\n        parts: [");
-        for part in PARTS {
+    let mut cli = String::from(
+        "/// `cli.ftl` and `help.ftl` of each language, in the order of [`LANGUAGES`].\n\
+         pub(super) const CLI_TEXTS: &[[&str; 2]] = &[\n",
+    );
+    for (index, tag) in tags.iter().enumerate() {
+        let _ = write!(
+            out,
+            "    Files {{\n        tag: {tag:?},\n        index: {index},\n        daemon: ["
+        );
+        cli.push_str("    [");
+        for (i, part) in PARTS.iter().enumerate() {
             let path = root.join(tag).join(part);
             println!("cargo:rerun-if-changed={}", path.display());
-            if path.is_file() {
-                let _ = writeln!(
-                    out,
-                    "            include_str!({:?}),",
-                    path.display().to_string()
-                );
+            let text = if path.is_file() {
+                std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
             } else {
-                out.push_str("            \"\",\n");
+                String::new()
+            };
+            if i < 2 {
+                let start = blob.len();
+                blob.extend_from_slice(text.as_bytes());
+                let _ = write!(out, "{start}..{}, ", blob.len());
+            } else {
+                let _ = write!(cli, "{text:?}, ");
             }
         }
-        out.push_str("        ],\n    },\n");
+        out.push_str("],\n    },\n");
+        let _ = writeln!(cli, "],");
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+    cli.push_str("];\n");
     let out_dir = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
+    let _ = write!(
+        out,
+        "/// The daemon's files of every language, one after another ([`Files`] has the ranges).\n\
+         static DAEMON_TEXTS: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n\n{cli}",
+        out_dir.join("i18n_daemon.bin").display().to_string()
+    );
+    std::fs::write(out_dir.join("i18n_daemon.bin"), &blob)
+        .unwrap_or_else(|e| panic!("{}: {e}", out_dir.display()));
     write(&out_dir.join("i18n_files.rs"), &out);
     let mut out = String::from("// Written by build.rs from i18n/en/catalog.ftl.\n\n");
     out.push_str(

@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn a_language_replaces_the_texts_it_has() {
-        let pseudo = Messages::new(crate::i18n::Lang::Pseudo, &crate::i18n::Part::ALL);
+        let pseudo = Messages::all(crate::i18n::Lang::Pseudo);
         let command = localize(Cli::command(), "help", &pseudo);
         let status = command.find_subcommand("status").unwrap();
         let about = status.get_about().unwrap().to_string();

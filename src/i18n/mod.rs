@@ -87,7 +87,8 @@ impl std::fmt::Debug for Messages {
 }
 
 impl Messages {
-    /// The messages of `parts` in `lang`.
+    /// The messages of `parts` in `lang`; the command line's parts only once
+    /// [`Messages::all`] (or [`init`]) has made them readable.
     pub fn new(lang: Lang, parts: &[Part]) -> Messages {
         let local = match lang {
             _ if lang.is_english() => None,
@@ -102,9 +103,16 @@ impl Messages {
         }
     }
 
+    /// Every message in `lang`, the command line's among them (the daemon never asks: see
+    /// [`files::with_command_line`]).
+    pub fn all(lang: Lang) -> Messages {
+        files::with_command_line();
+        Messages::new(lang, &Part::ALL)
+    }
+
     /// Every message in English.
     pub fn english() -> Messages {
-        Messages::new(Lang::english(), &Part::ALL)
+        Messages::all(Lang::english())
     }
 
     /// The English titles and doses that the wire, `--json` and hooks carry (the catalogue's
@@ -205,7 +213,7 @@ static CLI: OnceLock<Messages> = OnceLock::new();
 
 /// Sets the command line's language, once, before anything is printed.
 pub fn init(lang: Lang) {
-    let _ = CLI.set(Messages::new(lang, &Part::ALL));
+    let _ = CLI.set(Messages::all(lang));
 }
 
 /// A value for a placeholder: `arg(3)`, `arg(name)`.

@@ -17,6 +17,7 @@ type Placeholders = BTreeMap<String, BTreeSet<String>>;
 
 /// The messages of `files`' part, or the parse errors.
 fn messages(files: &Files, part: Part) -> Result<Placeholders, String> {
+    files::with_command_line();
     let resource = FluentResource::try_new(files.part(part).to_owned())
         .map_err(|(_, e)| format!("i18n/{}/{}: {e:?}", files.tag, part.file_name()))?;
     let mut out = Placeholders::new();
@@ -243,6 +244,23 @@ fn the_pseudo_locale_changes_every_english_message_with_letters() {
             if vars.is_empty() && text.chars().any(|c| c.is_ascii_alphabetic()) {
                 assert_ne!(pseudo.get(&id), text, "{id}");
             }
+        }
+    }
+}
+
+#[test]
+fn each_file_reads_back_as_it_is_in_its_folder() {
+    files::with_command_line();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    for files in files::all() {
+        for part in Part::ALL {
+            let path = root.join(files.tag).join(part.file_name());
+            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                files.part(part) == on_disk,
+                "{}: the embedded text differs from the file",
+                path.display()
+            );
         }
     }
 }

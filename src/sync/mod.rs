@@ -293,6 +293,10 @@ impl Skipped {
         self.conflicts == 0 && self.unreadable == 0
     }
 
+    fn conflict(&mut self) {
+        self.conflicts = self.conflicts.saturating_add(1);
+    }
+
     fn unreadable(&mut self, name: &str, why: &dyn fmt::Display) {
         self.unreadable = self.unreadable.saturating_add(1);
         if self.first.len() < FIRST {
@@ -332,24 +336,28 @@ pub struct Peers {
     pub skipped: Skipped,
 }
 
+/// The entries of folder `dir` as (name, path), leaving out those that cannot be read and names
+/// that are not UTF-8 (no machine's file has one). Only a folder that cannot be listed is an
+/// error.
+fn named_entries(dir: &Path) -> io::Result<impl Iterator<Item = (String, PathBuf)>> {
+    Ok(std::fs::read_dir(dir)?.filter_map(|entry| {
+        let entry = entry.ok()?;
+        let name = entry.file_name().into_string().ok()?;
+        Some((name, entry.path()))
+    }))
+}
+
 /// Reads the summaries of every machine but `me` in `dir`. Only a folder that cannot be listed
 /// is an error; each file that cannot be read is skipped and counted.
 pub fn read_peers(dir: &Path, me: &str) -> io::Result<Peers> {
     let mut peers = Peers::default();
-    for entry in std::fs::read_dir(dir)? {
-        let Ok(entry) = entry else {
-            continue;
-        };
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            continue;
-        };
-        match classify(name) {
-            Name::Summary(id) if id != me => match read_summary(&entry.path(), id) {
+    for (name, path) in named_entries(dir)? {
+        match classify(&name) {
+            Name::Summary(id) if id != me => match read_summary(&path, id) {
                 Ok(summary) => peers.summaries.push(summary),
-                Err(why) => peers.skipped.unreadable(name, &why),
+                Err(why) => peers.skipped.unreadable(&name, &why),
             },
-            Name::Conflict => peers.skipped.conflicts = peers.skipped.conflicts.saturating_add(1),
+            Name::Conflict => peers.skipped.conflict(),
             Name::Summary(_) | Name::History(_) | Name::Hidden | Name::Other => {}
         }
     }
@@ -383,17 +391,10 @@ pub fn peer_histories(
 ) -> io::Result<(Vec<(String, PathBuf)>, Skipped)> {
     let mut found = Vec::new();
     let mut skipped = Skipped::default();
-    for entry in std::fs::read_dir(dir)? {
-        let Ok(entry) = entry else {
-            continue;
-        };
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            continue;
-        };
-        match classify(name) {
-            Name::History(id) if Some(id) != me => found.push((id.to_owned(), entry.path())),
-            Name::Conflict => skipped.conflicts = skipped.conflicts.saturating_add(1),
+    for (name, path) in named_entries(dir)? {
+        match classify(&name) {
+            Name::History(id) if Some(id) != me => found.push((id.to_owned(), path)),
+            Name::Conflict => skipped.conflict(),
             Name::Summary(_) | Name::History(_) | Name::Hidden | Name::Other => {}
         }
     }

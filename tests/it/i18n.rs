@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use stretchd::catalog::{Catalog, Stretch};
-use stretchd::i18n::{Lang, Messages, Part};
+use stretchd::i18n::{Lang, Messages};
 use stretchd::schedule::level::leveled;
 use stretchd::text::width;
 use testkit::notifications::Server;
@@ -35,7 +35,7 @@ fn locale(lang: Lang) -> String {
 }
 
 fn messages(lang: Lang) -> Messages {
-    Messages::new(lang, &Part::ALL)
+    Messages::all(lang)
 }
 
 fn twist() -> Stretch {

@@ -348,14 +348,9 @@ fn table(
          private runtime directory ({pipewire}), a tone playing into a virtual speaker, a \
          virtual microphone and a fake camera; release build; context switches summed over \
          /proc/PID/task/*/status, windows started {} s after the daemon ran or held.\n\
-         {}; {}; {} ({} CPUs); {}; stretchd {}.\n",
+         {}.\n",
         SETTLE.as_secs(),
-        machine::date(),
-        machine::kernel(),
-        machine::cpu(),
-        machine::cpus(),
-        machine::rustc(),
-        machine::commit(),
+        machine::summary(),
     );
     table
 }

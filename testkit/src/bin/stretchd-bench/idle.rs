@@ -160,14 +160,9 @@ pub fn run(bench: &Context, args: &Args) {
          private system bus (suspend and lock signals), release build, counters summed over \
          /proc/PID/task/*/status, window started {} s after \"stretchd is running\"; after each \
          window one `stretchd status` was checked to show in the counters.\n\
-         {}; {}; {} ({} CPUs); {}; stretchd {}.\n",
+         {}.\n",
         args.settle,
-        machine::date(),
-        machine::kernel(),
-        machine::cpu(),
-        machine::cpus(),
-        machine::rustc(),
-        machine::commit(),
+        machine::summary(),
     );
     let out = args
         .out

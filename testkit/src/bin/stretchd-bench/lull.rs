@@ -273,18 +273,12 @@ pub fn run(bench: &Context, args: &Args) {
          typist seed {}: bursts of keys 80-250 ms apart for 1-8 s, pauses of 0.3-6 s. Lateness: \
          the `reminder` log line minus its due time (the previous showing plus the interval); \
          beyond the rule: minus the moment the rule gives from the typist's keys. Private session \
-         bus, the test notification server, no system bus, release build; {}; {}; {} ({} CPUs); \
-         {}; stretchd {}.\n",
+         bus, the test notification server, no system bus, release build; {}.\n",
         args.lull,
         args.lull_max,
         args.every,
         args.seed,
-        machine::date(),
-        machine::kernel(),
-        machine::cpu(),
-        machine::cpus(),
-        machine::rustc(),
-        machine::commit(),
+        machine::summary(),
     );
     let out = args
         .out

@@ -26,6 +26,20 @@ pub fn date() -> String {
     chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// Where and when, in one line for under a result table: `2026-11-24 12:45 UTC; Linux 6.18.44
+/// x86_64; Intel(R) Xeon(R) Processor (2 CPUs); rustc 1.95.0 (...); stretchd 1a2b3c4`.
+pub fn summary() -> String {
+    format!(
+        "{}; {}; {} ({} CPUs); {}; stretchd {}",
+        date(),
+        kernel(),
+        cpu(),
+        cpus(),
+        rustc(),
+        commit()
+    )
+}
+
 /// `uname -srm`: `Linux 6.18.44 x86_64`.
 pub fn kernel() -> String {
     first_line("uname", &["-srm"]).unwrap_or_else(|| "unknown kernel".to_owned())
