@@ -556,7 +556,10 @@ mod tests {
         assert!(lines[1].ends_with(", 2 min ago"), "{out}");
         assert!(lines[2].ends_with(", just now"), "{out}");
         assert!(lines[3].ends_with(", 3 days ago"), "{out}");
-        assert!(lines[4].ends_with(", ahead of this clock by 10 min"), "{out}");
+        assert!(
+            lines[4].ends_with(", ahead of this clock by 10 min"),
+            "{out}"
+        );
         assert_eq!(lines[5], "Sync problem: the folder cannot be read: gone");
         let alone = SyncStatus {
             machines: Vec::new(),

@@ -143,7 +143,7 @@ impl Link {
     fn catch_up(&self, local: &Path) {
         let path = shared::history_path(&self.dir, &self.me.id);
         let copied =
-            History::open(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
+            History::open_own(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
         match copied {
             Ok(0) => {}
             Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
@@ -205,7 +205,7 @@ impl Link {
             return;
         }
         let path = shared::history_path(&self.dir, &self.me.id);
-        match History::open(path.clone()).and_then(|mut copy| copy.append(entry)) {
+        match History::open_own(path.clone()).and_then(|mut copy| copy.append(entry)) {
             Ok(()) if self.copy_failing => {
                 info!("sync: {} takes answers again", path.display());
                 self.copy_failing = false;

@@ -133,11 +133,33 @@ pub fn open_for_read(path: &Path) -> io::Result<File> {
     regular(rustix::fs::open(path, OFlags::RDONLY | open_flags(), Mode::empty())?.into())
 }
 
+/// Whether a symbolic link at the path [`open_for_append`] opens is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Followed: the user's own files, which may be links the user made.
+    Follow,
+    /// Refused: a file of stretchd's own in a folder that others write to (the `[sync]` folder,
+    /// where a sync engine brings links made on other machines), so that no write ever lands
+    /// outside it.
+    Refuse,
+}
+
 /// Opens `path` for reading and appending, creating it with permission bits `mode` (less the
-/// umask) if it does not exist; anything but a regular file is refused as in [`open_for_read`].
-pub fn open_for_append(path: &Path, mode: u32) -> io::Result<File> {
-    let flags = OFlags::RDWR | OFlags::APPEND | OFlags::CREATE | open_flags();
-    regular(rustix::fs::open(path, flags, Mode::from_raw_mode(mode))?.into())
+/// umask) if it does not exist; anything but a regular file is refused as in [`open_for_read`],
+/// and so is a symbolic link with [`Links::Refuse`].
+pub fn open_for_append(path: &Path, mode: u32, links: Links) -> io::Result<File> {
+    let mut flags = OFlags::RDWR | OFlags::APPEND | OFlags::CREATE | open_flags();
+    if links == Links::Refuse {
+        flags |= OFlags::NOFOLLOW;
+    }
+    match rustix::fs::open(path, flags, Mode::from_raw_mode(mode)) {
+        Ok(fd) => regular(fd.into()),
+        Err(e) if e == rustix::io::Errno::LOOP && links == Links::Refuse => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is a symbolic link, not a file of stretchd's own (remove it: stretchd writes it afresh)",
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The file, if it is a regular one.
@@ -294,7 +316,10 @@ mod tests {
         for (path, message) in cases {
             let err = read(path, 1024).unwrap_err();
             assert_eq!(err.to_string(), message, "{}", path.display());
-            assert!(open_for_append(path, 0o600).is_err(), "{}", path.display());
+            for links in [Links::Follow, Links::Refuse] {
+                let opened = open_for_append(path, 0o600, links);
+                assert!(opened.is_err(), "{}", path.display());
+            }
         }
         // A symlink to a regular file is fine.
         let file = dir.path().join("file");
@@ -302,6 +327,16 @@ mod tests {
         let link = dir.path().join("link");
         symlink(&file, &link).unwrap();
         assert_eq!(read(&link, 5).unwrap(), b"12345");
+        assert!(open_for_append(&link, 0o600, Links::Follow).is_ok());
+        // Unless links are refused: then neither it nor a dangling one is followed (nor made).
+        let dangling = dir.path().join("dangling");
+        symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        for path in [&link, &dangling] {
+            let err = open_for_append(path, 0o600, Links::Refuse).unwrap_err();
+            assert!(err.to_string().starts_with("is a symbolic link"), "{err}");
+        }
+        assert_eq!(fs::read(&file).unwrap(), b"12345");
+        assert!(!dir.path().join("nowhere").exists());
         let err = read(&link, 4).unwrap_err();
         assert_eq!(err.to_string(), "is larger than the 4 bytes limit");
         assert_eq!(
