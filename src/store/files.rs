@@ -168,23 +168,36 @@ fn regular(file: File) -> io::Result<File> {
     if kind.is_file() {
         return Ok(file);
     }
-    let (what, error_kind) = if kind.is_dir() {
-        ("a directory", io::ErrorKind::IsADirectory)
-    } else if kind.is_fifo() {
-        ("a named pipe", io::ErrorKind::InvalidInput)
-    } else if kind.is_char_device() {
-        ("a character device", io::ErrorKind::InvalidInput)
-    } else if kind.is_block_device() {
-        ("a block device", io::ErrorKind::InvalidInput)
-    } else if kind.is_socket() {
-        ("a socket", io::ErrorKind::InvalidInput)
+    let error_kind = if kind.is_dir() {
+        io::ErrorKind::IsADirectory
     } else {
-        ("not a file", io::ErrorKind::InvalidInput)
+        io::ErrorKind::InvalidInput
     };
     Err(io::Error::new(
         error_kind,
-        format!("is {what}, not a regular file"),
+        format!("is {}, not a regular file", kind_name(kind)),
     ))
+}
+
+/// What a file of type `kind` is, for people: "a directory", "a named pipe".
+fn kind_name(kind: fs::FileType) -> &'static str {
+    if kind.is_file() {
+        "a regular file"
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a file"
+    }
 }
 
 /// Reads the whole of `path`, a regular file (or a symlink to one) of at most `limit` bytes.
@@ -220,7 +233,8 @@ fn size(bytes: u64) -> String {
 }
 
 /// Creates `dir` with mode 0700 if it does not exist (the state directory: history, state,
-/// pictures); its missing parents get the default mode, as `mkdir -p` gives them.
+/// pictures); its missing parents get the default mode, as `mkdir -p` gives them. Something
+/// else at `dir` (a file, a named pipe, a symbolic link to nothing) is an error that says what.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -229,7 +243,18 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            let what = match (fs::metadata(dir), fs::symlink_metadata(dir)) {
+                (Ok(m), _) if m.is_dir() => return Ok(()),
+                (Ok(m), _) => kind_name(m.file_type()),
+                (Err(_), Ok(m)) if m.is_symlink() => "a symbolic link to nothing",
+                _ => return Err(e),
+            };
+            Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("is {what}, not a directory"),
+            ))
+        }
         other => other,
     }
 }
@@ -299,6 +324,36 @@ mod tests {
         assert!(write(&path, b"new", 0o600, Clobber::Replace).is_err());
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_private_dir_is_made_or_found_and_anything_else_there_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("a/b");
+        create_private_dir(&fresh).unwrap();
+        assert_eq!(
+            fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        create_private_dir(&fresh).unwrap();
+        let linked = dir.path().join("linked");
+        symlink(&fresh, &linked).unwrap();
+        create_private_dir(&linked).unwrap();
+        let fifo = dir.path().join("fifo");
+        mkfifo(&fifo);
+        let file = dir.path().join("file");
+        fs::write(&file, b"").unwrap();
+        let dangling = dir.path().join("dangling");
+        symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        let cases = [
+            (&fifo, "is a named pipe, not a directory"),
+            (&file, "is a regular file, not a directory"),
+            (&dangling, "is a symbolic link to nothing, not a directory"),
+        ];
+        for (path, message) in cases {
+            let err = create_private_dir(path).unwrap_err();
+            assert_eq!(err.to_string(), message, "{}", path.display());
+        }
     }
 
     #[test]
