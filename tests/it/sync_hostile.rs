@@ -61,3 +61,40 @@ fn a_folder_that_is_not_one_turns_sync_off_and_status_says_why_until_it_is_fixed
     assert!(status.get("sync_off").is_none(), "{status}");
     assert!(status["sync"]["machine"].is_string(), "{status}");
 }
+
+#[test]
+fn a_folder_with_thousands_of_machines_keeps_the_last_written_and_status_still_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = folder(dir.path());
+    let mut a = Machine::start(&folder);
+    // Enough machines, with hostnames as long as are kept, for their list to pass the 1 MiB a
+    // reply may have; each summary put in place as a sync engine does (a hidden file renamed).
+    let count: u32 = 4000;
+    let hostname = "é".repeat(64);
+    for i in 0..count {
+        let id = format!("{:032x}", 0xabc0_0000_u32 + i);
+        let written = chrono::DateTime::from_timestamp(1_764_000_000 + i64::from(i), 0).unwrap();
+        let summary = serde_json::json!({
+            "schema": 1, "machine": id, "hostname": hostname, "written": written,
+        });
+        let hidden = write_file(&folder, &format!(".{id}.tmp"), &summary.to_string());
+        std::fs::rename(hidden, folder.join(format!("{id}.state.json"))).unwrap();
+    }
+    // One line each time what is skipped changes, until all are counted.
+    let all = format!("last: {} ", count - 32);
+    while !a.wait("sync: ", SOON).contains(&all) {}
+    let status = a.json(&["status"]);
+    let machines = status["sync"]["machines"].as_array().unwrap();
+    assert_eq!(machines.len(), 32, "{status}");
+    let last = chrono::DateTime::from_timestamp(1_764_000_000 + i64::from(count) - 1, 0).unwrap();
+    assert!(
+        machines
+            .iter()
+            .any(|m| crate::sync::time(&m["written"]) == last),
+        "the machine written last is kept"
+    );
+    assert!(
+        a.ok(&["status"])
+            .contains("is the folder shared with more than your own machines?")
+    );
+}
