@@ -243,19 +243,26 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            let what = match (fs::metadata(dir), fs::symlink_metadata(dir)) {
-                (Ok(m), _) if m.is_dir() => return Ok(()),
-                (Ok(m), _) => kind_name(m.file_type()),
-                (Err(_), Ok(m)) if m.is_symlink() => "a symbolic link to nothing",
-                _ => return Err(e),
-            };
-            Err(io::Error::new(
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match in_the_way(dir) {
+            Some(what) => Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 format!("is {what}, not a directory"),
-            ))
-        }
+            )),
+            None if dir.is_dir() => Ok(()),
+            None => Err(e),
+        },
         other => other,
+    }
+}
+
+/// What is at `path` where a directory should be, for people ("a named pipe", "a symbolic
+/// link to nothing"); `None` for a directory (or a link to one), or nothing at all.
+pub fn in_the_way(path: &Path) -> Option<&'static str> {
+    match (fs::metadata(path), fs::symlink_metadata(path)) {
+        (Ok(m), _) if m.is_dir() => None,
+        (Ok(m), _) => Some(kind_name(m.file_type())),
+        (Err(_), Ok(m)) if m.is_symlink() => Some("a symbolic link to nothing"),
+        _ => None,
     }
 }
 

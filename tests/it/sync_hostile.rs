@@ -98,3 +98,38 @@ fn a_folder_with_thousands_of_machines_keeps_the_last_written_and_status_still_a
             .contains("is the folder shared with more than your own machines?")
     );
 }
+
+#[test]
+fn check_warns_of_a_folder_the_daemon_could_not_share_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let dangling = dir.path().join("dangling");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+    let cases = [
+        (pipe, "is a named pipe, not a folder; make a folder there"),
+        (dangling, "is a symbolic link to nothing, not a folder"),
+        (
+            dir.path().join("no/such"),
+            "does not exist, and neither does the folder it would be made in",
+        ),
+        (dir.path().join("made-at-start"), ""),
+        (folder(dir.path()), ""),
+    ];
+    for (path, warning) in cases {
+        let config = write_file(dir.path(), "config.toml", &crate::sync::config(&path));
+        let args = ["check", "--config", config.to_str().unwrap()];
+        let out = crate::BIN.run_in(dir.path(), &args, &[], SOON);
+        assert!(out.status.success(), "{out:?}");
+        let said = testkit::text(&out.stdout) + &testkit::text(&out.stderr);
+        if warning.is_empty() {
+            assert!(!said.contains("[sync]"), "{}: {said}", path.display());
+        } else {
+            assert!(said.contains(warning), "{}: {said}", path.display());
+        }
+    }
+}
