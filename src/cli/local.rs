@@ -253,6 +253,7 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     // A reminder whose time is never inside the work days and hours loads, but never fires.
     let mut warnings = config.warnings.clone();
     warnings.extend(config.hooks.unrunnable(std::env::var_os("PATH").as_deref()));
+    warnings.extend(config.sync.unusable(&crate::store::paths::home()));
     for r in &config.reminders {
         if schedule::first_occurrence(&config, r, from, &Local).is_none() {
             let id = crate::text::printable(&r.id);

@@ -393,6 +393,14 @@ pub fn render_status(m: &Messages, s: &Status, now: DateTime<Utc>) -> String {
     if let Some(sync) = &s.sync {
         render_sync(m, &mut out, sync, now, columns);
     }
+    if let Some(why) = &s.sync_off {
+        let problem = format!("sync is off: {why}");
+        let args = [(
+            "problem",
+            arg(crate::text::printable(&problem).into_owned()),
+        )];
+        let _ = writeln!(out, "{}", m.fmt("status-sync-problem", &args));
+    }
     out
 }
 

@@ -474,6 +474,25 @@ impl SyncConfig {
             Err(_) => dir.clone(),
         })
     }
+
+    /// Why the daemon could not share through the folder (`~` being `home`), for `stretchd
+    /// check`: something else is in its place, or neither it nor the folder it would be made
+    /// in exists. `None` when it can (a missing folder whose parent exists is made).
+    pub fn unusable(&self, home: &Path) -> Option<String> {
+        let dir = self.resolved(home)?;
+        let shown = crate::text::printable(&dir.to_string_lossy()).into_owned();
+        if let Some(what) = crate::store::files::in_the_way(&dir) {
+            return Some(format!(
+                "[sync] dir: {shown} is {what}, not a folder; make a folder there, or point dir at one"
+            ));
+        }
+        let makeable = dir.is_dir() || dir.parent().is_some_and(Path::is_dir);
+        (!makeable).then(|| {
+            format!(
+                "[sync] dir: {shown} does not exist, and neither does the folder it would be made in; sync stays off until it does (is the sync engine set up?)"
+            )
+        })
+    }
 }
 
 /// The `[ui]` section.

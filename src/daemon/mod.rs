@@ -236,6 +236,8 @@ pub struct Daemon<N, C> {
     last_done: std::collections::BTreeMap<String, DateTime<Utc>>,
     /// The `[sync]` folder, while sync is on.
     sync: Option<sync::Link>,
+    /// Why sync is off although the config names a folder (it could not be used).
+    sync_off: Option<String>,
     notifier: N,
     clock: C,
     started: DateTime<Utc>,
@@ -298,6 +300,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             recent_done: Vec::new(),
             last_done: std::collections::BTreeMap::new(),
             sync: None,
+            sync_off: None,
             notifier,
             clock,
             started,

@@ -598,6 +598,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             held: self.held(),
             lull_wait: self.lull_wait(),
             sync: self.sync_status(),
+            sync_off: self.sync_off(),
         }
     }
 }

@@ -75,33 +75,29 @@ pub(super) struct Link {
 impl Link {
     /// Starts sharing through `dir`: makes (or reads) this machine's id in `state_dir`, creates
     /// the folder if its parent exists, catches this machine's history there up with the local
-    /// one at `local` (if any), and starts watching. `None`, with a warning
-    /// that says what to do, when the id cannot be kept or the folder neither exists nor can
-    /// be made; the rest only warns.
-    fn start(dir: PathBuf, state_dir: &Path, local: Option<&Path>) -> Option<Link> {
-        let id = machine::load_or_create(state_dir)
-            .inspect_err(|e| {
-                warn!(
-                    "sync is off: cannot keep this machine's id in {}: {e} (make the state directory writable, then `stretchd reload`)",
-                    state_dir.join(machine::FILE_NAME).display()
-                );
-            })
-            .ok()?;
+    /// one at `local` (if any), and starts watching. An error, a sentence that says what to
+    /// do, when the id cannot be kept or the folder neither exists nor can be made; the rest
+    /// only warns.
+    fn start(dir: PathBuf, state_dir: &Path, local: Option<&Path>) -> Result<Link, String> {
+        let id = machine::load_or_create(state_dir).map_err(|e| {
+            format!(
+                "cannot keep this machine's id in {}: {e} (make the state directory writable, then `stretchd reload`)",
+                state_dir.join(machine::FILE_NAME).display()
+            )
+        })?;
         if !dir.is_dir() {
             let parent = dir.parent().filter(|p| p.is_dir());
             if parent.is_none() {
-                warn!(
-                    "sync is off: the folder {} does not exist, and neither does the one it would be made in (is the sync engine set up? create the folder, then `stretchd reload`)",
+                return Err(format!(
+                    "the folder {} does not exist, and neither does the one it would be made in (is the sync engine set up? create the folder, then `stretchd reload`)",
                     dir.display()
-                );
-                return None;
+                ));
             }
             if let Err(e) = crate::store::files::create_private_dir(&dir) {
-                warn!(
-                    "sync is off: cannot create the folder {}: {e} (create it, then `stretchd reload`)",
+                return Err(format!(
+                    "cannot create the folder {}: {e} (make a folder there, or point [sync] dir at one; then `stretchd reload`)",
                     dir.display()
-                );
-                return None;
+                ));
             }
         }
         let me = Machine {
@@ -135,7 +131,7 @@ impl Link {
             link.catch_up(local);
         }
         link.watch();
-        Some(link)
+        Ok(link)
     }
 
     /// Copies to this machine's history in the folder what the local history at `local` holds
@@ -143,7 +139,7 @@ impl Link {
     fn catch_up(&self, local: &Path) {
         let path = shared::history_path(&self.dir, &self.me.id);
         let copied =
-            History::open(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
+            History::open_own(path.clone()).and_then(|mut copy| shared::catch_up(local, &mut copy));
         match copied {
             Ok(0) => {}
             Ok(n) => info!("sync: copied {n} history entries to {}", path.display()),
@@ -205,7 +201,7 @@ impl Link {
             return;
         }
         let path = shared::history_path(&self.dir, &self.me.id);
-        match History::open(path.clone()).and_then(|mut copy| copy.append(entry)) {
+        match History::open_own(path.clone()).and_then(|mut copy| copy.append(entry)) {
             Ok(()) if self.copy_failing => {
                 info!("sync: {} takes answers again", path.display());
                 self.copy_failing = false;
@@ -245,7 +241,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// Starts, stops or moves the sharing to what the config's `[sync] dir` says (at start and
     /// after each reload); a new folder is merged at once, before anything fires.
     pub(super) fn configure_sync(&mut self) {
-        if self.config.sync.dir.is_none() && self.sync.is_none() {
+        if self.config.sync.dir.is_none() && self.sync.is_none() && self.sync_off.is_none() {
             return;
         }
         self.reconfigure_sync();
@@ -256,6 +252,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// afresh, as a new one is: its history copy caught up, watched, merged.
     #[inline(never)]
     fn reconfigure_sync(&mut self) {
+        self.sync_off = None;
         let wanted = shared::folder(&self.config);
         let same = self.sync.as_ref().map(|l| &l.dir) == wanted.as_ref();
         if same
@@ -281,7 +278,13 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
             .as_ref()
             .map(|h| h.path().to_path_buf())
             .or_else(|| self.history_path.clone());
-        self.sync = Link::start(dir, state_dir, local.as_deref());
+        match Link::start(dir, state_dir, local.as_deref()) {
+            Ok(link) => self.sync = Some(link),
+            Err(why) => {
+                warn!("sync is off: {why}");
+                self.sync_off = Some(why);
+            }
+        }
         self.merge_peers();
         self.publish();
     }
@@ -524,6 +527,11 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// `[sync]` as `stretchd status` shows it; `None` while sync is off.
     pub(super) fn sync_status(&self) -> Option<SyncStatus> {
         self.sync.as_ref().map(Link::status)
+    }
+
+    /// Why sync is off although the config names a folder, for `stretchd status`.
+    pub(super) fn sync_off(&self) -> Option<String> {
+        self.sync_off.clone()
     }
 }
 

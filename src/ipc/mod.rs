@@ -305,6 +305,10 @@ pub struct Status {
     /// The folder shared with the user's other machines (`[sync]`), while sync is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<SyncStatus>,
+    /// Why sync is off although the config names a folder (it could not be used), a sentence
+    /// that says what to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_off: Option<String>,
 }
 
 /// A due reminder waiting for a pause in typing.

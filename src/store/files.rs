@@ -133,11 +133,33 @@ pub fn open_for_read(path: &Path) -> io::Result<File> {
     regular(rustix::fs::open(path, OFlags::RDONLY | open_flags(), Mode::empty())?.into())
 }
 
+/// Whether a symbolic link at the path [`open_for_append`] opens is followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Followed: the user's own files, which may be links the user made.
+    Follow,
+    /// Refused: a file of stretchd's own in a folder that others write to (the `[sync]` folder,
+    /// where a sync engine brings links made on other machines), so that no write ever lands
+    /// outside it.
+    Refuse,
+}
+
 /// Opens `path` for reading and appending, creating it with permission bits `mode` (less the
-/// umask) if it does not exist; anything but a regular file is refused as in [`open_for_read`].
-pub fn open_for_append(path: &Path, mode: u32) -> io::Result<File> {
-    let flags = OFlags::RDWR | OFlags::APPEND | OFlags::CREATE | open_flags();
-    regular(rustix::fs::open(path, flags, Mode::from_raw_mode(mode))?.into())
+/// umask) if it does not exist; anything but a regular file is refused as in [`open_for_read`],
+/// and so is a symbolic link with [`Links::Refuse`].
+pub fn open_for_append(path: &Path, mode: u32, links: Links) -> io::Result<File> {
+    let mut flags = OFlags::RDWR | OFlags::APPEND | OFlags::CREATE | open_flags();
+    if links == Links::Refuse {
+        flags |= OFlags::NOFOLLOW;
+    }
+    match rustix::fs::open(path, flags, Mode::from_raw_mode(mode)) {
+        Ok(fd) => regular(fd.into()),
+        Err(e) if e == rustix::io::Errno::LOOP && links == Links::Refuse => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is a symbolic link, not a file of stretchd's own (remove it: stretchd writes it afresh)",
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The file, if it is a regular one.
@@ -146,23 +168,36 @@ fn regular(file: File) -> io::Result<File> {
     if kind.is_file() {
         return Ok(file);
     }
-    let (what, error_kind) = if kind.is_dir() {
-        ("a directory", io::ErrorKind::IsADirectory)
-    } else if kind.is_fifo() {
-        ("a named pipe", io::ErrorKind::InvalidInput)
-    } else if kind.is_char_device() {
-        ("a character device", io::ErrorKind::InvalidInput)
-    } else if kind.is_block_device() {
-        ("a block device", io::ErrorKind::InvalidInput)
-    } else if kind.is_socket() {
-        ("a socket", io::ErrorKind::InvalidInput)
+    let error_kind = if kind.is_dir() {
+        io::ErrorKind::IsADirectory
     } else {
-        ("not a file", io::ErrorKind::InvalidInput)
+        io::ErrorKind::InvalidInput
     };
     Err(io::Error::new(
         error_kind,
-        format!("is {what}, not a regular file"),
+        format!("is {}, not a regular file", kind_name(kind)),
     ))
+}
+
+/// What a file of type `kind` is, for people: "a directory", "a named pipe".
+fn kind_name(kind: fs::FileType) -> &'static str {
+    if kind.is_file() {
+        "a regular file"
+    } else if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a file"
+    }
 }
 
 /// Reads the whole of `path`, a regular file (or a symlink to one) of at most `limit` bytes.
@@ -198,7 +233,8 @@ fn size(bytes: u64) -> String {
 }
 
 /// Creates `dir` with mode 0700 if it does not exist (the state directory: history, state,
-/// pictures); its missing parents get the default mode, as `mkdir -p` gives them.
+/// pictures); its missing parents get the default mode, as `mkdir -p` gives them. Something
+/// else at `dir` (a file, a named pipe, a symbolic link to nothing) is an error that says what.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -207,8 +243,26 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         fs::create_dir_all(parent)?;
     }
     match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match in_the_way(dir) {
+            Some(what) => Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("is {what}, not a directory"),
+            )),
+            None if dir.is_dir() => Ok(()),
+            None => Err(e),
+        },
         other => other,
+    }
+}
+
+/// What is at `path` where a directory should be, for people ("a named pipe", "a symbolic
+/// link to nothing"); `None` for a directory (or a link to one), or nothing at all.
+pub fn in_the_way(path: &Path) -> Option<&'static str> {
+    match (fs::metadata(path), fs::symlink_metadata(path)) {
+        (Ok(m), _) if m.is_dir() => None,
+        (Ok(m), _) => Some(kind_name(m.file_type())),
+        (Err(_), Ok(m)) if m.is_symlink() => Some("a symbolic link to nothing"),
+        _ => None,
     }
 }
 
@@ -280,6 +334,36 @@ mod tests {
     }
 
     #[test]
+    fn a_private_dir_is_made_or_found_and_anything_else_there_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("a/b");
+        create_private_dir(&fresh).unwrap();
+        assert_eq!(
+            fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
+            0o700
+        );
+        create_private_dir(&fresh).unwrap();
+        let linked = dir.path().join("linked");
+        symlink(&fresh, &linked).unwrap();
+        create_private_dir(&linked).unwrap();
+        let fifo = dir.path().join("fifo");
+        mkfifo(&fifo);
+        let file = dir.path().join("file");
+        fs::write(&file, b"").unwrap();
+        let dangling = dir.path().join("dangling");
+        symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        let cases = [
+            (&fifo, "is a named pipe, not a directory"),
+            (&file, "is a regular file, not a directory"),
+            (&dangling, "is a symbolic link to nothing, not a directory"),
+        ];
+        for (path, message) in cases {
+            let err = create_private_dir(path).unwrap_err();
+            assert_eq!(err.to_string(), message, "{}", path.display());
+        }
+    }
+
+    #[test]
     fn read_refuses_what_is_not_a_regular_file_without_blocking() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
@@ -294,7 +378,10 @@ mod tests {
         for (path, message) in cases {
             let err = read(path, 1024).unwrap_err();
             assert_eq!(err.to_string(), message, "{}", path.display());
-            assert!(open_for_append(path, 0o600).is_err(), "{}", path.display());
+            for links in [Links::Follow, Links::Refuse] {
+                let opened = open_for_append(path, 0o600, links);
+                assert!(opened.is_err(), "{}", path.display());
+            }
         }
         // A symlink to a regular file is fine.
         let file = dir.path().join("file");
@@ -302,6 +389,16 @@ mod tests {
         let link = dir.path().join("link");
         symlink(&file, &link).unwrap();
         assert_eq!(read(&link, 5).unwrap(), b"12345");
+        assert!(open_for_append(&link, 0o600, Links::Follow).is_ok());
+        // Unless links are refused: then neither it nor a dangling one is followed (nor made).
+        let dangling = dir.path().join("dangling");
+        symlink(dir.path().join("nowhere"), &dangling).unwrap();
+        for path in [&link, &dangling] {
+            let err = open_for_append(path, 0o600, Links::Refuse).unwrap_err();
+            assert!(err.to_string().starts_with("is a symbolic link"), "{err}");
+        }
+        assert_eq!(fs::read(&file).unwrap(), b"12345");
+        assert!(!dir.path().join("nowhere").exists());
         let err = read(&link, 4).unwrap_err();
         assert_eq!(err.to_string(), "is larger than the 4 bytes limit");
         assert_eq!(

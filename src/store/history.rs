@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Kind;
+use crate::store::files::Links;
 
 /// The `reminder` of the entries that `stretchd guide` records (a guided stretch done).
 pub const GUIDE_REMINDER: &str = "guide";
@@ -108,6 +109,8 @@ pub struct History {
     file: File,
     /// The device and inode of `file`, to notice when the path names another file.
     id: (u64, u64),
+    /// Whether a symbolic link at `path` is followed.
+    links: Links,
 }
 
 impl History {
@@ -117,8 +120,24 @@ impl History {
     /// and [`read`] loses only the torn one. Anything but a regular file (or a symlink to one)
     /// at `path` is refused, without blocking.
     pub fn open(path: PathBuf) -> io::Result<History> {
-        let (file, id) = open_file(&path)?;
-        Ok(History { path, file, id })
+        History::open_with(path, Links::Follow)
+    }
+
+    /// [`History::open`], refusing a symbolic link at `path` (now and whenever the file is
+    /// opened again): for this machine's history in the `[sync]` folder, where a link brought
+    /// by a sync engine could point anywhere.
+    pub fn open_own(path: PathBuf) -> io::Result<History> {
+        History::open_with(path, Links::Refuse)
+    }
+
+    fn open_with(path: PathBuf, links: Links) -> io::Result<History> {
+        let (file, id) = open_file(&path, links)?;
+        Ok(History {
+            path,
+            file,
+            id,
+            links,
+        })
     }
 
     /// Where the log is.
@@ -152,7 +171,7 @@ impl History {
         }
         let same = fs::metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.id);
         if !same {
-            (self.file, self.id) = open_file(&self.path)?;
+            (self.file, self.id) = open_file(&self.path, self.links)?;
             tracing::info!(
                 "{} was moved, deleted or replaced; appending to the file now there",
                 self.path.display()
@@ -174,11 +193,11 @@ impl History {
 
 /// Opens (or creates) the log for appending, as [`History::open`] describes; returns it with its
 /// device and inode.
-fn open_file(path: &Path) -> io::Result<(File, (u64, u64))> {
+fn open_file(path: &Path, links: Links) -> io::Result<(File, (u64, u64))> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         super::files::create_private_dir(dir)?;
     }
-    let file = crate::store::files::open_for_append(path, 0o600)?;
+    let file = crate::store::files::open_for_append(path, 0o600, links)?;
     let meta = file.metadata()?;
     let len = meta.len();
     if len > 0 {

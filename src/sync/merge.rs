@@ -347,6 +347,11 @@ fn merge_levels(
         let Some(mut theirs) = peer.levels.get(id).map(|l| l.level) else {
             continue;
         };
+        let Some(range) = config.catalog.stretch(id).and_then(level::range) else {
+            continue;
+        };
+        // Only a hold this stretch can have (what the log says and the state keeps).
+        theirs.hold_secs = level::hold_secs(range, Some(&theirs));
         theirs.done_in_row = theirs.done_in_row.min(GROW_AFTER);
         state.marks.levels.insert(id.to_owned(), at);
         if state.levels.get(id) != Some(&theirs) {

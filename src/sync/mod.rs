@@ -50,6 +50,12 @@ pub const HISTORY_SUFFIX: &str = ".history.jsonl";
 /// The largest summary read; a real one is a few kilobytes.
 pub const SUMMARY_LIMIT: u64 = 64 * 1024;
 
+/// The most other machines whose summaries are taken, the last written: a person has a few
+/// computers. A folder with more (shared beyond one person's machines, or ids made afresh
+/// again and again) would have the daemon hold them all and answer `stretchd status` with a
+/// list too long for its replies; the rest are skipped and counted.
+pub const MAX_MACHINES: usize = 32;
+
 /// The folder of `config`'s `[sync] dir`, a leading `~` being `$HOME`; `None` when sync is off.
 pub fn folder(config: &crate::config::Config) -> Option<PathBuf> {
     config.sync.resolved(&crate::store::paths::home())
@@ -283,6 +289,8 @@ pub struct Skipped {
     pub conflicts: u32,
     /// Files of stretchd's names that could not be read or parsed.
     pub unreadable: u32,
+    /// Summaries of machines past the [`MAX_MACHINES`] last written.
+    pub beyond: u32,
     /// The first few of those, each as "name why".
     pub first: Vec<String>,
 }
@@ -290,7 +298,7 @@ pub struct Skipped {
 impl Skipped {
     /// Whether nothing was skipped.
     pub fn is_empty(&self) -> bool {
-        self.conflicts == 0 && self.unreadable == 0
+        self.conflicts == 0 && self.unreadable == 0 && self.beyond == 0
     }
 
     fn conflict(&mut self) {
@@ -323,7 +331,15 @@ impl fmt::Display for Skipped {
             f,
             "skipped conflict copies: {}, unreadable files: {}{details}",
             self.conflicts, self.unreadable
-        )
+        )?;
+        if self.beyond > 0 {
+            write!(
+                f,
+                ", machines written to longer ago than the {MAX_MACHINES} last: {} (is the folder shared with more than your own machines?)",
+                self.beyond
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -347,14 +363,15 @@ fn named_entries(dir: &Path) -> io::Result<impl Iterator<Item = (String, PathBuf
     }))
 }
 
-/// Reads the summaries of every machine but `me` in `dir`. Only a folder that cannot be listed
-/// is an error; each file that cannot be read is skipped and counted.
+/// Reads the summaries of every machine but `me` in `dir`, at most the [`MAX_MACHINES`] last
+/// written. Only a folder that cannot be listed is an error; each file that cannot be read is
+/// skipped and counted, and so is each machine beyond those.
 pub fn read_peers(dir: &Path, me: &str) -> io::Result<Peers> {
     let mut peers = Peers::default();
     for (name, path) in named_entries(dir)? {
         match classify(&name) {
             Name::Summary(id) if id != me => match read_summary(&path, id) {
-                Ok(summary) => peers.summaries.push(summary),
+                Ok(summary) => peers.take(summary),
                 Err(why) => peers.skipped.unreadable(&name, &why),
             },
             Name::Conflict => peers.skipped.conflict(),
@@ -363,6 +380,27 @@ pub fn read_peers(dir: &Path, me: &str) -> io::Result<Peers> {
     }
     peers.summaries.sort_by(|a, b| a.machine.cmp(&b.machine));
     Ok(peers)
+}
+
+impl Peers {
+    /// Takes `summary`, and keeps the [`MAX_MACHINES`] last written: the one written longest
+    /// ago is dropped and counted when there are more.
+    fn take(&mut self, summary: Summary) {
+        self.summaries.push(summary);
+        if self.summaries.len() <= MAX_MACHINES {
+            return;
+        }
+        let oldest = self
+            .summaries
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, s)| s.written)
+            .map(|(i, _)| i);
+        if let Some(i) = oldest {
+            self.summaries.swap_remove(i);
+            self.skipped.beyond = self.skipped.beyond.saturating_add(1);
+        }
+    }
 }
 
 /// Reads machine `id`'s summary at `path`.
@@ -569,6 +607,29 @@ mod tests {
             "{text}"
         );
         assert!(read_peers(&dir.path().join("missing"), ID).is_err());
+    }
+
+    #[test]
+    fn only_the_machines_last_written_are_taken_and_the_rest_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = 5;
+        for i in 0..MAX_MACHINES + extra {
+            let mut theirs = summary("2026-11-24T10:00:00Z");
+            theirs.machine = format!("{:032x}", i + 1);
+            theirs.written += chrono::TimeDelta::minutes(i64::try_from(i).unwrap());
+            write_summary(dir.path(), &theirs).unwrap();
+        }
+        let peers = read_peers(dir.path(), ID).unwrap();
+        assert_eq!(peers.summaries.len(), MAX_MACHINES);
+        assert_eq!(peers.skipped.beyond as usize, extra);
+        let oldest = peers.summaries.iter().map(|s| s.written).min().unwrap();
+        let first: DateTime<Utc> = "2026-11-24T10:00:00Z".parse().unwrap();
+        assert_eq!(oldest, first + chrono::TimeDelta::minutes(5));
+        let text = peers.skipped.to_string();
+        assert!(
+            text.ends_with("longer ago than the 32 last: 5 (is the folder shared with more than your own machines?)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -464,11 +464,13 @@ fn status() -> impl Strategy<Value = Status> {
             machines,
             problems,
         });
-    (texts, parts, proptest::option::of(sync)).prop_map(
+    let sync_off = proptest::option::of(any::<String>());
+    (texts, parts, proptest::option::of(sync), sync_off).prop_map(
         |(
             (daemon_version, config, config_error, idle_source, held, held_next, filed),
             (pid, running_since, paused, snoozed, next, waiting, (done, goal), lull_wait),
             sync,
+            sync_off,
         )| Status {
             pid,
             daemon_version,
@@ -497,6 +499,7 @@ fn status() -> impl Strategy<Value = Status> {
             filed,
             lull_wait: lull_wait.map(|(since, until)| LullWait { since, until }),
             sync,
+            sync_off,
         },
     )
 }

@@ -48,6 +48,7 @@ mod program;
 mod properties;
 mod schedule;
 mod sync;
+mod sync_hostile;
 mod syncthing;
 mod systemd_unit;
 mod tray;

@@ -116,7 +116,7 @@ pub fn time(value: &Value) -> DateTime<Utc> {
 }
 
 /// A shared folder, as a sync engine keeps it (here: the same directory).
-fn folder(dir: &Path) -> PathBuf {
+pub fn folder(dir: &Path) -> PathBuf {
     let folder = dir.join("Sync/stretchd");
     std::fs::create_dir_all(&folder).unwrap();
     folder

@@ -303,6 +303,7 @@ mod tests {
             filed: None,
             lull_wait: None,
             sync: None,
+            sync_off: None,
         }
     }
 

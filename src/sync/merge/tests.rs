@@ -467,6 +467,18 @@ fn the_newest_level_wins_and_one_of_unknown_time_never_does() {
             shared(level(20, 99), Some(-5)),
             level(20, GROW_AFTER),
         ),
+        (
+            "a hold past the furthest it grows (15-30 s, 15 s past the top)",
+            None,
+            shared(level(u32::MAX, 0), Some(-5)),
+            level(45, 0),
+        ),
+        (
+            "a hold below the range",
+            None,
+            shared(level(0, 1), Some(-5)),
+            level(15, 1),
+        ),
     ];
     for (why, here, theirs, after) in cases {
         let mut state = local(120);
