@@ -35,11 +35,36 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
     stdout.flush()
 }
 
-/// The command line's language: `[ui] language` of the config file at its usual place, else the
-/// environment's ([`crate::i18n::Lang::of_process`]).
+/// The command line's language: `[ui] language` of the config file it names (`--config`), or
+/// of the one at its usual place, else the environment's ([`crate::i18n::Lang::of_process`]).
+/// Chosen before the arguments are parsed, since their help and errors are in it.
 pub fn language() -> crate::i18n::Lang {
-    let configured = crate::config::ui_language(&crate::store::paths::config_file());
+    let file = config_named(std::env::args_os().skip(1))
+        .unwrap_or_else(crate::store::paths::config_file);
+    let configured = crate::config::ui_language(&file);
     crate::i18n::Lang::choose(configured.as_deref(), crate::i18n::Lang::of_process())
+}
+
+/// The file of `--config PATH`, `--config=PATH`, `-c PATH` or `-cPATH` among `args` (before a
+/// `--`), as clap will read it.
+fn config_named(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt as _;
+    while let Some(arg) = args.next() {
+        let bytes = arg.as_bytes();
+        if bytes == b"--" {
+            break;
+        }
+        if bytes == b"--config" || bytes == b"-c" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = bytes
+            .strip_prefix(b"--config=")
+            .or_else(|| bytes.strip_prefix(b"-c").filter(|p| !p.is_empty()))
+        {
+            return Some(std::ffi::OsStr::from_bytes(path).into());
+        }
+    }
+    None
 }
 
 /// Runs a parsed command line. One exhaustive `match`: a subcommand without a handler does not
@@ -526,4 +551,23 @@ fn parse_since(s: &str) -> Result<DateTime<FixedOffset>, FormatError> {
     let start =
         crate::schedule::workhours::local_instant(&chrono::Local, date.and_time(NaiveTime::MIN));
     Ok(start.fixed_offset())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_named;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_config_file_is_found_in_every_form_clap_takes() {
+        let named = |args: &[&str]| config_named(args.iter().map(Into::into));
+        let f = Some(PathBuf::from("f.toml"));
+        assert_eq!(named(&["check", "--config", "f.toml"]), f);
+        assert_eq!(named(&["check", "-c", "f.toml", "-n", "3"]), f);
+        assert_eq!(named(&["check", "--config=f.toml"]), f);
+        assert_eq!(named(&["stretches", "-cf.toml", "show", "x"]), f);
+        assert_eq!(named(&["check", "-n", "3"]), None);
+        assert_eq!(named(&["check", "--config"]), None);
+        assert_eq!(named(&["check", "--", "--config", "f.toml"]), None);
+    }
 }

@@ -165,6 +165,39 @@ fn ui_language_in_the_config_overrides_the_environment() {
 }
 
 #[test]
+fn ui_language_of_the_config_named_on_the_command_line_counts() {
+    let Some(german) = stretchd::i18n::shipped().iter().find(|f| f.tag == "de") else {
+        return;
+    };
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = write_file(
+        elsewhere.path(),
+        "mine.toml",
+        &format!("[ui]\nlanguage = \"de\"\n{}", config_every("1h")),
+    );
+    let path = config.to_str().unwrap();
+    let ok = messages(Lang::Shipped(german)).fmt(
+        "check-ok",
+        &[("source", path.into()), ("count", 1.into())],
+    );
+    let long = format!("--config={path}");
+    let short = format!("-c{path}");
+    for args in [
+        &["check", "--config", path][..],
+        &["check", "-c", path],
+        &["check", &long],
+        &["check", &short],
+    ] {
+        let checked = run(home.path(), "C", args);
+        assert!(checked.starts_with(&ok), "{args:?}: {ok:?} in\n{checked}");
+    }
+    // Without it: the usual config (none here) and the environment (C), English.
+    let shown = run(home.path(), "C", &["stretches", "show", "seated-twist"]);
+    assert!(shown.starts_with("Stretch: "), "{shown}");
+}
+
+#[test]
 fn status_and_a_notification_speak_the_daemons_language() {
     let twist = twist();
     for lang in languages() {
