@@ -39,8 +39,8 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
 /// of the one at its usual place, else the environment's ([`crate::i18n::Lang::of_process`]).
 /// Chosen before the arguments are parsed, since their help and errors are in it.
 pub fn language() -> crate::i18n::Lang {
-    let file = config_named(std::env::args_os().skip(1))
-        .unwrap_or_else(crate::store::paths::config_file);
+    let file =
+        config_named(std::env::args_os().skip(1)).unwrap_or_else(crate::store::paths::config_file);
     let configured = crate::config::ui_language(&file);
     crate::i18n::Lang::choose(configured.as_deref(), crate::i18n::Lang::of_process())
 }

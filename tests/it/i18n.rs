@@ -177,10 +177,8 @@ fn ui_language_of_the_config_named_on_the_command_line_counts() {
         &format!("[ui]\nlanguage = \"de\"\n{}", config_every("1h")),
     );
     let path = config.to_str().unwrap();
-    let ok = messages(Lang::Shipped(german)).fmt(
-        "check-ok",
-        &[("source", path.into()), ("count", 1.into())],
-    );
+    let ok = messages(Lang::Shipped(german))
+        .fmt("check-ok", &[("source", path.into()), ("count", 1.into())]);
     let long = format!("--config={path}");
     let short = format!("-c{path}");
     for args in [
