@@ -9,9 +9,9 @@
 //! every language's plural rules built in (no system locale files, no C library).
 //!
 //! Only what a program shows is parsed, and only in its language (English too when a message
-//! is missing): the daemon builds a [`Messages`] for the notification it shows and drops it,
-//! so that nothing of it stays in memory between reminders; the CLI builds one for the run
-//! ([`cli`]). Log lines, config keys and values, ids and `--json` output are not translated.
+//! is missing): the daemon finds each message it shows in its file and parses it alone, holding
+//! nothing between reminders; the command line parses its language's files whole, once, for the
+//! run ([`cli`]). Log lines, config keys and values, ids and `--json` output are not translated.
 
 mod catalog;
 mod files;
@@ -67,13 +67,24 @@ pub type Arg<'a> = FluentValue<'a>;
 type Bundle = FluentBundle<FluentResource>;
 
 /// The messages of one language, from some of its files, with English behind them.
+///
+/// The daemon's hold no parsed text: each message is found in its file and parsed alone when it
+/// is asked for, so that showing a notification or a tray menu leaves no parsed file behind in
+/// the heap (which does not shrink back). The command line's ([`Messages::all`]) parse whole
+/// files, once each, since one run may format a message thousands of times (`history`).
 pub struct Messages {
     lang: Lang,
     parts: Vec<Part>,
-    /// The language's own messages; `None` for English.
-    local: Option<Bundle>,
-    /// English, parsed the first time a message is missing from `local` (or at once for
-    /// English itself).
+    /// For the command line: the language's files and English's, each parsed whole on first
+    /// use.
+    whole: Option<Whole>,
+}
+
+/// Whole files parsed, for [`Messages::all`].
+#[derive(Default)]
+struct Whole {
+    /// The language's own files; `None` for English.
+    local: OnceLock<Option<Bundle>>,
     english: OnceLock<Bundle>,
 }
 
@@ -82,7 +93,8 @@ impl std::fmt::Debug for Messages {
         f.debug_struct("Messages")
             .field("lang", &self.lang.tag())
             .field("parts", &self.parts)
-            .finish_non_exhaustive()
+            .field("whole", &self.whole.is_some())
+            .finish()
     }
 }
 
@@ -90,24 +102,21 @@ impl Messages {
     /// The messages of `parts` in `lang`; the command line's parts only once
     /// [`Messages::all`] (or [`init`]) has made them readable.
     pub fn new(lang: Lang, parts: &[Part]) -> Messages {
-        let local = match lang {
-            _ if lang.is_english() => None,
-            Lang::Shipped(files) => Some(bundle(files, parts, false)),
-            Lang::Pseudo => Some(bundle(files::english(), parts, true)),
-        };
         Messages {
             lang,
             parts: parts.to_vec(),
-            local,
-            english: OnceLock::new(),
+            whole: None,
         }
     }
 
     /// Every message in `lang`, the command line's among them (the daemon never asks: see
-    /// [`files::with_command_line`]).
+    /// [`files::with_command_line`]), each file parsed whole on first use.
     pub fn all(lang: Lang) -> Messages {
         files::with_command_line();
-        Messages::new(lang, &Part::ALL)
+        Messages {
+            whole: Some(Whole::default()),
+            ..Messages::new(lang, &Part::ALL)
+        }
     }
 
     /// Every message in English.
@@ -131,12 +140,6 @@ impl Messages {
         self.lang
     }
 
-    /// The English bundle, parsed on first use.
-    fn english_bundle(&self) -> &Bundle {
-        self.english
-            .get_or_init(|| bundle(files::english(), &self.parts, false))
-    }
-
     /// Message `id` without placeholders.
     pub fn get(&self, id: &str) -> String {
         self.format(id, None)
@@ -153,16 +156,52 @@ impl Messages {
 
     /// Whether the language itself has message `id` (not only English).
     pub fn has_own(&self, id: &str) -> bool {
-        match &self.local {
-            Some(local) => local.has_message(id),
-            None => self.english_bundle().has_message(id),
+        match &self.whole {
+            Some(whole) => match whole.local(self) {
+                Some(local) => local.has_message(id),
+                None => whole.english(self).has_message(id),
+            },
+            None => self.parsed(self.own_files(), id, false).is_some(),
         }
     }
 
+    /// The files of the language itself: English's for the pseudo-locale.
+    fn own_files(&self) -> &'static Files {
+        match self.lang {
+            Lang::Shipped(files) => files,
+            Lang::Pseudo => files::english(),
+        }
+    }
+
+    /// Message `id` of `files` (among this one's parts), parsed alone into a bundle of its own;
+    /// `None` if it has none, or one that does not parse.
+    fn parsed(&self, files: &'static Files, id: &str, pseudo: bool) -> Option<Bundle> {
+        let text = self
+            .parts
+            .iter()
+            .find_map(|part| message_text(files.part(*part), id))?;
+        let resource = FluentResource::try_new(text.to_owned())
+            .map_err(|(_, errors)| tracing::debug!("{}: {id}: {errors:?}", files.tag))
+            .ok()?;
+        let mut bundle = new_bundle(files, pseudo);
+        bundle.add_resource(resource).ok()?;
+        Some(bundle)
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let own = self.local.as_ref().filter(|b| b.has_message(id));
-        let bundle = own.unwrap_or_else(|| self.english_bundle());
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        let pseudo = matches!(self.lang, Lang::Pseudo);
+        let one;
+        let bundle = if let Some(whole) = &self.whole {
+            let own = whole.local(self).filter(|b| b.has_message(id));
+            Some(own.unwrap_or_else(|| whole.english(self)))
+        } else {
+            one = self
+                .parsed(self.own_files(), id, pseudo)
+                .or_else(|| self.parsed(files::english(), id, false));
+            one.as_ref()
+        };
+        let Some((bundle, pattern)) = bundle.and_then(|b| Some((b, b.get_message(id)?.value()?)))
+        else {
             // Every id the code asks for is in the English files (a test checks it).
             tracing::debug!("no message {id}");
             return id.to_owned();
@@ -176,17 +215,41 @@ impl Messages {
     }
 }
 
-/// The files of `parts` of a language, parsed into one bundle. A file that does not parse
-/// keeps what it could read (the rest falls back to English).
-fn bundle(files: &'static Files, parts: &[Part], pseudo: bool) -> Bundle {
-    let id = files.tag.parse().unwrap_or_default();
-    let mut bundle = Bundle::new_concurrent(vec![id]);
+impl Whole {
+    /// The language's own files, parsed on first use; `None` for English.
+    fn local(&self, m: &Messages) -> Option<&Bundle> {
+        self.local
+            .get_or_init(|| match m.lang {
+                _ if m.lang.is_english() => None,
+                Lang::Shipped(files) => Some(whole_bundle(files, &m.parts, false)),
+                Lang::Pseudo => Some(whole_bundle(files::english(), &m.parts, true)),
+            })
+            .as_ref()
+    }
+
+    /// English, parsed on first use.
+    fn english(&self, m: &Messages) -> &Bundle {
+        self.english
+            .get_or_init(|| whole_bundle(files::english(), &m.parts, false))
+    }
+}
+
+/// An empty bundle for the language of `files`.
+fn new_bundle(files: &Files, pseudo: bool) -> Bundle {
+    let mut bundle = Bundle::new_concurrent(vec![files.tag.parse().unwrap_or_default()]);
     // Terminals and notification servers show the isolation marks Fluent puts around
     // placeholders for right-to-left text; no shipped language needs them.
     bundle.set_use_isolating(false);
     if pseudo {
         bundle.set_transform(Some(pseudo::transform));
     }
+    bundle
+}
+
+/// The files of `parts` of a language, parsed whole into one bundle. A file that does not
+/// parse keeps what it could read (the rest falls back to English).
+fn whole_bundle(files: &'static Files, parts: &[Part], pseudo: bool) -> Bundle {
+    let mut bundle = new_bundle(files, pseudo);
     for part in parts {
         let resource = match FluentResource::try_new(files.part(*part).to_owned()) {
             Ok(r) => r,
@@ -201,6 +264,31 @@ fn bundle(files: &'static Files, parts: &[Part], pseudo: bool) -> Bundle {
         }
     }
     bundle
+}
+
+/// The text of message `id` in the Fluent file `source`: its first line (`id = ...`) and the
+/// indented or blank lines that continue it. Every entry of a Fluent file starts at the start of
+/// a line, and the shipped files have no terms or message references, so a message parses
+/// alone. The first of two with the same id counts, as in a bundle.
+fn message_text<'a>(source: &'a str, id: &str) -> Option<&'a str> {
+    let mut offset = 0;
+    let mut start = None;
+    for line in source.split_inclusive('\n') {
+        let begins = line.starts_with(|c: char| !c.is_whitespace());
+        match start {
+            Some(start) if begins => return source.get(start..offset),
+            None if begins
+                && line
+                    .strip_prefix(id)
+                    .is_some_and(|rest| rest.trim_start_matches(' ').starts_with('=')) =>
+            {
+                start = Some(offset);
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    source.get(start?..)
 }
 
 /// The messages of the command line: every file, in the language chosen by [`init`] (English

@@ -9,7 +9,7 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 
 use super::files::{self, Files};
-use super::{Messages, Part};
+use super::{Lang, Messages, Part};
 use crate::catalog::{Area, Catalog, Position, ids};
 
 /// The messages of one file: id, and the placeholders it uses.
@@ -261,6 +261,41 @@ fn each_file_reads_back_as_it_is_in_its_folder() {
                 "{}: the embedded text differs from the file",
                 path.display()
             );
+        }
+    }
+}
+
+#[test]
+fn a_message_is_found_alone_with_its_continuation_lines() {
+    let source = "# A comment.\nfoo-bar = not this\nfoo = one\n    two\n\n    three\n.attr = x\n## Section\nlast =\n    { $n ->\n        [one] a\n       *[other] b\n    }\n";
+    assert_eq!(
+        super::message_text(source, "foo"),
+        Some("foo = one\n    two\n\n    three\n")
+    );
+    assert_eq!(
+        super::message_text(source, "foo-bar"),
+        Some("foo-bar = not this\n")
+    );
+    assert_eq!(
+        super::message_text(source, "last"),
+        Some("last =\n    { $n ->\n        [one] a\n       *[other] b\n    }\n")
+    );
+    assert_eq!(super::message_text(source, "fo"), None);
+    assert_eq!(super::message_text(source, "missing"), None);
+}
+
+#[test]
+fn a_message_parsed_alone_reads_as_in_its_whole_file() {
+    let mut langs: Vec<Lang> = files::all().iter().map(Lang::Shipped).collect();
+    langs.push(Lang::Pseudo);
+    for lang in langs {
+        let alone = Messages::new(lang, &[Part::Catalog, Part::Daemon]);
+        let whole = Messages::all(lang);
+        for part in [Part::Catalog, Part::Daemon] {
+            for id in english(part).keys() {
+                assert_eq!(alone.get(id), whole.get(id), "{}: {id}", lang.tag());
+                assert_eq!(alone.has_own(id), whole.has_own(id), "{}: {id}", lang.tag());
+            }
         }
     }
 }
