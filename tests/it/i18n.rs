@@ -162,6 +162,21 @@ fn ui_language_in_the_config_overrides_the_environment() {
         checked.contains("ui: language = \"xx\" is not a language stretchd speaks"),
         "{checked}"
     );
+    // A long or unprintable value is shown cut and escaped.
+    let odd = format!("\"\\u001b[31m{}\"", "x".repeat(10_000));
+    write_file(
+        &dir,
+        "config.toml",
+        &format!("[ui]\nlanguage = {odd}\n{}", config_every("1h")),
+    );
+    let checked = run(home.path(), "C", &["check"]);
+    let warning = checked
+        .lines()
+        .find(|l| l.contains("is not a language stretchd speaks"))
+        .unwrap_or_else(|| panic!("no warning in\n{checked}"));
+    assert!(!warning.contains('\u{1b}'), "{warning}");
+    assert!(warning.len() < 400, "{warning}");
+    assert!(warning.contains("xxx...\""), "{warning}");
 }
 
 #[test]

@@ -131,6 +131,9 @@ struct RawUi {
     language: Option<S>,
 }
 
+/// How many characters of an unknown `[ui] language` its warning shows.
+const LANGUAGE_SHOWN: usize = 40;
+
 impl RawUi {
     /// `[ui] language`: a tag or locale name (`de`, `pt_BR.UTF-8`), or left out (or "") for
     /// the environment's. One that is not translated loads, with a warning: stretchd speaks
@@ -144,11 +147,18 @@ impl RawUi {
             && crate::i18n::Lang::from_tag(l.get_ref()).is_none()
         {
             let shipped: Vec<&str> = crate::i18n::shipped().iter().map(|f| f.tag).collect();
+            // Shown as given, but printable and no longer than a tag could be.
+            let given: String = l.get_ref().chars().take(LANGUAGE_SHOWN).collect();
+            let more = if given.len() < l.get_ref().len() {
+                "..."
+            } else {
+                ""
+            };
             warnings.push(problem(
                 l,
                 format!(
-                    "ui: language = \"{}\" is not a language stretchd speaks (it speaks {}); the environment's language is used",
-                    l.get_ref(),
+                    "ui: language = \"{}{more}\" is not a language stretchd speaks (it speaks {}); the environment's language is used",
+                    crate::text::printable(&given),
                     quoted(shipped.into_iter())
                 ),
             ));
