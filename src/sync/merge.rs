@@ -438,16 +438,20 @@ fn merge_set_aside(
 }
 
 /// The stretch sessions the other machines finished in the last
-/// [`crate::stats::RECENT_DAYS`] before `now` (none later than [`SKEW`] ahead of it): with
-/// this machine's, what the weekly goal counts.
+/// [`crate::stats::RECENT_DAYS`] before `now` (none later than [`SKEW`] ahead of it), by machine
+/// and time, a session a machine lists twice counted once: with this machine's, what the
+/// weekly goal counts.
 pub fn recent_sessions(peers: &[Summary], now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
     let since = now - TimeDelta::days(crate::stats::RECENT_DAYS);
     let latest = now.checked_add_signed(SKEW).unwrap_or(now);
-    peers
+    let mut sessions: Vec<(&str, DateTime<Utc>)> = peers
         .iter()
-        .flat_map(|p| p.sessions.iter().copied())
-        .filter(|t| *t >= since && *t <= latest)
-        .collect()
+        .flat_map(|p| p.sessions.iter().map(|t| (p.machine.as_str(), *t)))
+        .filter(|(_, t)| *t >= since && *t <= latest)
+        .collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    sessions.into_iter().map(|(_, t)| t).collect()
 }
 
 /// Histories of several machines merged: each entry with the machine it was recorded on (any
