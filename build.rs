@@ -36,6 +36,9 @@ const I18N: &str = "i18n";
 /// The message files of each language, in the order of `i18n::Part`.
 const PARTS: [&str; 4] = ["catalog.ftl", "daemon.ftl", "cli.ftl", "help.ftl"];
 
+/// How many of [`PARTS`], from the first, the daemon reads.
+const DAEMON_PARTS: usize = 2;
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     embed_translations();
@@ -86,9 +89,11 @@ fn links_with_rust_lld() -> bool {
     minor.is_some_and(|m| m >= 90)
 }
 
-/// Writes `$OUT_DIR/i18n_files.rs`, `LANGUAGES`: each language folder of `i18n/` with its
-/// files (`include_str!`, "" for a file it lacks); and `$OUT_DIR/catalog_en.rs`, `ENGLISH`:
-/// the English catalogue's messages as `(id, text)` sorted by id.
+/// Writes `$OUT_DIR/i18n_files.rs`: `LANGUAGES`, each language folder of `i18n/` with the
+/// ranges of its `catalog.ftl` and `daemon.ftl` in `DAEMON_TEXTS` (`$OUT_DIR/i18n_daemon.bin`,
+/// every language's two files one after another), and `CLI_TEXTS`, its `cli.ftl` and
+/// `help.ftl` ("" for a file it lacks); and `$OUT_DIR/catalog_en.rs`, `ENGLISH`: the English
+/// catalogue's messages as `(id, text)` sorted by id.
 fn embed_translations() {
     let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(I18N);
     println!("cargo:rerun-if-changed={}", root.display());
@@ -128,7 +133,7 @@ fn embed_translations() {
             } else {
                 String::new()
             };
-            if i < 2 {
+            if i < DAEMON_PARTS {
                 let start = blob.len();
                 blob.extend_from_slice(text.as_bytes());
                 let _ = write!(out, "{start}..{}, ", blob.len());
