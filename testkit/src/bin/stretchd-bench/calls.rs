@@ -18,7 +18,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use testkit::notifications::Server;
-use testkit::pipewire::PipeWire;
+use testkit::pipewire::{PIPEWIRE_TOOLS, PipeWire};
 use testkit::{Bus, Daemon, Group, RUNNING, all_day_config, write_file};
 
 use crate::readings::{Switches, median, status, switches};
@@ -45,16 +45,11 @@ const SETTLE: Duration = Duration::from_secs(2);
 
 /// Runs the benchmark.
 pub fn run(bench: &Context, args: &Args) {
+    let tools: Vec<&str> = std::iter::once("dbus-daemon")
+        .chain(PIPEWIRE_TOOLS.iter().copied())
+        .collect();
     bench.require(
-        &[
-            "dbus-daemon",
-            "pipewire",
-            "wireplumber",
-            "pw-dump",
-            "pw-cli",
-            "pw-record",
-            "gst-launch-1.0",
-        ],
+        &tools,
         "on Debian: apt-get install dbus-daemon pipewire pipewire-bin wireplumber \
          gstreamer1.0-pipewire gstreamer1.0-tools gstreamer1.0-plugins-base",
     );
