@@ -540,6 +540,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
     /// The status `stretchd status` shows and `follow` streams.
     pub(super) fn status(&self) -> Status {
         let now = self.clock.now();
+        let sessions = self.sessions_everywhere();
         let (english, local) = titles(self.lang);
         let local = local.as_ref();
         Status {
@@ -585,10 +586,10 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 },
             ),
             week: Progress {
-                done: self.done_this_week(now),
+                done: crate::stats::done_this_week(&sessions, now, self.clock.zone()),
                 goal: self.config.weekly_goal,
                 suggest: crate::stats::suggestion(
-                    &self.sessions_everywhere(),
+                    &sessions,
                     now,
                     self.clock.zone(),
                     self.config.weekly_goal,

@@ -516,12 +516,15 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 
     /// The stretch sessions that count toward the weekly goal: this machine's, and those the
     /// other machines reported.
-    pub(super) fn sessions_everywhere(&self) -> Vec<DateTime<Utc>> {
-        let mut all = self.recent_done.clone();
-        if let Some(link) = &self.sync {
-            all.extend_from_slice(&link.sessions);
+    pub(super) fn sessions_everywhere(&self) -> std::borrow::Cow<'_, [DateTime<Utc>]> {
+        match &self.sync {
+            Some(link) if !link.sessions.is_empty() => {
+                let mut all = self.recent_done.clone();
+                all.extend_from_slice(&link.sessions);
+                all.into()
+            }
+            _ => self.recent_done.as_slice().into(),
         }
-        all
     }
 
     /// `[sync]` as `stretchd status` shows it; `None` while sync is off.
