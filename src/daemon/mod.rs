@@ -427,7 +427,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                 () = sleep_until(now, tick) => self.push_status(true),
                 () = sleep_until(now, ask_at) => { self.ask_idle(); }
                 () = sleep_until(now, call_check) => self.check_call(),
-                () = async { tokio::time::sleep_until(reload_at.unwrap_or_else(Instant::now)).await }, if reload_at.is_some() => {
+                () = sleep_until_instant(reload_at) => {
                     self.reload_at = None;
                     let _ = self.reload(true);
                 }
@@ -437,9 +437,7 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
                     }
                     self.sync_changed(changed.is_none());
                 }
-                () = async { tokio::time::sleep_until(merge_at.unwrap_or_else(Instant::now)).await }, if merge_at.is_some() => {
-                    self.merge_peers();
-                }
+                () = sleep_until_instant(merge_at) => self.merge_peers(),
                 input = inputs.recv() => match input {
                     None | Some(Input::Shutdown) => break Ending::Stopped,
                     Some(Input::BusLost) => break Ending::BusLost,
@@ -1132,6 +1130,14 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
 async fn sleep_until(now: DateTime<Utc>, at: Option<DateTime<Utc>>) {
     match at {
         Some(at) => tokio::time::sleep((at - now).to_std().unwrap_or(Duration::ZERO)).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Sleeps until `at` on the loop's monotonic clock (a settle deadline); never, for `None`.
+async fn sleep_until_instant(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
         None => std::future::pending().await,
     }
 }
