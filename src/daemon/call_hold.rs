@@ -43,19 +43,12 @@ pub(super) struct Calls {
 /// [`RECHECK`], or when the hold reaches `max` if that is sooner (then it is dropped).
 pub fn next_check(since: DateTime<Utc>, now: DateTime<Utc>, max: Duration) -> DateTime<Utc> {
     let recheck = now + RECHECK;
-    held_out(since, max).map_or(recheck, |end| end.max(now).min(recheck))
-}
-
-/// When a hold that began at `since` has lasted `max`; `None` past the end of the calendar.
-fn held_out(since: DateTime<Utc>, max: Duration) -> Option<DateTime<Utc>> {
-    TimeDelta::from_std(max)
-        .ok()
-        .and_then(|max| since.checked_add_signed(max))
+    crate::schedule::plus(since, max).map_or(recheck, |end| end.max(now).min(recheck))
 }
 
 /// Whether a hold that began at `since` has lasted at least `max` at `now`.
 pub fn too_long(since: DateTime<Utc>, now: DateTime<Utc>, max: Duration) -> bool {
-    held_out(since, max).is_some_and(|end| now >= end)
+    crate::schedule::plus(since, max).is_some_and(|end| now >= end)
 }
 
 impl<N: Notifier, C: Clock> Daemon<N, C> {

@@ -78,10 +78,7 @@ pub fn verdict(lull: Duration, seen: Seen, now: DateTime<Utc>, until: DateTime<U
 
 /// `at + wait`, or the end of the calendar.
 fn later(at: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
-    TimeDelta::from_std(wait)
-        .ok()
-        .and_then(|d| at.checked_add_signed(d))
-        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    schedule::plus(at, wait).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// `at - lead`, or the start of the calendar.

@@ -333,6 +333,11 @@ pub fn hold_end(at: DateTime<Utc>, length: Duration, max: Duration) -> Option<Da
     if length > max {
         return None;
     }
+    plus(at, length)
+}
+
+/// `at + length`; `None` past the end of the calendar.
+pub fn plus(at: DateTime<Utc>, length: Duration) -> Option<DateTime<Utc>> {
     TimeDelta::from_std(length)
         .ok()
         .and_then(|d| at.checked_add_signed(d))
