@@ -243,8 +243,7 @@ pub async fn start(
     let mut chosen = Idle::none();
     for source in candidates {
         match start_idle(*source, &session, events, config.natural_break).await {
-            Ok(mut idle) => {
-                idle.source = *source;
+            Ok(idle) => {
                 chosen = idle;
                 break;
             }
@@ -268,15 +267,17 @@ pub async fn start(
     chosen
 }
 
-/// Starts the idle source `source`; returns it (named [`IdleSource::None`], for the caller to
-/// name) with what the daemon asks of it.
+/// Starts the idle source `source`; returns it with what the daemon asks of it.
 async fn start_idle(
     source: IdleSource,
     session: &Result<zbus::Connection, BusError>,
     events: &tokio::sync::mpsc::Sender<PresenceEvent>,
     natural_break: Duration,
 ) -> Result<Idle, NotStarted> {
-    let mut idle = Idle::none();
+    let mut idle = Idle {
+        source,
+        ..Idle::none()
+    };
     match source {
         IdleSource::Wayland => {
             let lull = wayland::start(events.clone(), natural_break).await?;
