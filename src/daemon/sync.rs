@@ -151,11 +151,8 @@ impl Link {
         }
     }
 
-    /// Starts watching the folder, if it is not watched.
+    /// Starts watching the folder.
     fn watch(&mut self) {
-        if self.watch.is_some() {
-            return;
-        }
         let (tx, rx) = mpsc::channel(1);
         let me = self.me.id.clone();
         let wanted = move |flags: rustix::fs::inotify::ReadFlags, name: &[u8]| {
@@ -455,8 +452,8 @@ impl<N: Notifier, C: Clock> Daemon<N, C> {
         }
     }
 
-    /// Writes this machine's summary if what it says changed (and the folder's watch again,
-    /// if it had stopped and the folder is back). A failure is reported once, until it works.
+    /// Writes this machine's summary if what it says changed. A failure is reported once, until
+    /// it works.
     pub(super) fn publish(&mut self) {
         if self.sync.is_some() {
             self.write_summary();

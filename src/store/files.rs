@@ -193,8 +193,6 @@ fn kind_name(kind: fs::FileType) -> &'static str {
         "a block device"
     } else if kind.is_socket() {
         "a socket"
-    } else if kind.is_symlink() {
-        "a symbolic link"
     } else {
         "not a file"
     }

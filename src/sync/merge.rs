@@ -82,6 +82,7 @@ pub struct Merged {
     pub ahead: u32,
 }
 
+#[cfg(test)]
 impl Merged {
     /// Whether the state is as it was.
     pub fn is_empty(&self) -> bool {
