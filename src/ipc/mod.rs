@@ -370,17 +370,6 @@ pub enum Capture {
     Camera,
 }
 
-impl Capture {
-    /// For people: "microphone in use".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Capture::Microphone => "microphone in use",
-            Capture::ScreenCast => "screen being shared",
-            Capture::Camera => "camera in use",
-        }
-    }
-}
-
 /// Why reminders are held back although they are due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
