@@ -162,7 +162,7 @@ pub(super) fn stats(args: &StatsArgs, json: bool) -> anyhow::Result<String> {
             .collect();
         let args = [
             ("count", arg(machines.len())),
-            ("machines", arg(names.join(&m.get("list-separator")))),
+            ("machines", arg(list(m, &names))),
         ];
         let _ = writeln!(out, "\n{}", m.fmt("stats-machines", &args));
     }
