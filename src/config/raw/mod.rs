@@ -387,8 +387,7 @@ impl RawPresence {
                 ));
             }
         };
-        let grace = bounded_duration(self.grace.get_ref(), "presence: grace", MAX_GRACE)
-            .map_err(|e| problem(&self.grace, e.to_string()))?;
+        let grace = zero_or_duration(&self.grace, "presence: grace", MAX_GRACE)?;
         let (lull, lull_max) = self.lull()?;
         Ok(PresenceConfig {
             idle_source,
@@ -416,8 +415,7 @@ impl RawPresence {
     /// [`MAX_LULL_MAX`].
     fn lull(&self) -> Result<(Duration, Duration), Problem> {
         let text = self.lull.get_ref();
-        let lull = bounded_duration(text, "presence: lull", MAX_LULL)
-            .map_err(|e| problem(&self.lull, e.to_string()))?;
+        let lull = zero_or_duration(&self.lull, "presence: lull", MAX_LULL)?;
         if !lull.is_zero() && lull < MIN_LULL {
             return Err(problem(
                 &self.lull,
@@ -428,8 +426,7 @@ impl RawPresence {
             ));
         }
         let text = self.lull_max.get_ref();
-        let lull_max = bounded_duration(text, "presence: lull_max", MAX_LULL_MAX)
-            .map_err(|e| problem(&self.lull_max, e.to_string()))?;
+        let lull_max = zero_or_duration(&self.lull_max, "presence: lull_max", MAX_LULL_MAX)?;
         if lull_max < lull {
             return Err(problem(
                 &self.lull_max,
@@ -495,17 +492,22 @@ impl Default for RawStretches {
 const ID_RULE: &str =
     "ids use lowercase letters, digits and '-' or '_', and start with a letter or a digit";
 
+/// Parses a humantime duration from zero to `max`.
+fn zero_or_duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
+    bounded_duration(value.get_ref(), what, max).map_err(|e| problem(value, e.to_string()))
+}
+
 /// Parses a humantime duration that must be longer than zero and at most `max`.
 fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
-    let text = value.get_ref();
-    match bounded_duration(text, what, max) {
-        Ok(d) if d.is_zero() => Err(problem(
+    let d = zero_or_duration(value, what, max)?;
+    if d.is_zero() {
+        let text = value.get_ref();
+        return Err(problem(
             value,
             format!("{what} = \"{text}\" is zero; it must be longer than zero {DURATION_EXAMPLES}"),
-        )),
-        Ok(d) => Ok(d),
-        Err(e) => Err(problem(value, e.to_string())),
+        ));
     }
+    Ok(d)
 }
 
 /// A reminder's `every`: at least [`MIN_INTERVAL`], at most [`MAX_INTERVAL`], and shorter than
