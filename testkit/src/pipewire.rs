@@ -28,6 +28,11 @@ pub const PIPEWIRE_TOOLS: &[&str] = &[
     "pw-record",
     "gst-launch-1.0",
 ];
+/// Whether `object`, one of `pw-dump`'s, is a node.
+pub fn is_node(object: &Value) -> bool {
+    object["type"] == "PipeWire:Interface:Node"
+}
+
 /// The variable under which missing PipeWire tools fail the tests instead of skipping them.
 pub const REQUIRE_PIPEWIRE: &str = "STRETCHD_REQUIRE_PIPEWIRE";
 /// Bound for PipeWire to come up, and for a stream to reach the state a test waits for:
@@ -144,7 +149,7 @@ impl PipeWire {
         };
         self.dump()
             .iter()
-            .filter(|o| o["type"] == "PipeWire:Interface:Node")
+            .filter(|o| is_node(o))
             .map(|o| {
                 let props = &o["info"]["props"];
                 Node {

@@ -18,7 +18,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use testkit::notifications::Server;
-use testkit::pipewire::{PIPEWIRE_TOOLS, PipeWire};
+use testkit::pipewire::{PIPEWIRE_TOOLS, PipeWire, is_node};
 use testkit::{Bus, Daemon, Group, RUNNING, all_day_config, write_file};
 
 use crate::readings::{Switches, median, status, switches};
@@ -145,11 +145,7 @@ impl Graph {
         cmd.stdout(Stdio::piped()).stderr(Stdio::null());
         let out = testkit::run_bounded(cmd, START);
         let objects: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-        // Counted as `PipeWire::nodes` counts them, from this one dump.
-        let nodes = objects
-            .iter()
-            .filter(|o| o["type"] == "PipeWire:Interface:Node")
-            .count();
+        let nodes = objects.iter().filter(|o| is_node(o)).count();
         Graph {
             objects: objects.len(),
             nodes,
