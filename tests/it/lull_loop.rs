@@ -119,6 +119,23 @@ fn harness(config: Config) -> Harness {
     }
 }
 
+/// Runs the daemon until it shows its first notification, and returns it.
+async fn first_shown(h: Harness) -> Shown {
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        ..
+    } = h;
+    let driver = async {
+        let first = next(&mut shown).await;
+        inputs.send(Input::Shutdown).await.unwrap();
+        first
+    };
+    tokio::join!(daemon.run(receiver), driver).1
+}
+
 /// With a typist from `from` to `to` ms as the asked (X11) source; the times it was asked.
 fn with_typist(config: Config, from: u64, to: u64) -> (Harness, Arc<Mutex<Vec<u64>>>) {
     let mut h = harness(config);
@@ -227,38 +244,14 @@ async fn a_reminder_due_mid_typing_shows_a_lull_after_the_last_key() {
 async fn a_user_who_paused_long_enough_already_gets_it_on_time() {
     // The last key 10 s before it is due.
     let (h, _) = with_typist(config(""), 100_000, 110_000);
-    let Harness {
-        daemon,
-        inputs,
-        receiver,
-        mut shown,
-        ..
-    } = h;
-    let driver = async {
-        let first = next(&mut shown).await;
-        inputs.send(Input::Shutdown).await.unwrap();
-        first
-    };
-    let (_, first) = tokio::join!(daemon.run(receiver), driver);
+    let first = first_shown(h).await;
     assert_eq!(first.at, DUE);
 }
 
 #[tokio::test(start_paused = true)]
 async fn a_typist_who_never_stops_gets_it_after_lull_max() {
     let (h, asked) = with_typist(config("lull_max = \"30s\""), 100_000, 400_000);
-    let Harness {
-        daemon,
-        inputs,
-        receiver,
-        mut shown,
-        ..
-    } = h;
-    let driver = async {
-        let first = next(&mut shown).await;
-        inputs.send(Input::Shutdown).await.unwrap();
-        first
-    };
-    let (_, first) = tokio::join!(daemon.run(receiver), driver);
+    let first = first_shown(h).await;
     assert_eq!(first.at, DUE + 30);
     let during = asked
         .lock()
@@ -274,19 +267,7 @@ async fn a_typist_who_never_stops_gets_it_after_lull_max() {
 async fn no_lull_shows_it_on_time_and_now_never_waits() {
     // lull = "0s": on time although the user types.
     let (h, _) = with_typist(config("lull = \"0s\""), 100_000, 400_000);
-    let Harness {
-        daemon,
-        inputs,
-        receiver,
-        mut shown,
-        ..
-    } = h;
-    let driver = async {
-        let first = next(&mut shown).await;
-        inputs.send(Input::Shutdown).await.unwrap();
-        first
-    };
-    let (_, first) = tokio::join!(daemon.run(receiver), driver);
+    let first = first_shown(h).await;
     assert_eq!(first.at, DUE);
 
     // `stretchd now` while a due reminder waits: shown at once, and the wait is over (the
