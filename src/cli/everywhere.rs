@@ -60,12 +60,15 @@ pub fn read(
     })?;
     warn_skipped(&local, &skipped);
     let folder = config.and_then(sync::folder).filter(|_| !here);
-    let Some(dir) = folder.as_deref() else {
-        return Ok(Read {
-            machines,
-            folder: None,
-        });
-    };
+    if let Some(dir) = folder.as_deref() {
+        read_others(dir, &mut machines, &mut each);
+    }
+    Ok(Read { machines, folder })
+}
+
+/// Streams the histories of the other machines in the folder `dir` through `each`, adding each
+/// machine read to `machines` (this one first); what cannot be read is warned about.
+fn read_others(dir: &Path, machines: &mut Vec<Source>, each: &mut impl FnMut(usize, Entry)) {
     let me = machines[0].id.clone();
     let (found, conflicts) = match sync::peer_histories(dir, me.as_deref()) {
         Ok(found) => found,
@@ -75,10 +78,7 @@ pub fn read(
                 ("error", arg(e.to_string())),
             ];
             eprintln!("stretchd: {}", cli().fmt("sync-folder-unreadable", &args));
-            return Ok(Read {
-                machines,
-                folder: Some(dir.to_path_buf()),
-            });
+            return;
         }
     };
     if !conflicts.is_empty() {
@@ -113,10 +113,6 @@ pub fn read(
             here: false,
         });
     }
-    Ok(Read {
-        machines,
-        folder: Some(dir.to_path_buf()),
-    })
 }
 
 /// Warns, in one short line, about the lines of the history at `path` that were skipped.
