@@ -75,6 +75,18 @@ impl PipeWire {
         crate::required_present(REQUIRE_PIPEWIRE, test, PIPEWIRE_TOOLS, PIPEWIRE_INSTALL)
     }
 
+    /// [`PipeWire::start`] on the session bus at `bus`, with `home` (created) as its home.
+    pub fn start_on(bus: &str, runtime: &Path, home: &Path) -> PipeWire {
+        std::fs::create_dir_all(home).unwrap();
+        PipeWire::start(
+            runtime,
+            &[
+                ("DBUS_SESSION_BUS_ADDRESS", OsStr::new(bus)),
+                ("HOME", home.as_os_str()),
+            ],
+        )
+    }
+
     /// Starts `pipewire` and `wireplumber` with `XDG_RUNTIME_DIR` = `runtime` (made 0700 if
     /// missing) and the environment `env` (the session bus, HOME and the XDG directories: the
     /// caller's temporary ones), and returns once WirePlumber is connected to PipeWire.

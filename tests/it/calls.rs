@@ -91,14 +91,10 @@ impl Session {
     /// PipeWire in the daemon's runtime directory (`$XDG_RUNTIME_DIR` of [`testkit::Bin`]'s
     /// commands), with a home of its own.
     fn pipewire(&self) -> PipeWire {
-        let pipewire_home = self.home().join("pipewire-home");
-        std::fs::create_dir_all(&pipewire_home).unwrap();
-        PipeWire::start(
+        PipeWire::start_on(
+            &self.bus.address,
             &self.home().join("runtime"),
-            &[
-                ("DBUS_SESSION_BUS_ADDRESS", OsStr::new(&self.bus.address)),
-                ("HOME", pipewire_home.as_os_str()),
-            ],
+            &self.home().join("pipewire-home"),
         )
     }
 

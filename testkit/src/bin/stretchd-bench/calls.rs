@@ -57,14 +57,10 @@ pub fn run(bench: &Context, args: &Args) {
     let bus = Bus::start();
     let server = Server::start(&bus.address);
     let dir = tempfile::tempdir().unwrap();
-    let pipewire_home = dir.path().join("pipewire-home");
-    std::fs::create_dir_all(&pipewire_home).unwrap();
-    let pipewire = PipeWire::start(
+    let pipewire = PipeWire::start_on(
+        &bus.address,
         &dir.path().join("runtime"),
-        &[
-            ("DBUS_SESSION_BUS_ADDRESS", bus.address.as_ref()),
-            ("HOME", pipewire_home.as_os_str()),
-        ],
+        &dir.path().join("pipewire-home"),
     );
     pipewire.virtual_speaker();
     pipewire.virtual_mic();

@@ -383,14 +383,10 @@ fn start_pipewire(bench: &Context, work: &Path, runtime: &Path, bus: &Bus) -> Op
         return None;
     }
     bench.log("starting PipeWire and WirePlumber");
-    let home = work.join("pipewire-home");
-    std::fs::create_dir_all(&home).unwrap();
-    Some(PipeWire::start(
+    Some(PipeWire::start_on(
+        &bus.address,
         runtime,
-        &[
-            ("DBUS_SESSION_BUS_ADDRESS", bus.address.as_ref()),
-            ("HOME", home.as_os_str()),
-        ],
+        &work.join("pipewire-home"),
     ))
 }
 
