@@ -245,34 +245,42 @@ fn merge_rotation(
         let theirs = |id: &Option<String>, clock: &mut Clock| {
             shown_at(id, &peer.rotation.shown).and_then(|t| clock.past(t))
         };
-        if let Some(id) = peer
-            .rotation
-            .last_stretch
-            .as_ref()
-            .filter(|id| catalog.stretch(id).is_some())
-            && let Some(at) = theirs(&peer.rotation.last_stretch, clock)
-            && last_stretch.0.is_none_or(|t| at > t)
-        {
-            last_stretch = (Some(at), Some(id.clone()));
-        }
-        if let Some(id) = peer
-            .rotation
-            .last_posture
-            .as_ref()
-            .filter(|id| catalog.posture(id).is_some())
-            && let Some(at) = theirs(&peer.rotation.last_posture, clock)
-            && last_posture.0.is_none_or(|t| at > t)
-        {
-            last_posture = (Some(at), Some(id.clone()));
+        let stretch = peer.rotation.last_stretch.as_ref();
+        later_last(
+            &mut last_stretch,
+            stretch.filter(|id| catalog.stretch(id).is_some()),
+            || theirs(&peer.rotation.last_stretch, clock),
+        );
+        let posture = peer.rotation.last_posture.as_ref();
+        later_last(
+            &mut last_posture,
+            posture.filter(|id| catalog.posture(id).is_some()),
+            || theirs(&peer.rotation.last_posture, clock),
+        );
+    }
+    for (mine, last) in [
+        (&mut rotation.last_stretch, last_stretch.1),
+        (&mut rotation.last_posture, last_posture.1),
+    ] {
+        if *mine != last {
+            *mine = last;
+            merged.rotation = true;
         }
     }
-    if rotation.last_stretch != last_stretch.1 {
-        rotation.last_stretch = last_stretch.1;
-        merged.rotation = true;
-    }
-    if rotation.last_posture != last_posture.1 {
-        rotation.last_posture = last_posture.1;
-        merged.rotation = true;
+}
+
+/// The last shown of a kind (when, which) becomes `id`, if there is one, when it was shown (by
+/// `at`, asked only then: it counts a time ahead of the clock) later.
+fn later_last(
+    last: &mut (Option<DateTime<Utc>>, Option<String>),
+    id: Option<&String>,
+    at: impl FnOnce() -> Option<DateTime<Utc>>,
+) {
+    if let Some(id) = id
+        && let Some(at) = at()
+        && last.0.is_none_or(|t| at > t)
+    {
+        *last = (Some(at), Some(id.clone()));
     }
 }
 
