@@ -458,6 +458,15 @@ pub fn path_with(dir: &Path) -> String {
     )
 }
 
+/// A `TZ` (in the POSIX form, `<+05>-5`) in which it is about noon now: a daemon run in it
+/// sees no local midnight for hours, where an all-day work window (as [`all_day_config`] has)
+/// ends and the next day's starts its intervals afresh.
+pub fn tz_at_noon() -> String {
+    use chrono::Timelike as _;
+    let east = 12 - i64::from(chrono::Utc::now().hour());
+    format!("<{east:+03}>{}", -east)
+}
+
 /// A config whose work hours cover the whole day, every day, followed by `rest`.
 pub fn all_day_config(rest: &str) -> String {
     format!(

@@ -56,10 +56,20 @@ impl Setup {
 
     /// A daemon in `home`, which may already hold state from an earlier one.
     fn with_home(config: &str, home: TempDir) -> Setup {
+        Setup::in_zone(config, home, TZ.1)
+    }
+
+    /// A daemon whose local time is about noon ([`testkit::tz_at_noon`]): for a test of
+    /// intervals that a local midnight would restart.
+    fn at_noon(config: &str) -> Setup {
+        Setup::in_zone(config, tempfile::tempdir().unwrap(), &testkit::tz_at_noon())
+    }
+
+    fn in_zone(config: &str, home: TempDir, tz: &str) -> Setup {
         let bus = Bus::start();
         let dir = tempfile::tempdir().unwrap();
         let config = write_file(dir.path(), "config.toml", config);
-        let daemon = start_daemon(&bus, &config, home.path());
+        let daemon = start_daemon_in(&bus, &config, home.path(), tz);
         Setup {
             bus,
             daemon,
@@ -85,10 +95,15 @@ impl Setup {
 
 /// `stretchd run` in `home`, once it listens.
 fn start_daemon(bus: &Bus, config: &Path, home: &Path) -> Daemon {
+    start_daemon_in(bus, config, home, TZ.1)
+}
+
+/// [`start_daemon`] with the daemon's `TZ` = `tz`.
+fn start_daemon_in(bus: &Bus, config: &Path, home: &Path, tz: &str) -> Daemon {
     let mut daemon = BIN
         .daemon(&bus.address, config)
         .home(home)
-        .env(TZ.0, TZ.1)
+        .env(TZ.0, tz)
         .start();
     daemon.wait_for_log(RUNNING, SOON);
     daemon
@@ -194,7 +209,7 @@ fn reply(line: &str) -> Value {
 
 #[test]
 fn status_and_next_in_text_and_json() {
-    let s = Setup::new(&config_every("1h"));
+    let s = Setup::at_noon(&config_every("1h"));
     let home = s.home();
     let pid = s.daemon.pid();
 

@@ -58,6 +58,8 @@ impl Machine {
             .daemon(&bus.address, &path)
             .home(home.path())
             .default_config()
+            // Intervals of an hour that a local midnight would restart.
+            .env("TZ", testkit::tz_at_noon())
             .start();
         daemon.wait_for_log("stretchd is running", SOON);
         let line = daemon.wait_for_log("sync: sharing through", SOON);
