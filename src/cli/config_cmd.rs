@@ -339,8 +339,8 @@ fn put(path: &Path, text: &str) -> anyhow::Result<Written> {
 
 /// Says what a running daemon does with the file just written at `path` (nothing when none
 /// runs). It watches its file's directory and reloads by itself; it sees nothing written
-/// through a symlink, nor in a directory that did not exist when it started, so then it is
-/// asked to reload. With `json` only problems are printed (to stderr).
+/// through a symlink, and a file made where it ran the built-in default is worth an answer
+/// at once, so then it is asked to reload. With `json` only problems are printed (to stderr).
 fn tell_daemon(path: &Path, written: Written, json: bool) {
     let ask = |request: &Request| {
         Client::connect(&paths::control_socket()).and_then(|client| client.call(request))

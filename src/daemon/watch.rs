@@ -4,7 +4,9 @@
 //! For the config the parent directory is watched, not the file: editors often save by writing
 //! a new file and renaming it over the old one (or by deleting and re-creating it), which
 //! replaces the inode a file watch would follow. Events for other names in the directory are
-//! ignored. The daemon coalesces a burst of events into one reload (or one merge).
+//! ignored. The daemon coalesces a burst of events into one reload (or one merge). While that
+//! directory does not exist (not made yet, or moved away for a while), its nearest existing
+//! ancestor is watched for it to appear, and then it is watched again.
 //!
 //! inotify directly, on the daemon's own event loop (a tokio task waiting on the inotify file
 //! descriptor): no thread of its own, and it wakes only when something in the directory is
@@ -45,16 +47,95 @@ const CHANGES: WatchFlags = WatchFlags::ATTRIB
     .union(WatchFlags::MOVED_FROM)
     .union(WatchFlags::MOVED_TO);
 
-/// Starts watching `file` (whose directory must exist); every change to it sends
-/// [`Changed`]. Must be called inside the tokio runtime.
+/// Starts watching `file`; every change to it sends [`Changed`]. Its directory need not
+/// exist: until it does, the nearest ancestor that does is watched for it, and its appearing
+/// (made, or moved back) is a change too; so is its going away. Must be called inside the
+/// tokio runtime.
 pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
     let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
     let name = file.file_name().map(OsString::from);
-    let ours = move |_: ReadFlags, n: &[u8]| Some(n) == name.as_ref().map(|n| n.as_bytes());
-    watch_dir(dir, ours, inputs)
+    // Fails at once if inotify cannot be had at all, rather than in the task.
+    let first = follow_step(&dir, name.as_deref())?;
+    let task = tokio::spawn(async move {
+        let mut step = first;
+        loop {
+            let Step {
+                fd,
+                wanted,
+                arrival,
+            } = step;
+            if run(fd, wanted, arrival, inputs.clone()).await != End::Moved || inputs.is_closed() {
+                return;
+            }
+            step = match follow_step(&dir, name.as_deref()) {
+                Ok(step) => step,
+                Err(e) => {
+                    tracing::warn!(
+                        "file watch of {} stops: {e}; changes are read again after a reload (`stretchd reload`)",
+                        dir.display()
+                    );
+                    return;
+                }
+            };
+            // Whatever happened between the end of one watch and the start of the next
+            // (the directory moved back, a file saved in it) is looked at once.
+            let _ = inputs.try_send(Changed);
+        }
+    });
+    Ok(Watch {
+        task: task.abort_handle(),
+    })
+}
+
+/// Whether an event's flags and name are wanted.
+type Wanted = Box<dyn Fn(ReadFlags, &[u8]) -> bool + Send>;
+
+/// One stretch of [`watch`], as [`follow_step`] makes it.
+struct Step {
+    fd: AsyncFd<OwnedFd>,
+    wanted: Wanted,
+    /// Whether a wanted event ends the stretch (an ancestor is watched for a directory).
+    arrival: bool,
+}
+
+/// One stretch of [`watch`]: an inotify descriptor on `dir` with `name` as the wanted file if
+/// `dir` is a directory, or else on its nearest existing ancestor with the next component
+/// down towards `dir` as the wanted name (any event for it, usually its creation).
+fn follow_step(dir: &Path, name: Option<&std::ffi::OsStr>) -> std::io::Result<Step> {
+    let mut below = dir;
+    let mut next = None;
+    // A relative path stops at its first component (which, missing, fails to be watched).
+    while !below.is_dir() {
+        match (below.parent(), below.file_name()) {
+            (Some(up), Some(component)) if !up.as_os_str().is_empty() => {
+                next = Some(OsString::from(component));
+                below = up;
+            }
+            _ => break,
+        }
+    }
+    let step = match next {
+        None => {
+            let name = name.map(OsString::from);
+            let ours = move |_: ReadFlags, n: &[u8]| Some(n) == name.as_ref().map(|n| n.as_bytes());
+            Step {
+                fd: open(below, CHANGES)?,
+                wanted: Box::new(ours),
+                arrival: false,
+            }
+        }
+        Some(next) => Step {
+            // Only names coming into being: the ancestor may be busy (`~/.config`).
+            fd: open(below, WatchFlags::CREATE | WatchFlags::MOVED_TO)?,
+            wanted: Box::new(move |_: ReadFlags, n: &[u8]| n == next.as_bytes()),
+            arrival: true,
+        },
+    };
+    Ok(step)
 }
 
 /// Starts watching the directory `dir` (which must exist): a change to a file in it whose
@@ -65,9 +146,23 @@ pub fn watch_dir(
     wanted: impl Fn(ReadFlags, &[u8]) -> bool + Send + 'static,
     inputs: mpsc::Sender<Changed>,
 ) -> std::io::Result<Watch> {
+    let fd = open(dir, CHANGES)?;
+    let task = tokio::spawn(async move {
+        run(fd, wanted, false, inputs).await;
+    });
+    Ok(Watch {
+        task: task.abort_handle(),
+    })
+}
+
+/// An inotify descriptor watching `dir` for `flags`, and for the directory itself going away.
+fn open(dir: &Path, flags: WatchFlags) -> std::io::Result<AsyncFd<OwnedFd>> {
     let fd = inotify::init(CreateFlags::CLOEXEC | CreateFlags::NONBLOCK)?;
-    let flags = CHANGES | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF;
-    inotify::add_watch(&fd, dir, flags)?;
+    inotify::add_watch(
+        &fd,
+        dir,
+        flags | WatchFlags::DELETE_SELF | WatchFlags::MOVE_SELF,
+    )?;
     // As in presence/clock.rs: the AsyncFd owns the OwnedFd and nothing else closes it, which is
     // the I/O-safety condition the deprecation warns about; the replacement is an `unsafe fn`,
     // which this crate forbids.
@@ -76,21 +171,31 @@ pub fn watch_dir(
         reason = "sound here: the AsyncFd owns the only handle to the fd"
     )]
     let fd = AsyncFd::with_interest(fd, Interest::READABLE)?;
-    let task = tokio::spawn(run(fd, wanted, inputs));
-    Ok(Watch {
-        task: task.abort_handle(),
-    })
+    Ok(fd)
+}
+
+/// Why [`run`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// The receiver is gone.
+    Closed,
+    /// inotify failed (logged).
+    Failed,
+    /// The watched directory went away, or (watching an ancestor) the name waited for came.
+    Moved,
 }
 
 /// The task: reads every queued event at each wakeup and sends one [`Changed`] if any was
 /// wanted (or if the kernel's queue overflowed, which may have dropped one, or the directory
-/// went away). Ends when the receiver is gone, when the directory is, or with a log line when
-/// inotify fails.
+/// went away). Ends when the receiver is gone, when the directory is, when `wanted` takes an
+/// event and `arrival` is set ([`watch`] watching an ancestor for a directory to come), or with
+/// a log line when inotify fails.
 async fn run(
     fd: AsyncFd<OwnedFd>,
     wanted: impl Fn(ReadFlags, &[u8]) -> bool,
+    arrival: bool,
     inputs: mpsc::Sender<Changed>,
-) {
+) -> End {
     // Room for several events: each is 16 bytes and a name of at most 255.
     let mut buf = [MaybeUninit::<u8>::uninit(); 1024];
     let gone = ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF | ReadFlags::IGNORED;
@@ -101,7 +206,7 @@ async fn run(
                 tracing::warn!(
                     "file watch stops: {e}; changes are read again after a reload (`stretchd reload`)"
                 );
-                return;
+                return End::Failed;
             }
         };
         let mut changed = false;
@@ -126,19 +231,19 @@ async fn run(
                     tracing::warn!(
                         "file watch stops: {e}; changes are read again after a reload (`stretchd reload`)"
                     );
-                    return;
+                    return End::Failed;
                 }
             }
         }
         if inputs.is_closed() {
-            return;
+            return End::Closed;
         }
         if changed {
             // A full queue already holds a change to act on, so dropping this one is fine.
             let _ = inputs.try_send(Changed);
         }
-        if ended {
-            return;
+        if ended || (arrival && changed) {
+            return End::Moved;
         }
     }
 }
@@ -210,9 +315,56 @@ mod tests {
         assert_eq!(ended, Ok(None), "the task and its sender are gone");
     }
 
+    /// Drains what is queued, then whether a change arrives within a second.
+    async fn changed_afresh(rx: &mut mpsc::Receiver<Changed>) -> bool {
+        while rx.try_recv().is_ok() {}
+        changed(rx).await
+    }
+
     #[tokio::test]
-    async fn a_missing_directory_is_an_error() {
-        let (tx, _rx) = mpsc::channel(1);
-        assert!(watch(Path::new("/nonexistent-stretchd-dir/config.toml"), tx).is_err());
+    async fn a_directory_moved_away_and_back_is_watched_again() {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("stretchd");
+        let away = home.path().join("stretchd.away");
+        std::fs::create_dir(&dir).unwrap();
+        let file = dir.join("config.toml");
+        std::fs::write(&file, "a").unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&file, tx).unwrap();
+
+        std::fs::rename(&dir, &away).unwrap();
+        assert!(
+            changed(&mut rx).await,
+            "moving the directory away is a change"
+        );
+        // Edits where it went are no change to the watched path. (The tests run on one thread:
+        // when a change is received, the watch has already moved on to its next stretch.)
+        std::fs::write(away.join("config.toml"), "b").unwrap();
+        assert!(!changed_afresh(&mut rx).await);
+
+        std::fs::rename(&away, &dir).unwrap();
+        assert!(changed(&mut rx).await, "moving it back is a change");
+        std::fs::write(&file, "c").unwrap();
+        assert!(
+            changed_afresh(&mut rx).await,
+            "an edit after it is back is seen"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_directory_made_after_the_start_is_watched_once_it_is() {
+        let home = tempfile::tempdir().unwrap();
+        let file = home.path().join("config/stretchd/config.toml");
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&file, tx).unwrap();
+        // Another name in the ancestor is no change.
+        std::fs::write(home.path().join("other"), "x").unwrap();
+        assert!(!changed(&mut rx).await);
+
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "a").unwrap();
+        assert!(changed_afresh(&mut rx).await, "the file made there is seen");
+        std::fs::write(&file, "b").unwrap();
+        assert!(changed_afresh(&mut rx).await, "and so is its next edit");
     }
 }

@@ -158,6 +158,11 @@ pub fn open_for_append(path: &Path, mode: u32, links: Links) -> io::Result<File>
             io::ErrorKind::InvalidInput,
             "is a symbolic link, not a file of stretchd's own (remove it: stretchd writes it afresh)",
         )),
+        // Said as `regular` says it of what opens: a directory cannot be opened for writing.
+        Err(e) if e == rustix::io::Errno::ISDIR => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory, not a regular file",
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -376,10 +381,10 @@ mod tests {
         for (path, message) in cases {
             let err = read(path, 1024).unwrap_err();
             assert_eq!(err.to_string(), message, "{}", path.display());
-            for links in [Links::Follow, Links::Refuse] {
-                let opened = open_for_append(path, 0o600, links);
-                assert!(opened.is_err(), "{}", path.display());
-            }
+            // Said alike when opened to append (a directory fails to open at all: EISDIR).
+            let err = open_for_append(path, 0o600, Links::Follow).unwrap_err();
+            assert_eq!(err.to_string(), message, "{}", path.display());
+            assert!(open_for_append(path, 0o600, Links::Refuse).is_err());
         }
         // A symlink to a regular file is fine.
         let file = dir.path().join("file");

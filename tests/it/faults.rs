@@ -441,6 +441,45 @@ fn a_deleted_config_given_with_dash_dash_config_keeps_its_settings_until_it_is_b
     deleted_config(false);
 }
 
+/// Found by the second hostile pass: a config directory made only after the daemon started
+/// (on the built-in default), or moved away and back (a dotfiles checkout), was never watched
+/// again, so a save there changed nothing until `stretchd reload`.
+#[test]
+fn a_config_directory_made_after_the_start_or_moved_away_and_back_is_watched() {
+    const RELOADED: &str = "config reloaded";
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let bus = Bus::start();
+    let dir = home.join("config/stretchd");
+    let config = dir.join("config.toml");
+    let mut daemon = BIN
+        .daemon(&bus.address, &config)
+        .home(home)
+        .default_config()
+        .start();
+    daemon.wait_for_log(RUNNING, SOON);
+    assert_eq!(json(home, &["status"])["config"], "<built-in default>");
+
+    fs::create_dir_all(&dir).unwrap();
+    write_file(&dir, "config.toml", &config_every("7h"));
+    daemon.wait_for_log(RELOADED, SOON);
+    let path = config.display().to_string();
+    assert_eq!(json(home, &["status"])["config"], path.as_str());
+
+    let away = home.join("config/stretchd.away");
+    fs::rename(&dir, &away).unwrap();
+    daemon.wait_for_log("the config file is gone", SOON);
+    write_file(&away, "config.toml", &config_every("3h"));
+    fs::rename(&away, &dir).unwrap();
+    daemon.wait_for_log(RELOADED, SOON);
+    // And it is watched there again: an edit in place reloads.
+    fs::write(&config, config_every("5h")).unwrap();
+    daemon.wait_for_log(RELOADED, SOON);
+    let status = json(home, &["status"]);
+    assert!(status["config_error"].is_null(), "{status}");
+    assert!(daemon.is_running(), "log:\n{}", daemon.log());
+}
+
 #[test]
 fn a_read_only_state_dir_warns_once_and_the_state_is_written_once_it_is_writable() {
     let home = tempfile::tempdir().unwrap();
