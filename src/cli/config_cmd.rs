@@ -400,6 +400,7 @@ mod tests {
         let copy = dir.path().join("copy.toml");
         let good = DEFAULT_TOML.replace("length = \"10m\"", "length = \"15m\"");
         let broken = DEFAULT_TOML.replace("length = \"10m\"", "length = \"soon\"");
+        let line = 1 + broken.lines().position(|l| l.contains("\"soon\"")).unwrap();
         // (what each editor run leaves, answers to "edit again?", outcome, errors seen)
         let cases: [(&[&str], &[bool], Edited, usize); 5] = [
             (&[&good], &[], Edited::Valid(good.clone()), 0),
@@ -436,7 +437,7 @@ mod tests {
             assert_eq!(seen.len(), errors, "{seen:?}");
             assert!(runs.next().is_none() && answers.next().is_none());
             for error in &seen {
-                let want = format!("{}:20:10: snooze: length = \"soon\"", path.display());
+                let want = format!("{}:{line}:10: snooze: length = \"soon\"", path.display());
                 assert!(error.starts_with(&want), "{error}");
             }
         }

@@ -5,8 +5,9 @@
 //!
 //! - Nothing fires outside work hours and work days.
 //! - An `every` reminder counts working time: it falls due `every` after it last fired (or after
-//!   the state started counting), and counting restarts at the start of each work window. An
-//!   interval that does not fit in the rest of a window waits for the next one.
+//!   the state started counting), and counting restarts at the start of each work window
+//!   (ranges that touch, as `00:00-24:00` across midnight, make one window). An interval that
+//!   does not fit in the rest of a window waits for the next one.
 //! - A `cron` reminder falls due at its wall-clock times inside work hours. A time that occurs
 //!   twice at the autumn change counts once; times in the spring gap are skipped.
 //! - After a gap (late start, long sleep), what was missed inside the current work window fires

@@ -36,11 +36,6 @@ impl TimeRange {
         Ok(TimeRange { start, end })
     }
 
-    /// How long the range lasts.
-    pub fn length(&self) -> std::time::Duration {
-        std::time::Duration::from_secs(u64::from(self.end - self.start) * 60)
-    }
-
     /// Whether the two ranges share any minute.
     pub fn overlaps(&self, other: &TimeRange) -> bool {
         self.start < other.end && other.start < self.end
@@ -112,27 +107,62 @@ impl WorkHours {
         &self.ranges
     }
 
+    /// The longest work window the week makes, joining ranges that touch (across midnight
+    /// too). Two weeks are laid out so that a run through the week's end counts whole; work
+    /// all day every day gives those two weeks.
+    pub fn longest_window(&self) -> std::time::Duration {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        let mut weekday = Weekday::Mon;
+        for day in 0..14u32 {
+            let works = self.days.contains(&weekday);
+            weekday = weekday.succ();
+            if !works {
+                continue;
+            }
+            for r in &self.ranges {
+                let (start, end) = (day * DAY_MINUTES + r.start, day * DAY_MINUTES + r.end);
+                match runs.last_mut() {
+                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    _ => runs.push((start, end)),
+                }
+            }
+        }
+        let longest = runs.iter().map(|(start, end)| end - start).max();
+        std::time::Duration::from_secs(u64::from(longest.unwrap_or(0)) * 60)
+    }
+
     /// Work windows that end after `t`, in order, for the next eight days (a week of windows
     /// always includes one, since there is at least one work day and one range). Outside
     /// [`SANE_YEARS`] there are none: nothing is scheduled at the edges of the calendar, where
     /// date arithmetic would overflow.
+    ///
+    /// Ranges that touch are one window: `00:00-24:00` on consecutive days, a night shift
+    /// written as `22:00-24:00` and `00:00-06:00`, or `09:00-12:00` beside `12:00-13:00`. So an
+    /// interval counts on across midnight instead of restarting there. A window that runs
+    /// through the whole look-ahead starts, at the earliest, the day before `t`'s and ends
+    /// where the eight days do; every interval is shorter than a day, so it fits either way.
     pub fn windows_from<Tz: TimeZone>(
         &self,
         t: DateTime<Utc>,
         tz: &Tz,
     ) -> impl Iterator<Item = Window> {
-        let windows: Vec<Window> = if SANE_YEARS.contains(&t.year()) {
+        let mut windows: Vec<Window> = Vec::new();
+        if SANE_YEARS.contains(&t.year()) {
             let date = t.with_timezone(tz).date_naive();
             let first = date.checked_sub_days(Days::new(1)).unwrap_or(date);
-            (0..=8)
+            let days = (0..=8)
                 .filter_map(|i| first.checked_add_days(Days::new(i)))
-                .filter(|date| self.days.contains(&date.weekday()))
-                .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
-                .filter(|w| w.end > t && SANE_YEARS.contains(&w.end.year()))
-                .collect()
-        } else {
-            Vec::new()
-        };
+                .filter(|date| self.days.contains(&date.weekday()));
+            for w in
+                days.flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
+            {
+                match windows.last_mut() {
+                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                    _ => windows.push(w),
+                }
+            }
+            windows.retain(|w| w.end > t && SANE_YEARS.contains(&w.end.year()));
+        }
         windows.into_iter()
     }
 
@@ -223,5 +253,27 @@ mod tests {
         let a = TimeRange::parse("09:00-12:00").unwrap();
         assert!(a.overlaps(&TimeRange::parse("11:59-13:00").unwrap()));
         assert!(!a.overlaps(&TimeRange::parse("12:00-13:00").unwrap()));
+    }
+    #[test]
+    fn the_longest_window_joins_ranges_that_touch() {
+        use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+        let hours = |days: &[Weekday], ranges: &[&str]| {
+            let ranges = ranges
+                .iter()
+                .map(|r| TimeRange::parse(r).unwrap())
+                .collect();
+            WorkHours::new(days.to_vec(), ranges)
+                .longest_window()
+                .as_secs()
+                / 60
+        };
+        assert_eq!(hours(&[Mon], &["09:00-12:30", "13:30-18:00"]), 270);
+        assert_eq!(hours(&[Mon], &["09:00-12:00", "12:00-13:00"]), 240);
+        // A night shift across midnight, and across the week's end (Sunday into Monday).
+        assert_eq!(hours(&[Mon, Tue], &["00:00-06:00", "22:00-24:00"]), 8 * 60);
+        assert_eq!(hours(&[Sun, Mon], &["00:00-06:00", "22:00-24:00"]), 8 * 60);
+        assert_eq!(hours(&[Sat, Sun, Mon], &["00:00-24:00"]), 3 * 24 * 60);
+        let week = [Mon, Tue, Wed, Thu, Fri, Sat, Sun];
+        assert_eq!(hours(&week, &["00:00-24:00"]), 14 * 24 * 60);
     }
 }

@@ -614,10 +614,11 @@ fn an_interval_of_a_nanosecond_is_refused() {
     }
 }
 
-/// Found: the limit on `every` is 7 days, but work windows are at most one day (even with
-/// `00:00-24:00` every day), so every interval over a day loads, `check` exits 0 with
-/// "OK ... Nothing will fire" and the daemon runs without ever reminding. Should: refused
-/// (exit 1) with a message saying the interval is longer than the longest work window.
+/// Found: the limit on `every` is 7 days, but work windows were at most one day (even with
+/// `00:00-24:00` every day), so every interval over a day loaded, `check` exited 0 with
+/// "OK ... Nothing will fire" and the daemon ran without ever reminding. Should: refused
+/// (exit 1). Windows that touch are joined now, so all day every day is one long window; an
+/// interval must still be shorter than a day.
 #[test]
 fn an_interval_longer_than_any_work_window_is_refused() {
     for every in ["25h", "2d", "7d"] {
@@ -631,7 +632,56 @@ fn an_interval_longer_than_any_work_window_is_refused() {
             text(&out.stdout),
             text(&out.stderr)
         );
+        let err = text(&out.stderr);
+        assert!(err.contains("shorter than a day"), "{every}: {err}");
     }
+}
+
+/// Windows that touch are one: a night shift written as two ranges fits a 7 h interval that
+/// neither range could, and it counts on across midnight; beside a gap it is still refused.
+#[test]
+fn a_night_shift_across_midnight_is_one_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let night = |hours: &str| {
+        format!(
+            "[schedule]\nwork_days = [\"mon\", \"tue\"]\nwork_hours = {hours}\n\
+             [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"7h\"\n"
+        )
+    };
+    let joined = write_file(
+        dir.path(),
+        "joined.toml",
+        &night(r#"["22:00-24:00", "00:00-06:00"]"#),
+    );
+    let args = [
+        "check",
+        "--json",
+        "--count",
+        "1",
+        "--from",
+        "2026-10-19T21:00:00Z",
+        "--config",
+        path(&joined),
+    ];
+    let out = BIN.run(&args, &[TZ], SOON);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["upcoming"][0]["at"], "2026-10-20T05:00:00Z",
+        "{report}"
+    );
+    let apart = write_file(
+        dir.path(),
+        "apart.toml",
+        &night(r#"["21:00-23:59", "00:00-06:00"]"#),
+    );
+    let out = BIN.run(&["check", "--config", path(&apart)], &[TZ], SOON);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("the longest is 6h"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 /// Found: `cron = "@reboot"` (or any unknown `@` macro) is refused with the reason "^" (the

@@ -245,6 +245,54 @@ fn intervals_fire_only_in_work_hours_and_restart_at_each_window() {
                 "2026-10-19 13:30:06 +02:00 p",
             ],
         ),
+        case(
+            "all day every day: the interval counts on across midnight",
+            format!("{ALWAYS}{}", every("p", "posture", "50m")),
+            ("2026-10-19 22:30 +02:00", "2026-10-20 01:30 +02:00"),
+            &[
+                "2026-10-19 23:20 +02:00 p",
+                "2026-10-20 00:10 +02:00 p",
+                "2026-10-20 01:00 +02:00 p",
+            ],
+        ),
+        case(
+            "a night shift written as two ranges is one window across midnight",
+            format!(
+                "[schedule]\nwork_days = [\"mon\", \"tue\"]\nwork_hours = [\"00:00-06:00\", \"22:00-24:00\"]\n{}",
+                every("p", "posture", "50m")
+            ),
+            ("2026-10-19 22:00 +02:00", "2026-10-20 03:00 +02:00"),
+            &[
+                "2026-10-19 22:50 +02:00 p",
+                "2026-10-19 23:40 +02:00 p",
+                "2026-10-20 00:30 +02:00 p",
+                "2026-10-20 01:20 +02:00 p",
+                "2026-10-20 02:10 +02:00 p",
+                "2026-10-20 03:00 +02:00 p",
+            ],
+        ),
+        case(
+            "ranges that touch in a day are one window; a gap still restarts",
+            format!(
+                "[schedule]\nwork_days = [\"mon\"]\nwork_hours = [\"09:00-10:00\", \"10:00-11:00\", \"11:30-12:30\"]\n{}",
+                every("p", "posture", "40m")
+            ),
+            ("2026-10-19 09:00 +02:00", "2026-10-19 13:00 +02:00"),
+            &[
+                "2026-10-19 09:40 +02:00 p",
+                "2026-10-19 10:20 +02:00 p",
+                "2026-10-19 12:10 +02:00 p",
+            ],
+        ),
+        case(
+            "the last day of an all-week run still ends at its midnight",
+            format!(
+                "[schedule]\nwork_days = [\"mon\", \"tue\"]\nwork_hours = [\"00:00-24:00\"]\n{}",
+                every("p", "posture", "50m")
+            ),
+            ("2026-10-20 22:30 +02:00", "2026-10-26 01:00 +01:00"),
+            &["2026-10-20 23:20 +02:00 p", "2026-10-26 00:50 +01:00 p"],
+        ),
     ]);
     // An interval longer than any window: the config refuses it now ("never fits in a work
     // window"); the engine, handed one anyway, still fires nothing.

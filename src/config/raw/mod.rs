@@ -511,8 +511,8 @@ fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
 }
 
 /// A reminder's `every`: at least [`MIN_INTERVAL`], at most [`MAX_INTERVAL`], and shorter than
-/// the longest work window (counting restarts at each window's start, so a longer interval
-/// never fires).
+/// `longest`: the longest work window, ranges that touch joined (counting restarts at each
+/// window's start, so a longer interval never fires), or a day.
 fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem> {
     let what = format!("reminder \"{id}\": every");
     let d = duration(every, &what, MAX_INTERVAL)?;
@@ -525,13 +525,17 @@ fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem>
         return Err(problem(every, short.to_string()));
     }
     if d >= longest {
+        let why = if longest.as_secs() >= super::DAY {
+            "is a day or longer; an interval must be shorter than a day: make it shorter".to_owned()
+        } else {
+            format!(
+                "never fits in a work window (the longest is {}): make it shorter, or the work hours longer",
+                super::human(longest)
+            )
+        };
         return Err(problem(
             every,
-            format!(
-                "{what} = \"{}\" never fits in a work window (the longest is {}): make it shorter, or the work hours longer",
-                every.get_ref(),
-                super::human(longest)
-            ),
+            format!("{what} = \"{}\" {why}", every.get_ref()),
         ));
     }
     Ok(d)
@@ -628,13 +632,15 @@ impl RawConfig {
                 ),
             ));
         }
-        let longest = work.ranges().iter().map(TimeRange::length).max();
+        // Reminders pace a working day: even where the windows run on for days, an interval
+        // must be shorter than one.
+        let longest = work.longest_window().min(Duration::from_secs(super::DAY));
         let mut reminders = Vec::with_capacity(self.reminder.len());
         let mut seen = HashSet::new();
         for raw in &self.reminder {
             valid_id(&raw.id, "reminder")?;
             unique(&mut seen, &raw.id, "reminder")?;
-            reminders.push(raw.validate(&catalog, longest.unwrap_or_default())?);
+            reminders.push(raw.validate(&catalog, longest)?);
         }
         let config = Config {
             origin,
