@@ -325,6 +325,11 @@ status-sync-alone = Noch kein anderer Rechner hat in den Ordner geschrieben.
 # Ein anderer Rechner des Ordners; $when ist status-sync-ahead, -just-now oder -ago.
 status-sync-machine = { $hostname } (Rechner { $machine }), zuletzt geschrieben: { $when }
 status-sync-ahead = { $time }, dieser Uhr um { $minutes } min voraus
+status-sync-ahead-days =
+    { $time }, dieser Uhr um { $days ->
+        [one] 1 Tag
+       *[other] { $days } Tage
+    } voraus
 status-sync-just-now = { $time }, gerade eben
 # $ago ist ein ago-*.
 status-sync-ago = { $time }, { $ago }

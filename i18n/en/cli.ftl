@@ -318,9 +318,16 @@ status-sync = Sync:
 # This machine: the folder, its hostname and the first characters of its machine id.
 status-sync-this = { $dir } as { $hostname } (machine { $machine })
 status-sync-alone = No other machine has written to the folder yet.
-# Another machine of the folder; $when is one of status-sync-ahead, -just-now, -ago.
+# Another machine of the folder; $when is one of status-sync-ahead, -ahead-days, -just-now,
+# -ago.
 status-sync-machine = { $hostname } (machine { $machine }) last wrote { $when }
 status-sync-ahead = { $time }, ahead of this clock by { $minutes } min
+# More than a day ahead.
+status-sync-ahead-days =
+    { $time }, ahead of this clock by { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
 status-sync-just-now = { $time }, just now
 # $ago is one of ago-*.
 status-sync-ago = { $time }, { $ago }

@@ -321,6 +321,11 @@ status-sync-alone = Ningún otro equipo ha escrito todavía en la carpeta.
 # Otro equipo de la carpeta; $when es status-sync-ahead, -just-now o -ago.
 status-sync-machine = { $hostname } (equipo { $machine }) escribió por última vez: { $when }
 status-sync-ahead = { $time }, adelantado { $minutes } min respecto a este reloj
+status-sync-ahead-days =
+    { $time }, adelantado { $days ->
+        [one] 1 día
+       *[other] { $days } días
+    } respecto a este reloj
 status-sync-just-now = { $time }, hace un momento
 # $ago es un ago-*.
 status-sync-ago = { $time }, { $ago }

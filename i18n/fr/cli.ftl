@@ -323,6 +323,11 @@ status-sync-alone = Aucune autre machine n’a encore écrit dans le dossier.
 # Une autre machine du dossier ; $when est status-sync-ahead, -just-now ou -ago.
 status-sync-machine = { $hostname } (machine { $machine }), dernière écriture : { $when }
 status-sync-ahead = { $time }, en avance de { $minutes } min sur l’horloge de cette machine
+status-sync-ahead-days =
+    { $time }, en avance de { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } sur l’horloge de cette machine
 status-sync-just-now = { $time }, à l’instant
 # $ago est un ago-*.
 status-sync-ago = { $time }, { $ago }

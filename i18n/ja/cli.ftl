@@ -234,6 +234,7 @@ status-sync-this = { $dir }、{ $hostname } として（マシン { $machine }�
 status-sync-alone = このフォルダーに書き込んだほかのマシンはまだありません。
 status-sync-machine = { $hostname }（マシン { $machine }）の最終書き込み：{ $when }
 status-sync-ahead = { $time }（この時計より{ $minutes }分進んでいます）
+status-sync-ahead-days = { $time }（この時計より{ $days }日進んでいます）
 status-sync-just-now = { $time }（たった今）
 status-sync-ago = { $time }（{ $ago }）
 status-sync-problem = 同期の問題：{ $problem }

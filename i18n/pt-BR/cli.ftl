@@ -323,6 +323,11 @@ status-sync-alone = Nenhuma outra máquina gravou na pasta ainda.
 # Outra máquina da pasta; $when é status-sync-ahead, -just-now ou -ago.
 status-sync-machine = { $hostname } (máquina { $machine }) gravou pela última vez em { $when }
 status-sync-ahead = { $time }, { $minutes } min à frente deste relógio
+status-sync-ahead-days =
+    { $time }, { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    } à frente deste relógio
 status-sync-just-now = { $time }, agora mesmo
 # $ago é um ago-*.
 status-sync-ago = { $time }, { $ago }

@@ -430,7 +430,11 @@ fn render_sync(
         let minutes = (now - seen.written).num_minutes();
         let time = arg(local(m, seen.written));
         let when = match minutes {
-            i64::MIN..=-2 => m.fmt(
+            i64::MIN..=-1441 => m.fmt(
+                "status-sync-ahead-days",
+                &[("time", time), ("days", arg(-minutes / 1440))],
+            ),
+            -1440..=-2 => m.fmt(
                 "status-sync-ahead",
                 &[("time", time), ("minutes", arg(-minutes))],
             ),
@@ -549,6 +553,7 @@ mod tests {
                 seen("office", 0),
                 seen("old", 3 * 1440),
                 seen("ahead", -10),
+                seen("far", -2 * 1440 - 5),
             ],
             problems: vec!["the folder cannot be read: gone".to_owned()],
         };
@@ -568,7 +573,12 @@ mod tests {
             lines[4].ends_with(", ahead of this clock by 10 min"),
             "{out}"
         );
-        assert_eq!(lines[5], "Sync problem: the folder cannot be read: gone");
+        // Days, not millions of minutes, for a clock far off (a peer's file from year 9999).
+        assert!(
+            lines[5].ends_with(", ahead of this clock by 2 days"),
+            "{out}"
+        );
+        assert_eq!(lines[6], "Sync problem: the folder cannot be read: gone");
         let alone = SyncStatus {
             machines: Vec::new(),
             problems: Vec::new(),
