@@ -111,6 +111,25 @@ pub trait WatchLull {
     fn disarm(&mut self);
 }
 
+/// The task of the lull watch armed last ([`WatchLull`]), told to end when the next is armed or
+/// the watch is disarmed.
+#[derive(Debug, Default)]
+pub struct Armed(Option<tokio::sync::oneshot::Sender<()>>);
+
+impl Armed {
+    /// Ends the task armed before; the new one ends when the returned signal comes.
+    pub fn rearm(&mut self) -> tokio::sync::oneshot::Receiver<()> {
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        self.0 = Some(stop);
+        stopped
+    }
+
+    /// Ends the task armed last, if any.
+    pub fn end(&mut self) {
+        self.0 = None;
+    }
+}
+
 /// The longest the daemon loop waits for an asked idle source ([`OnThread`]).
 pub const ASK_TIMEOUT: Duration = Duration::from_secs(1);
 

@@ -58,7 +58,7 @@ pub async fn start_on(
     let lull = LullWatch {
         conn: conn.clone(),
         events: events.clone(),
-        stop: None,
+        armed: super::Armed::default(),
     };
     let (tracker, streams) = tokio::time::timeout(CALL_TIMEOUT, setup(conn, events, natural_break))
         .await
@@ -75,8 +75,7 @@ pub async fn start_on(
 pub struct LullWatch {
     conn: Connection,
     events: mpsc::Sender<PresenceEvent>,
-    /// Dropped to end the armed watch's task.
-    stop: Option<oneshot::Sender<()>>,
+    armed: super::Armed,
 }
 
 impl super::WatchLull for LullWatch {
@@ -85,8 +84,7 @@ impl super::WatchLull for LullWatch {
     }
 
     fn arm(&mut self, watch: u32, lull: Duration) {
-        let (stop, stopped) = oneshot::channel();
-        self.stop = Some(stop);
+        let stopped = self.armed.rearm();
         tokio::spawn(watch_lull(
             self.conn.clone(),
             self.events.clone(),
@@ -97,7 +95,7 @@ impl super::WatchLull for LullWatch {
     }
 
     fn disarm(&mut self) {
-        self.stop = None;
+        self.armed.end();
     }
 }
 

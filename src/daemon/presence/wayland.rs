@@ -27,7 +27,6 @@ use chrono::{TimeDelta, Utc};
 use tokio::io::Interest;
 use tokio::io::unix::AsyncFd;
 use tokio::sync::mpsc::Sender;
-use tokio::sync::oneshot;
 use wayland_client::backend::WaylandError;
 use wayland_client::protocol::wl_callback::{self, WlCallback};
 use wayland_client::protocol::wl_registry::{self, WlRegistry};
@@ -162,7 +161,7 @@ pub async fn start_on(
     let lull = LullWatch {
         socket: socket.to_owned(),
         events: events.clone(),
-        stop: None,
+        armed: super::Armed::default(),
     };
     tokio::spawn(source.run(notification, events));
     Ok(lull)
@@ -211,8 +210,7 @@ pub fn lull_timeout(lull: Duration) -> Duration {
 pub struct LullWatch {
     socket: PathBuf,
     events: Sender<PresenceEvent>,
-    /// Dropped to end the armed watch's task.
-    stop: Option<oneshot::Sender<()>>,
+    armed: super::Armed,
 }
 
 impl super::WatchLull for LullWatch {
@@ -221,8 +219,7 @@ impl super::WatchLull for LullWatch {
     }
 
     fn arm(&mut self, watch: u32, lull: Duration) {
-        let (stop, stopped) = oneshot::channel();
-        self.stop = Some(stop);
+        let stopped = self.armed.rearm();
         let socket = self.socket.clone();
         let events = self.events.clone();
         tokio::spawn(async move {
@@ -247,7 +244,7 @@ impl super::WatchLull for LullWatch {
     }
 
     fn disarm(&mut self) {
-        self.stop = None;
+        self.armed.end();
     }
 }
 

@@ -103,13 +103,17 @@ pub struct Objects {
 /// Why a call gets an error, as the D-Bus error's name and text.
 struct Refused(&'static str, String);
 
-impl Refused {
-    fn args(e: &zbus::Error) -> Refused {
+/// The arguments of `call`, or the refusal of arguments of the wrong types.
+fn arguments<B>(call: &Message) -> Result<B, Refused>
+where
+    B: serde::de::DeserializeOwned + zbus::zvariant::Type,
+{
+    call.body().deserialize().map_err(|e| {
         Refused(
             "org.freedesktop.DBus.Error.InvalidArgs",
             format!("bad arguments: {e}"),
         )
-    }
+    })
 }
 
 impl Objects {
@@ -163,8 +167,7 @@ impl Objects {
         };
         match member {
             "Get" => {
-                let (interface, name): (String, String) =
-                    call.body().deserialize().map_err(|e| Refused::args(&e))?;
+                let (interface, name): (String, String) = arguments(call)?;
                 let value = all
                     .into_iter()
                     .find(|(n, _)| interface == own && *n == name)
@@ -178,8 +181,7 @@ impl Objects {
                 reply(header, &value, After::Nothing)
             }
             "GetAll" => {
-                let (interface,): (String,) =
-                    call.body().deserialize().map_err(|e| Refused::args(&e))?;
+                let (interface,): (String,) = arguments(call)?;
                 let map: HashMap<&str, Variant<'static>> = if interface == own {
                     all.into_iter().collect()
                 } else {
@@ -233,14 +235,11 @@ impl Objects {
         header: &Header<'_>,
         member: &str,
     ) -> Result<(Message, After), Refused> {
-        let body = call.body();
-        let args = |e: zbus::Error| Refused::args(&e);
         match member {
             // The layout under `parent` (0: the whole menu; it is one level deep), with every
             // property whatever is asked for (the specification allows more).
             "GetLayout" => {
-                let (parent, _depth, _names): (i32, i32, Vec<String>) =
-                    body.deserialize().map_err(args)?;
+                let (parent, _depth, _names): (i32, i32, Vec<String>) = arguments(call)?;
                 let layout: Node = if parent == 0 {
                     let root = HashMap::from([("children-display", Variant::from("submenu"))]);
                     let children = self
@@ -260,7 +259,7 @@ impl Objects {
                 reply(header, &(self.revision, layout), After::Nothing)
             }
             "GetGroupProperties" => {
-                let (ids, _names): (Vec<i32>, Vec<String>) = body.deserialize().map_err(args)?;
+                let (ids, _names): (Vec<i32>, Vec<String>) = arguments(call)?;
                 let found: Vec<(i32, Properties)> = self
                     .look
                     .menu
@@ -271,7 +270,7 @@ impl Objects {
                 reply(header, &found, After::Nothing)
             }
             "GetProperty" => {
-                let (id, name): (i32, String) = body.deserialize().map_err(args)?;
+                let (id, name): (i32, String) = arguments(call)?;
                 let value = properties(&self.look, self.entry(id)?)
                     .remove(name.as_str())
                     .ok_or_else(|| {
@@ -284,8 +283,7 @@ impl Objects {
             }
             // A click carries the entry out.
             "Event" => {
-                let (id, event, _data, _time): (i32, String, OwnedVariant, u32) =
-                    body.deserialize().map_err(args)?;
+                let (id, event, _data, _time): (i32, String, OwnedVariant, u32) = arguments(call)?;
                 let after = match self.entry(id) {
                     Ok(entry) if event == "clicked" => After::Press(entry),
                     _ => After::Nothing,
@@ -295,8 +293,7 @@ impl Objects {
             // Several events: the first click is carried out (a host sends one at a time); the
             // ids not in the menu come back.
             "EventGroup" => {
-                let (events,): (Vec<(i32, String, OwnedVariant, u32)>,) =
-                    body.deserialize().map_err(args)?;
+                let (events,): (Vec<(i32, String, OwnedVariant, u32)>,) = arguments(call)?;
                 let mut after = After::Nothing;
                 let mut unknown = Vec::new();
                 for (id, event, _, _) in events {
@@ -312,11 +309,11 @@ impl Objects {
             }
             // The menu is always current: no update is needed, none is unknown.
             "AboutToShow" => {
-                let _: (i32,) = body.deserialize().map_err(args)?;
+                let _: (i32,) = arguments(call)?;
                 reply(header, &false, After::Nothing)
             }
             "AboutToShowGroup" => {
-                let _: (Vec<i32>,) = body.deserialize().map_err(args)?;
+                let _: (Vec<i32>,) = arguments(call)?;
                 let none: Vec<i32> = Vec::new();
                 reply(header, &(none.clone(), none), After::Nothing)
             }
@@ -370,7 +367,7 @@ fn item_call(
         "Activate" => After::Activate,
         "SecondaryActivate" | "ContextMenu" => After::Nothing,
         "Scroll" => {
-            let _: (i32, String) = call.body().deserialize().map_err(|e| Refused::args(&e))?;
+            let _: (i32, String) = arguments(call)?;
             return reply(header, &(), After::Nothing);
         }
         _ => {
@@ -380,7 +377,7 @@ fn item_call(
             ));
         }
     };
-    let _: (i32, i32) = call.body().deserialize().map_err(|e| Refused::args(&e))?;
+    let _: (i32, i32) = arguments(call)?;
     reply(header, &(), after)
 }
 
