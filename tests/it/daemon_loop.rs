@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::fake::{
-    FakeClock, MIN, POSTURE_25M, Recorded, Recorder, STRETCH_50M, Shown, all_day_config as config,
-    next,
+    FakeClock, Harness, MIN, POSTURE_25M, STRETCH_50M, Shown, all_day_config as config, harness,
+    harness_on, next,
 };
 use stretchd::catalog::safety_notice;
 use stretchd::config::{Config, Origin};
@@ -30,33 +30,6 @@ impl Notifier for NoServer {
     ) -> impl Future<Output = Result<u32, NotifyError>> + 'static {
         self.attempts.lock().unwrap().push(self.clock.elapsed());
         std::future::ready(Err(NotifyError::NoServer))
-    }
-}
-
-/// A daemon on the fake clock and recorder, and the test's ends of its channels.
-struct Harness {
-    daemon: Daemon<Recorder, FakeClock>,
-    inputs: mpsc::Sender<Input>,
-    receiver: mpsc::Receiver<Input>,
-    shown: mpsc::UnboundedReceiver<Shown>,
-    closed: Arc<Mutex<Vec<u32>>>,
-    clock: FakeClock,
-}
-
-fn harness(config: Config) -> Harness {
-    harness_on(config, FakeClock::new())
-}
-
-fn harness_on(config: Config, clock: FakeClock) -> Harness {
-    let (notifier, Recorded { shown, closed }) = Recorder::new(clock);
-    let (inputs, receiver) = mpsc::channel(8);
-    Harness {
-        daemon: Daemon::new(config, None, notifier, clock),
-        inputs,
-        receiver,
-        shown,
-        closed,
-        clock,
     }
 }
 

@@ -171,3 +171,32 @@ pub const POSTURE_25M: &str =
 
 /// A minute in seconds.
 pub const MIN: u64 = 60;
+
+/// A daemon on the fake clock and recorder, and the test's ends of its channels.
+pub struct Harness {
+    pub daemon: stretchd::daemon::Daemon<Recorder, FakeClock>,
+    pub inputs: mpsc::Sender<stretchd::daemon::Input>,
+    pub receiver: mpsc::Receiver<stretchd::daemon::Input>,
+    pub shown: mpsc::UnboundedReceiver<Shown>,
+    pub closed: Arc<Mutex<Vec<u32>>>,
+    pub clock: FakeClock,
+}
+
+/// A [`Harness`] for `config` on a fresh clock.
+pub fn harness(config: Config) -> Harness {
+    harness_on(config, FakeClock::new())
+}
+
+/// A [`Harness`] for `config` on `clock`.
+pub fn harness_on(config: Config, clock: FakeClock) -> Harness {
+    let (notifier, Recorded { shown, closed }) = Recorder::new(clock);
+    let (inputs, receiver) = mpsc::channel(8);
+    Harness {
+        daemon: stretchd::daemon::Daemon::new(config, None, notifier, clock),
+        inputs,
+        receiver,
+        shown,
+        closed,
+        clock,
+    }
+}

@@ -6,10 +6,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::fake::{FakeClock, Recorded, Recorder, Shown, all_day_config, next};
+use crate::fake::{FakeClock, Harness, Shown, all_day_config, harness, next};
 use stretchd::config::{Config, IdleSource};
+use stretchd::daemon::Input;
 use stretchd::daemon::presence::{AskError, AskIdle, PresenceEvent, WatchLull};
-use stretchd::daemon::{Daemon, Input};
 use stretchd::ipc::{Request, Response, Status};
 use tokio::sync::mpsc;
 
@@ -94,28 +94,6 @@ impl WatchLull for Watch {
         let _ = self.told.send(Told::Disarmed {
             at: ms(&self.clock),
         });
-    }
-}
-
-/// The daemon and the test's ends.
-struct Harness {
-    daemon: Daemon<Recorder, FakeClock>,
-    inputs: mpsc::Sender<Input>,
-    receiver: mpsc::Receiver<Input>,
-    shown: mpsc::UnboundedReceiver<Shown>,
-    clock: FakeClock,
-}
-
-fn harness(config: Config) -> Harness {
-    let clock = FakeClock::new();
-    let (notifier, Recorded { shown, .. }) = Recorder::new(clock);
-    let (inputs, receiver) = mpsc::channel(8);
-    Harness {
-        daemon: Daemon::new(config, None, notifier, clock),
-        inputs,
-        receiver,
-        shown,
-        clock,
     }
 }
 
@@ -212,6 +190,7 @@ async fn a_reminder_due_mid_typing_shows_a_lull_after_the_last_key() {
         receiver,
         mut shown,
         clock,
+        ..
     } = h;
     let driver = async {
         until(&clock, DUE + 5).await;
@@ -279,6 +258,7 @@ async fn no_lull_shows_it_on_time_and_now_never_waits() {
         receiver,
         mut shown,
         clock,
+        ..
     } = h;
     let driver = async {
         until(&clock, DUE + 2).await;
@@ -307,6 +287,7 @@ async fn a_watch_armed_when_due_shows_it_at_its_report_and_is_ended() {
         receiver,
         mut shown,
         clock,
+        ..
     } = h;
     let driver = async {
         let armed = told(&mut told_rx).await;
@@ -350,6 +331,7 @@ async fn a_watch_armed_a_lull_ahead_tells_at_the_due_time_that_the_user_paused()
         receiver,
         mut shown,
         clock,
+        ..
     } = h;
     let driver = async {
         let armed = told(&mut told_rx).await;
@@ -401,6 +383,7 @@ async fn a_pause_during_the_wait_holds_the_reminder_and_ends_the_watch() {
         receiver,
         mut shown,
         clock,
+        ..
     } = h;
     let driver = async {
         let Told::Armed { watch, .. } = told(&mut told_rx).await else {
