@@ -8,11 +8,10 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::fake::{FakeClock, MIN, Recorded, Recorder, STRETCH_50M, all_day_config, next};
+use crate::fake::{FakeClock, Harness, MIN, STRETCH_50M, all_day_config, harness, next};
 use stretchd::config::Config;
+use stretchd::daemon::Input;
 use stretchd::daemon::presence::calls::{AskCalls, Capture, Found, InCall, Unheard};
-use stretchd::daemon::{Daemon, Input};
-use tokio::sync::mpsc;
 
 /// A calls source whose call is on from `from` to `until` (seconds after the start), that takes
 /// `delay` to answer and records when it was asked.
@@ -65,13 +64,18 @@ struct Run {
 /// Runs the daemon with `config` and `script` (its clock and record set here) until `count`
 /// reminders were shown.
 async fn run(config: Config, mut script: Script, count: usize) -> Run {
-    let clock = FakeClock::new();
-    let (notifier, Recorded { mut shown, .. }) = Recorder::new(clock);
-    let (inputs, receiver) = mpsc::channel(8);
+    let Harness {
+        daemon,
+        inputs,
+        receiver,
+        mut shown,
+        clock,
+        ..
+    } = harness(config);
     let asked = Arc::new(Mutex::new(Vec::new()));
     script.clock = clock;
     script.asked = asked.clone();
-    let daemon = Daemon::new(config, None, notifier, clock).with_calls(Box::new(script));
+    let daemon = daemon.with_calls(Box::new(script));
     let driver = async {
         let mut got = Vec::new();
         for _ in 0..count {
