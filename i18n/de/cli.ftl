@@ -93,6 +93,7 @@ check-ok =
 check-warning = Warnung: { $warning }
 check-never-fires = Erinnerung „{ $id }“ wird nie ausgelöst: Der Zeitpunkt fällt nie in die Arbeitstage und -zeiten von [schedule]; ändere ihre Cron-Zeile oder work_days und work_hours
 check-nothing = Es wird nichts ausgelöst: Keine Erinnerung fällt in die Arbeitszeiten.
+check-nothing-from = Nach { $from } wird nichts ausgelöst.
 # $from ist ein Datum mit Uhrzeit (when-day-date-time in daemon.ftl).
 check-next =
     { $count ->

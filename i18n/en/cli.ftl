@@ -93,6 +93,8 @@ check-ok =
 check-warning = warning: { $warning }
 check-never-fires = reminder "{ $id }" never fires: its time never falls inside the work days and hours of [schedule]; change its cron line, or work_days and work_hours
 check-nothing = Nothing will fire: no reminder falls inside the work hours.
+# A reminder does fire from now, but none after the --from given; $from as in check-next.
+check-nothing-from = Nothing will fire after { $from }.
 # $from is a date and time (when-day-date-time in daemon.ftl).
 check-next = Next { $count } from { $from }, if you stay at the desk:
 

@@ -93,6 +93,7 @@ check-ok =
 check-warning = advertencia: { $warning }
 check-never-fires = el recordatorio «{ $id }» nunca se activa: su hora nunca cae dentro de los días y horas de trabajo de [schedule]; cambia su línea cron, o work_days y work_hours
 check-nothing = No se activará nada: ningún recordatorio cae dentro del horario de trabajo.
+check-nothing-from = No se activará nada después de { $from }.
 # $from es una fecha y hora (when-day-date-time en daemon.ftl).
 check-next = Próximos recordatorios ({ $count }) a partir de { $from }, si sigues en el escritorio:
 

@@ -94,6 +94,7 @@ check-ok =
 check-warning = avertissement : { $warning }
 check-never-fires = le rappel « { $id } » ne se déclenche jamais : son horaire ne tombe jamais dans les jours et heures de travail de [schedule] ; modifiez sa ligne cron, ou work_days et work_hours
 check-nothing = Rien ne se déclenchera : aucun rappel ne tombe pendant les heures de travail.
+check-nothing-from = Rien ne se déclenchera après { $from }.
 # $from est une date et une heure (when-day-date-time dans daemon.ftl).
 check-next = Prochains rappels ({ $count }) à partir de { $from }, si vous restez au bureau :
 

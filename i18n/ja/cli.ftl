@@ -62,6 +62,7 @@ check-ok = { $source }：OK（リマインダー{ $count }件）
 check-warning = 警告：{ $warning }
 check-never-fires = リマインダー「{ $id }」は実行されません：その時刻が [schedule] の勤務日・勤務時間内に入りません。cron 行、または work_days と work_hours を変更してください
 check-nothing = 何も実行されません：勤務時間内に入るリマインダーがありません。
+check-nothing-from = { $from }以降は何も実行されません。
 check-next = { $from }からの次の{ $count }件（デスクにいる場合）：
 
 ## stretchd stretches、stretchd stretches show ID、stretchd stretches safety

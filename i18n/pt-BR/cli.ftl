@@ -94,6 +94,7 @@ check-ok =
 check-warning = aviso: { $warning }
 check-never-fires = o lembrete "{ $id }" nunca dispara: o horário dele nunca cai dentro dos dias e horas de trabalho de [schedule]; altere a linha cron dele, ou work_days e work_hours
 check-nothing = Nada vai disparar: nenhum lembrete cai dentro do horário de trabalho.
+check-nothing-from = Nada vai disparar depois de { $from }.
 # $from é uma data e hora (when-day-date-time em daemon.ftl).
 check-next = Próximos { $count } a partir de { $from }, se você continuar na mesa:
 

@@ -254,8 +254,14 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     let mut warnings = config.warnings.clone();
     warnings.extend(config.hooks.unrunnable(std::env::var_os("PATH").as_deref()));
     warnings.extend(config.sync.unusable(&crate::store::paths::home()));
+    // A `--from` late in the calendar (or after a cron line's last year) sees nothing of a
+    // reminder that does fire from now: that is not the reminder's fault.
+    let now = Utc::now();
+    let mut fires_from_now = false;
     for r in &config.reminders {
-        if schedule::first_occurrence(&config, r, from, &Local).is_none() {
+        let from_now = schedule::first_occurrence(&config, r, now, &Local).is_some();
+        fires_from_now |= from_now;
+        if !from_now && schedule::first_occurrence(&config, r, from, &Local).is_none() {
             let id = crate::text::printable(&r.id);
             warnings.push(m.fmt("check-never-fires", &[("id", arg(id.as_ref()))]));
         }
@@ -288,11 +294,17 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
             m.fmt("check-warning", &[("warning", arg(warning.as_str()))])
         );
     }
+    let from_shown = m.day_date_zone(&from.with_timezone(&Local));
     if list.is_empty() {
-        let _ = writeln!(out, "{}", m.get("check-nothing"));
+        let nothing = if fires_from_now {
+            m.fmt("check-nothing-from", &[("from", arg(from_shown))])
+        } else {
+            m.get("check-nothing")
+        };
+        let _ = writeln!(out, "{nothing}");
         return Ok(out);
     }
-    let from = m.day_date_zone(&from.with_timezone(&Local));
+    let from = from_shown;
     let next = m.fmt(
         "check-next",
         &[("count", arg(list.len())), ("from", arg(from))],

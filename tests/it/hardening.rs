@@ -725,6 +725,28 @@ fn check_from_at_the_edges_of_the_calendar() {
         "{}",
         text(&late.stdout)
     );
+    // The calendar's end is why nothing is listed, not the reminder: no "never fires".
+    let cron = write_file(
+        dir.path(),
+        "cron.toml",
+        &all_day_config("[[reminder]]\nid = \"c\"\nkind = \"posture\"\ncron = \"0 9 * * mon\"\n"),
+    );
+    let late = BIN.run(
+        &[
+            "check",
+            "--config",
+            cron.to_str().unwrap(),
+            "--from",
+            "9999-12-30T00:00:00Z",
+        ],
+        &[TZ],
+        SOON,
+    );
+    let out = text(&late.stdout);
+    assert!(late.status.success(), "{}", text(&late.stderr));
+    assert!(!out.contains("never fires"), "{out}");
+    assert!(!out.contains("inside the work hours"), "{out}");
+    assert!(out.contains("Nothing will fire after "), "{out}");
     let early = BIN.run(
         &["check", "--config", path, "--from", "0000-01-01T00:00:00Z"],
         &[TZ],
