@@ -51,7 +51,66 @@ const CHANGES: WatchFlags = WatchFlags::ATTRIB
 /// exist: until it does, the nearest ancestor that does is watched for it, and its appearing
 /// (made, or moved back) is a change too; so is its going away. Must be called inside the
 /// tokio runtime.
+///
+/// A `file` that is a symlink (a dotfiles repository, GNU Stow) is watched where it points
+/// too, since an edit there changes nothing in `file`'s directory; when the link is pointed
+/// elsewhere, the watch moves with it.
 pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
+    let (tx, mut rx) = mpsc::channel(1);
+    let own = follow(file, tx.clone())?;
+    let file = file.to_path_buf();
+    let mut target = Target::default();
+    target.aim(&file, &tx);
+    let task = tokio::spawn(async move {
+        let _own = own;
+        while rx.recv().await.is_some() {
+            // The link may point elsewhere now.
+            target.aim(&file, &tx);
+            if inputs.is_closed() {
+                return;
+            }
+            let _ = inputs.try_send(Changed);
+        }
+    });
+    Ok(Watch {
+        task: task.abort_handle(),
+    })
+}
+
+/// Where a watched symlink points, and the watch there.
+#[derive(Default)]
+struct Target {
+    aimed: Option<std::path::PathBuf>,
+    watch: Option<Watch>,
+}
+
+impl Target {
+    /// Watches what `file` resolves to, if that is another path; a watch of where it pointed
+    /// before ends. A target that cannot be watched is said once, not at every change.
+    fn aim(&mut self, file: &Path, tx: &mpsc::Sender<Changed>) {
+        let resolved = std::fs::canonicalize(file)
+            .ok()
+            .filter(|t| t.as_path() != file);
+        if self.aimed == resolved {
+            return;
+        }
+        self.watch = resolved.as_deref().and_then(|t| {
+            follow(t, tx.clone())
+                .inspect_err(|e| {
+                    tracing::warn!(
+                        "not watching {} (where {} points) for changes: {e}; use `stretchd reload` after editing",
+                        t.display(),
+                        file.display()
+                    );
+                })
+                .ok()
+        });
+        self.aimed = resolved;
+    }
+}
+
+/// [`watch`] of `file` as named, without following a symlink.
+fn follow(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
     let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -287,6 +346,45 @@ mod tests {
         while rx.try_recv().is_ok() {}
 
         std::fs::remove_file(&file).unwrap();
+        assert!(changed(&mut rx).await);
+    }
+
+    #[tokio::test]
+    async fn a_symlinked_file_is_watched_where_it_points_and_follows_a_new_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, other, config) = (
+            dir.path().join("dotfiles"),
+            dir.path().join("dotfiles2"),
+            dir.path().join("config"),
+        );
+        for d in [&repo, &other, &config] {
+            std::fs::create_dir(d).unwrap();
+        }
+        std::fs::write(repo.join("config.toml"), "a").unwrap();
+        std::fs::write(other.join("config.toml"), "b").unwrap();
+        let file = config.join("config.toml");
+        std::os::unix::fs::symlink(repo.join("config.toml"), &file).unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&file, tx).unwrap();
+
+        // Edited through the link (in place, as most editors write a link's target) or in the
+        // repository: only the target's directory sees it.
+        std::fs::write(repo.join("config.toml"), "a2").unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+
+        // Pointed elsewhere (`ln -sfn`, a re-stow): a change, and the watch moves.
+        let tmp = config.join(".config.toml.new");
+        std::os::unix::fs::symlink(other.join("config.toml"), &tmp).unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        std::fs::write(repo.join("config.toml"), "a3").unwrap();
+        assert!(
+            !changed(&mut rx).await,
+            "the old target is no longer the config"
+        );
+        std::fs::write(other.join("config.toml"), "b2").unwrap();
         assert!(changed(&mut rx).await);
     }
 

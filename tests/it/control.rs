@@ -1434,6 +1434,29 @@ fn editing_the_config_in_place_or_by_rename_changes_next_without_a_restart() {
     s.daemon.wait_for_log("config reloaded", SOON);
     assert_spacing(&next_times(s.home(), 4), TimeDelta::minutes(11));
 
+    // A link into a dotfiles repository (GNU Stow): an edit there counts, and so does the
+    // link pointed at another file.
+    let repo = s.dir.path().join("dotfiles");
+    std::fs::create_dir(&repo).unwrap();
+    let (first, second) = (repo.join("a.toml"), repo.join("b.toml"));
+    std::fs::write(&first, config_every("13m")).unwrap();
+    std::fs::write(&second, config_every("17m")).unwrap();
+    std::fs::remove_file(&s.config).unwrap();
+    std::os::unix::fs::symlink(&first, &s.config).unwrap();
+    s.daemon.wait_for_log("config reloaded", SOON);
+    assert_spacing(&next_times(s.home(), 4), TimeDelta::minutes(13));
+    std::fs::write(&first, config_every("5m")).unwrap();
+    s.daemon.wait_for_log("config reloaded", SOON);
+    assert_spacing(&next_times(s.home(), 4), TimeDelta::minutes(5));
+    let link = s.dir.path().join(".config.toml.new");
+    std::os::unix::fs::symlink(&second, &link).unwrap();
+    std::fs::rename(&link, &s.config).unwrap();
+    s.daemon.wait_for_log("config reloaded", SOON);
+    assert_spacing(&next_times(s.home(), 4), TimeDelta::minutes(17));
+    std::fs::write(&second, config_every("19m")).unwrap();
+    s.daemon.wait_for_log("config reloaded", SOON);
+    assert_spacing(&next_times(s.home(), 4), TimeDelta::minutes(19));
+
     let status = json(s.home(), &["status"]);
     assert_eq!(status["pid"], pid, "the daemon restarted");
     assert!(status["config_error"].is_null(), "{status}");
