@@ -780,6 +780,89 @@ fn after_a_gap_at_most_one_reminder_fires() {
     ]);
 }
 
+/// Mondays to Fridays, all day: one window from Monday 00:00 to Saturday 00:00.
+const WEEKDAYS_ALL_DAY: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri"]
+work_hours = ["00:00-24:00"]
+"#;
+
+/// A night shift written as two ranges, Sunday to Thursday nights.
+const NIGHTS: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri"]
+work_hours = ["00:00-06:00", "22:00-24:00"]
+"#;
+
+/// The gap rule where ranges touch: the window is the whole run, so what was missed in it
+/// fires once at wake-up however many midnights the gap crossed, and what was missed before a
+/// real break in work hours is dropped.
+#[test]
+#[allow(clippy::too_many_lines)]
+fn after_a_gap_in_a_run_of_touching_ranges_the_run_is_the_window() {
+    let weekly = format!("{WEEKDAYS_ALL_DAY}{}", cron("w", "stretch", "0 10 * * mon"));
+    check(vec![
+        Case {
+            name: "night shift: asleep from 23:30 to 01:30, the 00:00 missed fires at wake-up",
+            config: format!("{NIGHTS}{}", every("p", "posture", "1h")),
+            started: "2026-10-18 22:00 +02:00",
+            last_fired: &[("p", "2026-10-18 23:00 +02:00")],
+            from: "2026-10-19 01:30 +02:00",
+            to: "2026-10-19 04:00 +02:00",
+            expect: &[
+                "2026-10-19 01:30 +02:00 p",
+                "2026-10-19 02:30 +02:00 p",
+                "2026-10-19 03:30 +02:00 p",
+            ],
+        },
+        Case {
+            name: "night shift: missed at 05:50, asleep past 06:00 into the next night: dropped",
+            config: format!("{NIGHTS}{}", every("p", "posture", "50m")),
+            started: "2026-10-18 22:00 +02:00",
+            last_fired: &[("p", "2026-10-19 05:00 +02:00")],
+            from: "2026-10-19 22:10 +02:00",
+            to: "2026-10-19 23:59 +02:00",
+            expect: &["2026-10-19 22:50 +02:00 p", "2026-10-19 23:40 +02:00 p"],
+        },
+        Case {
+            name: "all day: missed at 23:50, awake at 00:20: fires at wake-up, not at 00:50",
+            config: format!("{ALWAYS}{}", every("p", "posture", "50m")),
+            started: "2026-10-19 20:00 +02:00",
+            last_fired: &[("p", "2026-10-19 23:00 +02:00")],
+            from: "2026-10-20 00:20 +02:00",
+            to: "2026-10-20 01:30 +02:00",
+            expect: &["2026-10-20 00:20 +02:00 p", "2026-10-20 01:10 +02:00 p"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake on Tuesday: fires at wake-up",
+            config: weekly.clone(),
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-20 12:00 +02:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-20 12:00 +02:00 w", "2026-10-26 10:00 +01:00 w"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake on Thursday of the same run: fires too",
+            config: weekly.clone(),
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-22 12:00 +02:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-22 12:00 +02:00 w", "2026-10-26 10:00 +01:00 w"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake after the weekend: dropped",
+            config: weekly,
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-26 08:00 +01:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-26 10:00 +01:00 w"],
+        },
+    ]);
+}
+
 #[test]
 fn after_a_gap_settle_fires_once_and_absorbs_the_rest() {
     let config = config(&format!(
