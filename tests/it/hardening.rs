@@ -774,6 +774,71 @@ fn a_night_shift_across_midnight_is_one_window() {
     );
 }
 
+/// The limits of `every` where ranges touch: shorter than the longest joined window and than
+/// a day, counted across midnight and the week's end, and refused with the limit it broke.
+#[test]
+fn an_interval_is_checked_against_the_joined_windows_and_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let night = r#""22:00-24:00", "00:00-06:00""#;
+    // (work days, work hours, every, what stderr says, or "" when it loads)
+    let cases = [
+        (r#""mon", "wed", "sun""#, r#""00:00-24:00""#, "23h59m", ""),
+        (
+            r#""sun", "mon""#,
+            r#""00:00-24:00""#,
+            "24h",
+            "is a day or longer",
+        ),
+        (
+            r#""mon""#,
+            r#""00:00-12:00", "12:00-24:00""#,
+            "1d",
+            "is a day or longer",
+        ),
+        (
+            r#""mon""#,
+            r#""00:00-23:59""#,
+            "23h59m",
+            "the longest is 23h 59m",
+        ),
+        (
+            r#""mon""#,
+            r#""09:00-10:00", "10:00-11:00", "11:00-12:00""#,
+            "2h59m",
+            "",
+        ),
+        (
+            r#""mon""#,
+            r#""09:00-10:00", "10:00-11:00", "11:00-12:00""#,
+            "3h",
+            "the longest is 3h",
+        ),
+        // Sunday night into Monday morning, across the week's end.
+        (r#""sun", "mon""#, night, "7h59m", ""),
+        (r#""sun", "mon""#, night, "8h", "the longest is 8h"),
+        // Sunday alone: its 22:00-24:00 meets no Monday.
+        (r#""sun""#, night, "6h", "the longest is 6h"),
+    ];
+    for (days, hours, every, says) in cases {
+        let config = write_file(
+            dir.path(),
+            "config.toml",
+            &format!(
+                "[schedule]\nwork_days = [{days}]\nwork_hours = [{hours}]\n\
+                 [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"{every}\"\n"
+            ),
+        );
+        let out = BIN.run(&["check", "--config", path(&config)], &[TZ], SOON);
+        let err = text(&out.stderr);
+        if says.is_empty() {
+            assert!(out.status.success(), "{days} {hours} {every}: {err}");
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{days} {hours} {every}");
+            assert!(err.contains(says), "{days} {hours} {every}: {err}");
+        }
+    }
+}
+
 /// Found: `cron = "@reboot"` (or any unknown `@` macro) is refused with the reason "^" (the
 /// caret of the cron crate's message). Should: a reason a user can act on.
 #[test]

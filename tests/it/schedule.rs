@@ -637,6 +637,72 @@ fn fires_never_go_backwards_and_intervals_are_real_time_across_dst() {
     }
 }
 
+/// Where ranges touch, across both DST changes and the week's end, the due time asked at any
+/// moment before it stays put (the daemon sleeps towards it; `next` and `check` show it): asked
+/// every 5 minutes and a second before it is due, it is the same and it fires then.
+#[test]
+fn the_due_time_does_not_move_with_now_in_windows_that_touch() {
+    let every_day = r#"work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]"#;
+    let configs = [
+        format!("{ALWAYS}{}", every("p", "posture", "50m")),
+        format!("{ALWAYS}{}", every("p", "posture", "23h59m")),
+        format!(
+            "{ALWAYS}{}{}",
+            every("p", "posture", "9h"),
+            cron("c", "stretch", "30 2 * * *")
+        ),
+        format!(
+            "[schedule]\n{every_day}\nwork_hours = [\"22:00-24:00\", \"00:00-06:00\"]\n{}",
+            every("p", "posture", "7h")
+        ),
+        format!(
+            "[schedule]\n{every_day}\nwork_hours = [\"01:00-02:00\", \"02:00-03:00\", \"03:00-04:00\"]\n{}",
+            every("p", "posture", "50m")
+        ),
+        format!(
+            "[schedule]\nwork_days = [\"sun\", \"mon\"]\nwork_hours = [\"00:00-24:00\"]\n{}{}",
+            every("p", "posture", "5h"),
+            cron("c", "stretch", "30 */3 * * *")
+        ),
+    ];
+    for text in &configs {
+        let config = config(text);
+        for (from, to) in [
+            ("2026-10-24 12:00 +02:00", "2026-10-27 12:00 +01:00"),
+            ("2026-03-28 12:00 +01:00", "2026-03-31 12:00 +02:00"),
+        ] {
+            let mut state = State::new(t(from) - Duration::days(3));
+            let mut now = t(from);
+            let mut fired = 0;
+            while now < t(to) {
+                let due = next_due(&config, &state, now, &Berlin).expect("something is due");
+                let mut asked = now;
+                while asked < due.at {
+                    let again = next_due(&config, &state, asked, &Berlin).unwrap();
+                    assert_eq!(
+                        (again.at, &again.reminder),
+                        (due.at, &due.reminder),
+                        "asked at {} and at {}\n{text}",
+                        show(now),
+                        show(asked)
+                    );
+                    let step = asked + Duration::minutes(5);
+                    asked = if step < due.at {
+                        step
+                    } else {
+                        (due.at - Duration::seconds(1)).max(asked + Duration::seconds(1))
+                    };
+                }
+                now = due.at;
+                let fire = settle(&config, &mut state, now, &Berlin).expect("it fires");
+                assert_eq!(fire.reminder, due.reminder);
+                fired += 1;
+            }
+            assert!(fired > 2, "{from}\n{text}");
+        }
+    }
+}
+
 fn config_only_every(c: &Config) -> Config {
     let mut c = c.clone();
     c.reminders.retain(|r| r.id == "e");
@@ -1134,6 +1200,89 @@ fn a_snooze_missed_in_an_earlier_window_is_dropped() {
         (fires[0].item.as_str(), fires[0].snoozes),
         ("seated-twist", 1)
     );
+}
+
+/// Snoozes and pauses that end just after midnight in a run of touching ranges: the snooze is
+/// inside the window, so it comes back (once, at wake-up, if the daemon slept through its end);
+/// what fell due during a pause until midnight fires when it ends, as after any gap.
+#[test]
+fn snoozes_and_pauses_ending_after_midnight_in_a_run_of_touching_ranges() {
+    for (hours, name) in [(NIGHTS, "night shift"), (ALWAYS, "all day")] {
+        let config = config(&format!("{hours}{}", every("stretch", "stretch", "50m")));
+        let snoozed = |until: &str| {
+            let mut state = state_at(
+                "2026-10-19 22:00 +02:00",
+                &[("stretch", "2026-10-19 23:05 +02:00")],
+            );
+            state.snoozes = vec![Snooze {
+                reminder: "stretch".into(),
+                item: "seated-twist".into(),
+                until: t(until),
+                count: 1,
+            }];
+            state
+        };
+        // Awake: it comes back at 00:05, then counts on.
+        let mut state = snoozed("2026-10-20 00:05 +02:00");
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 23:55 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:05 +02:00 stretch",
+                "2026-10-20 00:55 +02:00 stretch"
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            (fires[0].item.as_str(), fires[0].snoozes),
+            ("seated-twist", 1)
+        );
+        // Asleep from 23:50 to 00:10 through its end at 23:58: it comes back at wake-up.
+        let mut state = snoozed("2026-10-19 23:58 +02:00");
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-20 00:10 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:10 +02:00 stretch",
+                "2026-10-20 01:00 +02:00 stretch"
+            ],
+            "{name}"
+        );
+        assert_eq!(fires[0].snoozes, 1, "{name}");
+        // Paused at 23:10 until midnight (`pause --until-tomorrow`): the 23:55 fell due during
+        // the pause, in the same window, so it fires as the pause ends.
+        let mut state = state_at(
+            "2026-10-19 22:00 +02:00",
+            &[("stretch", "2026-10-19 23:05 +02:00")],
+        );
+        state.pause = Some(Pause {
+            until: Some(t("2026-10-20 00:00 +02:00")),
+        });
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 23:10 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:00 +02:00 stretch",
+                "2026-10-20 00:50 +02:00 stretch"
+            ],
+            "{name}"
+        );
+    }
 }
 
 /// The stretches a day of `config` shows, in order.
