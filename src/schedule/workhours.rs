@@ -153,9 +153,12 @@ impl WorkHours {
             let days = (0..=8)
                 .filter_map(|i| first.checked_add_days(Days::new(i)))
                 .filter(|date| self.days.contains(&date.weekday()));
-            for w in
-                days.flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
-            {
+            // A range can be empty on the day of a spring change (`02:30-03:15`, where 02:30
+            // counts as 03:30): it joins nothing, nor moves the start of the range it touches.
+            let ranges = days
+                .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
+                .filter(|w| w.start < w.end);
+            for w in ranges {
                 match windows.last_mut() {
                     Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
                     _ => windows.push(w),

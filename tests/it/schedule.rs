@@ -594,6 +594,32 @@ fn spring_dst_a_missing_cron_time_is_skipped_not_moved() {
             ("2026-03-29 00:45 +01:00", "2026-03-29 05:00 +02:00"),
             &["2026-03-29 03:15 +02:00 e", "2026-03-29 04:45 +02:00 e"],
         ),
+        // Ranges that touch in the gap are one window. 02:00-02:30 counts from the gap's start
+        // (03:00-03:30 CEST); 02:30-03:00 is empty that day (03:30 to 03:00).
+        case(
+            "touching ranges in the gap are one window, from 01:00 CET to 03:30 CEST",
+            format!(
+                "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"01:00-02:00\", \"02:00-02:30\", \"02:30-03:00\"]\n{}",
+                every("e", "posture", "25m")
+            ),
+            ("2026-03-29 00:00 +01:00", "2026-03-29 05:00 +02:00"),
+            &[
+                "2026-03-29 01:25 +01:00 e",
+                "2026-03-29 01:50 +01:00 e",
+                "2026-03-29 03:15 +02:00 e",
+            ],
+        ),
+        // 02:30-03:15 is empty that day (02:30 counts as 03:30): the range after it still
+        // starts at 03:15.
+        case(
+            "an empty range in the gap does not delay the one that touches it",
+            format!(
+                "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"02:30-03:15\", \"03:15-04:00\"]\n{}",
+                every("e", "posture", "10m")
+            ),
+            ("2026-03-29 00:00 +01:00", "2026-03-29 03:40 +02:00"),
+            &["2026-03-29 03:25 +02:00 e", "2026-03-29 03:35 +02:00 e"],
+        ),
     ]);
 }
 
