@@ -729,6 +729,50 @@ fn the_due_time_does_not_move_with_now_in_windows_that_touch() {
     }
 }
 
+/// Where the clocks change at midnight (Havana and Santiago: 00:00 is skipped in spring, or
+/// 23:00-24:00 repeats in autumn), and at half an hour (Lord Howe), all day every day and a
+/// night shift still join across midnight: the interval is real time right through.
+#[test]
+fn windows_join_across_a_midnight_that_a_dst_change_skips_or_repeats() {
+    use chrono_tz::America::{Havana, Santiago};
+    use chrono_tz::Australia::Lord_Howe;
+    let night = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["22:00-24:00", "00:00-06:00"]
+"#;
+    for hours in [ALWAYS, night] {
+        let config = config(&format!("{hours}{}", every("p", "posture", "50m")));
+        for (tz, night_of) in [
+            (Havana, "2026-03-07T12:00:00Z"),
+            (Havana, "2026-10-31T12:00:00Z"),
+            (Santiago, "2026-04-04T12:00:00Z"),
+            (Santiago, "2026-09-05T12:00:00Z"),
+            (Lord_Howe, "2026-10-03T00:00:00Z"),
+        ] {
+            let from: DateTime<Utc> = night_of.parse().unwrap();
+            let mut state = State::new(from);
+            let mut now = from;
+            let mut fires = Vec::new();
+            while let Some(due) = next_due(&config, &state, now, &tz) {
+                if due.at > from + Duration::hours(30) {
+                    break;
+                }
+                now = due.at;
+                fires.extend(settle(&config, &mut state, now, &tz).map(|f| f.at));
+            }
+            // One night's run (all day: the whole span) without a restart in it.
+            let run: Vec<i64> = fires
+                .windows(2)
+                .map(|p| (p[1] - p[0]).num_minutes())
+                .filter(|m| *m < 12 * 60)
+                .collect();
+            assert!(run.len() >= 6, "{tz} {night_of}: {fires:?}");
+            assert!(run.iter().all(|m| *m == 50), "{tz} {night_of}: {fires:?}");
+        }
+    }
+}
+
 fn config_only_every(c: &Config) -> Config {
     let mut c = c.clone();
     c.reminders.retain(|r| r.id == "e");
