@@ -923,10 +923,10 @@ work_days = ["mon", "tue", "wed", "thu", "fri"]
 work_hours = ["00:00-24:00"]
 "#;
 
-/// A night shift written as two ranges, Sunday to Thursday nights.
+/// A night shift written as two ranges, every night.
 const NIGHTS: &str = r#"
 [schedule]
-work_days = ["mon", "tue", "wed", "thu", "fri"]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 work_hours = ["00:00-06:00", "22:00-24:00"]
 "#;
 
@@ -939,16 +939,16 @@ fn after_a_gap_in_a_run_of_touching_ranges_the_run_is_the_window() {
     let weekly = format!("{WEEKDAYS_ALL_DAY}{}", cron("w", "stretch", "0 10 * * mon"));
     check(vec![
         Case {
-            name: "night shift: asleep from 23:30 to 01:30, the 00:00 missed fires at wake-up",
+            name: "night shift: asleep from 23:30 to 00:20, the 23:55 missed fires at wake-up",
             config: format!("{NIGHTS}{}", every("p", "posture", "1h")),
             started: "2026-10-18 22:00 +02:00",
-            last_fired: &[("p", "2026-10-18 23:00 +02:00")],
-            from: "2026-10-19 01:30 +02:00",
-            to: "2026-10-19 04:00 +02:00",
+            last_fired: &[("p", "2026-10-18 22:55 +02:00")],
+            from: "2026-10-19 00:20 +02:00",
+            to: "2026-10-19 02:30 +02:00",
             expect: &[
-                "2026-10-19 01:30 +02:00 p",
-                "2026-10-19 02:30 +02:00 p",
-                "2026-10-19 03:30 +02:00 p",
+                "2026-10-19 00:20 +02:00 p",
+                "2026-10-19 01:20 +02:00 p",
+                "2026-10-19 02:20 +02:00 p",
             ],
         },
         Case {
