@@ -789,6 +789,15 @@ fn an_interval_is_checked_against_the_joined_windows_and_a_day() {
             "24h",
             "is a day or longer",
         ),
+        // Past the bound of 7 days on what is read: the same reason, not "the limit is 7 days"
+        // (which 7d breaks too).
+        (
+            r#""sun", "mon""#,
+            r#""00:00-24:00""#,
+            "8d",
+            "is a day or longer",
+        ),
+        (r#""mon""#, r#""09:00-17:00""#, "8d", "the longest is 8h"),
         (
             r#""mon""#,
             r#""00:00-12:00", "12:00-24:00""#,
