@@ -646,9 +646,9 @@ pub fn next_stretch<'c, Tz: TimeZone>(
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;
 /// if that was missed, `now` when it was missed in the current work window (in one that runs on
-/// for more than a week, at most a week before `now`); if it was missed in
-/// an earlier window, its first occurrence counted from the current window's start (`now` if
-/// that has passed too), or outside work hours its next occurrence after `now`.
+/// for more than a week, at most a week before `now`); if it was missed in an earlier window,
+/// its first occurrence counted from the current window's start (`now` if that has passed too),
+/// or outside work hours its next occurrence after `now`.
 fn due_at<Tz: TimeZone>(
     config: &Config,
     state: &State,

@@ -495,7 +495,21 @@ fn cron_times_and_range_ends_at_the_dst_changes_keep_the_rules_with_the_real_loc
              work_hours = [\"00:00-24:00\"]\n[[reminder]]\nid = \"r\"\nkind = \"posture\"\n{trigger}\n"
         )
     };
-    let cases: [(String, &str, usize, &[&str]); 7] = [
+    let cases: [(String, &str, usize, &[&str]); 8] = [
+        // All day: an interval counts on across midnight (22:00 UTC), into the change.
+        (
+            all_day("every = \"50m\""),
+            "2026-10-24T22:30:00+02:00",
+            6,
+            &[
+                "2026-10-24T21:20:00Z",
+                "2026-10-24T22:10:00Z",
+                "2026-10-24T23:00:00Z",
+                "2026-10-24T23:50:00Z",
+                "2026-10-25T00:40:00Z",
+                "2026-10-25T01:30:00Z",
+            ],
+        ),
         // The repeated 02:30 counts once, at its first instant (00:30 UTC).
         (
             all_day("cron = \"30 2 * * *\""),
