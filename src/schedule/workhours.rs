@@ -155,16 +155,18 @@ impl WorkHours {
                 .filter(|date| self.days.contains(&date.weekday()));
             // A range can be empty on the day of a spring change (`02:30-03:15`, where 02:30
             // counts as 03:30): it joins nothing, nor moves the start of the range it touches.
+            // One that ends past the calendar's edge is left out before joining, so the run
+            // before it still counts.
             let ranges = days
                 .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
-                .filter(|w| w.start < w.end);
+                .filter(|w| w.start < w.end && SANE_YEARS.contains(&w.end.year()));
             for w in ranges {
                 match windows.last_mut() {
                     Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
                     _ => windows.push(w),
                 }
             }
-            windows.retain(|w| w.end > t && SANE_YEARS.contains(&w.end.year()));
+            windows.retain(|w| w.end > t);
         }
         windows.into_iter()
     }

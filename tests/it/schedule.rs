@@ -773,6 +773,19 @@ work_hours = ["22:00-24:00", "00:00-06:00"]
     }
 }
 
+/// In the last week of 9999 an all-day run still fires, up to the end of the calendar's last
+/// day that ends inside it (in Berlin all of 31 December, which ends at 23:00 UTC): a day that
+/// ends in 10000 is left out, not the whole run it joins.
+#[test]
+fn an_all_day_run_fires_into_the_last_week_of_the_calendar() {
+    let config = config(&format!("{ALWAYS}{}", every("p", "posture", "50m")));
+    let from = t("9999-12-25 00:00 +01:00");
+    let state = State::new(from);
+    let fires = preview(&config, &state, from, 1000, &Berlin);
+    assert_eq!(show(fires[0].at), "9999-12-25 00:50 +01:00");
+    assert_eq!(show(fires.last().unwrap().at), "9999-12-31 23:30 +01:00");
+}
+
 fn config_only_every(c: &Config) -> Config {
     let mut c = c.clone();
     c.reminders.retain(|r| r.id == "e");
