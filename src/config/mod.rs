@@ -29,7 +29,9 @@ pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const HOUR: u64 = 3600;
 const DAY: u64 = 24 * HOUR;
 
-/// The longest `every` of a reminder: a week (and it must also fit in a work window).
+/// The longest `every` of a reminder that is read as a duration: a week. It must also be
+/// shorter than a day and than the longest work window, and one past this bound is refused as
+/// one that is not.
 pub const MAX_INTERVAL: Duration = Duration::from_secs(7 * DAY);
 /// The shortest `every` of a reminder: a second.
 pub const MIN_INTERVAL: Duration = Duration::from_secs(1);

@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use crate::schedule::workhours::earliest;
+
 /// Iterations allowed while stepping over occurrences that must be skipped (the second pass of
 /// a repeated hour); an every-second schedule needs at most 3600.
 const MAX_SKIPS: usize = 10_000;
@@ -100,10 +102,14 @@ impl CronSpec {
     pub fn next_after<Tz: TimeZone>(&self, since: DateTime<Utc>, tz: &Tz) -> Option<DateTime<Utc>> {
         let mut t = since.with_timezone(tz);
         for _ in 0..MAX_SKIPS {
-            // A fresh iterator returns only the first instant of an ambiguous time.
+            // A fresh iterator returns one instant of an ambiguous time, the one the zone lists
+            // first (for `chrono::Local` the later one), and `chrono::Local` also yields times
+            // at the edge of the spring gap: the time counts at its earliest real instant.
             let next = self.schedule.after(&t).next()?;
-            if next.with_timezone(&Utc) > since {
-                return Some(next.with_timezone(&Utc));
+            if let Some(first) = earliest(tz, next.naive_local())
+                && first > since
+            {
+                return Some(first);
             }
             t = next;
         }

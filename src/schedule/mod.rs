@@ -11,8 +11,10 @@
 //! - A `cron` reminder falls due at its wall-clock times inside work hours. A time that occurs
 //!   twice at the autumn change counts once; times in the spring gap are skipped.
 //! - After a gap (late start, long sleep), what was missed inside the current work window fires
-//!   once, now; what was missed in an earlier window is dropped. When several reminders are due
-//!   at once, one fires and the others count as fired: never a burst.
+//!   once, now, however many midnights the gap crossed (in a window that runs on for more than a
+//!   week, what was missed up to a week ago); what was missed in an earlier window is dropped.
+//!   When several reminders are due at once, one fires and the others count as fired: never a
+//!   burst.
 //! - While paused nothing fires; what fell due during the pause follows the gap rule at its end.
 //! - While the user is away (idle, locked, asleep) or something holds reminders back (do not
 //!   disturb, full screen, a call) nothing fires. Away for at least `natural_break` is a break:
@@ -643,9 +645,10 @@ pub fn next_stretch<'c, Tz: TimeZone>(
 }
 
 /// When reminder `r` is next due, as seen at `now`: its next occurrence after it last fired;
-/// if that was missed, `now` when it was missed in the current work window; if it was missed in
-/// an earlier window, its first occurrence counted from the current window's start (`now` if
-/// that has passed too), or outside work hours its next occurrence after `now`.
+/// if that was missed, `now` when it was missed in the current work window (in one that runs on
+/// for more than a week, at most a week before `now`); if it was missed in an earlier window,
+/// its first occurrence counted from the current window's start (`now` if that has passed too),
+/// or outside work hours its next occurrence after `now`.
 fn due_at<Tz: TimeZone>(
     config: &Config,
     state: &State,
@@ -660,7 +663,18 @@ fn due_at<Tz: TimeZone>(
         return Some(at);
     }
     match config.work.window_at(now, tz) {
-        Some(w) if w.contains(at) => Some(now),
+        // In the current window. A window that runs on for days is seen from `now` only from
+        // the day before, so from `at` too, which sees it for a week on: a run of days is one
+        // window, whichever midnight the gap crossed.
+        Some(w)
+            if w.contains(at)
+                || config
+                    .work
+                    .window_at(at, tz)
+                    .is_some_and(|m| m.contains(now)) =>
+        {
+            Some(now)
+        }
         // Missed in an earlier window: dropped, and counting restarts at this window's start
         // (a fixed point, so the answer does not move on with `now` and it does come due).
         Some(w) => occurrence_after(

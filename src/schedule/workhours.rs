@@ -153,15 +153,20 @@ impl WorkHours {
             let days = (0..=8)
                 .filter_map(|i| first.checked_add_days(Days::new(i)))
                 .filter(|date| self.days.contains(&date.weekday()));
-            for w in
-                days.flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
-            {
+            // A range can be empty on the day of a spring change (`02:30-03:15`, where 02:30
+            // counts as 03:30): it joins nothing, nor moves the start of the range it touches.
+            // One that ends past the calendar's edge is left out before joining, so the run
+            // before it still counts.
+            let ranges = days
+                .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
+                .filter(|w| w.start < w.end && SANE_YEARS.contains(&w.end.year()));
+            for w in ranges {
                 match windows.last_mut() {
                     Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
                     _ => windows.push(w),
                 }
             }
-            windows.retain(|w| w.end > t && SANE_YEARS.contains(&w.end.year()));
+            windows.retain(|w| w.end > t);
         }
         windows.into_iter()
     }
@@ -196,13 +201,13 @@ fn window<Tz: TimeZone>(tz: &Tz, date: NaiveDate, range: TimeRange) -> Option<Wi
 /// ambiguous time in another order than `chrono_tz` zones do, so "the first" is taken as the
 /// earlier instant, never as the first one listed.
 pub fn local_instant<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> DateTime<Utc> {
-    if let Some(t) = earliest(tz.from_local_datetime(&naive)) {
+    if let Some(t) = earliest(tz, naive) {
         return t;
     }
     let hour = TimeDelta::hours(1);
     naive
         .checked_sub_signed(hour)
-        .and_then(|before| earliest(tz.from_local_datetime(&before)))
+        .and_then(|before| earliest(tz, before))
         .and_then(|t| t.checked_add_signed(hour))
         .unwrap_or_else(|| naive.and_utc())
 }
@@ -216,10 +221,22 @@ pub fn tomorrow_start<Tz: TimeZone>(tz: &Tz, now: DateTime<Utc>) -> DateTime<Utc
 }
 
 /// The earlier instant of a local time that may be ambiguous, or `None` in a gap.
-fn earliest<Tz: TimeZone>(local: LocalResult<DateTime<Tz>>) -> Option<DateTime<Utc>> {
-    match local {
-        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => Some(a.with_timezone(&Utc).min(b.with_timezone(&Utc))),
+///
+/// Only an instant that reads as `naive` on the zone's clock counts: at the edges of a change
+/// `chrono::Local` also offers the change's own instant, which the clock reads otherwise (in
+/// Berlin it makes the autumn's 03:00 ambiguous with 02:00 CET, and gives the spring's missing
+/// 02:00 as 03:00 CEST).
+pub(crate) fn earliest<Tz: TimeZone>(tz: &Tz, naive: NaiveDateTime) -> Option<DateTime<Utc>> {
+    let real = |t: DateTime<Tz>| {
+        let t = t.with_timezone(&Utc);
+        (t.with_timezone(tz).naive_local() == naive).then_some(t)
+    };
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => real(t),
+        LocalResult::Ambiguous(a, b) => match (real(a), real(b)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
         LocalResult::None => None,
     }
 }

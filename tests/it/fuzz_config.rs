@@ -477,7 +477,8 @@ fn mutation_examples() {
 #[test]
 fn huge_durations_and_counts_are_refused_naming_the_key_and_the_limit() {
     let keys: [(&str, &str, &str); 8] = [
-        ("every = \"40m\"", "every = \"{}\"", "7 days"),
+        // An interval past the bound is refused as one that never fits a work window.
+        ("every = \"40m\"", "every = \"{}\"", "the longest is 4h 30m"),
         ("grace = \"30s\"", "grace = \"{}\"", "1h"),
         ("natural_break = \"5m\"", "natural_break = \"{}\"", "1 day"),
         ("length = \"10m\"", "length = \"{}\"", "1 day"),
@@ -550,7 +551,6 @@ fn regressions_found_by_fuzzing() {
     // schedule; `grace` and `natural_break` that long did the same when a hold or an absence
     // ended. Every duration is bounded where the config is read, with the key and the limit.
     for (key, value, limit) in [
-        ("every = \"40m\"", "every = \"300000y\"", "7 days"),
         ("grace = \"30s\"", "grace = \"300000y\"", "1h"),
         (
             "natural_break = \"5m\"",
@@ -569,6 +569,16 @@ fn regressions_found_by_fuzzing() {
             "{e}"
         );
     }
+    // An interval that long is refused as any that never fits a work window is: the
+    // longest is the limit, not the bound of 7 days on what is read.
+    let huge = DEFAULT_TOML.replace("every = \"40m\"", "every = \"300000y\"");
+    let e = Config::parse(&huge, &Origin::Embedded)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("every = \"300000y\" never fits in a work window (the longest is 4h 30m)"),
+        "{e}"
+    );
     // A value with a newline (a multi-line string) broke the one-line message.
     let multi = DEFAULT_TOML.replace("id = \"posture\"", "id = \"\"\"two\nlines\"\"\"");
     let e = Config::parse(&multi, &Origin::File(FILE.into()))

@@ -442,22 +442,18 @@ fn an_answer_that_cannot_be_saved_says_so() {
     s.assert_healthy();
 }
 
-#[test]
-fn work_hours_in_the_repeated_autumn_hour_start_at_the_first_one_with_the_real_local_zone() {
+/// The instants `check --json` lists for `config` from `from` in Berlin's `chrono::Local`.
+fn upcoming_in_berlin(config: &str, from: &str, count: usize) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    let config = write_file(
-        dir.path(),
-        "config.toml",
-        "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"02:30-04:00\"]\n\
-         [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"10m\"\n",
-    );
+    let config = write_file(dir.path(), "config.toml", config);
+    let count = count.to_string();
     let args = [
         "check",
         "--json",
         "--count",
-        "2",
+        &count,
         "--from",
-        "2026-10-25T02:00:00+02:00",
+        from,
         "--config",
         path(&config),
     ];
@@ -465,14 +461,122 @@ fn work_hours_in_the_repeated_autumn_hour_start_at_the_first_one_with_the_real_l
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}{}", text(&out.stdout), text(&out.stderr)));
-    let times: Vec<&str> = report["upcoming"]
+    report["upcoming"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| u["at"].as_str().unwrap())
-        .collect();
+        .map(|u| u["at"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn work_hours_in_the_repeated_autumn_hour_start_at_the_first_one_with_the_real_local_zone() {
+    let config = "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"02:30-04:00\"]\n\
+         [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"10m\"\n";
     // 02:30 CEST is 00:30 UTC; the window's first reminder comes 10 minutes in.
-    assert_eq!(times, ["2026-10-25T00:40:00Z", "2026-10-25T00:50:00Z"]);
+    assert_eq!(
+        upcoming_in_berlin(config, "2026-10-25T02:00:00+02:00", 2),
+        ["2026-10-25T00:40:00Z", "2026-10-25T00:50:00Z"]
+    );
+}
+
+/// Found: with the real `chrono::Local` (the daemon's zone), cron times and range ends at the
+/// DST changes broke the rules the engine keeps with named zones: a time of the repeated hour
+/// fired at its second instant (and again after its first had gone by), the autumn's 03:00
+/// fired at 02:00 CET, the spring's missing 02:00 fired at 03:00, and a range ending at 03:00
+/// on the autumn Sunday ended an hour early. `chrono::Local` lists an ambiguous time's later
+/// instant first and offers the change's own instant at its edges. Should: as in Berlin from
+/// `chrono_tz` (the table tests in `schedule.rs`).
+#[test]
+fn cron_times_and_range_ends_at_the_dst_changes_keep_the_rules_with_the_real_local_zone() {
+    let all_day = |trigger: &str| {
+        format!(
+            "[schedule]\nwork_days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n\
+             work_hours = [\"00:00-24:00\"]\n[[reminder]]\nid = \"r\"\nkind = \"posture\"\n{trigger}\n"
+        )
+    };
+    let cases: [(String, &str, usize, &[&str]); 8] = [
+        // All day: an interval counts on across midnight (22:00 UTC), into the change.
+        (
+            all_day("every = \"50m\""),
+            "2026-10-24T22:30:00+02:00",
+            6,
+            &[
+                "2026-10-24T21:20:00Z",
+                "2026-10-24T22:10:00Z",
+                "2026-10-24T23:00:00Z",
+                "2026-10-24T23:50:00Z",
+                "2026-10-25T00:40:00Z",
+                "2026-10-25T01:30:00Z",
+            ],
+        ),
+        // The repeated 02:30 counts once, at its first instant (00:30 UTC).
+        (
+            all_day("cron = \"30 2 * * *\""),
+            "2026-10-25T02:10:00+02:00",
+            1,
+            &["2026-10-25T00:30:00Z"],
+        ),
+        // After the first 02:30, the second is no second chance.
+        (
+            all_day("cron = \"30 2 * * *\""),
+            "2026-10-25T02:45:00+02:00",
+            1,
+            &["2026-10-26T01:30:00Z"],
+        ),
+        (
+            all_day("cron = \"30 2 * * *\""),
+            "2026-10-25T02:10:00+01:00",
+            1,
+            &["2026-10-26T01:30:00Z"],
+        ),
+        // Hourly through the repeated hour: 01:00, 02:00 (first), 03:00 CET, 04:00.
+        (
+            all_day("cron = \"0 * * * *\""),
+            "2026-10-25T00:30:00+02:00",
+            4,
+            &[
+                "2026-10-24T23:00:00Z",
+                "2026-10-25T00:00:00Z",
+                "2026-10-25T02:00:00Z",
+                "2026-10-25T03:00:00Z",
+            ],
+        ),
+        (
+            all_day("cron = \"0 3 * * *\""),
+            "2026-10-24T12:00:00+02:00",
+            1,
+            &["2026-10-25T02:00:00Z"],
+        ),
+        // 02:00 does not exist on the spring Sunday: skipped, not moved.
+        (
+            all_day("cron = \"0 2 * * *\""),
+            "2026-03-28T12:00:00+01:00",
+            1,
+            &["2026-03-30T00:00:00Z"],
+        ),
+        // 00:00-03:00 on the autumn Sunday lasts four hours, to 02:00 UTC.
+        (
+            "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"00:00-03:00\"]\n\
+             [[reminder]]\nid = \"r\"\nkind = \"posture\"\nevery = \"50m\"\n"
+                .to_owned(),
+            "2026-10-25T00:00:00+02:00",
+            4,
+            &[
+                "2026-10-24T22:50:00Z",
+                "2026-10-24T23:40:00Z",
+                "2026-10-25T00:30:00Z",
+                "2026-10-25T01:20:00Z",
+            ],
+        ),
+    ];
+    for (config, from, count, want) in &cases {
+        assert_eq!(
+            &upcoming_in_berlin(config, from, *count),
+            want,
+            "{from}\n{config}"
+        );
+    }
 }
 
 #[test]
@@ -682,6 +786,80 @@ fn a_night_shift_across_midnight_is_one_window() {
         "{}",
         text(&out.stderr)
     );
+}
+
+/// The limits of `every` where ranges touch: shorter than the longest joined window and than
+/// a day, counted across midnight and the week's end, and refused with the limit it broke.
+#[test]
+fn an_interval_is_checked_against_the_joined_windows_and_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let night = r#""22:00-24:00", "00:00-06:00""#;
+    // (work days, work hours, every, what stderr says, or "" when it loads)
+    let cases = [
+        (r#""mon", "wed", "sun""#, r#""00:00-24:00""#, "23h59m", ""),
+        (
+            r#""sun", "mon""#,
+            r#""00:00-24:00""#,
+            "24h",
+            "is a day or longer",
+        ),
+        // Past the bound of 7 days on what is read: the same reason, not "the limit is 7 days"
+        // (which 7d breaks too).
+        (
+            r#""sun", "mon""#,
+            r#""00:00-24:00""#,
+            "8d",
+            "is a day or longer",
+        ),
+        (r#""mon""#, r#""09:00-17:00""#, "8d", "the longest is 8h"),
+        (
+            r#""mon""#,
+            r#""00:00-12:00", "12:00-24:00""#,
+            "1d",
+            "is a day or longer",
+        ),
+        (
+            r#""mon""#,
+            r#""00:00-23:59""#,
+            "23h59m",
+            "the longest is 23h 59m",
+        ),
+        (
+            r#""mon""#,
+            r#""09:00-10:00", "10:00-11:00", "11:00-12:00""#,
+            "2h59m",
+            "",
+        ),
+        (
+            r#""mon""#,
+            r#""09:00-10:00", "10:00-11:00", "11:00-12:00""#,
+            "3h",
+            "the longest is 3h",
+        ),
+        // Sunday night into Monday morning, across the week's end.
+        (r#""sun", "mon""#, night, "7h59m", ""),
+        (r#""sun", "mon""#, night, "8h", "the longest is 8h"),
+        // Sunday alone: its 22:00-24:00 meets no Monday.
+        (r#""sun""#, night, "6h", "the longest is 6h"),
+    ];
+    for (days, hours, every, says) in cases {
+        let config = write_file(
+            dir.path(),
+            "config.toml",
+            &format!(
+                "[schedule]\nwork_days = [{days}]\nwork_hours = [{hours}]\n\
+                 [[reminder]]\nid = \"p\"\nkind = \"posture\"\nevery = \"{every}\"\n"
+            ),
+        );
+        let out = BIN.run(&["check", "--config", path(&config)], &[TZ], SOON);
+        let err = text(&out.stderr);
+        if says.is_empty() {
+            assert!(out.status.success(), "{days} {hours} {every}: {err}");
+        } else {
+            assert_eq!(out.status.code(), Some(1), "{days} {hours} {every}");
+            assert!(err.contains(says), "{days} {hours} {every}: {err}");
+        }
+    }
 }
 
 /// Found: `cron = "@reboot"` (or any unknown `@` macro) is refused with the reason "^" (the

@@ -158,6 +158,15 @@ fn ranges() -> impl Strategy<Value = Vec<(u32, u32)>> {
     })
 }
 
+/// Ranges that touch, split at 5-minute cut points (`09:00-10:15`, `10:15-12:00`, ...): one
+/// window, sometimes from midnight or to it (a night shift on consecutive days).
+fn touching_ranges() -> impl Strategy<Value = Vec<(u32, u32)>> {
+    proptest::collection::btree_set(0_u32..=288, 2..6).prop_map(|cuts| {
+        let cuts: Vec<u32> = cuts.into_iter().map(|c| c * 5).collect();
+        cuts.windows(2).map(|p| (p[0], p[1])).collect()
+    })
+}
+
 /// A crontab line that fires at most every 10 minutes (so a simulated day stays short).
 fn cron_line() -> impl Strategy<Value = String> {
     let minute = prop_oneof![
@@ -192,10 +201,10 @@ fn plan() -> impl Strategy<Value = Plan> {
         cron_line().prop_map(Rule::Cron),
     ];
     let kind = prop_oneof![Just("posture"), Just("stretch")];
-    // Half of them work every day, a third all day: more firings to check.
+    // Half of them work every day, a quarter all day: more firings to check.
     (
         prop_oneof![1 => Just(127_u8), 1 => 1_u8..128],
-        prop_oneof![1 => Just(vec![(0, 1440)]), 2 => ranges()],
+        prop_oneof![1 => Just(vec![(0, 1440)]), 2 => ranges(), 1 => touching_ranges()],
         proptest::collection::vec((kind, rule), 1..4),
         1_i64..=60,
         any::<bool>(),

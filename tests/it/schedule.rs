@@ -594,6 +594,32 @@ fn spring_dst_a_missing_cron_time_is_skipped_not_moved() {
             ("2026-03-29 00:45 +01:00", "2026-03-29 05:00 +02:00"),
             &["2026-03-29 03:15 +02:00 e", "2026-03-29 04:45 +02:00 e"],
         ),
+        // Ranges that touch in the gap are one window. 02:00-02:30 counts from the gap's start
+        // (03:00-03:30 CEST); 02:30-03:00 is empty that day (03:30 to 03:00).
+        case(
+            "touching ranges in the gap are one window, from 01:00 CET to 03:30 CEST",
+            format!(
+                "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"01:00-02:00\", \"02:00-02:30\", \"02:30-03:00\"]\n{}",
+                every("e", "posture", "25m")
+            ),
+            ("2026-03-29 00:00 +01:00", "2026-03-29 05:00 +02:00"),
+            &[
+                "2026-03-29 01:25 +01:00 e",
+                "2026-03-29 01:50 +01:00 e",
+                "2026-03-29 03:15 +02:00 e",
+            ],
+        ),
+        // 02:30-03:15 is empty that day (02:30 counts as 03:30): the range after it still
+        // starts at 03:15.
+        case(
+            "an empty range in the gap does not delay the one that touches it",
+            format!(
+                "[schedule]\nwork_days = [\"sun\"]\nwork_hours = [\"02:30-03:15\", \"03:15-04:00\"]\n{}",
+                every("e", "posture", "10m")
+            ),
+            ("2026-03-29 00:00 +01:00", "2026-03-29 03:40 +02:00"),
+            &["2026-03-29 03:25 +02:00 e", "2026-03-29 03:35 +02:00 e"],
+        ),
     ]);
 }
 
@@ -635,6 +661,129 @@ fn fires_never_go_backwards_and_intervals_are_real_time_across_dst() {
             assert_eq!(pair[1].at - pair[0].at, Duration::minutes(17), "{from}");
         }
     }
+}
+
+/// Where ranges touch, across both DST changes and the week's end, the due time asked at any
+/// moment before it stays put (the daemon sleeps towards it; `next` and `check` show it): asked
+/// every 5 minutes and a second before it is due, it is the same and it fires then.
+#[test]
+fn the_due_time_does_not_move_with_now_in_windows_that_touch() {
+    let every_day = r#"work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]"#;
+    let configs = [
+        format!("{ALWAYS}{}", every("p", "posture", "50m")),
+        format!("{ALWAYS}{}", every("p", "posture", "23h59m")),
+        format!(
+            "{ALWAYS}{}{}",
+            every("p", "posture", "9h"),
+            cron("c", "stretch", "30 2 * * *")
+        ),
+        format!(
+            "[schedule]\n{every_day}\nwork_hours = [\"22:00-24:00\", \"00:00-06:00\"]\n{}",
+            every("p", "posture", "7h")
+        ),
+        format!(
+            "[schedule]\n{every_day}\nwork_hours = [\"01:00-02:00\", \"02:00-03:00\", \"03:00-04:00\"]\n{}",
+            every("p", "posture", "50m")
+        ),
+        format!(
+            "[schedule]\nwork_days = [\"sun\", \"mon\"]\nwork_hours = [\"00:00-24:00\"]\n{}{}",
+            every("p", "posture", "5h"),
+            cron("c", "stretch", "30 */3 * * *")
+        ),
+    ];
+    for text in &configs {
+        let config = config(text);
+        for (from, to) in [
+            ("2026-10-24 12:00 +02:00", "2026-10-27 12:00 +01:00"),
+            ("2026-03-28 12:00 +01:00", "2026-03-31 12:00 +02:00"),
+        ] {
+            let mut state = State::new(t(from) - Duration::days(3));
+            let mut now = t(from);
+            let mut fired = 0;
+            while now < t(to) {
+                let due = next_due(&config, &state, now, &Berlin).expect("something is due");
+                let mut asked = now;
+                while asked < due.at {
+                    let again = next_due(&config, &state, asked, &Berlin).unwrap();
+                    assert_eq!(
+                        (again.at, &again.reminder),
+                        (due.at, &due.reminder),
+                        "asked at {} and at {}\n{text}",
+                        show(now),
+                        show(asked)
+                    );
+                    let step = asked + Duration::minutes(5);
+                    asked = if step < due.at {
+                        step
+                    } else {
+                        (due.at - Duration::seconds(1)).max(asked + Duration::seconds(1))
+                    };
+                }
+                now = due.at;
+                let fire = settle(&config, &mut state, now, &Berlin).expect("it fires");
+                assert_eq!(fire.reminder, due.reminder);
+                fired += 1;
+            }
+            assert!(fired > 2, "{from}\n{text}");
+        }
+    }
+}
+
+/// Where the clocks change at midnight (Havana and Santiago: 00:00 is skipped in spring, or
+/// 23:00-24:00 repeats in autumn), and at half an hour (Lord Howe), all day every day and a
+/// night shift still join across midnight: the interval is real time right through.
+#[test]
+fn windows_join_across_a_midnight_that_a_dst_change_skips_or_repeats() {
+    use chrono_tz::America::{Havana, Santiago};
+    use chrono_tz::Australia::Lord_Howe;
+    let night = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["22:00-24:00", "00:00-06:00"]
+"#;
+    for hours in [ALWAYS, night] {
+        let config = config(&format!("{hours}{}", every("p", "posture", "50m")));
+        for (tz, night_of) in [
+            (Havana, "2026-03-07T12:00:00Z"),
+            (Havana, "2026-10-31T12:00:00Z"),
+            (Santiago, "2026-04-04T12:00:00Z"),
+            (Santiago, "2026-09-05T12:00:00Z"),
+            (Lord_Howe, "2026-10-03T00:00:00Z"),
+        ] {
+            let from: DateTime<Utc> = night_of.parse().unwrap();
+            let mut state = State::new(from);
+            let mut now = from;
+            let mut fires = Vec::new();
+            while let Some(due) = next_due(&config, &state, now, &tz) {
+                if due.at > from + Duration::hours(30) {
+                    break;
+                }
+                now = due.at;
+                fires.extend(settle(&config, &mut state, now, &tz).map(|f| f.at));
+            }
+            // One night's run (all day: the whole span) without a restart in it.
+            let run: Vec<i64> = fires
+                .windows(2)
+                .map(|p| (p[1] - p[0]).num_minutes())
+                .filter(|m| *m < 12 * 60)
+                .collect();
+            assert!(run.len() >= 6, "{tz} {night_of}: {fires:?}");
+            assert!(run.iter().all(|m| *m == 50), "{tz} {night_of}: {fires:?}");
+        }
+    }
+}
+
+/// In the last week of 9999 an all-day run still fires, up to the end of the calendar's last
+/// day that ends inside it (in Berlin all of 31 December, which ends at 23:00 UTC): a day that
+/// ends in 10000 is left out, not the whole run it joins.
+#[test]
+fn an_all_day_run_fires_into_the_last_week_of_the_calendar() {
+    let config = config(&format!("{ALWAYS}{}", every("p", "posture", "50m")));
+    let from = t("9999-12-25 00:00 +01:00");
+    let state = State::new(from);
+    let fires = preview(&config, &state, from, 1000, &Berlin);
+    assert_eq!(show(fires[0].at), "9999-12-25 00:50 +01:00");
+    assert_eq!(show(fires.last().unwrap().at), "9999-12-31 23:30 +01:00");
 }
 
 fn config_only_every(c: &Config) -> Config {
@@ -776,6 +925,89 @@ fn after_a_gap_at_most_one_reminder_fires() {
             from: "2026-10-19 08:00 +02:00",
             to: "2026-10-19 11:00 +02:00",
             expect: &["2026-10-19 09:50 +02:00 p", "2026-10-19 10:40 +02:00 p"],
+        },
+    ]);
+}
+
+/// Mondays to Fridays, all day: one window from Monday 00:00 to Saturday 00:00.
+const WEEKDAYS_ALL_DAY: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri"]
+work_hours = ["00:00-24:00"]
+"#;
+
+/// A night shift written as two ranges, every night.
+const NIGHTS: &str = r#"
+[schedule]
+work_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+work_hours = ["00:00-06:00", "22:00-24:00"]
+"#;
+
+/// The gap rule where ranges touch: the window is the whole run, so what was missed in it
+/// fires once at wake-up however many midnights the gap crossed, and what was missed before a
+/// real break in work hours is dropped.
+#[test]
+#[allow(clippy::too_many_lines)]
+fn after_a_gap_in_a_run_of_touching_ranges_the_run_is_the_window() {
+    let weekly = format!("{WEEKDAYS_ALL_DAY}{}", cron("w", "stretch", "0 10 * * mon"));
+    check(vec![
+        Case {
+            name: "night shift: asleep from 23:30 to 00:20, the 23:55 missed fires at wake-up",
+            config: format!("{NIGHTS}{}", every("p", "posture", "1h")),
+            started: "2026-10-18 22:00 +02:00",
+            last_fired: &[("p", "2026-10-18 22:55 +02:00")],
+            from: "2026-10-19 00:20 +02:00",
+            to: "2026-10-19 02:30 +02:00",
+            expect: &[
+                "2026-10-19 00:20 +02:00 p",
+                "2026-10-19 01:20 +02:00 p",
+                "2026-10-19 02:20 +02:00 p",
+            ],
+        },
+        Case {
+            name: "night shift: missed at 05:50, asleep past 06:00 into the next night: dropped",
+            config: format!("{NIGHTS}{}", every("p", "posture", "50m")),
+            started: "2026-10-18 22:00 +02:00",
+            last_fired: &[("p", "2026-10-19 05:00 +02:00")],
+            from: "2026-10-19 22:10 +02:00",
+            to: "2026-10-19 23:59 +02:00",
+            expect: &["2026-10-19 22:50 +02:00 p", "2026-10-19 23:40 +02:00 p"],
+        },
+        Case {
+            name: "all day: missed at 23:50, awake at 00:20: fires at wake-up, not at 00:50",
+            config: format!("{ALWAYS}{}", every("p", "posture", "50m")),
+            started: "2026-10-19 20:00 +02:00",
+            last_fired: &[("p", "2026-10-19 23:00 +02:00")],
+            from: "2026-10-20 00:20 +02:00",
+            to: "2026-10-20 01:30 +02:00",
+            expect: &["2026-10-20 00:20 +02:00 p", "2026-10-20 01:10 +02:00 p"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake on Tuesday: fires at wake-up",
+            config: weekly.clone(),
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-20 12:00 +02:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-20 12:00 +02:00 w", "2026-10-26 10:00 +01:00 w"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake on Thursday of the same run: fires too",
+            config: weekly.clone(),
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-22 12:00 +02:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-22 12:00 +02:00 w", "2026-10-26 10:00 +01:00 w"],
+        },
+        Case {
+            name: "weekly cron missed on Monday, awake after the weekend: dropped",
+            config: weekly,
+            started: "2026-10-12 09:00 +02:00",
+            last_fired: &[("w", "2026-10-12 10:00 +02:00")],
+            from: "2026-10-26 08:00 +01:00",
+            to: "2026-10-27 12:00 +01:00",
+            expect: &["2026-10-26 10:00 +01:00 w"],
         },
     ]);
 }
@@ -1051,6 +1283,89 @@ fn a_snooze_missed_in_an_earlier_window_is_dropped() {
         (fires[0].item.as_str(), fires[0].snoozes),
         ("seated-twist", 1)
     );
+}
+
+/// Snoozes and pauses that end just after midnight in a run of touching ranges: the snooze is
+/// inside the window, so it comes back (once, at wake-up, if the daemon slept through its end);
+/// what fell due during a pause until midnight fires when it ends, as after any gap.
+#[test]
+fn snoozes_and_pauses_ending_after_midnight_in_a_run_of_touching_ranges() {
+    for (hours, name) in [(NIGHTS, "night shift"), (ALWAYS, "all day")] {
+        let config = config(&format!("{hours}{}", every("stretch", "stretch", "50m")));
+        let snoozed = |until: &str| {
+            let mut state = state_at(
+                "2026-10-19 22:00 +02:00",
+                &[("stretch", "2026-10-19 23:05 +02:00")],
+            );
+            state.snoozes = vec![Snooze {
+                reminder: "stretch".into(),
+                item: "seated-twist".into(),
+                until: t(until),
+                count: 1,
+            }];
+            state
+        };
+        // Awake: it comes back at 00:05, then counts on.
+        let mut state = snoozed("2026-10-20 00:05 +02:00");
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 23:55 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:05 +02:00 stretch",
+                "2026-10-20 00:55 +02:00 stretch"
+            ],
+            "{name}"
+        );
+        assert_eq!(
+            (fires[0].item.as_str(), fires[0].snoozes),
+            ("seated-twist", 1)
+        );
+        // Asleep from 23:50 to 00:10 through its end at 23:58: it comes back at wake-up.
+        let mut state = snoozed("2026-10-19 23:58 +02:00");
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-20 00:10 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:10 +02:00 stretch",
+                "2026-10-20 01:00 +02:00 stretch"
+            ],
+            "{name}"
+        );
+        assert_eq!(fires[0].snoozes, 1, "{name}");
+        // Paused at 23:10 until midnight (`pause --until-tomorrow`): the 23:55 fell due during
+        // the pause, in the same window, so it fires as the pause ends.
+        let mut state = state_at(
+            "2026-10-19 22:00 +02:00",
+            &[("stretch", "2026-10-19 23:05 +02:00")],
+        );
+        state.pause = Some(Pause {
+            until: Some(t("2026-10-20 00:00 +02:00")),
+        });
+        let fires = run(
+            &config,
+            &mut state,
+            t("2026-10-19 23:10 +02:00"),
+            t("2026-10-20 01:00 +02:00"),
+        );
+        assert_eq!(
+            summary(&fires),
+            [
+                "2026-10-20 00:00 +02:00 stretch",
+                "2026-10-20 00:50 +02:00 stretch"
+            ],
+            "{name}"
+        );
+    }
 }
 
 /// The stretches a day of `config` shows, in order.

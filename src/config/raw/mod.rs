@@ -510,12 +510,17 @@ fn duration(value: &S, what: &str, max: Duration) -> Result<Duration, Problem> {
     Ok(d)
 }
 
-/// A reminder's `every`: at least [`MIN_INTERVAL`], at most [`MAX_INTERVAL`], and shorter than
-/// `longest`: the longest work window, ranges that touch joined (counting restarts at each
-/// window's start, so a longer interval never fires), or a day.
+/// A reminder's `every`: at least [`MIN_INTERVAL`] and shorter than `longest`: the longest
+/// work window, ranges that touch joined (counting restarts at each window's start, so a longer
+/// interval never fires), or a day. One past [`MAX_INTERVAL`] is refused the same way.
 fn interval(every: &S, id: &str, longest: Duration) -> Result<Duration, Problem> {
     let what = format!("reminder \"{id}\": every");
-    let d = duration(every, &what, MAX_INTERVAL)?;
+    let d = match bounded_duration(every.get_ref(), &what, MAX_INTERVAL) {
+        // Too long for the same reason as a day is: saying "the limit is 7 days" would send
+        // the user to another refusal.
+        Err(super::DurationError::TooLong { .. }) => MAX_INTERVAL,
+        _ => duration(every, &what, MAX_INTERVAL)?,
+    };
     if d < MIN_INTERVAL {
         let short = super::DurationError::TooShort {
             what,
