@@ -52,17 +52,23 @@ const CHANGES: WatchFlags = WatchFlags::ATTRIB
 /// (made, or moved back) is a change too; so is its going away. Must be called inside the
 /// tokio runtime.
 ///
-/// A `file` that is a symlink (a dotfiles repository, GNU Stow) is watched where it points
-/// too, since an edit there changes nothing in `file`'s directory; when the link is pointed
-/// elsewhere, the watch moves with it.
+/// A `file` that is a symlink, or in a directory that is one (a dotfiles repository, GNU
+/// Stow), is watched where it points too, since an edit there changes nothing in `file`'s
+/// directory; when the link is pointed elsewhere, the watch moves with it.
 pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
     let (tx, mut rx) = mpsc::channel(1);
     let own = follow(file, tx.clone())?;
+    // A directory that is a link (a Stow package folded into one link) is pointed elsewhere in
+    // the directory above; that one is watched for new names only, as it may be busy.
+    let relink = file
+        .parent()
+        .filter(|d| d.is_symlink())
+        .and_then(|d| arrivals(d, tx.clone()).ok());
     let file = file.to_path_buf();
     let mut target = Target::default();
     target.aim(&file, &tx);
     let task = tokio::spawn(async move {
-        let _own = own;
+        let _watches = (own, relink);
         while rx.recv().await.is_some() {
             // The link may point elsewhere now.
             target.aim(&file, &tx);
@@ -107,6 +113,22 @@ impl Target {
         });
         self.aimed = resolved;
     }
+}
+
+/// Watches the directory of `path` for `path`'s name coming into being (made, moved or
+/// linked there anew).
+fn arrivals(path: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    };
+    let fd = open(dir, WatchFlags::CREATE | WatchFlags::MOVED_TO)?;
+    let name = OsString::from(name);
+    let task = tokio::spawn(async move {
+        run(fd, move |_, n| n == name.as_bytes(), false, inputs).await;
+    });
+    Ok(Watch {
+        task: task.abort_handle(),
+    })
 }
 
 /// [`watch`] of `file` as named, without following a symlink.
@@ -386,6 +408,37 @@ mod tests {
         );
         std::fs::write(other.join("config.toml"), "b2").unwrap();
         assert!(changed(&mut rx).await);
+    }
+
+    #[tokio::test]
+    async fn a_config_directory_that_is_a_link_is_followed_when_it_is_pointed_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("pkg1"), dir.path().join("pkg2"));
+        for d in [&first, &second] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join("config.toml"), "a").unwrap();
+        }
+        let config = dir.path().join("stretchd");
+        std::os::unix::fs::symlink(&first, &config).unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&config.join("config.toml"), tx).unwrap();
+
+        std::fs::write(first.join("config.toml"), "b").unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+
+        // Re-stowed: the directory link pointed at another package.
+        let tmp = dir.path().join(".stretchd.new");
+        std::os::unix::fs::symlink(&second, &tmp).unwrap();
+        std::fs::rename(&tmp, &config).unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        std::fs::write(second.join("config.toml"), "c").unwrap();
+        assert!(changed(&mut rx).await);
+        // Another name arriving beside the link is no change.
+        while rx.try_recv().is_ok() {}
+        std::fs::create_dir(dir.path().join("other-app")).unwrap();
+        assert!(!changed(&mut rx).await);
     }
 
     #[tokio::test]
