@@ -116,19 +116,13 @@ impl Target {
 }
 
 /// Watches the directory of `path` for `path`'s name coming into being (made, moved or
-/// linked there anew).
+/// linked there anew), for as long as the watch lasts.
 fn arrivals(path: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watch> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return Err(std::io::ErrorKind::InvalidInput.into());
     };
-    let fd = open(dir, WatchFlags::CREATE | WatchFlags::MOVED_TO)?;
-    let name = OsString::from(name);
-    let task = tokio::spawn(async move {
-        run(fd, move |_, n| n == name.as_bytes(), false, inputs).await;
-    });
-    Ok(Watch {
-        task: task.abort_handle(),
-    })
+    let Step { fd, wanted, .. } = arriving(dir, OsString::from(name))?;
+    Ok(spawn(fd, wanted, inputs))
 }
 
 /// [`watch`] of `file` as named, without following a symlink.
@@ -209,14 +203,19 @@ fn follow_step(dir: &Path, name: Option<&std::ffi::OsStr>) -> std::io::Result<St
                 arrival: false,
             }
         }
-        Some(next) => Step {
-            // Only names coming into being: the ancestor may be busy (`~/.config`).
-            fd: open(below, WatchFlags::CREATE | WatchFlags::MOVED_TO)?,
-            wanted: Box::new(move |_: ReadFlags, n: &[u8]| n == next.as_bytes()),
-            arrival: true,
-        },
+        Some(next) => arriving(below, next)?,
     };
     Ok(step)
+}
+
+/// A stretch that watches `dir` for `name` coming into being (made, moved or linked there),
+/// and ends when it does. Only names coming into being: `dir` may be busy (`~/.config`).
+fn arriving(dir: &Path, name: OsString) -> std::io::Result<Step> {
+    Ok(Step {
+        fd: open(dir, WatchFlags::CREATE | WatchFlags::MOVED_TO)?,
+        wanted: Box::new(move |_: ReadFlags, n: &[u8]| n == name.as_bytes()),
+        arrival: true,
+    })
 }
 
 /// Starts watching the directory `dir` (which must exist): a change to a file in it whose
@@ -227,13 +226,21 @@ pub fn watch_dir(
     wanted: impl Fn(ReadFlags, &[u8]) -> bool + Send + 'static,
     inputs: mpsc::Sender<Changed>,
 ) -> std::io::Result<Watch> {
-    let fd = open(dir, CHANGES)?;
+    Ok(spawn(open(dir, CHANGES)?, wanted, inputs))
+}
+
+/// Runs the watch of `fd` as a task until the directory goes away (no arrival ends it).
+fn spawn(
+    fd: AsyncFd<OwnedFd>,
+    wanted: impl Fn(ReadFlags, &[u8]) -> bool + Send + 'static,
+    inputs: mpsc::Sender<Changed>,
+) -> Watch {
     let task = tokio::spawn(async move {
         run(fd, wanted, false, inputs).await;
     });
-    Ok(Watch {
+    Watch {
         task: task.abort_handle(),
-    })
+    }
 }
 
 /// An inotify descriptor watching `dir` for `flags`, and for the directory itself going away.
