@@ -236,7 +236,8 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     } else {
         cli()
     };
-    let from = args.from.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
+    let now = Utc::now();
+    let from = args.from.map_or(now, |t| t.with_timezone(&Utc));
     let count = usize::try_from(args.count).unwrap_or(schedule::MAX_PREVIEW);
     let fires = schedule::preview(&config, &State::new(from), from, count, &Local);
     let list: Vec<Upcoming> = fires.iter().map(|f| Upcoming::of(&config, f, m)).collect();
@@ -256,12 +257,13 @@ pub(super) fn check(args: &CheckArgs, json: bool) -> anyhow::Result<String> {
     warnings.extend(config.sync.unusable(&crate::store::paths::home()));
     // A `--from` late in the calendar (or after a cron line's last year) sees nothing of a
     // reminder that does fire from now: that is not the reminder's fault.
-    let now = Utc::now();
     let mut fires_from_now = false;
     for r in &config.reminders {
         let from_now = schedule::first_occurrence(&config, r, now, &Local).is_some();
         fires_from_now |= from_now;
-        if !from_now && schedule::first_occurrence(&config, r, from, &Local).is_none() {
+        let from_given =
+            || from != now && schedule::first_occurrence(&config, r, from, &Local).is_some();
+        if !from_now && !from_given() {
             let id = crate::text::printable(&r.id);
             warnings.push(m.fmt("check-never-fires", &[("id", arg(id.as_ref()))]));
         }
