@@ -120,11 +120,11 @@ impl WorkHours {
                 continue;
             }
             for r in &self.ranges {
-                let (start, end) = (day * DAY_MINUTES + r.start, day * DAY_MINUTES + r.end);
-                match runs.last_mut() {
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                    _ => runs.push((start, end)),
-                }
+                join(
+                    &mut runs,
+                    day * DAY_MINUTES + r.start,
+                    day * DAY_MINUTES + r.end,
+                );
             }
         }
         let longest = runs.iter().map(|(start, end)| end - start).max();
@@ -146,7 +146,7 @@ impl WorkHours {
         t: DateTime<Utc>,
         tz: &Tz,
     ) -> impl Iterator<Item = Window> {
-        let mut windows: Vec<Window> = Vec::new();
+        let mut spans = Vec::new();
         if SANE_YEARS.contains(&t.year()) {
             let date = t.with_timezone(tz).date_naive();
             let first = date.checked_sub_days(Days::new(1)).unwrap_or(date);
@@ -161,19 +161,27 @@ impl WorkHours {
                 .flat_map(|date| self.ranges.iter().filter_map(move |r| window(tz, date, *r)))
                 .filter(|w| w.start < w.end && SANE_YEARS.contains(&w.end.year()));
             for w in ranges {
-                match windows.last_mut() {
-                    Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
-                    _ => windows.push(w),
-                }
+                join(&mut spans, w.start, w.end);
             }
-            windows.retain(|w| w.end > t);
         }
-        windows.into_iter()
+        spans
+            .into_iter()
+            .filter(move |(_, end)| *end > t)
+            .map(|(start, end)| Window { start, end })
     }
 
     /// The work window containing `t`, if `t` is inside work hours.
     pub fn window_at<Tz: TimeZone>(&self, t: DateTime<Utc>, tz: &Tz) -> Option<Window> {
         self.windows_from(t, tz).next().filter(|w| w.contains(t))
+    }
+}
+
+/// Adds the span `start..end` (none of `spans` starts later) to `spans`: joined to the last
+/// one if they touch or overlap, else after it.
+fn join<T: Ord + Copy>(spans: &mut Vec<(T, T)>, start: T, end: T) {
+    match spans.last_mut() {
+        Some(last) if start <= last.1 => last.1 = last.1.max(end),
+        _ => spans.push((start, end)),
     }
 }
 
