@@ -65,7 +65,12 @@ pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watc
         .filter(|d| d.is_symlink())
         .and_then(|d| arrivals(d, tx.clone()).ok());
     let file = file.to_path_buf();
-    let mut target = Target::default();
+    // The directory watch of `own` stays on where a directory link pointed at the start, so
+    // once it is a link, the file as it resolves is always watched apart.
+    let mut target = Target {
+        always: relink.is_some(),
+        ..Target::default()
+    };
     target.aim(&file, &tx);
     let task = tokio::spawn(async move {
         let _watches = (own, relink);
@@ -88,15 +93,37 @@ pub fn watch(file: &Path, inputs: mpsc::Sender<Changed>) -> std::io::Result<Watc
 struct Target {
     aimed: Option<std::path::PathBuf>,
     watch: Option<Watch>,
+    /// Whether the resolved path is watched even when it is `file` as named.
+    always: bool,
+}
+
+/// How many links [`resolve`] follows, as the kernel's limit (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// Where `file` leads: its chain of links followed (at most [`MAX_LINKS`]) to a path that is
+/// not a link, which need not exist (a dangling link, a directory not made yet), in its
+/// directory's real place where that exists.
+fn resolve(file: &Path) -> std::path::PathBuf {
+    let mut path = file.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let Ok(to) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = path.parent().map_or_else(|| to.clone(), |up| up.join(&to));
+    }
+    match (path.parent().map(std::fs::canonicalize), path.file_name()) {
+        (Some(Ok(dir)), Some(name)) => dir.join(name),
+        _ => path,
+    }
 }
 
 impl Target {
-    /// Watches what `file` resolves to, if that is another path; a watch of where it pointed
-    /// before ends. A target that cannot be watched is said once, not at every change.
+    /// Watches what `file` resolves to, if that is another path (or [`Target::always`]); a
+    /// watch of where it pointed before ends. Where the link leads need not exist yet: it is
+    /// watched for coming into being, as `file` is. A target that cannot be watched is said
+    /// once, not at every change.
     fn aim(&mut self, file: &Path, tx: &mpsc::Sender<Changed>) {
-        let resolved = std::fs::canonicalize(file)
-            .ok()
-            .filter(|t| t.as_path() != file);
+        let resolved = Some(resolve(file)).filter(|t| self.always || t.as_path() != file);
         if self.aimed == resolved {
             return;
         }
@@ -446,6 +473,69 @@ mod tests {
         while rx.try_recv().is_ok() {}
         std::fs::create_dir(dir.path().join("other-app")).unwrap();
         assert!(!changed(&mut rx).await);
+    }
+
+    #[tokio::test]
+    async fn a_config_directory_link_repointed_at_a_new_package_or_replaced_by_a_directory_is_followed()
+     {
+        let dir = tempfile::tempdir().unwrap();
+        let (first, second) = (dir.path().join("pkg1"), dir.path().join("pkg2"));
+        for d in [&first, &second] {
+            std::fs::create_dir(d).unwrap();
+        }
+        std::fs::write(first.join("config.toml"), "a").unwrap();
+        let config = dir.path().join("stretchd");
+        std::os::unix::fs::symlink(&first, &config).unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&config.join("config.toml"), tx).unwrap();
+
+        // Pointed at a package that has no config yet: its making is the change.
+        let tmp = dir.path().join(".stretchd.new");
+        std::os::unix::fs::symlink(&second, &tmp).unwrap();
+        std::fs::rename(&tmp, &config).unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        std::fs::write(second.join("config.toml"), "b").unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+
+        // Unstowed into a real directory.
+        std::fs::remove_file(&config).unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("config.toml"), "c").unwrap();
+        std::fs::rename(&real, &config).unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        std::fs::write(config.join("config.toml"), "d").unwrap();
+        assert!(changed(&mut rx).await);
+    }
+
+    #[tokio::test]
+    async fn a_link_whose_target_directory_goes_and_comes_back_is_watched_there_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, config) = (dir.path().join("dotfiles"), dir.path().join("config"));
+        for d in [&repo, &config] {
+            std::fs::create_dir(d).unwrap();
+        }
+        std::fs::write(repo.join("config.toml"), "a").unwrap();
+        let file = config.join("config.toml");
+        // Relative, as Stow makes them.
+        std::os::unix::fs::symlink("../dotfiles/config.toml", &file).unwrap();
+        let (tx, mut rx) = mpsc::channel(1);
+        let _watch = watch(&file, tx).unwrap();
+
+        // The repository cloned afresh: removed, then made again.
+        std::fs::remove_dir_all(&repo).unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        assert!(!changed(&mut rx).await, "a dangling link is quiet");
+        std::fs::create_dir(&repo).unwrap();
+        std::fs::write(repo.join("config.toml"), "b").unwrap();
+        assert!(changed(&mut rx).await);
+        while rx.try_recv().is_ok() {}
+        std::fs::write(repo.join("config.toml"), "c").unwrap();
+        assert!(changed(&mut rx).await);
     }
 
     #[tokio::test]

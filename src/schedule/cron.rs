@@ -33,9 +33,7 @@ impl PartialEq for CronSpec {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CronError {
     /// Not 5 or 6 fields.
-    #[error(
-        "it has {0} fields; crontab lines have 5 (minute hour day month weekday), or 6 with seconds first"
-    )]
+    #[error("it has {0} fields, not 5 or 6")]
     Fields(usize),
     /// A weekday step that is not a positive number.
     #[error("weekday step \"{0}\" is not a positive number")]
